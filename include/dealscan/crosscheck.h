@@ -1,0 +1,14 @@
+// Cross-check: group sources into stories, group claims within a story, and
+// compare values, qualifiers, periods, dates, attributions and denials.
+#pragma once
+
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "dealscan/types.h"
+
+namespace dealscan {
+
+CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon);
+
+}  // namespace dealscan

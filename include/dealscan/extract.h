@@ -1,0 +1,144 @@
+// Extract: Italian numbers and money, time expressions, entities, claims.
+// Each extractor is built once (per thread) from the lexicon and then applied
+// to many documents. Spans are byte ranges of the normalised text.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "dealscan/types.h"
+
+namespace dealscan {
+
+// ---- numbers
+
+// A number read from Italian text: "1.500", "6,6", "ventisei", "un miliardo e mezzo".
+struct ParsedNumber {
+  Span span;
+  double value = 0;
+  std::string rule;
+};
+
+// Parses Italian numerals (digits with either separator convention, number
+// words of any size, scale words). One per thread.
+class NumberParser {
+ public:
+  explicit NumberParser(const Lexicon& lexicon);
+  ~NumberParser();
+  NumberParser(NumberParser&&) noexcept;
+  NumberParser& operator=(NumberParser&&) noexcept;
+
+  // The number that starts exactly at pos, if any (longest match).
+  std::optional<ParsedNumber> parse_at(std::string_view text, std::size_t pos) const;
+  // Every number in text, left to right, non-overlapping.
+  std::vector<ParsedNumber> find_all(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- money and quantities
+
+struct MoneyOutput {
+  std::vector<MoneyMention> money;
+  std::vector<Quantity> quantities;
+};
+
+// Finds currency amounts with qualifiers, ranges, durations ("in sette anni")
+// and bracketed conversions; other quantities go to quantities.
+class MoneyExtractor {
+ public:
+  explicit MoneyExtractor(const Lexicon& lexicon);
+  ~MoneyExtractor();
+  MoneyExtractor(MoneyExtractor&&) noexcept;
+  MoneyExtractor& operator=(MoneyExtractor&&) noexcept;
+
+  MoneyOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- time
+
+// Time expressions ("nel novembre 2025", "dal 2023", "fino al 2030", "anni
+// Trenta", "a fine ottobre", "l'anno scorso"), resolved against the
+// document date when relative.
+class TimeExtractor {
+ public:
+  explicit TimeExtractor(const Lexicon& lexicon);
+  ~TimeExtractor();
+  TimeExtractor(TimeExtractor&&) noexcept;
+  TimeExtractor& operator=(TimeExtractor&&) noexcept;
+
+  std::vector<TimeExpr> extract(std::string_view text, const std::vector<Sentence>& sentences,
+                                const std::optional<std::string>& document_date) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- entities
+
+struct EntityOutput {
+  std::vector<Entity> entities;  // once each, in order of first mention
+  std::vector<EntityMention> mentions;  // sorted by span.begin
+};
+
+// Gazetteer lookup with aliases, rules for unknown names, and resolution of
+// descriptive references ("la start-up", "il colosso di Mountain View").
+class EntityExtractor {
+ public:
+  explicit EntityExtractor(const Lexicon& lexicon);
+  ~EntityExtractor();
+  EntityExtractor(EntityExtractor&&) noexcept;
+  EntityExtractor& operator=(EntityExtractor&&) noexcept;
+
+  EntityOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// ---- claims
+
+struct ClaimInput {
+  const Source& source;
+  const NormalizedText& text;
+  const std::vector<Sentence>& sentences;
+  const std::vector<MoneyMention>& money;
+  const std::vector<TimeExpr>& times;
+  const EntityOutput& entities;
+};
+
+struct ClaimOutput {
+  std::vector<Figure> figures;  // one per money mention, same order
+  std::vector<Fact> facts;
+};
+
+// Decides what each figure is (kind), who pays and who receives, its
+// modality (stated, conditional, attributed, denied) and the non-money facts
+// (exclusive rights, first reported by).
+class ClaimExtractor {
+ public:
+  explicit ClaimExtractor(const Lexicon& lexicon);
+  ~ClaimExtractor();
+  ClaimExtractor(ClaimExtractor&&) noexcept;
+  ClaimExtractor& operator=(ClaimExtractor&&) noexcept;
+
+  ClaimOutput extract(const ClaimInput& input) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dealscan

@@ -1,0 +1,76 @@
+// Ingest: find the input files, read their bytes, decode them (UTF-8,
+// UTF-16 with BOM, legacy 8-bit charsets via ICU detection), take the
+// leading " date YYYY-MM-DD" marker as metadata, normalise (NFC, folded
+// quotes/apostrophes/spaces, soft hyphens dropped) keeping a map back to the
+// original bytes, and split sentences.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "dealscan/result.h"
+#include "dealscan/types.h"
+
+namespace dealscan {
+
+struct InputOptions {
+  std::string glob = "*.txt";                    // file names taken from folders
+  std::size_t max_file_bytes = 64u << 20;        // larger files are skipped
+};
+
+// One file to read; path "-" means standard input.
+struct InputFile {
+  std::string path;
+  std::string id;  // file name without extension; "stdin" for "-"
+};
+
+// Expands command-line paths (files as given, folders recursively filtered by
+// glob, "-" for stdin) into a deterministic list (folders sorted by path).
+// Paths that cannot be used are appended to skipped with a reason.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                                     std::vector<SkippedSource>& skipped);
+
+// Reads the whole file (or stdin). Errors: not found, permission denied, too large...
+Result<std::string> read_input(const InputFile& file, const InputOptions& options);
+
+struct IngestedText {
+  Source source;
+  NormalizedText text;
+};
+
+// Decoding and normalisation; owns the ICU objects, so build one per thread.
+class Ingestor {
+ public:
+  explicit Ingestor(const Lexicon& lexicon);
+  ~Ingestor();
+  Ingestor(Ingestor&&) noexcept;
+  Ingestor& operator=(Ingestor&&) noexcept;
+
+  // Error when the bytes are not text (binary, undecodable).
+  Result<IngestedText> ingest(const InputFile& file, std::string_view bytes) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Sentence breaking with ICU (Italian rules) plus the lexicon's abbreviations
+// ("Sig.", "p.es.") that must not end a sentence. One per thread.
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(const Lexicon& lexicon);
+  ~SentenceSplitter();
+  SentenceSplitter(SentenceSplitter&&) noexcept;
+  SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
+
+  std::vector<Sentence> split(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dealscan

@@ -1,0 +1,52 @@
+// The Italian vocabulary: number words, scales, currencies, qualifiers, claim
+// triggers, the gazetteer. Kept as data files under data/lexicon/it/ (see the
+// README there), embedded in the binary, extendable with --lexicon FILE.
+//
+// File format, one entry a line:
+//   form|alias|alias<TAB>key=value<TAB>key=value      # comment
+// The first form is the canonical one. Blank lines and lines starting with #
+// are ignored. An extra lexicon file may hold several lists, each introduced
+// by a "[list-name]" line; its entries are appended to the built-in list.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dealscan/result.h"
+
+namespace dealscan {
+
+struct LexEntry {
+  std::vector<std::string> forms;  // forms[0] is canonical
+  std::map<std::string, std::string, std::less<>> attrs;
+  std::string origin;              // "gazetteer.tsv:12", for explain output
+
+  const std::string& canonical() const { return forms.front(); }
+  // The attribute's value, or fallback when absent.
+  std::string_view attr(std::string_view key, std::string_view fallback = {}) const;
+  double number(std::string_view key, double fallback = 0) const;
+};
+
+class Lexicon {
+ public:
+  // The lexicon compiled into the binary.
+  static const Lexicon& builtin();
+  // An empty lexicon (tests).
+  Lexicon() = default;
+
+  // Parses one list ("scales") from text in the file format above.
+  void add_list(std::string_view name, std::string_view text, std::string_view origin);
+  // Parses an extra lexicon file with [list] sections. Error names the line.
+  Result<bool> add_file_text(std::string_view text, std::string_view origin);
+
+  // The entries of a list; empty when there is no such list.
+  const std::vector<LexEntry>& list(std::string_view name) const;
+  std::vector<std::string> list_names() const;
+
+ private:
+  std::map<std::string, std::vector<LexEntry>, std::less<>> lists_;
+};
+
+}  // namespace dealscan

@@ -1,0 +1,43 @@
+// The whole pipeline behind one call: inputs -> per-document extraction
+// (on a thread pool, deterministic order) -> cross-check.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dealscan/extract.h"
+#include "dealscan/ingest.h"
+#include "dealscan/lexicon.h"
+#include "dealscan/types.h"
+
+namespace dealscan {
+
+// Everything one thread needs to process documents; built once per thread.
+class DocumentProcessor {
+ public:
+  explicit DocumentProcessor(const Lexicon& lexicon);
+  // Decode, normalise and extract one source. Error when it is not text.
+  Result<DocumentResult> process(const InputFile& file, std::string_view bytes) const;
+
+ private:
+  Ingestor ingestor_;
+  SentenceSplitter splitter_;
+  MoneyExtractor money_;
+  TimeExtractor time_;
+  EntityExtractor entities_;
+  ClaimExtractor claims_;
+};
+
+struct RunOptions {
+  InputOptions input;
+  unsigned threads = 0;  // 0 = all cores
+};
+
+// Runs the pipeline over paths; unreadable inputs land in Report::skipped,
+// each also passed to on_skip (for logging) as soon as it happens.
+Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexicon, const RunOptions& options,
+                    const std::function<void(const SkippedSource&)>& on_skip = {});
+
+}  // namespace dealscan

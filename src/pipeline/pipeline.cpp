@@ -1,0 +1,89 @@
+#include "dealscan/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "dealscan/crosscheck.h"
+
+namespace dealscan {
+
+DocumentProcessor::DocumentProcessor(const Lexicon& lexicon)
+    : ingestor_(lexicon),
+      splitter_(lexicon),
+      money_(lexicon),
+      time_(lexicon),
+      entities_(lexicon),
+      claims_(lexicon) {}
+
+Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::string_view bytes) const {
+  auto ingested = ingestor_.ingest(file, bytes);
+  if (!ingested) return ingested.error();
+  const NormalizedText& norm = ingested->text;
+  auto sentences = splitter_.split(norm.text);
+  auto money = money_.extract(norm.text, sentences);
+  auto times = time_.extract(norm.text, sentences, ingested->source.date);
+  auto entities = entities_.extract(norm.text, sentences);
+  auto claims = claims_.extract(ClaimInput{ingested->source, norm, sentences, money.money, times, entities});
+
+  DocumentResult doc;
+  doc.source = std::move(ingested->source);
+  doc.bytes = bytes.size();
+  doc.entities = std::move(entities.entities);
+  doc.mentions = std::move(entities.mentions);
+  doc.figures = std::move(claims.figures);
+  doc.facts = std::move(claims.facts);
+  doc.quantities = std::move(money.quantities);
+  doc.times = std::move(times);
+  return doc;
+}
+
+Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexicon, const RunOptions& options,
+                    const std::function<void(const SkippedSource&)>& on_skip) {
+  Report report;
+  auto files = expand_inputs(paths, options.input, report.skipped);
+  if (on_skip)
+    for (const auto& s : report.skipped) on_skip(s);
+
+  // Each slot is filled by exactly one worker, so output order is input order
+  // whatever the scheduling.
+  std::vector<std::optional<DocumentResult>> results(files.size());
+  std::vector<std::optional<SkippedSource>> failures(files.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex log_mutex;
+  auto worker = [&] {
+    DocumentProcessor processor(lexicon);
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      auto bytes = read_input(files[i], options.input);
+      Result<DocumentResult> doc = bytes ? processor.process(files[i], *bytes) : Result<DocumentResult>(bytes.error());
+      if (doc) {
+        results[i] = std::move(*doc);
+      } else {
+        failures[i] = SkippedSource{files[i].path, doc.error().message};
+        if (on_skip) {
+          std::lock_guard lock(log_mutex);
+          on_skip(*failures[i]);
+        }
+      }
+    }
+  };
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, files.size())));
+  if (n <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (results[i]) report.documents.push_back(std::move(*results[i]));
+    if (failures[i]) report.skipped.push_back(std::move(*failures[i]));
+  }
+  report.check = cross_check(report.documents, lexicon);
+  return report;
+}
+
+}  // namespace dealscan

@@ -1,0 +1,35 @@
+#include "dealscan/lexicon.h"
+
+#include <gtest/gtest.h>
+
+namespace dealscan {
+namespace {
+
+TEST(Lexicon, ParsesFormsAndAttributes) {
+  Lexicon lex;
+  lex.add_list("scales", "# comment\nmiliardi|miliardo|mld\tvalue=1e9\n\nmila\tvalue=1000  # thousand\n", "t");
+  const auto& l = lex.list("scales");
+  ASSERT_EQ(l.size(), 2u);
+  EXPECT_EQ(l[0].canonical(), "miliardi");
+  EXPECT_EQ(l[0].forms.size(), 3u);
+  EXPECT_DOUBLE_EQ(l[0].number("value"), 1e9);
+  EXPECT_DOUBLE_EQ(l[1].number("value"), 1000);
+  EXPECT_EQ(l[0].origin, "t:2");
+}
+
+TEST(Lexicon, ExtraFileNeedsSections) {
+  Lexicon lex;
+  auto bad = lex.add_file_text("foo\tvalue=1\n", "extra.tsv");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("extra.tsv:1"), std::string::npos);
+  ASSERT_TRUE(lex.add_file_text("[gazetteer]\nAcme S.p.A.|Acme\ttype=ORG\n", "extra.tsv").ok());
+  ASSERT_EQ(lex.list("gazetteer").size(), 1u);
+  EXPECT_EQ(lex.list("gazetteer")[0].forms[1], "Acme");
+}
+
+TEST(Lexicon, BuiltinIsEmbedded) {
+  EXPECT_FALSE(Lexicon::builtin().list_names().empty());
+}
+
+}  // namespace
+}  // namespace dealscan
