@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dealscan/result.h"
 #include "dealscan/types.h"
 
 namespace dealscan {
@@ -23,7 +24,21 @@ void write_text(std::ostream& out, const Report& report, const TextOptions& opti
 struct CheckResult {
   bool match = true;
   std::vector<std::string> differences;  // one readable line each
+  std::string summary;                   // "12/12 figures matched, 3/3 conflicts found"
 };
 CheckResult compare_expected(const nlohmann::json& expected, const Report& report);
+
+// Whether expected has the shape of an expected file (docs/expected-format.md);
+// the error names the first offending key.
+Result<bool> validate_expected(const nlohmann::json& expected);
+
+// A money figure in a few characters: "$10bn", ">$10bn" (over), "~$26bn"
+// (about), "≤$100bn" (up to), "$38bn/7yr", "$100–200bn", "€85bn", "$700m".
+std::string display_money(const MoneyMention& money);
+
+// JSON Lines: one {"type":"document"} line per source (the source with its
+// entities, figures, quantities and facts), then one {"type":"summary"} line
+// with stories, claims, conflicts and skipped inputs.
+void write_jsonl(std::ostream& out, const Report& report);
 
 }  // namespace dealscan

@@ -110,6 +110,8 @@ struct Quantity {
   std::optional<double> max;
   std::string unit;  // "percent", "GW", "GPU", "shares", ...
   std::string rule;
+  std::string text;  // normalised surface text of span (filled by the pipeline; for reports)
+  Span orig;         // byte span in the original file (filled by the pipeline)
 };
 
 // A time expression as an inclusive interval of ISO dates.
