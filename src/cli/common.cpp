@@ -1,0 +1,94 @@
+#include "cli/common.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "dealscan/pipeline.h"
+
+namespace dealscan::cli {
+namespace {
+
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The built-in lexicon plus --lexicon FILE when given.
+std::optional<Lexicon> load_lexicon(const GlobalOptions& options) {
+  Lexicon lexicon = Lexicon::builtin();
+  if (options.lexicon_file.empty()) return lexicon;
+  auto text = read_text_file(options.lexicon_file);
+  if (!text) {
+    spdlog::error("{}: cannot read lexicon file", options.lexicon_file);
+    return std::nullopt;
+  }
+  auto added = lexicon.add_file_text(*text, options.lexicon_file);
+  if (!added) {
+    spdlog::error("{}: {}", options.lexicon_file, added.error().message);
+    return std::nullopt;
+  }
+  return lexicon;
+}
+
+std::size_t total_bytes(const Report& r) {
+  std::size_t n = 0;
+  for (const auto& d : r.documents) n += d.bytes;
+  return n;
+}
+
+}  // namespace
+
+void setup_global(CLI::App& app, GlobalOptions& o) {
+  app.add_option("--glob", o.glob, "File names to take from folders")->capture_default_str();
+  app.add_option("--lexicon", o.lexicon_file, "Extra lexicon file ([list] sections, see README)")
+      ->check(CLI::ExistingFile);
+  app.add_option("-j,--jobs", o.jobs, "Worker threads (0 = all cores)")->capture_default_str();
+  app.add_option("--max-file-size", o.max_file_size, "Skip files larger than this many bytes")
+      ->capture_default_str();
+  app.add_flag("-v,--verbose", o.verbose, "More log output on stderr (-v info, -vv debug)");
+  app.add_flag("-q,--quiet", o.quiet, "Only errors on stderr");
+}
+
+void setup_logging(const GlobalOptions& o) {
+  auto logger = spdlog::stderr_logger_mt("dealscan");
+  logger->set_pattern("dealscan: %v");
+  spdlog::level::level_enum level = spdlog::level::warn;
+  if (o.quiet) level = spdlog::level::err;
+  else if (o.verbose == 1) level = spdlog::level::info;
+  else if (o.verbose >= 2) level = spdlog::level::debug;
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& o) {
+  auto lexicon = load_lexicon(o);
+  if (!lexicon) return std::nullopt;
+  RunOptions run;
+  run.input.glob = o.glob;
+  run.input.max_file_bytes = o.max_file_size;
+  run.threads = o.jobs;
+  // A skipped input is an error the run survives: always shown, even with -q.
+  auto on_skip = [](const SkippedSource& s) { spdlog::error("{}: {}", s.path, s.reason); };
+  auto start = std::chrono::steady_clock::now();
+  Report report = run_pipeline(paths, *lexicon, run, on_skip);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::size_t bytes = total_bytes(report);
+  spdlog::info("{} sources, {} bytes in {:.3f} s ({:.1f} MB/s)", report.documents.size(), bytes, seconds,
+               seconds > 0 ? bytes / seconds / 1e6 : 0.0);
+  for (const auto& d : report.documents)
+    for (const auto& w : d.source.warnings) spdlog::warn("{}: {}", d.source.path, w);
+  if (report.documents.empty()) {
+    spdlog::error("no input could be read{}", report.skipped.empty() ? " (no matching files)" : "");
+    return std::nullopt;
+  }
+  return report;
+}
+
+}  // namespace dealscan::cli

@@ -1,0 +1,42 @@
+// What every subcommand shares: input options, logging, exit codes, and the
+// run of the pipeline with each skipped input reported on stderr.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dealscan/types.h"
+
+namespace dealscan::cli {
+
+// Exit codes, documented in README.md and `dealscan --help`.
+enum ExitCode : int {
+  kExitOk = 0,       // done
+  kExitDrift = 1,    // `check` found differences, or --fail-on-conflict found conflicts
+  kExitUsage = 2,    // bad arguments, unreadable lexicon/expected file, or no input could be read
+  kExitPartial = 3,  // done, but some inputs were skipped
+};
+
+// Options that apply to every subcommand (set on the top-level app).
+struct GlobalOptions {
+  std::string glob = "*.txt";       // file names taken from folders
+  std::string lexicon_file;         // extra lexicon, added to the built-in one
+  unsigned jobs = 0;                // worker threads; 0 = all cores
+  std::size_t max_file_size = 64u << 20;  // larger files are skipped
+  int verbose = 0;                  // -v info, -vv debug
+  bool quiet = false;               // errors only
+};
+
+void setup_global(CLI::App& app, GlobalOptions& options);
+
+// stderr logger "dealscan: <message>" at the level the flags ask for.
+void setup_logging(const GlobalOptions& options);
+
+// Runs the pipeline over paths. nullopt (after logging why) when the extra
+// lexicon cannot be used or no input could be read at all.
+std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& options);
+
+}  // namespace dealscan::cli

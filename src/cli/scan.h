@@ -1,0 +1,22 @@
+// The default command: `dealscan [options] PATH...` prints the report.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/common.h"
+
+namespace dealscan::cli {
+
+struct ScanOptions {
+  std::vector<std::string> paths;  // files, folders, "-" for stdin
+  std::string format = "text";     // text | json | jsonl
+  std::string output;              // empty = stdout
+  bool fail_on_conflict = false;   // exit 1 when the cross-check finds conflicts
+};
+
+void setup_scan(CLI::App& app, ScanOptions& options);
+int run_scan(const ScanOptions& options, const GlobalOptions& global);
+
+}  // namespace dealscan::cli
