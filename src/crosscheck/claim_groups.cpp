@@ -1,0 +1,257 @@
+// The figures and facts of one story -> claims.
+//
+// Figures first gather by topic (kind class + parties) and close amounts.
+// Figures that name only one party, or none, then join a topic that agrees
+// on what they do say; clusters stating the same amount are the same claim.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "crosscheck/internal.h"
+
+namespace dealscan::crosscheck {
+
+std::string_view kind_class(Kind k) {
+  // A contract seen from the client's side is spending.
+  if (k == Kind::Spending) return to_string(Kind::Contract);
+  return to_string(k);
+}
+
+namespace {
+
+struct Cluster {
+  std::string kind;                      // kind class
+  std::optional<std::string> a, b;       // parties, a <= b when both known
+  std::vector<FigureRef> members;
+  bool alive = true;
+};
+
+const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) { return docs[r.doc].figures[r.index]; }
+
+int known(const FigureRef& r) { return int(bool(r.subject)) + int(bool(r.counterparty)); }
+
+// Parties of a figure in the order clusters store them.
+std::pair<std::optional<std::string>, std::optional<std::string>> ordered(const FigureRef& r) {
+  auto a = r.subject, b = r.counterparty;
+  if (!a) std::swap(a, b);
+  if (a && b && *b < *a) std::swap(a, b);
+  return {a, b};
+}
+
+bool has_party(const Cluster& c, const std::string& p) { return (c.a && *c.a == p) || (c.b && *c.b == p); }
+
+class ClaimBuilder {
+ public:
+  ClaimBuilder(const std::vector<DocumentResult>& docs, const Tunables& t) : docs_(docs), t_(t) {}
+
+  // rule: topic — same kind class, same parties, close amount.
+  void add_to_topic(const FigureRef& r) {
+    auto [a, b] = ordered(r);
+    std::string kind(kind_class(fig(docs_, r).kind));
+    for (auto i : topic_[topic_key(kind, a, b)])
+      if (close_to(clusters_[i], r)) return clusters_[i].members.push_back(r);
+    open_cluster(kind, a, b, r);
+  }
+
+  // rule: partial-party — one party known, joins a full topic that agrees.
+  bool join_partial(const FigureRef& r) {
+    const std::string& party = r.subject ? *r.subject : *r.counterparty;
+    std::string kind(kind_class(fig(docs_, r).kind));
+    return join_best(r, [&](const Cluster& c) { return c.kind == kind && c.b && has_party(c, party); }, false);
+  }
+
+  // rule: bare-amount — no party, same kind class and same amount.
+  bool join_bare(const FigureRef& r) {
+    std::string kind(kind_class(fig(docs_, r).kind));
+    return join_best(r, [&](const Cluster& c) { return c.kind == kind; }, true);
+  }
+
+  // rule: same-amount — the same amount and currency in one story is one claim.
+  bool join_same_amount(const FigureRef& r) {
+    return join_best(r, [](const Cluster&) { return true; }, true);
+  }
+
+  // Denials rarely repeat the amount they deny: a cluster holding only denied
+  // figures joins the largest cluster on the same topic.
+  void attach_denials() {
+    for (auto& c : clusters_) {
+      if (!c.alive || !all_denied(c)) continue;
+      Cluster* best = nullptr;
+      for (auto& o : clusters_) {
+        if (&o == &c || !o.alive || all_denied(o) || o.kind != c.kind) continue;
+        bool shares = (c.a && has_party(o, *c.a)) || (c.b && has_party(o, *c.b));
+        if (!shares) continue;
+        if (!best || o.members.size() > best->members.size()) best = &o;
+      }
+      if (!best) continue;
+      best->members.insert(best->members.end(), c.members.begin(), c.members.end());
+      c.alive = false;
+    }
+  }
+
+  void open_cluster(const std::string& kind, std::optional<std::string> a, std::optional<std::string> b,
+                    const FigureRef& r) {
+    topic_[topic_key(kind, a, b)].push_back(clusters_.size());
+    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {r}});
+  }
+  void open_own(const FigureRef& r) {
+    auto [a, b] = ordered(r);
+    add_to_topic_with(std::string(kind_class(fig(docs_, r).kind)), a, b, r);
+  }
+
+  // rule: same-amount — clusters stating the same amount in the same currency
+  // and sharing a party are one claim told with different kinds.
+  void merge_same_amount() {
+    for (std::size_t i = 0; i < clusters_.size(); ++i)
+      for (std::size_t j = i + 1; j < clusters_.size() && clusters_[i].alive; ++j) {
+        Cluster& x = clusters_[i];
+        Cluster& y = clusters_[j];
+        if (!y.alive || !shares_party(x, y) || !same_to(x, y.members.front())) continue;
+        x.members.insert(x.members.end(), y.members.begin(), y.members.end());
+        y.alive = false;
+      }
+  }
+
+  std::vector<Cluster>& clusters() { return clusters_; }
+
+ private:
+  static std::string topic_key(const std::string& kind, const std::optional<std::string>& a,
+                               const std::optional<std::string>& b) {
+    return kind + "|" + a.value_or("?") + "|" + b.value_or("?");
+  }
+  void add_to_topic_with(const std::string& kind, const std::optional<std::string>& a,
+                         const std::optional<std::string>& b, const FigureRef& r) {
+    for (auto i : topic_[topic_key(kind, a, b)])
+      if (close_to(clusters_[i], r)) return clusters_[i].members.push_back(r);
+    open_cluster(kind, a, b, r);
+  }
+  bool close_to(const Cluster& c, const FigureRef& r) const {
+    const auto& m = fig(docs_, r).money;
+    return std::any_of(c.members.begin(), c.members.end(),
+                       [&](const FigureRef& o) { return close_amount(fig(docs_, o).money, m, t_); });
+  }
+  bool same_to(const Cluster& c, const FigureRef& r) const {
+    const auto& m = fig(docs_, r).money;
+    return std::any_of(c.members.begin(), c.members.end(), [&](const FigureRef& o) {
+      const auto& om = fig(docs_, o).money;
+      return om.currency == m.currency && same_amount(om.value, m.value, t_);
+    });
+  }
+  template <class Pred>
+  bool join_best(const FigureRef& r, Pred ok, bool exact) {
+    Cluster* best = nullptr;
+    for (auto& c : clusters_) {
+      if (!c.alive || !ok(c) || !(exact ? same_to(c, r) : close_to(c, r))) continue;
+      if (!best || c.members.size() > best->members.size()) best = &c;
+    }
+    if (!best) return false;
+    best->members.push_back(r);
+    return true;
+  }
+  static bool shares_party(const Cluster& x, const Cluster& y) {
+    return (y.a && has_party(x, *y.a)) || (y.b && has_party(x, *y.b));
+  }
+  bool all_denied(const Cluster& c) const {
+    return std::all_of(c.members.begin(), c.members.end(),
+                       [&](const FigureRef& r) { return fig(docs_, r).modality == Modality::Denied; });
+  }
+
+  const std::vector<DocumentResult>& docs_;
+  const Tunables& t_;
+  std::vector<Cluster> clusters_;
+  std::map<std::string, std::vector<std::size_t>> topic_;
+};
+
+// The most frequent value of an optional field among members; ties go to
+// the value seen first.
+template <class Get>
+std::optional<std::string> majority(const std::vector<FigureRef>& members, Get get) {
+  std::vector<std::pair<std::string, int>> counts;
+  for (const auto& m : members)
+    if (auto v = get(m)) {
+      auto it = std::find_if(counts.begin(), counts.end(), [&](auto& c) { return c.first == *v; });
+      if (it == counts.end()) counts.emplace_back(*v, 1);
+      else ++it->second;
+    }
+  if (counts.empty()) return std::nullopt;
+  return std::max_element(counts.begin(), counts.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
+}
+
+ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
+  ClaimGroup g;
+  std::stable_sort(c.members.begin(), c.members.end(), [](const FigureRef& x, const FigureRef& y) {
+    return std::tie(x.doc, x.index) < std::tie(y.doc, y.index);
+  });
+  g.figures = c.members;
+  g.subject = majority(c.members, [](const FigureRef& r) { return r.subject; });
+  g.counterparty = majority(c.members, [](const FigureRef& r) { return r.counterparty; });
+  std::map<Kind, int> kinds;
+  for (const auto& m : c.members) ++kinds[fig(docs, m).kind];
+  g.kind = std::max_element(kinds.begin(), kinds.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
+  g.key = std::string(to_string(*g.kind)) + "|" + g.subject.value_or("") + "|" + g.counterparty.value_or("");
+  return g;
+}
+
+void add_fact_claims(const std::vector<DocumentResult>& docs, const StoryGroup& story, const Parties& parties,
+                     std::vector<ClaimGroup>& out) {
+  std::map<std::string, ClaimGroup> by_key;
+  for (auto d : story.docs)
+    for (std::size_t i = 0; i < docs[d].facts.size(); ++i) {
+      const Fact& f = docs[d].facts[i];
+      auto subject = parties.root(f.subject);
+      std::string key;
+      // rule: attribution — every "who reported it" fact of a story is one claim.
+      if (f.kind == "first_reported_by" || f.kind == "reported_by") key = "attribution";
+      // rule: fact-holder — other facts by kind and holder.
+      else key = f.kind + "|" + subject.value_or("");
+      auto& g = by_key[key];
+      if (g.key.empty()) {
+        g.key = key;
+        g.fact_kind = key == "attribution" ? "attribution" : f.kind;
+        if (key != "attribution") g.subject = subject;
+      }
+      g.facts.emplace_back(d, i);
+    }
+  for (auto& [k, g] : by_key) out.push_back(std::move(g));
+}
+
+}  // namespace
+
+std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, const StoryGroup& story,
+                                     const Parties& parties, const Tunables& t) {
+  std::vector<FigureRef> figs;
+  for (auto d : story.docs) {
+    auto r = rank_figures(docs[d], d, parties, t);
+    figs.insert(figs.end(), r.begin(), r.end());
+  }
+  ClaimBuilder b(docs, t);
+  for (const auto& r : figs)
+    if (known(r) == 2) b.add_to_topic(r);
+  b.merge_same_amount();
+  for (const auto& r : figs)
+    if (known(r) == 1 && !b.join_partial(r) && !b.join_same_amount(r)) b.open_own(r);
+  for (const auto& r : figs)
+    if (known(r) == 0 && !b.join_bare(r) && !b.join_same_amount(r)) b.open_own(r);
+  b.attach_denials();
+
+  std::vector<ClaimGroup> out;
+  for (auto& c : b.clusters())
+    if (c.alive) out.push_back(to_claim(docs, c));
+  // Several clusters on one topic: tell them apart by amount.
+  std::map<std::string, int> uses;
+  for (const auto& g : out) ++uses[g.key];
+  for (auto& g : out)
+    if (uses[g.key] > 1) {
+      const auto& m = fig(docs, g.figures.front()).money;
+      g.key += "|" + format_money(m.value, m.currency);
+    }
+  std::map<std::string, int> seen;
+  for (auto& g : out)
+    if (int n = seen[g.key]++; n > 0) g.key += "#" + std::to_string(n + 1);
+  add_fact_claims(docs, story, parties, out);
+  std::stable_sort(out.begin(), out.end(), [](const ClaimGroup& x, const ClaimGroup& y) { return x.key < y.key; });
+  return out;
+}
+
+}  // namespace dealscan::crosscheck

@@ -1,0 +1,129 @@
+// Internals of the cross-check stage, shared by its files:
+//   tunables.cpp   thresholds read from data/lexicon/it/crosscheck.tsv
+//   parties.cpp    canonical entity ids (aws -> amazon), display names, prominence
+//   stories.cpp    documents -> stories (union-find over a key index)
+//   claim_groups.cpp  figures and facts of a story -> claims
+//   intervals.cpp  what a figure's qualifier or a time expression allows, as intervals
+//   compare.cpp    claims -> conflicts
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "dealscan/types.h"
+
+namespace dealscan::crosscheck {
+
+// Thresholds; defaults here, overridable in crosscheck.tsv ("name<TAB>value=x").
+struct Tunables {
+  double same_value_tolerance = 0.12;  // relative gap under which two amounts describe one quantity
+  double rounding_tolerance = 0.005;   // relative gap that is mere rounding
+  double about_width = 0.10;           // "circa 38": 38 +- 10%
+  double nearly_width = 0.10;          // "quasi 400": [360, 400)
+  double over_width = 0.25;            // "oltre 400": (400, 500]
+  std::size_t max_key_fanout = 2000;   // a story key shared by more documents is too common to link
+  double common_entity_share = 0.5;    // entities in more than this share of documents (n >= 8) do not link alone
+  std::size_t max_value_classes = 8;   // distinct values compared pairwise per claim
+  double headline_bonus = 3.0;         // prominence of a figure in the first sentence
+  double lead_bonus = 1.5;             // ... in the next two sentences
+  double repeat_bonus = 1.0;           // ... per repetition of the same amount in the document
+};
+Tunables load_tunables(const Lexicon& lexicon);
+
+// ---- parties
+
+// Maps entity ids to the root of their parent chain (aws -> amazon), per run.
+class Parties {
+ public:
+  explicit Parties(const std::vector<DocumentResult>& documents);
+  // The canonical id; unknown ids map to themselves.
+  const std::string& root(const std::string& id) const;
+  std::optional<std::string> root(const std::optional<std::string>& id) const;
+  // A display name ("Amazon Web Services"), or the id.
+  std::string name(const std::string& id) const;
+
+ private:
+  std::unordered_map<std::string, std::string> parent_;
+  std::unordered_map<std::string, std::string> name_;
+};
+
+// A money figure as the cross-check sees it: which document, how prominent.
+struct FigureRef {
+  std::size_t doc = 0;        // index into documents
+  std::size_t index = 0;      // index into documents[doc].figures
+  double prominence = 0;      // headline, lead and repetition
+  std::optional<std::string> subject;       // canonical
+  std::optional<std::string> counterparty;  // canonical
+};
+
+// The non-conversion figures of a document with their prominence.
+std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                                    const Tunables& t);
+
+// ---- stories
+
+struct StoryGroup {
+  std::vector<std::size_t> docs;  // input order
+  std::vector<FigureRef> main;    // each document's most prominent figure, when it has one
+};
+
+// Groups documents into stories, ordered by size desc then first document.
+std::vector<StoryGroup> group_stories(const std::vector<DocumentResult>& documents, const Parties& parties,
+                                      const Tunables& t);
+
+// ---- claims
+
+// A claim under construction: its members point back into the documents.
+struct ClaimGroup {
+  std::string key;
+  std::optional<Kind> kind;
+  std::string fact_kind;
+  std::optional<std::string> subject;
+  std::optional<std::string> counterparty;
+  std::vector<FigureRef> figures;  // money claims
+  std::vector<std::pair<std::size_t, std::size_t>> facts;  // (doc, fact index)
+};
+
+// The claims of one story, ordered by key.
+std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& documents, const StoryGroup& story,
+                                     const Parties& parties, const Tunables& t);
+
+// "contract" and "spending" describe the same money from two sides.
+std::string_view kind_class(Kind k);
+
+// ---- intervals
+
+// The range of amounts a figure allows given its qualifier: "oltre 400" -> (400, 500].
+struct Interval {
+  double lo = 0;
+  double hi = 0;
+};
+Interval money_interval(const MoneyMention& m, const Tunables& t);
+bool overlaps(const Interval& a, const Interval& b);
+// Equal up to rounding: 38 and 38.1 are the same figure.
+bool same_amount(double a, double b, const Tunables& t);
+// One figure is the other with a slipped scale word ("500 dollari" for "500 miliardi").
+bool scale_slip(double a, double b);
+// Close enough to be two statements of one quantity.
+bool close_amount(const MoneyMention& a, const MoneyMention& b, const Tunables& t);
+
+enum class TimeRelation { Same, Nested, Disjoint, Unknown };
+// Compares two time expressions as inclusive ISO-date intervals.
+TimeRelation compare_time_intervals(const TimeExpr& a, const TimeExpr& b);
+
+// ---- conflicts
+
+// Appends the conflicts of one claim to out.
+void compare_claim(const std::vector<DocumentResult>& documents, const ClaimGroup& claim, const std::string& claim_id,
+                   const std::string& story_id, const Tunables& t, std::vector<Conflict>& out);
+
+// "$10bn", "€21m", "1.5bn CHF".
+std::string format_money(double value, const std::string& currency);
+
+}  // namespace dealscan::crosscheck

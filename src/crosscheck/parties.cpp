@@ -1,0 +1,86 @@
+// Canonical parties and figure prominence.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "crosscheck/internal.h"
+
+namespace dealscan::crosscheck {
+
+Parties::Parties(const std::vector<DocumentResult>& documents) {
+  for (const auto& d : documents)
+    for (const auto& e : d.entities) {
+      if (e.parent && *e.parent != e.id) parent_.emplace(e.id, *e.parent);
+      name_.emplace(e.id, e.name);
+    }
+}
+
+const std::string& Parties::root(const std::string& id) const {
+  const std::string* cur = &id;
+  // Bounded walk: a cycle in bad data must not hang the run.
+  for (int hops = 0; hops < 8; ++hops) {
+    auto it = parent_.find(*cur);
+    if (it == parent_.end()) break;
+    cur = &it->second;
+  }
+  return *cur;
+}
+
+std::optional<std::string> Parties::root(const std::optional<std::string>& id) const {
+  if (!id || id->empty()) return std::nullopt;
+  return root(*id);
+}
+
+std::string Parties::name(const std::string& id) const {
+  auto it = name_.find(id);
+  return it == name_.end() || it->second.empty() ? id : it->second;
+}
+
+namespace {
+
+// A bucket for "the same amount": currency plus three significant digits.
+std::string amount_bucket(const MoneyMention& m) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.3g", m.value);
+  return m.currency + ":" + buf;
+}
+
+// Stated figures with both parties are what a deal is about; denials,
+// conditionals and unattached amounts are background.
+double shape_weight(const Figure& f) {
+  double w = 1.0;
+  if (f.subject) w += 0.75;
+  if (f.counterparty) w += 0.75;
+  if (f.modality == Modality::Denied) w -= 0.5;
+  if (f.kind == Kind::Other) w -= 0.5;
+  return w;
+}
+
+}  // namespace
+
+std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                                    const Tunables& t) {
+  std::unordered_map<std::string, int> repeats;
+  for (const auto& f : doc.figures)
+    if (!f.money.conversion_of) ++repeats[amount_bucket(f.money)];
+  std::vector<FigureRef> out;
+  for (std::size_t i = 0; i < doc.figures.size(); ++i) {
+    const Figure& f = doc.figures[i];
+    if (f.money.conversion_of) continue;  // a conversion restates another figure
+    FigureRef r;
+    r.doc = doc_index;
+    r.index = i;
+    r.subject = parties.root(f.subject);
+    r.counterparty = parties.root(f.counterparty);
+    if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty.reset();
+    double p = shape_weight(f);
+    if (f.sentence == 0) p += t.headline_bonus;
+    else if (f.sentence <= 2) p += t.lead_bonus;
+    p += t.repeat_bonus * (repeats[amount_bucket(f.money)] - 1);
+    r.prominence = p;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace dealscan::crosscheck

@@ -1,0 +1,272 @@
+// Cross-check: the case table in tests/data/crosscheck/cases.txt (hand-built
+// documents and the conflicts they must produce), plus the interval helpers.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "crosscheck/internal.h"
+#include "dealscan/crosscheck.h"
+
+namespace dealscan {
+namespace {
+
+// ---------------------------------------------------------------- case table
+
+std::vector<std::string> tokens(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') { ++i; continue; }
+    if (line[i] == '"') {
+      auto e = line.find('"', i + 1);
+      out.push_back(line.substr(i + 1, e - i - 1));
+      i = e == std::string::npos ? line.size() : e + 1;
+    } else {
+      auto e = line.find_first_of(" \t", i);
+      out.push_back(line.substr(i, e - i));
+      i = e == std::string::npos ? line.size() : e;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> party(const std::string& s) { return s == "-" ? std::nullopt : std::optional(s); }
+
+std::map<std::string, std::string> opts(const std::vector<std::string>& t, std::size_t from, std::string& text) {
+  std::map<std::string, std::string> o;
+  for (std::size_t i = from; i < t.size(); ++i) {
+    auto eq = t[i].find('=');
+    if (eq == std::string::npos || i + 1 == t.size()) text = t[i];
+    else o[t[i].substr(0, eq)] = t[i].substr(eq + 1);
+  }
+  return o;
+}
+
+Modality modality(const std::string& s) {
+  if (s == "denied") return Modality::Denied;
+  if (s == "conditional") return Modality::Conditional;
+  if (s == "attributed") return Modality::Attributed;
+  return Modality::Stated;
+}
+
+Qualifier qualifier(const std::string& s) {
+  static const std::map<std::string, Qualifier> q{{"exact", Qualifier::Exact}, {"about", Qualifier::About},
+                                                  {"over", Qualifier::Over},   {"atleast", Qualifier::AtLeast},
+                                                  {"upto", Qualifier::UpTo},   {"under", Qualifier::Under},
+                                                  {"nearly", Qualifier::Nearly}};
+  return q.at(s);
+}
+
+struct Case {
+  std::string name;
+  std::vector<DocumentResult> docs;
+  std::vector<std::vector<std::string>> checks;
+  DocumentResult& doc(const std::string& id) {
+    for (auto& d : docs)
+      if (d.source.id == id) return d;
+    throw std::runtime_error(name + ": no doc " + id);
+  }
+};
+
+void add_figure(Case& c, const std::vector<std::string>& t) {
+  auto& d = c.doc(t[1]);
+  Figure f;
+  f.source = d.source.id;
+  f.id = f.source + "#f" + std::to_string(d.figures.size() + 1);
+  f.kind = *kind_from(t[2]);
+  f.subject = party(t[3]);
+  f.counterparty = party(t[4]);
+  f.money.value = std::stod(t[5]);
+  f.money.currency = t[6];
+  f.money.qualifier = qualifier(t[7]);
+  auto o = opts(t, 8, f.text);
+  if (o.count("period")) f.money.period_years = std::stod(o["period"]);
+  if (o.count("max")) f.money.max = std::stod(o["max"]);
+  if (o.count("sent")) f.sentence = std::stoul(o["sent"]);
+  if (o.count("conv")) f.money.conversion_of = std::stoul(o["conv"]);
+  if (o.count("mod")) f.modality = modality(o["mod"]);
+  if (o.count("time")) {
+    auto slash = o["time"].find('/');
+    f.time = TimeExpr{{}, o["time"].substr(0, slash), o["time"].substr(slash + 1), "day", "test"};
+  }
+  d.figures.push_back(std::move(f));
+}
+
+void add_fact(Case& c, const std::vector<std::string>& t) {
+  auto& d = c.doc(t[1]);
+  Fact f;
+  f.source = d.source.id;
+  f.id = f.source + "#c" + std::to_string(d.facts.size() + 1);
+  f.kind = t[2];
+  f.subject = party(t[3]);
+  auto o = opts(t, 4, f.text);
+  if (o.count("mod")) f.modality = modality(o["mod"]);
+  if (o.count("until")) {
+    std::vector<std::string> parts;
+    std::stringstream ss(o["until"]);
+    for (std::string p; std::getline(ss, p, '/');) parts.push_back(p);
+    parts.resize(3);
+    f.until = TimeExpr{{}, parts[0], parts[1], parts[2], "test"};
+  }
+  d.facts.push_back(std::move(f));
+}
+
+std::vector<Case> load_cases() {
+  std::ifstream in(std::string(DEALSCAN_TEST_DATA) + "/crosscheck/cases.txt");
+  std::vector<Case> cases;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    auto t = tokens(line);
+    if (t.empty()) continue;
+    if (t[0] == "case") {
+      cases.push_back({t.at(1), {}, {}});
+    } else if (t[0] == "doc") {
+      DocumentResult d;
+      d.source.id = t.at(1);
+      if (t.size() > 2) d.source.date = t[2];
+      cases.back().docs.push_back(std::move(d));
+    } else if (t[0] == "entity") {
+      Entity e{t.at(2), t.at(3)};
+      if (t.size() > 4 && t[4].rfind("parent=", 0) == 0) e.parent = t[4].substr(7);
+      cases.back().doc(t[1]).entities.push_back(e);
+    } else if (t[0] == "fig") {
+      add_figure(cases.back(), t);
+    } else if (t[0] == "fact") {
+      add_fact(cases.back(), t);
+    } else {
+      cases.back().checks.push_back(t);
+    }
+  }
+  return cases;
+}
+
+bool has_sources(const Conflict& c, const std::string& a, const std::string& b) {
+  int na = 0, nb = 0;
+  for (const auto& v : c.values) na += v.source == a, nb += v.source == b;
+  return a == b ? na >= 2 : na && nb;
+}
+
+std::string story_of(const CrossCheck& cc, const std::string& src) {
+  for (const auto& s : cc.stories)
+    for (const auto& x : s.sources)
+      if (x == src) return s.id;
+  return "?";
+}
+
+void run_check(const Case& c, const CrossCheck& cc, const std::vector<std::string>& t) {
+  const std::string& what = t[0];
+  if (what == "expect") {
+    bool found = std::any_of(cc.conflicts.begin(), cc.conflicts.end(),
+                             [&](const Conflict& x) { return x.field == t[1] && has_sources(x, t[2], t[3]); });
+    EXPECT_TRUE(found) << c.name << ": no " << t[1] << " conflict between " << t[2] << " and " << t[3];
+  } else if (what == "expect-severity") {
+    for (const auto& x : cc.conflicts)
+      if (x.field == t[1]) EXPECT_EQ(to_string(x.severity), t[2]) << c.name << ": " << x.message;
+  } else if (what == "expect-none") {
+    for (const auto& x : cc.conflicts)
+      EXPECT_FALSE(t[1] == "*" || x.field == t[1]) << c.name << ": unexpected " << x.message;
+  } else if (what == "expect-stories") {
+    EXPECT_EQ(cc.stories.size(), std::stoul(t[1])) << c.name;
+  } else if (what == "same-story" || what == "diff-story") {
+    EXPECT_EQ(story_of(cc, t[1]) == story_of(cc, t[2]), what == "same-story") << c.name << ": " << t[1] << " " << t[2];
+  } else if (what == "expect-status") {
+    auto it = std::find_if(cc.claims.begin(), cc.claims.end(),
+                           [&](const Claim& cl) { return cl.key.rfind(t[1], 0) == 0; });
+    ASSERT_NE(it, cc.claims.end()) << c.name << ": no claim " << t[1];
+    EXPECT_EQ(to_string(it->status), t[2]) << c.name << ": " << it->key;
+  } else {
+    ADD_FAILURE() << c.name << ": unknown check " << what;
+  }
+}
+
+TEST(CrossCheckCases, AllCasesHold) {
+  auto cases = load_cases();
+  ASSERT_GE(cases.size(), 20u);
+  Lexicon empty;
+  for (const auto& c : cases) {
+    auto cc = cross_check(c.docs, empty);
+    for (const auto& t : c.checks) run_check(c, cc, t);
+  }
+}
+
+TEST(CrossCheckCases, EveryConflictQuotesItsSourcesAndStaysInItsStory) {
+  Lexicon empty;
+  for (const auto& c : load_cases()) {
+    auto cc = cross_check(c.docs, empty);
+    for (const auto& x : cc.conflicts) {
+      EXPECT_FALSE(x.message.empty());
+      ASSERT_FALSE(x.values.empty());
+      for (const auto& v : x.values) {
+        EXPECT_EQ(story_of(cc, v.source), x.story) << c.name;
+        EXPECT_NE(x.message.find(v.text), std::string::npos) << c.name << ": " << x.message;
+      }
+    }
+  }
+}
+
+TEST(CrossCheckCases, BuiltinTunablesAreRead) {
+  auto t = crosscheck::load_tunables(Lexicon::builtin());
+  EXPECT_DOUBLE_EQ(t.same_value_tolerance, 0.12);
+  Lexicon custom;
+  custom.add_list("crosscheck", "same_value_tolerance\tvalue=0.3\nunknown_name\tvalue=9\n", "test");
+  EXPECT_DOUBLE_EQ(crosscheck::load_tunables(custom).same_value_tolerance, 0.3);
+}
+
+TEST(CrossCheckCases, EmptyInputGivesEmptyCheck) {
+  auto cc = cross_check({}, Lexicon{});
+  EXPECT_TRUE(cc.stories.empty());
+  EXPECT_TRUE(cc.claims.empty());
+  EXPECT_TRUE(cc.conflicts.empty());
+}
+
+// ---------------------------------------------------------------- helpers
+
+using namespace crosscheck;
+
+TEST(Intervals, SameAmountAllowsRoundingOnly) {
+  Tunables t;
+  EXPECT_TRUE(same_amount(1.5e9, 1.52e9, t));
+  EXPECT_TRUE(same_amount(38e9, 38.1e9, t));
+  EXPECT_FALSE(same_amount(383e9, 393e9, t));
+  EXPECT_FALSE(same_amount(400e9, 393e9, t));  // a round digit is not a rounding of 393
+  EXPECT_FALSE(same_amount(23e9, 32e9, t));
+}
+
+TEST(Intervals, ScaleSlip) {
+  EXPECT_TRUE(scale_slip(500, 500e9));
+  EXPECT_TRUE(scale_slip(10e6, 10e9));
+  EXPECT_FALSE(scale_slip(100e9, 10e9));
+  EXPECT_FALSE(scale_slip(0, 10));
+}
+
+TEST(Intervals, QualifiedRanges) {
+  Tunables t;
+  MoneyMention over{.value = 400e9, .qualifier = Qualifier::Over};
+  MoneyMention nearly{.value = 400e9, .qualifier = Qualifier::Nearly};
+  MoneyMention exact{.value = 393e9};
+  EXPECT_FALSE(overlaps(money_interval(over, t), money_interval(exact, t)));
+  EXPECT_TRUE(overlaps(money_interval(nearly, t), money_interval(exact, t)));
+  EXPECT_FALSE(overlaps(money_interval(nearly, t), money_interval(over, t)));
+}
+
+TEST(Intervals, TimeRelations) {
+  TimeExpr y2030{{}, "2030-01-01", "2030-12-31", "year", ""};
+  TimeExpr thirties{{}, "2030-01-01", "2039-12-31", "decade", ""};
+  TimeExpr y2029{{}, "2029", "2029", "year", ""};
+  TimeExpr open{{}, "", "", "open", ""};
+  EXPECT_EQ(compare_time_intervals(y2030, thirties), TimeRelation::Nested);
+  EXPECT_EQ(compare_time_intervals(y2030, y2029), TimeRelation::Disjoint);
+  EXPECT_EQ(compare_time_intervals(y2030, y2030), TimeRelation::Same);
+  EXPECT_EQ(compare_time_intervals(y2030, open), TimeRelation::Unknown);
+}
+
+TEST(Intervals, FormatMoney) {
+  EXPECT_EQ(format_money(10e9, "USD"), "$10bn");
+  EXPECT_EQ(format_money(1.5e12, "EUR"), "€1.5tn");
+  EXPECT_EQ(format_money(250e6, "CHF"), "250m CHF");
+}
+
+}  // namespace
+}  // namespace dealscan
