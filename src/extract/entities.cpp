@@ -1,16 +1,92 @@
-// STUB: replaced by the entities module.
+// EntityExtractor: gazetteer names, typos, rules for unknown names, then
+// descriptive references, with overlaps resolved (longest mention wins).
+#include <algorithm>
+#include <unordered_set>
+
 #include "dealscan/extract.h"
+#include "extract/entity_descriptive.h"
+#include "extract/entity_gazetteer.h"
+#include "extract/entity_rules.h"
+#include "extract/entity_tokens.h"
 
 namespace dealscan {
+namespace {
+
+using entity::Draft;
+
+// Keeps the longest of overlapping drafts (then the higher priority, then the
+// earlier), returned sorted by position.
+std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
+  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
+    std::size_t la = a.last - a.first, lb = b.last - b.first;
+    if (la != lb) return la > lb;
+    if (a.priority != b.priority) return a.priority < b.priority;
+    return a.first < b.first;
+  });
+  std::vector<Draft> kept;
+  std::vector<std::pair<std::size_t, std::size_t>> taken;  // sorted token ranges
+  for (auto& d : drafts) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(d.first, std::size_t{0}));
+    bool clash = (it != taken.end() && it->first < d.last) || (it != taken.begin() && std::prev(it)->second > d.first);
+    if (clash) continue;
+    taken.insert(it, {d.first, d.last});
+    kept.push_back(std::move(d));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Draft& a, const Draft& b) { return a.first < b.first; });
+  return kept;
+}
+
+}  // namespace
 
 struct EntityExtractor::Impl {
-  explicit Impl(const Lexicon&) {}
+  explicit Impl(const Lexicon& lexicon)
+      : gazetteer(lexicon), rules(lexicon, gazetteer), descriptive(lexicon, gazetteer) {}
+
+  const Entity* lookup(const std::string& id, const entity::DocState& doc) const {
+    if (const auto* g = gazetteer.find(id)) return &g->entity;
+    if (const auto* u = doc.find_unknown(id)) return &u->entity;
+    return nullptr;
+  }
+
+  EntityOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
+    entity::TokenStream ts = entity::tokenize(text, sentences);
+    entity::DocState doc;
+    gazetteer.match_names(ts, rules.stopwords(), doc);
+    gazetteer.match_descriptions(ts, doc);
+    gazetteer.match_typos(ts, rules.stopwords(), doc);
+    rules.apply(ts, doc);
+    std::vector<Draft> names = resolve_overlaps(std::move(doc.drafts));
+    std::vector<Draft> all = names;
+    descriptive.apply(ts, names, doc, all);
+    return to_output(ts, resolve_overlaps(std::move(all)), doc);
+  }
+
+  EntityOutput to_output(const entity::TokenStream& ts, const std::vector<Draft>& drafts,
+                         const entity::DocState& doc) const {
+    EntityOutput out;
+    std::unordered_set<std::string> seen;
+    for (const auto& d : drafts) {
+      const Entity* e = lookup(d.entity_id, doc);
+      if (!e) continue;
+      Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
+      out.mentions.push_back({d.entity_id, span, d.rule, d.descriptive});
+      if (seen.insert(d.entity_id).second) out.entities.push_back(*e);
+    }
+    return out;
+  }
+
+  entity::Gazetteer gazetteer;
+  entity::NameRules rules;
+  entity::DescriptiveResolver descriptive;
 };
+
 EntityExtractor::EntityExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
 EntityExtractor::~EntityExtractor() = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
 
-EntityOutput EntityExtractor::extract(std::string_view, const std::vector<Sentence>&) const { return {}; }
+EntityOutput EntityExtractor::extract(std::string_view text, const std::vector<Sentence>& sentences) const {
+  return impl_->extract(text, sentences);
+}
 
 }  // namespace dealscan

@@ -1,0 +1,43 @@
+// What the entity matchers hand to the extractor before overlaps are resolved:
+// mention drafts over token ranges, and the entities found by rule in this
+// document (the gazetteer's are known already).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/types.h"
+
+namespace dealscan::entity {
+
+// Which matcher wins when two drafts cover the same tokens (lower wins).
+enum Priority : int { kGazetteer = 0, kTypo = 1, kRule = 2, kRepeat = 3, kDescriptive = 4 };
+
+struct Draft {
+  std::size_t first = 0, last = 0;  // token range [first, last)
+  std::string entity_id;
+  std::string rule;
+  int priority = kGazetteer;
+  bool descriptive = false;
+};
+
+// An entity found by rule, with the kind its trigger gave it ("startup").
+struct UnknownEntity {
+  Entity entity;
+  std::string kind;
+  std::vector<std::string> name_tokens;  // surface tokens, for later repeats
+};
+
+struct DocState {
+  std::vector<Draft> drafts;
+  std::vector<UnknownEntity> unknown;
+  std::unordered_map<std::string, std::size_t> unknown_index;  // id -> unknown[]
+
+  const UnknownEntity* find_unknown(const std::string& id) const {
+    auto it = unknown_index.find(id);
+    return it == unknown_index.end() ? nullptr : &unknown[it->second];
+  }
+};
+
+}  // namespace dealscan::entity

@@ -1,0 +1,56 @@
+// The gazetteer (data/lexicon/it/gazetteer.tsv) compiled for matching: names
+// and aliases in a PhraseTrie, a deletion index for one-edit typos
+// ("OperAI" -> OpenAI), fixed descriptive phrases ("colosso di Mountain View"
+// -> via descr=) and the attributes descriptive references need.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "extract/entity_draft.h"
+#include "extract/entity_phrases.h"
+
+namespace dealscan::entity {
+
+struct GazEntry {
+  Entity entity;
+  std::string kind;                  // startup, bank, fund, regulator, media, ...
+  std::vector<std::string> sectors;  // chips, cloud, ...
+  std::string hq;                    // place id
+  std::vector<std::string> people;   // ceo= and founder= ids
+  std::string owner;                 // products: owning org id
+  std::string org;                   // people: the org they lead
+};
+
+class Gazetteer {
+ public:
+  explicit Gazetteer(const Lexicon& lexicon);
+
+  const GazEntry* find(const std::string& id) const;
+  const std::vector<GazEntry>& entries() const { return entries_; }
+
+  // Name matches, left to right, non-overlapping (longest first).
+  void match_names(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const;
+  // Fixed descriptive phrases from descr= ("il colosso di Mountain View").
+  void match_descriptions(const TokenStream& ts, DocState& doc) const;
+  // Unmatched capitalised tokens one edit away from exactly one entity.
+  void match_typos(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const;
+
+  // Orgs whose ceo=/founder= lists person_id; orgs with hq=place_id.
+  std::vector<std::string> orgs_of_person(const std::string& person_id) const;
+  std::vector<std::string> orgs_at(const std::string& place_id) const;
+
+ private:
+  std::optional<int> typo_candidate(const TokenStream& ts, std::size_t i) const;
+
+  std::vector<GazEntry> entries_;
+  std::unordered_map<std::string, int> by_id_;
+  PhraseTrie names_;
+  PhraseTrie descriptions_;
+  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> deletions_;  // variant -> (entry, form key)
+};
+
+}  // namespace dealscan::entity

@@ -1,0 +1,255 @@
+#include "extract/entity_rules.h"
+
+#include <algorithm>
+
+namespace dealscan::entity {
+namespace {
+
+constexpr std::size_t kMaxNameWords = 5;
+constexpr std::size_t kMaxPersonWords = 3;
+constexpr int kMaxModifiers = 2;
+
+// Adds every form of list entry e to trie; forms listed in exact= (or all,
+// with exact=*) keep their case, the others match in any case.
+void add_forms(PhraseTrie& trie, const LexEntry& e, int payload) {
+  auto exact = std::string(e.attr("exact"));
+  for (const auto& f : e.forms) {
+    bool is_exact = exact == "*" || ("|" + exact + "|").find("|" + f + "|") != std::string::npos;
+    trie.add(f, payload, is_exact ? CaseRule::Exact : CaseRule::Insensitive);
+  }
+}
+
+PhraseTrie load_trie(const Lexicon& lexicon, std::string_view list) {
+  PhraseTrie t;
+  for (const auto& e : lexicon.list(list)) add_forms(t, e, 0);
+  return t;
+}
+
+bool is_punct(const TokenStream& ts, std::size_t i, std::string_view p) {
+  return i < ts.size() && !ts.tokens[i].word && ts.surface(i) == p;
+}
+
+// Tokens a..b of the text as written ("Quercia & Figli").
+std::string text_of(const TokenStream& ts, std::size_t a, std::size_t b) {
+  return std::string(ts.text.substr(ts.tokens[a].begin, ts.tokens[b - 1].end - ts.tokens[a].begin));
+}
+
+}  // namespace
+
+PhraseTrie load_determiners(const Lexicon& lexicon) {
+  PhraseTrie t;
+  for (const auto& e : lexicon.list("entity_determiners"))
+    for (const auto& f : e.forms) t.add(f, e.attr("def") == "1" ? 1 : 2, CaseRule::Insensitive);
+  return t;
+}
+
+WordSet load_words(const Lexicon& lexicon, std::string_view list) {
+  WordSet w;
+  for (const auto& e : lexicon.list(list))
+    for (const auto& f : e.forms) w.add(f);
+  return w;
+}
+
+NameRules::NameRules(const Lexicon& lexicon, const Gazetteer& gazetteer)
+    : gazetteer_(gazetteer),
+      suffixes_(load_trie(lexicon, "legal_suffixes")),
+      determiners_(load_determiners(lexicon)),
+      modifiers_(load_trie(lexicon, "entity_modifiers")),
+      roles_(load_trie(lexicon, "roles")),
+      stopwords_(load_words(lexicon, "entity_stopwords")),
+      particles_(load_words(lexicon, "name_particles")) {
+  for (const auto& e : lexicon.list("entity_triggers")) {
+    int idx = static_cast<int>(trigger_info_.size());
+    trigger_info_.push_back({entity_type_from(e.attr("type", "ORG")).value_or(EntityType::Org), std::string(e.attr("kind")),
+                             std::string(e.attr("rule", "org-after"))});
+    add_forms(triggers_, e, idx);
+  }
+}
+
+void NameRules::apply(const TokenStream& ts, DocState& doc) const {
+  std::vector<bool> covered(ts.size(), false);
+  for (const auto& d : doc.drafts)
+    for (std::size_t k = d.first; k < d.last; ++k) covered[k] = true;
+  legal_suffix(ts, covered, doc);
+  after_trigger(ts, covered, doc);
+  persons(ts, covered, doc);
+  repeats(ts, doc);
+}
+
+std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const {
+  std::size_t end = i, words = 0;
+  for (std::size_t j = i; j < ts.size() && words < kMaxNameWords; ++j) {
+    if (j > i && ts.tokens[j].newline_before) break;
+    if (covered[j]) break;
+    if (ts.capitalised(j) || (j > i && ts.tokens[j].word && ts.tokens[j].shape == Shape::None)) {
+      if (j > i && ts.tokens[j].sentence_initial) break;
+      end = j + 1;
+      ++words;
+      continue;
+    }
+    // "Quercia & Figli", "Alfa-Beta": a connector between two capitalised words.
+    bool connector = is_punct(ts, j, "&") || is_punct(ts, j, "-") || ts.key(j) == "and";
+    if (j > i && connector && j + 1 < ts.size() && ts.capitalised(j + 1) && !covered[j + 1]) continue;
+    break;
+  }
+  return end;
+}
+
+bool NameRules::person_word(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const {
+  return i < ts.size() && !covered[i] && ts.tokens[i].shape == Shape::Title && !stopwords_.contains_key(ts.key(i));
+}
+
+std::size_t NameRules::person_end(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const {
+  if (!person_word(ts, i, covered)) return i;
+  std::size_t end = i + 1, words = 1;
+  for (std::size_t j = i + 1; j < ts.size() && !ts.tokens[j].newline_before; ++j) {
+    if (person_word(ts, j, covered)) {
+      end = j + 1;
+      if (++words > kMaxPersonWords) return i;
+    } else if (!(ts.tokens[j].shape == Shape::Lower && particles_.contains_key(ts.key(j)))) {
+      break;
+    }
+  }
+  if (end < ts.size() && ts.capitalised(end) && !ts.tokens[end].newline_before) return i;  // longer than a name
+  return words >= 2 ? end : i;
+}
+
+std::size_t NameRules::person_begin(const TokenStream& ts, std::size_t end, const std::vector<bool>& covered) const {
+  std::size_t begin = end, words = 0;
+  for (std::size_t j = end; j-- > 0;) {
+    if (person_word(ts, j, covered)) {
+      begin = j;
+      ++words;
+      if (ts.tokens[j].newline_before) break;
+    } else if (!(ts.tokens[j].shape == Shape::Lower && particles_.contains_key(ts.key(j)) && words > 0)) {
+      break;
+    }
+  }
+  if (words < 2 || words > kMaxPersonWords) return end;
+  if (begin > 0 && ts.capitalised(begin - 1) && !ts.tokens[begin].newline_before) return end;
+  return begin;
+}
+
+void NameRules::add(const TokenStream& ts, DocState& doc, std::size_t name_first, std::size_t name_last, std::size_t first,
+                    std::size_t last, EntityType type, const std::string& kind, const std::string& rule) const {
+  std::string name = text_of(ts, name_first, name_last);
+  std::string id = slug(name);
+  if (id.empty() || gazetteer_.find(id)) return;
+  if (!doc.find_unknown(id)) {
+    UnknownEntity u;
+    u.entity = Entity{id, name, type, std::nullopt, false};
+    u.kind = kind;
+    for (std::size_t k = name_first; k < name_last; ++k) u.name_tokens.emplace_back(ts.surface(k));
+    doc.unknown_index.emplace(id, doc.unknown.size());
+    doc.unknown.push_back(std::move(u));
+  }
+  doc.drafts.push_back({first, last, id, rule, kRule});
+}
+
+void NameRules::legal_suffix(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const {
+  for (std::size_t j = 1; j < ts.size(); ++j) {
+    if (!ts.tokens[j].word || !ts.tokens[j].space_before || covered[j]) continue;
+    auto m = suffixes_.longest(ts, j);
+    if (m.payload < 0) continue;
+    std::size_t suffix = j;
+    j = m.end - 1;  // a suffix is never the name before another one
+    if (ts.tokens[suffix].newline_before || ts.heading[ts.tokens[suffix].sentence]) continue;
+    std::size_t stop = is_punct(ts, suffix - 1, ",") ? suffix - 1 : suffix;
+    // Walk back over the capitalised words before the suffix.
+    std::size_t a = stop;
+    while (a > 0 && a + kMaxNameWords > stop && !covered[a - 1] &&
+           (ts.capitalised(a - 1) || is_punct(ts, a - 1, "&") || is_punct(ts, a - 1, "-"))) {
+      --a;
+      if (ts.tokens[a].newline_before) break;
+    }
+    while (a < stop && (!ts.tokens[a].word || stopwords_.contains_key(ts.key(a)))) ++a;
+    if (a >= stop || (a > 0 && covered[a - 1] && ts.capitalised(a - 1))) continue;
+    add(ts, doc, a, stop, a, m.end, EntityType::Org, "", "legal-suffix");
+  }
+}
+
+void NameRules::after_trigger(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const {
+  for (std::size_t d = 0; d < ts.size(); ++d) {
+    if (!ts.tokens[d].word || ts.heading[ts.tokens[d].sentence]) continue;
+    auto det = determiners_.longest(ts, d);
+    if (det.payload < 0) continue;
+    auto trig = triggers_.longest(ts, det.end);
+    if (trig.payload < 0) continue;
+    std::size_t x = trig.end;
+    for (int k = 0; k < kMaxModifiers; ++k) {
+      auto mod = modifiers_.longest(ts, x);
+      if (mod.payload < 0) break;
+      x = mod.end;
+    }
+    if (is_punct(ts, x, ",")) ++x;
+    if (x >= ts.size() || !ts.capitalised(x) || covered[x] || stopwords_.contains_key(ts.key(x))) continue;
+    if (ts.tokens[x].newline_before) continue;
+    std::size_t end = name_end(ts, x, covered);
+    if (end == x) continue;
+    const Trigger& t = trigger_info_[trig.payload];
+    add(ts, doc, x, end, x, end, t.type, t.kind, t.rule);
+    d = end - 1;
+  }
+}
+
+void NameRules::persons(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const {
+  for (std::size_t d = 0; d < ts.size(); ++d) {
+    if (ts.heading[ts.tokens[d].sentence]) continue;
+    // "Anna Neri, [la] fondatrice ...": the name before a comma and a role.
+    if (is_punct(ts, d, ",")) {
+      std::size_t comma = d;
+      std::size_t r = comma + 1;
+      if (auto det = determiners_.longest(ts, r); det.payload == 1) r = det.end;
+      if (roles_.longest(ts, r).payload >= 0) {
+        std::size_t begin = person_begin(ts, comma, covered);
+        if (begin < comma) add(ts, doc, begin, comma, begin, comma, EntityType::Person, "", "person-before-role");
+      }
+    }
+    // "[il] ceo [di Acme][,] Anna Neri".
+    if (!ts.tokens[d].word) continue;
+    auto det = determiners_.longest(ts, d);
+    if (det.payload != 1) continue;
+    auto role = roles_.longest(ts, det.end);
+    if (role.payload < 0) continue;
+    std::size_t x = role.end;
+    if (x < ts.size() && (ts.key(x) == "di" || ts.key(x) == "del" || ts.key(x) == "della" || ts.key(x) == "dell")) {
+      std::size_t y = x + 1;
+      if (is_punct(ts, y, "'")) ++y;
+      std::size_t org_end = y;
+      while (org_end < ts.size() && org_end < y + 4 && (ts.capitalised(org_end) || covered[org_end])) ++org_end;
+      if (org_end == y) continue;
+      x = org_end;
+    }
+    if (is_punct(ts, x, ",")) ++x;
+    std::size_t end = person_end(ts, x, covered);
+    if (end > x) add(ts, doc, x, end, x, end, EntityType::Person, "", "person-after-role");
+  }
+}
+
+void NameRules::repeats(const TokenStream& ts, DocState& doc) const {
+  if (doc.unknown.empty()) return;
+  std::vector<bool> covered(ts.size(), false);
+  for (const auto& dr : doc.drafts)
+    for (std::size_t k = dr.first; k < dr.last; ++k) covered[k] = true;
+  for (const auto& u : doc.unknown) {
+    const auto& name = u.name_tokens;
+    bool person = u.entity.type == EntityType::Person;
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      if (covered[i]) continue;
+      std::size_t n = name.size();
+      bool full = i + n <= ts.size();
+      for (std::size_t k = 0; full && k < n; ++k) full = !covered[i + k] && ts.surface(i + k) == name[k];
+      if (full) {
+        doc.drafts.push_back({i, i + n, u.entity.id, "repeat", kRepeat});
+        for (std::size_t k = i; k < i + n; ++k) covered[k] = true;
+        i += n - 1;
+      } else if (person && ts.surface(i) == name.back() && !(i + 1 < ts.size() && ts.capitalised(i + 1)) &&
+                 !(i > 0 && ts.capitalised(i - 1) && !ts.tokens[i].sentence_initial)) {
+        doc.drafts.push_back({i, i + 1, u.entity.id, "surname", kRepeat});
+        covered[i] = true;
+      }
+    }
+  }
+}
+
+}  // namespace dealscan::entity

@@ -1,0 +1,228 @@
+#include "extract/entity_tokens.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+namespace dealscan::entity {
+namespace {
+
+struct CodePoint {
+  UChar32 c;
+  std::size_t next;
+};
+
+CodePoint decode(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {static_cast<UChar32>(b), i + 1};
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(pos)};
+}
+
+bool is_word_char(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool is_space(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(c);
+}
+
+Shape shape_of(std::string_view w) {
+  int upper = 0, lower = 0;
+  bool first_upper = false, first_seen = false, later_upper = false;
+  for (std::size_t i = 0; i < w.size();) {
+    auto [c, next] = decode(w, i);
+    i = next;
+    if (!u_isalpha(c)) continue;
+    bool up = u_isupper(c) || u_istitle(c);
+    if (!first_seen) {
+      first_seen = true;
+      first_upper = up;
+    } else if (up) {
+      later_upper = true;
+    }
+    (up ? upper : lower)++;
+  }
+  if (upper + lower == 0) return Shape::None;
+  if (lower == 0) return Shape::Upper;
+  if (upper == 0) return Shape::Lower;
+  if (first_upper && !later_upper) return Shape::Title;
+  return Shape::Mixed;
+}
+
+// Marks each sentence that reads as a heading: no closing punctuation, or
+// written in capitals. Rules for unknown names skip such sentences.
+std::vector<bool> find_headings(const TokenStream& ts, std::size_t sentence_count) {
+  std::vector<bool> heading(sentence_count, false);
+  std::vector<int> words(sentence_count, 0), caps(sentence_count, 0);
+  std::vector<std::string_view> last(sentence_count);
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    const Token& t = ts.tokens[i];
+    if (t.sentence >= sentence_count) continue;
+    last[t.sentence] = ts.surface(i);
+    if (!t.word || t.shape == Shape::None) continue;
+    words[t.sentence]++;
+    if (t.shape == Shape::Upper && t.end - t.begin > 1) caps[t.sentence]++;
+  }
+  for (std::size_t s = 0; s < sentence_count; ++s) {
+    bool closed = last[s] == "." || last[s] == "!" || last[s] == "?" || last[s] == "\"" || last[s] == ")" ||
+                  last[s] == ":" || last[s] == ";";
+    heading[s] = (!closed && words[s] > 0) || (words[s] >= 3 && caps[s] * 2 > words[s]);
+  }
+  return heading;
+}
+
+}  // namespace
+
+bool TokenStream::capitalised(std::size_t i) const {
+  const Token& t = tokens[i];
+  if (!t.word) return false;
+  if (t.shape == Shape::Title || t.shape == Shape::Upper) return true;
+  if (t.shape != Shape::Mixed) return false;
+  auto [c, next] = decode(text, t.begin);
+  return u_isupper(c) || u_istitle(c);
+}
+
+void fold_into(std::string_view s, std::string& out) {
+  bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  if (ascii) {
+    for (char ch : s) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    return;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  u.toUTF8String(out);
+}
+
+std::string fold(std::string_view s) {
+  std::string out;
+  fold_into(s, out);
+  return out;
+}
+
+std::string upper(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  std::string out;
+  u.toUpper().toUTF8String(out);
+  return out;
+}
+
+std::string titlecase(std::string_view s) {
+  if (s.empty()) return {};
+  auto [c, next] = decode(s, 0);
+  std::string head = upper(s.substr(0, next));
+  std::string rest = fold(s.substr(next));
+  return head + rest;
+}
+
+TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentences) {
+  TokenStream ts;
+  ts.text = text;
+  ts.tokens.reserve(text.size() / 5 + 1);
+  ts.keys.reserve(text.size());
+  std::size_t sentence = 0;
+  bool newline = true, space = false;
+  std::uint32_t last_sentence = UINT32_MAX;
+  for (std::size_t i = 0; i < text.size();) {
+    auto [c, next] = decode(text, i);
+    if (is_space(c)) {
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) newline = true;
+      space = true;
+      i = next;
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(i);
+    if (is_word_char(c)) {
+      std::size_t j = next;
+      while (j < text.size()) {
+        auto [c2, n2] = decode(text, j);
+        if (!is_word_char(c2)) break;
+        j = n2;
+      }
+      t.end = static_cast<std::uint32_t>(j);
+      t.word = true;
+    } else {
+      t.end = static_cast<std::uint32_t>(next);
+    }
+    while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= t.begin) ++sentence;
+    t.sentence = static_cast<std::uint32_t>(sentence);
+    std::string_view w = text.substr(t.begin, t.end - t.begin);
+    t.shape = t.word ? shape_of(w) : Shape::None;
+    t.newline_before = newline;
+    t.space_before = space;
+    // The first word of a sentence or line opens it ("Secondo ...", "Indice ...").
+    // Leading punctuation ("(Teleborsa)", quotes) keeps the next word initial.
+    if (t.word && (newline || t.sentence != last_sentence)) {
+      t.sentence_initial = true;
+      last_sentence = t.sentence;
+    }
+    if (t.word) {
+      last_sentence = t.sentence;
+      newline = false;
+    }
+    t.key_begin = static_cast<std::uint32_t>(ts.keys.size());
+    fold_into(w, ts.keys);
+    t.key_end = static_cast<std::uint32_t>(ts.keys.size());
+    space = false;
+    ts.tokens.push_back(t);
+    i = t.end;
+  }
+  ts.heading = find_headings(ts, std::max<std::size_t>(sentences.size(), 1));
+  return ts;
+}
+
+std::vector<std::string> form_tokens(std::string_view form) {
+  TokenStream ts = tokenize(form, {});
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ts.size(); ++i) out.emplace_back(ts.surface(i));
+  return out;
+}
+
+std::string slug(std::string_view name) {
+  static const icu::Normalizer2* nfd = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    return icu::Normalizer2::getNFDInstance(err);
+  }();
+  std::string folded = fold(name);
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString u = nfd->normalize(icu::UnicodeString::fromUTF8(folded), err);
+  std::string out;
+  bool dash = false;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    UChar ch = u.charAt(i);
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(static_cast<char>(ch));
+    } else if (!(U_GET_GC_MASK(ch) & U_GC_M_MASK)) {
+      dash = true;  // accents are dropped, anything else separates
+    }
+  }
+  return out;
+}
+
+int edit_distance(std::string_view a, std::string_view b, int cap) {
+  int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > cap) return cap + 1;
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (int i = 0; i <= n; ++i) d[i][0] = i;
+  for (int j = 0; j <= m; ++j) d[0][j] = j;
+  for (int i = 1; i <= n; ++i) {
+    for (int j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return std::min(d[n][m], cap + 1);
+}
+
+}  // namespace dealscan::entity

@@ -1,0 +1,63 @@
+// Tokens for entity matching: words (letters and digits) and single punctuation
+// marks over the normalised UTF-8 text, each with a case-folded key and a
+// shape, so every matcher works on the same token stream and the text is read
+// once. "dell'OpenAI S.p.A." => dell ' OpenAI S . p . A .
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dealscan/types.h"
+
+namespace dealscan::entity {
+
+// How a token is capitalised: "amazon" Lower, "Amazon" Title, "AMD" Upper,
+// "OpenAI"/"xAI" Mixed, "2025"/"," None (no letters).
+enum class Shape : std::uint8_t { None, Lower, Title, Upper, Mixed };
+
+struct Token {
+  std::uint32_t begin = 0, end = 0;  // byte range in the text
+  std::uint32_t key_begin = 0, key_end = 0;  // case-folded key in TokenStream::keys
+  std::uint32_t sentence = 0;        // index of the sentence holding it
+  Shape shape = Shape::None;
+  bool word = false;           // letters/digits (else one punctuation mark)
+  bool newline_before = false; // a line break separates it from the previous token
+  bool space_before = false;   // any white space separates it from the previous token
+  bool sentence_initial = false;  // first word of its sentence or line
+};
+
+struct TokenStream {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::string keys;
+  std::vector<bool> heading;  // per sentence: a title line or an ALL-CAPS line
+
+  std::string_view surface(std::size_t i) const { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); }
+  std::string_view key(std::size_t i) const {
+    return std::string_view(keys).substr(tokens[i].key_begin, tokens[i].key_end - tokens[i].key_begin);
+  }
+  std::size_t size() const { return tokens.size(); }
+  // Capitalised word: Title, Upper, or Mixed starting with a capital ("OpenAI").
+  bool capitalised(std::size_t i) const;
+};
+
+// Splits text into tokens; sentences (sorted spans) give sentence indices.
+TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentences);
+
+// Case-folded form of s ("Società" => "società"); ASCII fast path.
+void fold_into(std::string_view s, std::string& out);
+std::string fold(std::string_view s);
+// Upper-cased form of s ("Meta" => "META").
+std::string upper(std::string_view s);
+// "Acme" from "ACME"/"acme": first letter upper, the rest lower.
+std::string titlecase(std::string_view s);
+// Tokens of a lexicon form, as surface strings ("S.p.A." => S . p . A .).
+std::vector<std::string> form_tokens(std::string_view form);
+// A stable id for a name found by rule: "Società Ünica & Co" => "societa-unica-co".
+std::string slug(std::string_view name);
+// Levenshtein distance with adjacent transpositions, capped: returns cap+1 when larger.
+int edit_distance(std::string_view a, std::string_view b, int cap);
+
+}  // namespace dealscan::entity
