@@ -82,15 +82,16 @@ DocKeys document_keys(const DocumentResult& doc, std::size_t i, const Parties& p
   const FigureRef& m = *out.main;
   const Figure& f = doc.figures[m.index];
   const std::string kind(kind_class(f.kind));
-  if (m.subject && m.counterparty) out.keys.push_back("main-pair:" + pair_key(*m.subject, *m.counterparty));
-  // The same amount of the same kind paid by or to the same party.
-  for (const auto* p : {&m.subject, &m.counterparty})
-    if (*p) out.keys.push_back("main-claim:" + kind + "|" + **p + "|" + amount_key(f.money));
   auto is_common = [&](const std::string& e) {
     auto it = df.find(e);
     std::size_t c = it == df.end() ? 0 : it->second;
     return n_docs >= 8 && double(c) > t.common_entity_share * double(n_docs);
   };
+  if (m.subject && m.counterparty) out.keys.push_back("main-pair:" + pair_key(*m.subject, *m.counterparty));
+  // The same amount of the same kind paid by or to the same (rare) party:
+  // lets a document that names one side join one that names both.
+  for (const auto* p : {&m.subject, &m.counterparty})
+    if (*p && !is_common(**p)) out.keys.push_back("main-claim:" + kind + "|" + **p + "|" + amount_key(f.money));
   // A main claim naming one party: that party's claim of this kind, whatever
   // the amount ("Mistral raises ...", "Ellison's wealth ...").
   if (bool(m.subject) != bool(m.counterparty)) {
