@@ -142,3 +142,17 @@ class ClaimExtractor {
 };
 
 }  // namespace dealscan
+
+// ---- comparing time expressions (added by the time module)
+
+namespace dealscan {
+
+// How two time expressions relate as intervals: the same interval; sharing
+// days (e.g. 2030 vs "anni Trenta", different precision); no common day
+// (2029 vs 2031); or not comparable (an unresolved one, or "dal X" vs
+// "fino a Y"). Open intervals are compared by the unit their closed end
+// closes: "fino al 2030" vs "fino agli anni Trenta" -> Overlap.
+enum class TimeRelation { Same, Overlap, Disjoint, Unknown };
+TimeRelation compare_times(const TimeExpr& a, const TimeExpr& b);
+
+}  // namespace dealscan

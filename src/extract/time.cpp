@@ -1,19 +1,79 @@
-// STUB: replaced by the time module.
+// TimeExtractor: tokenizes the text once, then matches the time grammar left
+// to right, keeping the longest expression at each position.
+//
+// Relative expressions ("ieri", "l'anno scorso", "a settembre", "anni Trenta")
+// are resolved against the document date. Without a document date they are
+// skipped, except decades, which fall back to the latest year the document
+// names. Day-level words ("ieri", "martedì", "la scorsa settimana") need a
+// full date; with only "YYYY-MM" they are skipped too.
 #include "dealscan/extract.h"
+#include "extract/time_grammar.h"
+#include "extract/time_tokens.h"
+#include "extract/time_vocab.h"
 
 namespace dealscan {
 
 struct TimeExtractor::Impl {
-  explicit Impl(const Lexicon&) {}
+  explicit Impl(const Lexicon& lexicon) : vocab(lexicon) {}
+  timevocab::Vocab vocab;
 };
+
 TimeExtractor::TimeExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
 TimeExtractor::~TimeExtractor() = default;
 TimeExtractor::TimeExtractor(TimeExtractor&&) noexcept = default;
 TimeExtractor& TimeExtractor::operator=(TimeExtractor&&) noexcept = default;
 
-std::vector<TimeExpr> TimeExtractor::extract(std::string_view, const std::vector<Sentence>&,
-                                             const std::optional<std::string>&) const {
-  return {};
+namespace {
+
+// The latest plausible year written in the document: the century anchor for
+// decades when there is no document date.
+int latest_year(const std::vector<timetok::Token>& toks) {
+  int best = 0;
+  for (const auto& t : toks)
+    if (t.kind == timetok::Kind::Number && t.end - t.begin == 4 && t.number >= 1900 && t.number <= 2100 &&
+        t.number > best)
+      best = t.number;
+  return best;
+}
+
+TimeExpr to_expr(const timegrammar::Match& m, const std::vector<timetok::Token>& toks) {
+  TimeExpr e;
+  e.span = Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end};
+  if (m.iv.begin) e.begin = timecal::iso(*m.iv.begin);
+  if (m.iv.end) e.end = timecal::iso(*m.iv.end);
+  e.precision = (m.iv.begin || m.iv.end) ? m.iv.precision : "open";
+  e.rule = m.rule;
+  return e;
+}
+
+}  // namespace
+
+std::vector<TimeExpr> TimeExtractor::extract(std::string_view text, const std::vector<Sentence>&,
+                                             const std::optional<std::string>& document_date) const {
+  std::string lowered(text);
+  timetok::lower_in_place(lowered);
+  std::vector<timetok::Token> toks;
+  toks.reserve(text.size() / 5);
+  timetok::tokenize(text, lowered, toks);
+
+  std::optional<timecal::DocDate> doc;
+  if (document_date) doc = timecal::parse_doc_date(*document_date);
+  timegrammar::Context ctx{toks, impl_->vocab, doc, doc ? doc->ymd.year : latest_year(toks), std::nullopt};
+
+  std::vector<TimeExpr> out;
+  for (std::size_t i = 0; i < toks.size();) {
+    const auto& t = toks[i];
+    bool candidate = t.kind == timetok::Kind::Number || impl_->vocab.roles_of(t.lower) != 0;
+    auto m = candidate ? timegrammar::parse_at(ctx, i) : std::nullopt;
+    if (!m) {
+      ++i;
+      continue;
+    }
+    if (m->iv.begin && m->iv.end) ctx.prev = m->iv;
+    out.push_back(to_expr(*m, toks));
+    i = m->tok_end;
+  }
+  return out;
 }
 
 }  // namespace dealscan

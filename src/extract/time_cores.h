@@ -1,0 +1,44 @@
+// The cores of time expressions (what follows the prepositions), each a
+// named rule resolved to an interval. Internal to the time grammar.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "extract/time_grammar.h"
+
+namespace dealscan::timegrammar {
+
+struct Core {
+  std::size_t end = 0;  // token index after the core
+  Interval iv;
+  std::string rule;
+  std::string outer_precision;  // precision of an open interval built on it
+  // For re-resolving "gennaio" in "tra gennaio e marzo 2026" with the later year.
+  bool implicit_year = false;
+  bool explicit_year = false;
+  int year = 0, month = 0, day = 0;
+  bool duration = false;  // "due anni": only meaningful after "entro", "tra"
+};
+
+struct CoreFlags {
+  bool bare_month = false;    // a month name alone is a time (after a preposition)
+  bool current_unit = false;  // "anno" alone = this year ("entro l'anno", "fine anno")
+  bool duration = false;      // "entro due anni", "tra tre mesi"
+  bool allow_part = true;
+};
+
+// The longest core starting at token i.
+std::optional<Core> parse_core(const Context& ctx, std::size_t i, CoreFlags flags);
+
+// The year of a four-digit number token at i that reads as a year (1900-2100,
+// not part of a decimal, not followed by a scale or currency).
+std::optional<int> year_at(const Context& ctx, std::size_t i);
+
+// Interval helpers shared with the expression level.
+Interval year_interval(int y);
+Interval month_interval(int y, int m);
+// The year in which month m falls nearest to the document month (ties: the past).
+int nearest_year(const timecal::DocDate& doc, int month);
+
+}  // namespace dealscan::timegrammar

@@ -1,0 +1,44 @@
+// The grammar of Italian time expressions over time tokens: optional
+// prepositions ("dal", "fino al", "entro la"), one core ("novembre 2025",
+// "anni Trenta", "la scorsa estate", "terzo trimestre 2025") and optionally a
+// second core closing a range ("tra il 2026 e il 2027", "dal 2023 al 2025").
+// Each core is resolved to an interval of days when it is matched.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/time_calendar.h"
+#include "extract/time_tokens.h"
+#include "extract/time_vocab.h"
+
+namespace dealscan::timegrammar {
+
+using timecal::Day;
+
+// An inclusive interval of days; a missing end is open.
+struct Interval {
+  std::optional<Day> begin;
+  std::optional<Day> end;
+  std::string precision;  // day|week|month|season|quarter|half|part|year|decade|open
+};
+
+struct Context {
+  const std::vector<timetok::Token>& toks;
+  const timevocab::Vocab& vocab;
+  std::optional<timecal::DocDate> doc;  // relative expressions need it
+  int ref_year = 0;                     // century anchor for "anni Trenta"; 0 = unknown
+  std::optional<Interval> prev;         // the previous expression, for "pochi giorni dopo"
+};
+
+struct Match {
+  std::size_t tok_begin = 0, tok_end = 0;  // [tok_begin, tok_end)
+  Interval iv;
+  std::string rule;
+};
+
+// The time expression starting at token i, if any.
+std::optional<Match> parse_at(const Context& ctx, std::size_t i);
+
+}  // namespace dealscan::timegrammar

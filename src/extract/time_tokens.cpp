@@ -1,0 +1,87 @@
+#include "extract/time_tokens.h"
+
+namespace dealscan::timetok {
+namespace {
+
+bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Length of the UTF-8 sequence starting with lead byte c (1 for stray bytes).
+std::size_t seq_len(unsigned char c) {
+  if (c >= 0xF0) return 4;
+  if (c >= 0xE0) return 3;
+  if (c >= 0xC0) return 2;
+  return 1;
+}
+
+// Latin-1 supplement and Latin Extended-A letters (lead bytes C3..C5) count
+// as letters; other non-ASCII characters are punctuation.
+bool letter_at(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (ascii_alpha(c)) return true;
+  if (c < 0xC3 || c > 0xC5 || i + 1 >= s.size()) return false;
+  auto c2 = static_cast<unsigned char>(s[i + 1]);
+  return !(c == 0xC3 && (c2 == 0x97 || c2 == 0xB7));  // × and ÷
+}
+
+bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+void lower_in_place(std::string& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') {
+      s[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      auto c2 = static_cast<unsigned char>(s[i + 1]);
+      if (c2 >= 0x80 && c2 <= 0x9E && c2 != 0x97) s[i + 1] = static_cast<char>(c2 + 0x20);
+      ++i;
+    }
+  }
+}
+
+void tokenize(std::string_view text, std::string_view lowered, std::vector<Token>& out) {
+  out.clear();
+  std::size_t i = 0, n = text.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (space(c)) {
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    if (digit(c)) {
+      t.kind = Kind::Number;
+      long v = 0;
+      while (i < n && digit(static_cast<unsigned char>(text[i]))) {
+        if (i - t.begin < 9) v = v * 10 + (text[i] - '0');
+        ++i;
+      }
+      t.number = i - t.begin <= 9 ? static_cast<int>(v) : -1;
+    } else if (letter_at(text, i)) {
+      t.kind = Kind::Word;
+      while (i < n) {
+        auto d = static_cast<unsigned char>(text[i]);
+        if (digit(d) || ascii_alpha(d)) {
+          ++i;
+        } else if (d >= 0x80 && letter_at(text, i)) {
+          i += 2;
+        } else {
+          break;
+        }
+      }
+      if (i < n && text[i] == '\'') ++i;  // elision: "dell'", "quest'"
+    } else {
+      t.kind = Kind::Punct;
+      i += seq_len(c);
+      if (i > n) i = n;
+    }
+    t.end = i;
+    t.lower = lowered.substr(t.begin, t.end - t.begin);
+    out.push_back(t);
+  }
+}
+
+}  // namespace dealscan::timetok

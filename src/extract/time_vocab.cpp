@@ -1,0 +1,134 @@
+#include "extract/time_vocab.h"
+
+#include <cstdlib>
+#include <utility>
+
+namespace dealscan::timevocab {
+namespace {
+
+std::uint32_t role_bits(std::string_view names) {
+  static const std::pair<std::string_view, Role> kNames[] = {
+      {"prep", kPrep},       {"and", kAnd},         {"dash", kDash},       {"part", kPart},
+      {"ordinal", kOrdinal}, {"subperiod", kSubperiod}, {"qcode", kQcode}, {"fiscal", kFiscal},
+      {"decadehead", kDecadeHead}, {"decade", kDecade}, {"unit", kUnit}, {"shift", kShift},
+      {"recent", kRecent},   {"dayword", kDayword}, {"season", kSeason},   {"count", kCount},
+      {"later", kLater},     {"ago", kAgo},         {"blocker", kBlocker}};
+  std::uint32_t bits = 0;
+  std::size_t start = 0;
+  while (start <= names.size()) {
+    auto comma = names.find(',', start);
+    auto name = names.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    for (const auto& [n, r] : kNames)
+      if (n == name) bits |= r;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return bits;
+}
+
+PrepKind prep_kind(std::string_view s) {
+  if (s == "from") return PrepKind::From;
+  if (s == "until") return PrepKind::Until;
+  if (s == "after") return PrepKind::After;
+  if (s == "before") return PrepKind::Before;
+  if (s == "between") return PrepKind::Between;
+  return PrepKind::In;
+}
+
+Unit unit_of(std::string_view s) {
+  if (s == "day") return Unit::Day;
+  if (s == "week") return Unit::Week;
+  if (s == "month") return Unit::Month;
+  if (s == "year") return Unit::Year;
+  return Unit::None;
+}
+
+// "06-21" -> 621.
+int mmdd(std::string_view s) {
+  if (s.size() != 5 || s[2] != '-') return 0;
+  return std::atoi(std::string(s.substr(0, 2)).c_str()) * 100 + std::atoi(std::string(s.substr(3)).c_str());
+}
+
+// Splits a lexicon form into token texts with the same tokenizer as documents.
+std::vector<std::string> form_words(const std::string& form) {
+  std::string lowered = form;
+  timetok::lower_in_place(lowered);
+  std::vector<timetok::Token> toks;
+  timetok::tokenize(form, lowered, toks);
+  std::vector<std::string> out;
+  for (const auto& t : toks) out.emplace_back(t.lower);
+  return out;
+}
+
+}  // namespace
+
+Vocab::Vocab(const Lexicon& lexicon) {
+  for (const auto& e : lexicon.list("months")) add(e, kMonth);
+  for (const auto& e : lexicon.list("weekdays")) add(e, kWeekday);
+  for (const auto& e : lexicon.list("time_words")) add(e, role_bits(e.attr("role")));
+  // Scale and currency words of the money lexicon also mark a number as a quantity.
+  for (const auto& e : lexicon.list("scales")) add(e, kBlocker);
+  for (const auto& e : lexicon.list("currencies")) add(e, kBlocker);
+}
+
+void Vocab::add(const LexEntry& e, std::uint32_t roles) {
+  if (!roles) return;
+  Item base;
+  base.roles = roles;
+  base.canonical = e.canonical();
+  base.month = static_cast<int>(e.number("month"));
+  base.weekday = static_cast<int>(e.number("weekday"));
+  base.n = static_cast<int>(e.number("n"));
+  base.months = static_cast<int>(e.number("months"));
+  base.value = static_cast<int>(e.number("value"));
+  base.abs = static_cast<int>(e.number("abs"));
+  base.offset = static_cast<int>(e.number("offset"));
+  base.dir = static_cast<int>(e.number("dir"));
+  base.recent = static_cast<int>(e.number("recent"));
+  base.to = e.number("to") != 0;
+  base.plural = e.number("plural") != 0;
+  base.few = e.number("few") != 0;
+  base.from = e.number("from", 0);
+  base.to_frac = e.number("to", 1);
+  base.kind = prep_kind(e.attr("kind"));
+  base.unit = unit_of(e.attr("unit"));
+  base.precision = std::string(e.attr("precision"));
+  base.season_begin = mmdd(e.attr("begin"));
+  base.season_end = mmdd(e.attr("end"));
+  // "to" doubles as the part fraction's end; a prep's to=1 is a flag.
+  if (!(roles & kPart)) base.to_frac = 1;
+  if (roles & kPart) base.to = false;
+  for (const auto& form : e.forms) {
+    Item item = base;
+    item.words = form_words(form);
+    if (item.words.empty()) continue;
+    auto& bucket = first_[item.words.front()];
+    bucket.roles |= roles;
+    bucket.items.push_back(items_.size());
+    items_.push_back(std::move(item));
+  }
+}
+
+std::uint32_t Vocab::roles_of(std::string_view word) const {
+  auto it = first_.find(word);
+  return it == first_.end() ? 0 : it->second.roles;
+}
+
+const Item* Vocab::match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const {
+  if (i >= toks.size()) return nullptr;
+  auto it = first_.find(toks[i].lower);
+  if (it == first_.end() || !(it->second.roles & roles)) return nullptr;
+  const Item* best = nullptr;
+  for (std::size_t idx : it->second.items) {
+    const Item& item = items_[idx];
+    if (!(item.roles & roles)) continue;
+    if (best && best->words.size() >= item.words.size()) continue;
+    if (i + item.words.size() > toks.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < item.words.size() && ok; ++k) ok = toks[i + k].lower == item.words[k];
+    if (ok) best = &item;
+  }
+  return best;
+}
+
+}  // namespace dealscan::timevocab

@@ -1,0 +1,80 @@
+// The time extractor's vocabulary, compiled once from the lexicon lists
+// "months", "weekdays", "time_words" (and "scales"/"currencies" as quantity
+// blockers) into word items that the grammar matches by role.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "extract/time_tokens.h"
+
+namespace dealscan::timevocab {
+
+enum Role : std::uint32_t {
+  kMonth = 1u << 0,
+  kWeekday = 1u << 1,
+  kPrep = 1u << 2,
+  kAnd = 1u << 3,
+  kDash = 1u << 4,
+  kPart = 1u << 5,
+  kOrdinal = 1u << 6,
+  kSubperiod = 1u << 7,
+  kQcode = 1u << 8,
+  kFiscal = 1u << 9,
+  kDecadeHead = 1u << 10,
+  kDecade = 1u << 11,
+  kUnit = 1u << 12,
+  kShift = 1u << 13,
+  kRecent = 1u << 14,
+  kDayword = 1u << 15,
+  kSeason = 1u << 16,
+  kCount = 1u << 17,
+  kLater = 1u << 18,
+  kAgo = 1u << 19,
+  kBlocker = 1u << 20,
+};
+
+enum class PrepKind { In, From, Until, After, Before, Between };
+enum class Unit { None, Day, Week, Month, Year };
+
+// One lexicon entry form, split into tokens, with its attributes decoded.
+struct Item {
+  std::vector<std::string> words;  // lower-cased token texts
+  std::uint32_t roles = 0;
+  std::string canonical;
+  int month = 0, weekday = 0, n = 0, months = 0, value = 0, abs = 0, offset = 0, dir = 0, recent = 0;
+  bool to = false, plural = false, few = false;
+  double from = 0, to_frac = 1;
+  PrepKind kind = PrepKind::In;
+  Unit unit = Unit::None;
+  std::string precision;
+  int season_begin = 0, season_end = 0;  // MMDD
+};
+
+class Vocab {
+ public:
+  explicit Vocab(const Lexicon& lexicon);
+  // The longest item with one of the roles starting at token i, or nullptr.
+  const Item* match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const;
+  // Roles of every item starting with this word (a quick filter).
+  std::uint32_t roles_of(std::string_view word) const;
+
+ private:
+  void add(const LexEntry& e, std::uint32_t roles);
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Bucket {
+    std::uint32_t roles = 0;
+    std::vector<std::size_t> items;
+  };
+  std::vector<Item> items_;
+  std::unordered_map<std::string, Bucket, Hash, std::equal_to<>> first_;
+};
+
+}  // namespace dealscan::timevocab
