@@ -1,16 +1,135 @@
-// STUB: replaced by the money module.
+// MoneyExtractor: match amounts (money_amounts.cpp), then resolve them in one
+// place: elided currencies from the document, durations, conversions.
 #include "dealscan/extract.h"
+#include "extract/money_amounts.h"
+#include "extract/money_period.h"
+#include "extract/money_tokens.h"
 
 namespace dealscan {
+namespace {
+
+// Sentence index of every token (sentences are sorted, non-overlapping).
+std::vector<std::size_t> sentence_of_tokens(const std::vector<money::Token>& toks,
+                                            const std::vector<Sentence>& sentences) {
+  std::vector<std::size_t> out(toks.size(), 0);
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    while (s + 1 < sentences.size() && toks[i].begin >= sentences[s].span.end) ++s;
+    out[i] = s;
+  }
+  return out;
+}
+
+}  // namespace
 
 struct MoneyExtractor::Impl {
-  explicit Impl(const Lexicon&) {}
+  explicit Impl(const Lexicon& lexicon) : amounts(lexicon), periods(lexicon, amounts.reader()) {
+    conversions.add_list(lexicon.list("conversions"));
+  }
+
+  money::AmountMatcher amounts;
+  money::PeriodFinder periods;
+  money::PhraseTable conversions;
+
+  struct Found {
+    money::Candidate c;
+    MoneyMention m;
+  };
+
+  // First token of the sentence holding token i, and one past its last.
+  static std::pair<std::size_t, std::size_t> sentence_bounds(const std::vector<std::size_t>& sent, std::size_t i) {
+    std::size_t b = i, e = i;
+    while (b > 0 && sent[b - 1] == sent[i]) --b;
+    while (e < sent.size() && sent[e] == sent[i]) ++e;
+    return {b, e};
+  }
+
+  // Elided currency: the nearest one named before, else the first named after.
+  static void fill_context_currency(std::vector<Found>& found) {
+    std::string first_named;
+    for (const auto& f : found)
+      if (!f.m.currency.empty() && !f.c.needs_context) { first_named = f.m.currency; break; }
+    std::string last = first_named;
+    for (auto& f : found) {
+      if (!f.c.needs_context) {
+        last = f.m.currency;
+        continue;
+      }
+      f.m.currency = last;
+      f.m.currency_from_context = true;
+    }
+  }
+
+  // "100 miliardi di dollari (quasi 85 miliardi di euro)", "..., ovvero circa 30 miliardi di euro".
+  void link_conversions(const std::vector<money::Token>& toks, std::vector<MoneyMention>& money,
+                        const std::vector<money::Candidate>& cands) const {
+    for (std::size_t i = 1; i < money.size(); ++i) {
+      const auto& a = cands[i - 1];
+      const auto& b = cands[i];
+      if (money[i].currency == money[i - 1].currency || money[i].currency_from_context) continue;
+      std::size_t k = a.last;
+      if (k < b.first && (toks[k].low == "," || toks[k].low == "(")) ++k;
+      if (k < b.first) {
+        auto hit = conversions.match_at(toks, k);
+        if (!hit || hit->last != b.first) continue;
+        k = hit->last;
+      }
+      if (k == b.first && k > a.last) money[i].conversion_of = i - 1;
+    }
+  }
+
+  MoneyOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
+    MoneyOutput out;
+    auto toks = money::tokenize(text);
+    auto sent = sentence_of_tokens(toks, sentences);
+    std::vector<Found> found;
+    std::size_t floor = 0;
+    for (std::size_t i = 0; i < toks.size();) {
+      auto c = amounts.match(toks, i, floor);
+      if (!c) { ++i; continue; }
+      auto [sb, se] = sentence_bounds(sent, c->amount_first);
+      if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
+      Span span{toks[c->first].begin, toks[c->last - 1].end};
+      if (c->quantity) {
+        Quantity q{span, c->value, c->max, c->unit, c->rule};
+        q.text = std::string(text.substr(span.begin, span.size()));
+        out.quantities.push_back(std::move(q));
+      } else {
+        MoneyMention m;
+        m.span = span;
+        m.value = c->value;
+        m.max = c->max;
+        m.currency = c->currency;
+        m.qualifier = c->qualifier;
+        m.rule = c->rule;
+        if (auto p = periods.find(toks, c->first, c->last, sb, se)) {
+          m.period_years = p->years;
+          m.period_span = p->span;
+        }
+        found.push_back({*c, std::move(m)});
+      }
+      floor = c->last;
+      i = c->last;
+    }
+    fill_context_currency(found);
+    std::vector<money::Candidate> cands;
+    for (auto& f : found) {
+      if (f.m.currency.empty()) continue;  // no currency anywhere in the document
+      cands.push_back(f.c);
+      out.money.push_back(std::move(f.m));
+    }
+    link_conversions(toks, out.money, cands);
+    return out;
+  }
 };
+
 MoneyExtractor::MoneyExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
 MoneyExtractor::~MoneyExtractor() = default;
 MoneyExtractor::MoneyExtractor(MoneyExtractor&&) noexcept = default;
 MoneyExtractor& MoneyExtractor::operator=(MoneyExtractor&&) noexcept = default;
 
-MoneyOutput MoneyExtractor::extract(std::string_view, const std::vector<Sentence>&) const { return {}; }
+MoneyOutput MoneyExtractor::extract(std::string_view text, const std::vector<Sentence>& sentences) const {
+  return impl_->extract(text, sentences);
+}
 
 }  // namespace dealscan

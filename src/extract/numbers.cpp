@@ -1,17 +1,51 @@
-// STUB: replaced by the numbers module.
+// NumberParser: the public face of NumberReader for single numbers.
 #include "dealscan/extract.h"
+#include "extract/money_tokens.h"
+#include "extract/number_reader.h"
 
 namespace dealscan {
 
 struct NumberParser::Impl {
-  explicit Impl(const Lexicon&) {}
+  explicit Impl(const Lexicon& lexicon) : reader(lexicon) {}
+  money::NumberReader reader;
+
+  ParsedNumber to_parsed(const std::vector<money::Token>& toks, const money::NumRead& n, std::size_t offset) const {
+    return ParsedNumber{Span{offset + toks[n.first].begin, offset + toks[n.last - 1].end}, n.value, n.rule};
+  }
 };
+
 NumberParser::NumberParser(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
 NumberParser::~NumberParser() = default;
 NumberParser::NumberParser(NumberParser&&) noexcept = default;
 NumberParser& NumberParser::operator=(NumberParser&&) noexcept = default;
 
-std::optional<ParsedNumber> NumberParser::parse_at(std::string_view, std::size_t) const { return std::nullopt; }
-std::vector<ParsedNumber> NumberParser::find_all(std::string_view) const { return {}; }
+std::optional<ParsedNumber> NumberParser::parse_at(std::string_view text, std::size_t pos) const {
+  if (pos >= text.size()) return std::nullopt;
+  // A number never starts inside a word or a digit run ("G42", "MI450").
+  if (pos > 0) {
+    auto prev = static_cast<unsigned char>(text[pos - 1]);
+    if (std::isalnum(prev) || prev >= 0x80) return std::nullopt;
+  }
+  auto toks = money::tokenize(text.substr(pos));
+  if (toks.empty() || toks[0].begin != 0) return std::nullopt;
+  auto n = impl_->reader.read(toks, 0);
+  if (!n || n->glued_suffix) return std::nullopt;
+  return impl_->to_parsed(toks, *n, pos);
+}
+
+std::vector<ParsedNumber> NumberParser::find_all(std::string_view text) const {
+  std::vector<ParsedNumber> out;
+  auto toks = money::tokenize(text);
+  for (std::size_t i = 0; i < toks.size();) {
+    auto n = impl_->reader.read(toks, i);
+    if (n && !n->glued_suffix) {
+      out.push_back(impl_->to_parsed(toks, *n, 0));
+      i = n->last;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
 
 }  // namespace dealscan

@@ -1,0 +1,213 @@
+#include "extract/money_amounts.h"
+
+namespace dealscan::money {
+namespace {
+
+// Millions and more: a scale this large makes a bare amount money when the
+// document names a currency ("35 miliardi"); "35" or "10 mila" alone never.
+constexpr double kContextScale = 1e6;
+
+std::optional<Qualifier> qualifier_of(const LexEntry& e) { return qualifier_from(e.attr("qualifier")); }
+
+bool is_quote(const Token& t) { return t.low == "\"" || t.low == "«" || t.low == "»"; }
+
+bool ends_clause(const std::vector<Token>& toks, std::size_t p) {
+  return p >= toks.size() || (toks[p].kind == TokKind::Symbol && toks[p].low != "$" && toks[p].low != "€" &&
+                              toks[p].low != "£");
+}
+
+}  // namespace
+
+AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
+  currencies_.add_list(lexicon.list("currencies"));
+  const auto& q = lexicon.list("qualifiers");
+  for (const char* name : {"over", "at_least", "up_to", "under", "about", "nearly"})
+    qualifiers_.add_list(q, "qualifier", name);
+  skips_.add_list(q, "skip", "1");
+  range_open_between_.add_list(q, "range", "between");
+  range_open_from_.add_list(q, "range", "from");
+  sep_between_.add_list(q, "range_sep", "between");
+  sep_from_.add_list(q, "range_sep", "from");
+  sep_dash_.add_list(q, "range_sep", "dash");
+  units_.add_list(lexicon.list("units"));
+  amount_nouns_.add_list(lexicon.list("amount_nouns"));
+  for (const auto& e : lexicon.list("scales")) {
+    if (e.attr("type") != "vague") continue;
+    for (const auto& f : e.forms) vague_.emplace(f, Vague{e.number("lo"), e.number("hi")});
+  }
+}
+
+// A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di
+// also "di dollari".
+std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::vector<Token>& toks, std::size_t i,
+                                                                     bool allow_di) const {
+  if (i >= toks.size()) return std::nullopt;
+  auto hit = currencies_.match_at(toks, i);
+  if (!hit && allow_di && toks[i].low == "di") hit = currencies_.match_at(toks, i + 1);
+  if (!hit && allow_di && toks[i].low == "d" && i + 1 < toks.size() && toks[i + 1].low == "'")
+    hit = currencies_.match_at(toks, i + 2);
+  if (!hit) return std::nullopt;
+  return CurrencyHit{hit->last, std::string(hit->entry->attr("code")), hit->entry->number("factor", 1)};
+}
+
+// "decine di miliardi di dollari": value lo*scale .. hi*scale, about.
+std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks, std::size_t i) const {
+  auto it = vague_.find(toks[i].low);
+  if (it == vague_.end() || i + 2 >= toks.size() || toks[i + 1].low != "di") return std::nullopt;
+  double scale = reader_.scale_at(toks, i + 2);
+  if (scale < kContextScale) return std::nullopt;
+  auto cur = currency_at(toks, i + 3, true);
+  if (!cur || cur->code.empty()) return std::nullopt;
+  Candidate c;
+  c.first = c.amount_first = i;
+  c.last = cur->last;
+  c.value = it->second.lo * scale;
+  c.max = it->second.hi * scale;
+  c.currency = cur->code;
+  c.qualifier = Qualifier::About;
+  c.rule = "vague-" + toks[i].low + "+di+scale+di+currency";
+  return c;
+}
+
+// "tra 5 e 10 miliardi", "da 12 a 16 miliardi", "50-60 miliardi",
+// "10 euro - 20 euro". Scale and currency of the right end are shared.
+bool AmountMatcher::read_range(const std::vector<Token>& toks, std::size_t start, NumRead& low,
+                               std::optional<NumRead>& high, std::optional<CurrencyHit>& cur) const {
+  std::size_t p = low.last;
+  auto mid = currency_at(toks, p, true);
+  if (mid) p = mid->last;
+  if (p >= toks.size()) return false;
+  bool between = start > 0 && range_open_between_.match_before(toks, start).has_value();
+  bool from = start > 0 && range_open_from_.match_before(toks, start).has_value();
+  bool sep = sep_dash_.match_at(toks, p) || (between && sep_between_.match_at(toks, p)) ||
+             (from && sep_from_.match_at(toks, p));
+  if (!sep) return false;
+  ++p;
+  auto pre = currency_at(toks, p, false);
+  if (pre && !pre->code.empty()) p = pre->last;
+  auto n2 = reader_.read(toks, p, pre.has_value());
+  if (!n2 || n2->definite) return false;
+  NumRead lo = low;
+  if (!lo.has_scale && n2->has_scale) {
+    lo.value *= n2->scale;
+    lo.scale = n2->scale;
+    lo.has_scale = true;
+  }
+  if (lo.value >= n2->value) return false;
+  low = lo;
+  high = *n2;
+  if (!cur && mid && !mid->code.empty()) cur = mid;
+  if (!cur && pre && !pre->code.empty()) cur = pre;
+  return true;
+}
+
+// "15 dollari e 15 centesimi", "1 USD 23 centesimi", "15 dollari 50."
+void AmountMatcher::add_cents(const std::vector<Token>& toks, Candidate& c) const {
+  std::size_t p = c.last;
+  if (p < toks.size() && toks[p].low == "e") ++p;
+  auto n = reader_.read(toks, p);
+  if (!n || n->has_scale || !n->integer || n->value >= 100) return;
+  auto sub = currency_at(toks, n->last, false);
+  bool named = sub && sub->code.empty() && sub->factor < 1;
+  if (!named && !ends_clause(toks, n->last)) return;
+  c.value += n->value / 100;
+  c.last = named ? sub->last : n->last;
+  c.rule += "+cents";
+}
+
+// An amount with no currency: a quantity ("10 gigawatt", "4-5 milioni di
+// GPU"), money in the document's currency ("35 miliardi"), or nothing.
+bool AmountMatcher::resolve_bare(const std::vector<Token>& toks, const NumRead& n, Candidate& c) const {
+  std::size_t p = c.last;
+  auto unit = units_.match_at(toks, p);
+  if (!unit && p < toks.size() && toks[p].low == "di") unit = units_.match_at(toks, p + 1);
+  if (unit) {
+    c.quantity = true;
+    c.unit = std::string(unit->entry->attr("unit"));
+    c.last = unit->last;
+    c.rule += "+unit";
+    return true;
+  }
+  if (n.glued_suffix || !n.has_scale || n.scale < kContextScale) return false;
+  if (p < toks.size() && toks[p].low == "di" && !amount_nouns_.match_at(toks, p + 1)) return false;
+  c.needs_context = true;
+  c.rule += "+context-currency";
+  return true;
+}
+
+// Qualifier words before the amount, across articles and quotes:
+// "oltre i 500 miliardi", "fino ad arrivare ad \"almeno\" 500".
+void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t floor, Candidate& c) const {
+  std::size_t pos = c.first;
+  for (int step = 0; step < 4 && pos > floor; ++step) {
+    if (auto hit = qualifiers_.match_before(toks, pos); hit && hit->first >= floor) {
+      if (auto q = qualifier_of(*hit->entry)) {
+        c.qualifier = *q;
+        c.first = hit->first;
+        c.rule = "qualifier+" + c.rule;
+      }
+      return;
+    }
+    if (is_quote(toks[pos - 1])) {
+      --pos;
+    } else if (auto skip = skips_.match_before(toks, pos); skip && skip->first >= floor) {
+      pos = skip->first;
+    } else {
+      return;
+    }
+  }
+}
+
+std::optional<Candidate> AmountMatcher::match(const std::vector<Token>& toks, std::size_t i,
+                                              std::size_t floor) const {
+  if (auto v = vague_at(toks, i)) return v;
+  Candidate c;
+  c.first = c.amount_first = i;
+  std::optional<CurrencyHit> cur;
+  std::size_t k = i;
+  if (auto pre = currency_at(toks, i, false); pre && !pre->code.empty() && pre->factor == 1) {
+    cur = pre;
+    k = pre->last;
+    c.rule = "currency+";
+  }
+  auto low = reader_.read(toks, k, cur.has_value());
+  if (!low) return std::nullopt;
+  std::optional<NumRead> high;
+  if (read_range(toks, i, *low, high, cur)) {
+    c.rule += "range:";
+    if (i > 0 && (range_open_between_.match_before(toks, i) || range_open_from_.match_before(toks, i)))
+      c.first = i - 1;
+  }
+  const NumRead& end = high ? *high : *low;
+  c.value = low->value;
+  if (high) c.max = high->value;
+  c.rule += low->rule + (high ? "-" + high->rule : "");
+  c.last = end.last;
+  if (!cur) {
+    cur = currency_at(toks, c.last, true);
+    if (cur) {
+      c.rule += toks[c.last].low == "di" ? "+di+currency" : "+currency";
+      c.last = cur->last;
+      // "centesimi di dollaro"
+      if (cur->code.empty())
+        if (auto named = currency_at(toks, c.last, true); named && !named->code.empty()) {
+          cur->code = named->code;
+          c.last = named->last;
+        }
+    }
+  }
+  if (cur) {
+    if ((low->definite) && cur->code.empty()) return std::nullopt;
+    c.value *= cur->factor;
+    if (c.max) *c.max *= cur->factor;
+    c.currency = cur->code;
+    c.needs_context = cur->code.empty();
+    if (!end.has_scale && !c.max && cur->factor == 1) add_cents(toks, c);
+  } else {
+    if (low->definite || !resolve_bare(toks, end, c)) return std::nullopt;
+  }
+  add_qualifier(toks, floor, c);
+  return c;
+}
+
+}  // namespace dealscan::money

@@ -1,0 +1,64 @@
+// Matching step of the money extractor: finds amount candidates in tokens
+// (number + scale + currency, ranges, qualifiers, vague amounts, quantities).
+// Resolution (context currency, periods, conversions) is in money.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "dealscan/types.h"
+#include "extract/money_phrases.h"
+#include "extract/number_reader.h"
+
+namespace dealscan::money {
+
+// An amount as matched, before resolution.
+struct Candidate {
+  std::size_t first = 0;  // first token (qualifier included)
+  std::size_t amount_first = 0;  // first token of the amount proper
+  std::size_t last = 0;   // one past the last token
+  double value = 0;
+  std::optional<double> max;
+  std::string currency;  // empty: elided
+  bool needs_context = false;  // money only if the document names a currency
+  Qualifier qualifier = Qualifier::Exact;
+  bool quantity = false;
+  std::string unit;
+  std::string rule;
+};
+
+class AmountMatcher {
+ public:
+  explicit AmountMatcher(const Lexicon& lexicon);
+  // The amount starting at token i (its qualifier may start before i), or
+  // nullopt. Tokens before `floor` belong to an earlier amount.
+  std::optional<Candidate> match(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const;
+  const NumberReader& reader() const { return reader_; }
+
+ private:
+  struct CurrencyHit {
+    std::size_t last = 0;
+    std::string code;
+    double factor = 1;
+  };
+  std::optional<CurrencyHit> currency_at(const std::vector<Token>& toks, std::size_t i, bool allow_di) const;
+  std::optional<Candidate> vague_at(const std::vector<Token>& toks, std::size_t i) const;
+  bool read_range(const std::vector<Token>& toks, std::size_t intro, NumRead& low, std::optional<NumRead>& high,
+                  std::optional<CurrencyHit>& cur) const;
+  void add_cents(const std::vector<Token>& toks, Candidate& c) const;
+  bool resolve_bare(const std::vector<Token>& toks, const NumRead& n, Candidate& c) const;
+  void add_qualifier(const std::vector<Token>& toks, std::size_t floor, Candidate& c) const;
+
+  NumberReader reader_;
+  PhraseTable currencies_, qualifiers_, skips_, units_, amount_nouns_;
+  PhraseTable range_open_between_, range_open_from_, sep_between_, sep_from_, sep_dash_;
+  struct Vague {
+    double lo, hi;
+  };
+  std::unordered_map<std::string, Vague> vague_;
+};
+
+}  // namespace dealscan::money

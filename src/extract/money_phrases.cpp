@@ -1,0 +1,56 @@
+#include "extract/money_phrases.h"
+
+namespace dealscan::money {
+
+void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_view key, std::string_view value) {
+  for (const auto& e : entries) {
+    if (!key.empty() && e.attr(key) != value) continue;
+    for (const auto& form : e.forms) {
+      Phrase p;
+      for (auto& t : tokenize(form)) p.words.push_back(std::move(t.low));
+      if (p.words.empty()) continue;
+      p.entry = &e;
+      by_first_[p.words.front()].push_back(p);
+      by_last_[p.words.back()].push_back(std::move(p));
+    }
+  }
+}
+
+std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, std::size_t i) const {
+  if (i >= toks.size()) return std::nullopt;
+  auto it = by_first_.find(toks[i].low);
+  if (it == by_first_.end()) return std::nullopt;
+  std::optional<PhraseHit> best;
+  for (const auto& p : it->second) {
+    if (i + p.words.size() > toks.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < p.words.size() && ok; ++k) ok = toks[i + k].low == p.words[k];
+    if (ok && (!best || best->last - best->first < p.words.size())) best = PhraseHit{i, i + p.words.size(), p.entry};
+  }
+  return best;
+}
+
+std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& toks, std::size_t end) const {
+  if (end == 0 || end > toks.size()) return std::nullopt;
+  auto it = by_last_.find(toks[end - 1].low);
+  if (it == by_last_.end()) return std::nullopt;
+  std::optional<PhraseHit> best;
+  for (const auto& p : it->second) {
+    if (p.words.size() > end) continue;
+    std::size_t first = end - p.words.size();
+    bool ok = true;
+    for (std::size_t k = 0; k + 1 < p.words.size() && ok; ++k) ok = toks[first + k].low == p.words[k];
+    if (ok && (!best || best->last - best->first < p.words.size())) best = PhraseHit{first, end, p.entry};
+  }
+  return best;
+}
+
+const LexEntry* PhraseTable::word(std::string_view w) const {
+  auto it = by_first_.find(std::string(w));
+  if (it == by_first_.end()) return nullptr;
+  for (const auto& p : it->second)
+    if (p.words.size() == 1) return p.entry;
+  return nullptr;
+}
+
+}  // namespace dealscan::money

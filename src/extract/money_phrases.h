@@ -1,0 +1,43 @@
+// Multi-word phrases from a lexicon list, matched on tokens: "più di",
+// "nell'arco dei", "dollari canadesi". Built once per extractor.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "extract/money_tokens.h"
+
+namespace dealscan::money {
+
+struct PhraseHit {
+  std::size_t first = 0;  // first token of the phrase
+  std::size_t last = 0;   // one past the last token
+  const LexEntry* entry = nullptr;
+};
+
+class PhraseTable {
+ public:
+  PhraseTable() = default;
+  // Every form of every entry (optionally only entries with attr key=value).
+  void add_list(const std::vector<LexEntry>& entries, std::string_view key = {}, std::string_view value = {});
+  // Longest phrase starting at token i.
+  std::optional<PhraseHit> match_at(const std::vector<Token>& toks, std::size_t i) const;
+  // Longest phrase ending just before token end (one past its last token).
+  std::optional<PhraseHit> match_before(const std::vector<Token>& toks, std::size_t end) const;
+  // Single-token lookup.
+  const LexEntry* word(std::string_view w) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    const LexEntry* entry;
+  };
+  // Phrases indexed by their first and by their last token.
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_, by_last_;
+};
+
+}  // namespace dealscan::money

@@ -1,0 +1,111 @@
+#include "extract/money_tokens.h"
+
+namespace dealscan::money {
+namespace {
+
+// Decodes the code point at i; sets len. Invalid bytes count as one byte.
+char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { len = 1; return c; }
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > s.size()) { len = 1; return c; }
+  char32_t cp = c & (0x3F >> (n - 1));
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  len = n;
+  return cp;
+}
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Length of the digit run starting at i.
+std::size_t digits_at(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  return j - i;
+}
+
+// End of a number written with digits and separators starting at i.
+std::size_t scan_digits(std::string_view s, std::size_t i) {
+  std::size_t first = digits_at(s, i);
+  std::size_t j = i + first;
+  bool spaced = false;
+  while (j + 1 < s.size()) {
+    char c = s[j];
+    if ((c == '.' || c == ',') && is_digit(s[j + 1]) && !spaced) {
+      j += 1 + digits_at(s, j + 1);
+    } else if (c == ' ' && first <= 3 && digits_at(s, j + 1) == 3 &&
+               (j + 4 >= s.size() || !is_digit(s[j + 4]))) {
+      spaced = true;  // "10 000": only groups of three, never mixed with dots
+      j += 4;
+    } else {
+      break;
+    }
+  }
+  // "10 000,00": a decimal comma may close a spaced number.
+  if (spaced && j + 1 < s.size() && s[j] == ',' && is_digit(s[j + 1])) j += 1 + digits_at(s, j + 1);
+  return j;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 5);
+  std::size_t i = 0;
+  bool space = true;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; ++i; continue; }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(i);
+    t.glued_left = !space && !out.empty();
+    std::size_t len = 1;
+    char32_t cp = decode(text, i, len);
+    std::size_t j;
+    if (is_digit(c)) {
+      t.kind = TokKind::Digits;
+      j = scan_digits(text, i);
+      t.low.assign(text.substr(i, j - i));
+    } else if (is_letter(cp)) {
+      t.kind = TokKind::Word;
+      j = i;
+      while (j < text.size()) {
+        std::size_t l = 1;
+        if (!is_letter(decode(text, j, l))) break;
+        j += l;
+      }
+      t.low = lower(text.substr(i, j - i));
+    } else {
+      t.kind = TokKind::Symbol;
+      j = i + len;
+      t.low.assign(text.substr(i, len));
+    }
+    t.end = static_cast<std::uint32_t>(j);
+    out.push_back(std::move(t));
+    space = false;
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace dealscan::money

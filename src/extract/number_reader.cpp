@@ -1,0 +1,235 @@
+#include "extract/number_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace dealscan::money {
+namespace {
+
+bool all_groups_of_three(std::string_view s, char sep) {
+  std::size_t pos = s.find(sep);
+  while (pos != std::string_view::npos) {
+    std::size_t next = s.find(sep, pos + 1);
+    std::size_t len = (next == std::string_view::npos ? s.size() : next) - pos - 1;
+    if (len != 3) return false;
+    pos = next;
+  }
+  return true;
+}
+
+bool is_compound_type(std::string_view t) {
+  return t == "unit" || t == "ten" || t == "elided" || t == "hundred" || t == "elided-hundred" || t == "thousand";
+}
+
+}  // namespace
+
+std::optional<double> parse_digits(std::string_view raw) {
+  std::string s;
+  for (char c : raw)
+    if (c != ' ') s += c;  // "10 000": spaces only ever separate thousands
+  auto dots = std::count(s.begin(), s.end(), '.');
+  auto commas = std::count(s.begin(), s.end(), ',');
+  std::string clean;
+  char thousands = 0, decimal = 0;
+  if (dots && commas) {
+    decimal = s.rfind('.') > s.rfind(',') ? '.' : ',';
+    thousands = decimal == '.' ? ',' : '.';
+    if ((decimal == '.' ? dots : commas) > 1) return std::nullopt;
+  } else if (dots) {
+    // Italian: a dot before exactly three digits groups thousands ("1.500").
+    if (dots > 1 || s.size() - s.find('.') - 1 == 3) thousands = '.';
+    else decimal = '.';
+  } else if (commas) {
+    if (commas > 1) thousands = ',';  // "1,500,000"
+    else decimal = ',';               // "6,6", "1,500" (Italian decimal)
+  }
+  std::string_view int_part = s;
+  if (decimal) int_part = std::string_view(s).substr(0, s.rfind(decimal));
+  if (thousands && !all_groups_of_three(int_part, thousands)) return std::nullopt;
+  if (int_part.size() > 1 && int_part[0] == '0' && (int_part[1] >= '0' && int_part[1] <= '9')) return std::nullopt;
+  for (char c : s) {
+    if (c == thousands) continue;
+    clean += c == decimal ? '.' : c;
+  }
+  double v = std::strtod(clean.c_str(), nullptr);
+  if (!std::isfinite(v) || v > kMaxValue) return std::nullopt;
+  return v;
+}
+
+NumberReader::NumberReader(const Lexicon& lexicon) {
+  for (const auto& e : lexicon.list("number_words")) {
+    Piece p{e.number("value"), std::string(e.attr("type"))};
+    for (const auto& f : e.forms) {
+      if (is_compound_type(p.type)) pieces_.emplace_back(f, p);
+      else whole_.emplace(f, p);
+    }
+  }
+  std::stable_sort(pieces_.begin(), pieces_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (const auto& e : lexicon.list("scales")) {
+    if (e.attr("type") == "vague") continue;
+    for (const auto& f : e.forms) scales_.emplace(f, Scale{e.number("value", 1), e.attr("glued_only") == "1"});
+  }
+}
+
+// Splits w[p..] into number pieces; "ventotto" = vent(elided) + otto.
+bool NumberReader::compose(std::string_view w, std::size_t p, double total, double current, bool need_vowel,
+                           int last_rank, double& out) const {
+  if (p == w.size()) {
+    if (need_vowel) return false;
+    out = total + current;
+    return true;
+  }
+  if (need_vowel && w[p] != 'u' && w[p] != 'o') return false;
+  for (const auto& [form, piece] : pieces_) {
+    if (w.compare(p, form.size(), form) != 0) continue;
+    double t = total, c = current;
+    bool vowel = false;
+    const auto& type = piece.type;
+    // Pieces of one group fall in size: "trentatrenta" is no number.
+    int rank = type == "unit" ? 1 : (type == "ten" || type == "elided") ? 2 : type == "thousand" ? 4 : 3;
+    if ((rank == 1 && last_rank == 1) || (rank == 2 && (last_rank == 1 || last_rank == 2))) continue;
+    if (rank == 3 && last_rank == 3) continue;
+    if (type == "unit" || type == "ten") {
+      c += piece.value;
+    } else if (type == "elided") {
+      c += piece.value;
+      vowel = true;
+    } else if (type == "hundred" || type == "elided-hundred") {
+      c = std::max(c, 1.0) * piece.value;
+      vowel = type == "elided-hundred";
+    } else if (type == "thousand") {
+      t += std::max(c, 1.0) * piece.value;
+      c = 0;
+    }
+    if (compose(w, p + form.size(), t, c, vowel, rank == 4 ? 0 : rank, out)) return true;
+  }
+  return false;
+}
+
+std::optional<double> NumberReader::word_value(std::string_view w) const {
+  if (w.empty()) return std::nullopt;
+  double out = 0;
+  if (compose(w, 0, 0, 0, false, 0, out)) return out;
+  return std::nullopt;
+}
+
+double NumberReader::scale_at(const std::vector<Token>& toks, std::size_t i) const {
+  if (i >= toks.size() || toks[i].kind != TokKind::Word) return 0;
+  auto it = scales_.find(toks[i].low);
+  if (it == scales_.end()) return 0;
+  if (it->second.glued_only && !toks[i].glued_left) return 0;
+  return it->second.value;
+}
+
+// A number without its scale words.
+std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const {
+  const Token& t = toks[i];
+  NumRead n;
+  n.first = i;
+  n.last = i + 1;
+  if (t.kind == TokKind::Digits) {
+    // "G42", "MI450": digits glued to letters are part of a name.
+    if (t.glued_left && !after_prefix && i > 0 && toks[i - 1].kind != TokKind::Symbol) return std::nullopt;
+    auto v = parse_digits(t.low);
+    if (!v) return std::nullopt;
+    n.value = *v;
+    n.digits = true;
+    n.integer = t.low.find_first_of(".,") == std::string::npos || (t.low.find(',') == std::string::npos &&
+                                                                    std::fmod(*v, 1.0) == 0 && *v >= 1000);
+    n.rule = "digits";
+    return n;
+  }
+  if (t.kind != TokKind::Word) return std::nullopt;
+  auto whole = whole_.find(t.low);
+  if (whole != whole_.end()) {
+    const auto& type = whole->second.type;
+    if (type == "article" || type == "definite") {
+      // "un miliardo", "una decina", "un quarto"; "uno" alone is one.
+      if (i + 1 < toks.size()) {
+        auto next = whole_.find(toks[i + 1].low);
+        if (type == "article" && next != whole_.end() &&
+            (next->second.type == "group" || next->second.type == "fraction")) {
+          n.value = next->second.value;
+          n.last = i + 2;
+          n.rule = "article+" + next->second.type;
+          return n;
+        }
+        if (scale_at(toks, i + 1) > 0) {
+          n.value = 1;
+          n.definite = type == "definite";
+          n.rule = type == "definite" ? "il+scale" : "un+scale";
+          return n;
+        }
+      }
+      if (t.low != "uno") return std::nullopt;
+    } else if (type == "half") {
+      if (scale_at(toks, i + 1) == 0) return std::nullopt;
+      n.value = 0.5;
+      n.rule = "mezzo+scale";
+      return n;
+    } else if (type != "unit") {
+      return std::nullopt;
+    }
+  }
+  auto v = word_value(t.low);
+  if (!v) return std::nullopt;
+  n.value = *v;
+  n.rule = "words";
+  return n;
+}
+
+// "10 miliardi", "10mila", "mille miliardi", "un miliardo e mezzo".
+void NumberReader::read_scales(const std::vector<Token>& toks, NumRead& n) const {
+  double last = 0;
+  // "tre quarti di milione", "una decina di milioni": a group or fraction
+  // takes its scale through "di".
+  bool of_scale = n.rule.find("fraction") != std::string::npos || n.rule.find("group") != std::string::npos;
+  if (of_scale && n.last + 1 < toks.size() && toks[n.last].low == "di" && scale_at(toks, n.last + 1) > 0) ++n.last;
+  while (n.last < toks.size()) {
+    double s = scale_at(toks, n.last);
+    if (s == 0) break;
+    n.value *= s;
+    n.scale *= s;
+    n.has_scale = true;
+    last = s;
+    ++n.last;
+    // "5 mln. di euro": the abbreviation's dot, not a full stop.
+    if (n.last + 1 < toks.size() && toks[n.last].low == "." && toks[n.last].glued_left &&
+        toks[n.last + 1].low == "di")
+      ++n.last;
+  }
+  if (last > 0 && n.last + 1 < toks.size() && toks[n.last].low == "e") {
+    auto half = whole_.find(toks[n.last + 1].low);
+    if (half != whole_.end() && half->second.type == "half") {
+      n.value += 0.5 * last;
+      n.last += 2;
+      n.rule += "+e-mezzo";
+    }
+  }
+  if (n.has_scale) n.rule += "+scale";
+}
+
+std::optional<NumRead> NumberReader::read(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const {
+  if (i >= toks.size()) return std::nullopt;
+  auto n = read_base(toks, i, after_prefix);
+  if (!n) return std::nullopt;
+  // "tre quarti" = 0.75
+  if (n->rule == "words" && n->last < toks.size()) {
+    auto f = whole_.find(toks[n->last].low);
+    if (f != whole_.end() && f->second.type == "fraction") {
+      n->value *= f->second.value;
+      ++n->last;
+      n->rule = "words+fraction";
+    }
+  }
+  read_scales(toks, *n);
+  if (n->digits && n->last < toks.size() && toks[n->last].glued_left && toks[n->last].kind == TokKind::Word &&
+      !n->has_scale)
+    n->glued_suffix = true;
+  if (!std::isfinite(n->value) || n->value > kMaxValue) return std::nullopt;
+  return n;
+}
+
+}  // namespace dealscan::money

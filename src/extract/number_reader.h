@@ -1,0 +1,68 @@
+// Reads one Italian number from tokens: digits with either separator
+// convention ("1.500", "6,6", "1,500,000", "2.5"), compound number words
+// ("duecentocinquanta"), scale words ("10 miliardi", "10mila", "85bn",
+// "un miliardo e mezzo", "mezzo trilione"), fractions ("tre quarti").
+// Shared by NumberParser and MoneyExtractor; built once per extractor.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "extract/money_tokens.h"
+
+namespace dealscan::money {
+
+struct NumRead {
+  std::size_t first = 0;  // first token
+  std::size_t last = 0;   // one past the last token
+  double value = 0;
+  double scale = 1;       // product of the scale words read (1 when none)
+  bool has_scale = false;
+  bool digits = false;        // written with digits
+  bool integer = true;        // no decimal part was written
+  bool definite = false;      // "il trilione": needs an explicit currency
+  bool glued_suffix = false;  // letters glued after the digits that are no scale ("29km")
+  std::string rule;
+};
+
+// Values above this are rejected (no wrap-around, no nonsense).
+inline constexpr double kMaxValue = 1e16;
+
+// "1.234,5" -> 1234.5; nullopt when the separators make no number ("1.2.3").
+std::optional<double> parse_digits(std::string_view s);
+
+class NumberReader {
+ public:
+  explicit NumberReader(const Lexicon& lexicon);
+  // The number starting at token i, longest reading.
+  // after_prefix: digits may be glued to a currency code before them ("USD1,23").
+  std::optional<NumRead> read(const std::vector<Token>& toks, std::size_t i, bool after_prefix = false) const;
+  // A compound number word ("tremilacinquecento"), nullopt if w is not one.
+  std::optional<double> word_value(std::string_view w) const;
+  // The multiplier of a scale token at i (respecting glued_only), or 0.
+  double scale_at(const std::vector<Token>& toks, std::size_t i) const;
+
+ private:
+  struct Piece {
+    double value;
+    std::string type;
+  };
+  struct Scale {
+    double value;
+    bool glued_only;
+  };
+  bool compose(std::string_view w, std::size_t p, double total, double current, bool need_vowel, int last_rank,
+               double& out) const;
+  std::optional<NumRead> read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const;
+  void read_scales(const std::vector<Token>& toks, NumRead& n) const;
+
+  std::vector<std::pair<std::string, Piece>> pieces_;  // longest first
+  std::unordered_map<std::string, Piece> whole_;       // article, group, half, fraction, definite
+  std::unordered_map<std::string, Scale> scales_;
+};
+
+}  // namespace dealscan::money

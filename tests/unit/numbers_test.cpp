@@ -1,0 +1,76 @@
+// NumberParser: digits with both separator conventions, number words, scales.
+#include <gtest/gtest.h>
+
+#include "dealscan/extract.h"
+
+namespace dealscan {
+namespace {
+
+const NumberParser& parser() {
+  static const NumberParser p(Lexicon::builtin());
+  return p;
+}
+
+std::optional<double> value_of(std::string_view text) {
+  auto n = parser().parse_at(text, 0);
+  if (!n) return std::nullopt;
+  return n->value;
+}
+
+struct Case {
+  const char* text;
+  double value;
+};
+
+TEST(NumberParser, ReadsNumbers) {
+  const Case cases[] = {
+      {"1.500", 1500},        {"6,6", 6.6},           {"1.234,5", 1234.5},      {"22,4", 22.4},
+      {"1,500,000", 1.5e6},   {"2.5", 2.5},           {"1.000.000", 1e6},       {"10 000", 1e4},
+      {"1,234.5", 1234.5},    {"0,25", 0.25},         {"dieci", 10},            {"cento", 100},
+      {"sette", 7},           {"ventisei", 26},       {"ventotto", 28},         {"trentuno", 31},
+      {"duecentocinquanta", 250}, {"tremilacinquecento", 3500}, {"centottanta", 180}, {"mille", 1000},
+      {"duemila", 2000},      {"ventitré", 23},       {"un miliardo", 1e9},     {"mezzo miliardo", 5e8},
+      {"un miliardo e mezzo", 1.5e9}, {"tre quarti", 0.75}, {"una decina", 10},  {"10mila", 1e4},
+      {"10 mila", 1e4},       {"10k", 1e4},           {"5 milioni", 5e6},       {"5 mln", 5e6},
+      {"3 mld", 3e9},         {"2 mrd", 2e9},         {"4 bn", 4e9},            {"2 trilioni", 2e12},
+      {"mezzo trilione", 5e11}, {"mille miliardi", 1e12}, {"UN MILIARDO", 1e9}, {"Ventisei", 26},
+  };
+  for (const auto& c : cases) {
+    auto v = value_of(c.text);
+    ASSERT_TRUE(v.has_value()) << c.text;
+    EXPECT_DOUBLE_EQ(*v, c.value) << c.text;
+  }
+}
+
+TEST(NumberParser, RejectsNonNumbers) {
+  for (const char* t : {"un accordo", "una società", "mezzo", "settant", "ottobre", "centro", "trentatrenta",
+                        "1.2.3", "999999999999999999999 miliardi", "k", "il miliardario", "029"}) {
+    EXPECT_FALSE(parser().parse_at(t, 0).has_value()) << t << " -> " << parser().parse_at(t, 0)->value;
+  }
+}
+
+TEST(NumberParser, DoesNotStartInsideAName) {
+  std::string t = "il chip MI450 e il fondo G42";
+  EXPECT_FALSE(parser().parse_at(t, t.find("450")).has_value());
+  EXPECT_FALSE(parser().parse_at(t, t.find("42")).has_value());
+  EXPECT_TRUE(parser().find_all(t).empty());
+}
+
+TEST(NumberParser, FindAllGivesSpansLeftToRight) {
+  std::string t = "Tra 5 e 10 miliardi, poi ventisei.";
+  auto all = parser().find_all(t);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_DOUBLE_EQ(all[0].value, 5);
+  EXPECT_EQ(t.substr(all[1].span.begin, all[1].span.size()), "10 miliardi");
+  EXPECT_DOUBLE_EQ(all[1].value, 1e10);
+  EXPECT_DOUBLE_EQ(all[2].value, 26);
+  EXPECT_FALSE(all[1].rule.empty());
+}
+
+TEST(NumberParser, ParseAtPastEndIsEmpty) {
+  EXPECT_FALSE(parser().parse_at("10", 5).has_value());
+  EXPECT_FALSE(parser().parse_at("", 0).has_value());
+}
+
+}  // namespace
+}  // namespace dealscan
