@@ -1,0 +1,57 @@
+// Claims: the compiled claim vocabulary and a tokenised view of one sentence
+// with its entity mentions and preposition roles, shared by the kind,
+// parties, modality and facts deciders.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dealscan/extract.h"
+#include "extract/claim_text.h"
+
+namespace dealscan::claims {
+
+// The claim word lists (data/lexicon/it/claim_*.tsv), compiled once.
+struct ClaimLexicon {
+  explicit ClaimLexicon(const Lexicon& lexicon);
+  PhraseMatcher triggers;     // claim_triggers: kind=, pos=noun|verb, dir=pay|receive|sell|owner
+  PhraseMatcher roles;        // claim_roles: role=link|article|of|target|source|partner|for|between|coord
+  PhraseMatcher modality;     // claim_modality: type=negation|deny|conditional|not_conditional|hedge
+  PhraseMatcher attribution;  // claim_attribution: type=source|report|first|exclusive_rights|holds
+};
+
+// An entity mention seen from inside one sentence.
+struct MentionRef {
+  const EntityMention* mention = nullptr;
+  const Entity* entity = nullptr;
+  std::size_t tb = 0, te = 0;  // token range in the sentence
+  std::string_view role;       // role of the preposition just before it ("" when none)
+  bool parenthetical = false;  // "(AWS)" right after its long form
+  bool party() const;          // ORG or PERSON: may pay or receive
+};
+
+struct SentenceView {
+  std::size_t index = 0;
+  Span span;
+  std::vector<Token> tokens;
+  std::vector<std::string_view> role;  // per token: role of the role phrase covering it
+  std::vector<MentionRef> mentions;    // left to right, nested mentions dropped
+
+  // Token range covering byte span s (empty range at the insertion point when none).
+  std::pair<std::size_t, std::size_t> token_range(Span s) const;
+  // Index of the mention covering token t, or -1.
+  int mention_at(std::size_t t) const;
+  bool is_punct(std::size_t t, std::string_view chars) const;
+  // Mentions coordinated with mentions[k] ("A, B e C"), k included.
+  std::vector<std::size_t> coordinated(std::size_t k) const;
+};
+
+// Builds the view of sentence span; mentions must be sorted by span.begin.
+SentenceView build_view(const ClaimLexicon& lex, std::string_view text, std::size_t index, Span span,
+                        const EntityOutput& entities,
+                        const std::unordered_map<std::string_view, const Entity*>& by_id);
+
+}  // namespace dealscan::claims

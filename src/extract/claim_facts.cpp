@@ -1,0 +1,94 @@
+#include "extract/claim_facts.h"
+
+#include <algorithm>
+
+#include "extract/claim_parties.h"
+
+namespace dealscan::claims {
+namespace {
+
+constexpr std::size_t kReportReach = 8;   // tokens from a reporting cue to the medium after it
+constexpr std::size_t kReportBefore = 3;  // "X ne aveva dato notizia"
+
+Fact make(std::string kind, std::string_view text, Span span, std::string rule) {
+  Fact f;
+  f.kind = std::move(kind);
+  f.text = std::string(text.substr(span.begin, span.size()));
+  f.orig = span;  // normalised for now; the caller maps it to the original
+  f.rule = std::move(rule);
+  return f;
+}
+
+// The first time expression in the sentence after token position pos.
+std::optional<TimeExpr> time_after(const SentenceView& v, const std::vector<TimeExpr>& times, std::size_t pos) {
+  for (const auto& t : times)
+    if (t.span.begin >= pos && t.span.end <= v.span.end) return t;
+  return std::nullopt;
+}
+
+void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit& cue,
+                      const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
+                      const std::optional<std::string>& carried, std::vector<Fact>& out) {
+  auto agent = find_agent(v, cue.b);
+  std::optional<std::string> holder = carried;
+  if (agent && !agent->several()) holder = v.mentions[agent->members.front()].mention->entity_id;
+  auto until = time_after(v, times, v.tokens[cue.b].span.begin);
+  Span s{v.tokens[cue.b].span.begin, until ? until->span.end : v.tokens[cue.e - 1].span.end};
+  Fact f = make("exclusive_rights", text, s, "exclusive_rights:" + cue.entry->canonical());
+  f.subject = holder;
+  f.until = until;
+  for (const auto& m : modality)
+    if (m.type == "negation" && m.e <= cue.b) f.modality = Modality::Denied;
+  out.push_back(std::move(f));
+}
+
+// Media named near a reporting cue: after it ("riportato da X") or just
+// before ("X rivela"), with any medium listed with them ("X e Y").
+void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue, bool first, std::vector<Fact>& out) {
+  auto is_media = [&](std::size_t k) { return v.mentions[k].entity && v.mentions[k].entity->type == EntityType::Media; };
+  for (std::size_t k = 0; k < v.mentions.size(); ++k) {
+    const auto& m = v.mentions[k];
+    if (!is_media(k)) continue;
+    bool after = m.tb >= cue.e && m.tb - cue.e <= kReportReach;
+    bool before = m.te <= cue.b && cue.b - m.te <= kReportBefore;
+    if (!after && !before) continue;
+    for (auto j : v.coordinated(k)) {
+      if (!is_media(j)) continue;
+      const auto& mj = v.mentions[j];
+      Span s{v.tokens[std::min(mj.tb, cue.b)].span.begin, v.tokens[std::max(mj.te, cue.e) - 1].span.end};
+      Fact f = make(first ? "first_reported_by" : "reported_by", text, s,
+                    std::string(first ? "first_reported_by:" : "reported_by:") + cue.entry->canonical());
+      f.subject = mj.mention->entity_id;
+      merge_fact(out, std::move(f));
+    }
+  }
+}
+
+}  // namespace
+
+void merge_fact(std::vector<Fact>& out, Fact f) {
+  bool reporting = f.kind == "first_reported_by" || f.kind == "reported_by";
+  if (reporting) {
+    for (auto& g : out) {
+      if ((g.kind == "first_reported_by" || g.kind == "reported_by") && g.subject == f.subject) {
+        if (f.kind == "first_reported_by" && g.kind != f.kind) g = std::move(f);
+        return;
+      }
+    }
+  }
+  out.push_back(std::move(f));
+}
+
+std::vector<Fact> find_facts(const SentenceView& v, std::string_view text, const std::vector<CueHit>& attribution,
+                             const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
+                             const std::optional<std::string>& carried) {
+  std::vector<Fact> out;
+  bool first = std::any_of(attribution.begin(), attribution.end(), [](const CueHit& c) { return c.type == "first"; });
+  for (const auto& c : attribution) {
+    if (c.type == "exclusive_rights") exclusive_rights(v, text, c, modality, times, carried, out);
+    if (c.type == "source" || c.type == "report" || c.type == "first") reported_by(v, text, c, first, out);
+  }
+  return out;
+}
+
+}  // namespace dealscan::claims

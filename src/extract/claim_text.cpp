@@ -1,0 +1,180 @@
+#include "extract/claim_text.h"
+
+#include <algorithm>
+
+namespace dealscan::claims {
+namespace {
+
+constexpr std::size_t kStemKey = 3;  // bytes of a prefix pattern used as hash key
+
+bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Length of the UTF-8 sequence starting with lead byte c.
+std::size_t utf8_len(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c >> 5) == 0x6) return 2;
+  if ((c >> 4) == 0xE) return 3;
+  if ((c >> 3) == 0x1E) return 4;
+  return 1;
+}
+
+// Multi-byte characters that are punctuation, not letters: dashes, guillemets,
+// typographic quotes, ellipsis (the normaliser folds most, not all).
+bool is_multibyte_punct(std::string_view ch) {
+  static constexpr std::string_view kPunct[] = {"\u2013", "\u2014", "\u00AB", "\u00BB", "\u201C", "\u201D",
+                                                "\u2018", "\u2019", "\u2026", "\u00A0", "\u2022"};
+  return std::find(std::begin(kPunct), std::end(kPunct), ch) != std::end(kPunct);
+}
+
+bool is_word_char(std::string_view text, std::size_t i, std::size_t& len) {
+  auto c = static_cast<unsigned char>(text[i]);
+  len = std::min(utf8_len(c), text.size() - i);
+  if (c < 0x80) return is_ascii_alnum(c);
+  return !is_multibyte_punct(text.substr(i, len));
+}
+
+// Lowercases ASCII and the Latin-1 capitals (U+00C0..U+00DE) that Italian uses.
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c + 32);
+    } else if (c == 0xC3 && i + 1 < out.size()) {
+      auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Characters that join two word parts into one token: "start-up", "1.500", "6,6".
+bool joins(std::string_view text, std::size_t i) {
+  if (i == 0 || i + 1 >= text.size()) return false;
+  char c = text[i];
+  auto prev = static_cast<unsigned char>(text[i - 1]);
+  auto next = static_cast<unsigned char>(text[i + 1]);
+  if (c == '-') return (prev >= 0x80 || is_ascii_alnum(prev)) && (next >= 0x80 || is_ascii_alnum(next));
+  if (c == '.' || c == ',') return prev >= '0' && prev <= '9' && next >= '0' && next <= '9';
+  return false;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, Span span) {
+  std::vector<Token> out;
+  std::size_t i = span.begin, end = std::min(span.end, text.size());
+  while (i < end) {
+    std::size_t len = 1;
+    if (is_word_char(text, i, len)) {
+      std::size_t b = i;
+      while (i < end) {
+        if (is_word_char(text, i, len)) {
+          i += len;
+        } else if (joins(text, i)) {
+          i += 1;
+        } else {
+          break;
+        }
+      }
+      // An elided article keeps its apostrophe: "l'" "un'" "dell'".
+      if (i < end && text[i] == '\'') ++i;
+      out.push_back(Token{Span{b, i}, lower(text.substr(b, i - b)), true});
+      continue;
+    }
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && text.substr(i, len) != "\u00A0") {
+      out.push_back(Token{Span{i, i + len}, std::string(text.substr(i, len)), false});
+    }
+    i += len;
+  }
+  return out;
+}
+
+PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {
+  for (const auto& e : entries) {
+    for (const auto& form : e.forms) {
+      Phrase p;
+      p.entry = &e;
+      std::size_t i = 0;
+      while (i < form.size()) {
+        auto sp = form.find(' ', i);
+        auto w = form.substr(i, sp == std::string::npos ? std::string::npos : sp - i);
+        if (!w.empty()) p.words.push_back(lower(w));
+        if (sp == std::string::npos) break;
+        i = sp + 1;
+      }
+      if (p.words.empty()) continue;
+      for (const auto& w : p.words) p.specificity += 100 + (w.find('*') == std::string::npos ? 50 : w.size());
+      phrases_.push_back(std::move(p));
+    }
+  }
+  for (std::size_t k = 0; k < phrases_.size(); ++k) {
+    const auto& first = phrases_[k].words.front();
+    if (first.front() == '*') {
+      suffix_.push_back(k);
+    } else if (first.back() == '*') {
+      prefix_[first.substr(0, std::min(kStemKey, first.size() - 1))].push_back(k);
+    } else {
+      exact_[first].push_back(k);
+    }
+  }
+}
+
+bool PhraseMatcher::word_matches(std::string_view pattern, std::string_view token) {
+  if (pattern.size() > 1 && pattern.back() == '*') {
+    auto stem = pattern.substr(0, pattern.size() - 1);
+    return token.size() >= stem.size() && token.substr(0, stem.size()) == stem;
+  }
+  if (pattern.size() > 1 && pattern.front() == '*') {
+    auto tail = pattern.substr(1);
+    return token.size() > tail.size() && token.substr(token.size() - tail.size()) == tail;
+  }
+  return pattern == token;
+}
+
+void PhraseMatcher::candidates(std::string_view token, std::vector<const Phrase*>& out) const {
+  if (auto it = exact_.find(std::string(token)); it != exact_.end())
+    for (auto k : it->second) out.push_back(&phrases_[k]);
+  for (std::size_t n = 1; n <= std::min(kStemKey, token.size()); ++n) {
+    if (auto it = prefix_.find(std::string(token.substr(0, n))); it != prefix_.end())
+      for (auto k : it->second) out.push_back(&phrases_[k]);
+  }
+  for (auto k : suffix_) out.push_back(&phrases_[k]);
+}
+
+bool PhraseMatcher::match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
+  if (i >= tokens.size() || !tokens[i].word) return false;
+  thread_local std::vector<const Phrase*> cands;
+  cands.clear();
+  candidates(tokens[i].lower, cands);
+  const Phrase* best = nullptr;
+  for (const Phrase* p : cands) {
+    if (i + p->words.size() > tokens.size()) continue;
+    bool ok = true;
+    for (std::size_t w = 0; ok && w < p->words.size(); ++w) ok = word_matches(p->words[w], tokens[i + w].lower);
+    if (ok && (!best || p->specificity > best->specificity)) best = p;
+  }
+  if (!best) return false;
+  out = PhraseMatch{best, i, i + best->words.size()};
+  return true;
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find_all(const std::vector<Token>& tokens, std::size_t begin,
+                                                 std::size_t end) const {
+  std::vector<PhraseMatch> out;
+  end = std::min(end, tokens.size());
+  for (std::size_t i = begin; i < end;) {
+    PhraseMatch m;
+    if (match_at(tokens, i, m) && m.end <= end) {
+      out.push_back(m);
+      i = m.end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace dealscan::claims
