@@ -67,9 +67,12 @@ class ClaimBuilder {
     return join_best(r, [&](const Cluster& c) { return c.kind == kind; }, true);
   }
 
-  // rule: same-amount — the same amount and currency in one story is one claim.
+  // rule: same-amount — the same amount and currency in one story is one
+  // claim, unless the two name different kinds of money (revenue vs a round).
   bool join_same_amount(const FigureRef& r) {
-    return join_best(r, [](const Cluster&) { return true; }, true);
+    std::string kind(kind_class(fig(docs_, r).kind));
+    const std::string other(to_string(Kind::Other));
+    return join_best(r, [&](const Cluster& c) { return c.kind == kind || c.kind == other || kind == other; }, true);
   }
 
   // Denials rarely repeat the amount they deny: a cluster holding only denied
@@ -185,7 +188,10 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
   });
   g.figures = c.members;
   g.subject = majority(c.members, [](const FigureRef& r) { return r.subject; });
-  g.counterparty = majority(c.members, [](const FigureRef& r) { return r.counterparty; });
+  // The counterparty is never the subject itself, whatever single mentions say.
+  g.counterparty = majority(c.members, [&](const FigureRef& r) {
+    return r.counterparty && r.counterparty != g.subject ? r.counterparty : std::nullopt;
+  });
   std::map<Kind, int> kinds;
   for (const auto& m : c.members) ++kinds[fig(docs, m).kind];
   g.kind = std::max_element(kinds.begin(), kinds.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;

@@ -28,7 +28,7 @@ struct Tunables {
   double nearly_width = 0.10;          // "quasi 400": [360, 400)
   double over_width = 0.25;            // "oltre 400": (400, 500]
   std::size_t max_key_fanout = 2000;   // a story key shared by more documents is too common to link
-  double common_entity_share = 0.5;    // entities in more than this share of documents (n >= 8) do not link alone
+  double common_entity_share = 0.5;    // entities in more than this share of documents (n >= 4) do not link alone
   std::size_t max_value_classes = 8;   // distinct values compared pairwise per claim
   double headline_bonus = 3.0;         // prominence of a figure in the first sentence
   double lead_bonus = 1.5;             // ... in the next two sentences

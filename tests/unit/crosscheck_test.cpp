@@ -171,6 +171,9 @@ void run_check(const Case& c, const CrossCheck& cc, const std::vector<std::strin
     EXPECT_EQ(cc.stories.size(), std::stoul(t[1])) << c.name;
   } else if (what == "same-story" || what == "diff-story") {
     EXPECT_EQ(story_of(cc, t[1]) == story_of(cc, t[2]), what == "same-story") << c.name << ": " << t[1] << " " << t[2];
+  } else if (what == "expect-title") {
+    ASSERT_FALSE(cc.stories.empty()) << c.name;
+    EXPECT_EQ(cc.stories.front().title, t[1]) << c.name;
   } else if (what == "expect-status") {
     auto it = std::find_if(cc.claims.begin(), cc.claims.end(),
                            [&](const Claim& cl) { return cl.key.rfind(t[1], 0) == 0; });
