@@ -29,6 +29,7 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
   sep_between_.add_list(q, "range_sep", "between");
   sep_from_.add_list(q, "range_sep", "from");
   sep_dash_.add_list(q, "range_sep", "dash");
+  change_verbs_.add_list(q, "change", "1");
   units_.add_list(lexicon.list("units"));
   amount_nouns_.add_list(lexicon.list("amount_nouns"));
   for (const auto& e : lexicon.list("scales")) {
@@ -47,6 +48,9 @@ std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::
   if (!hit && allow_di && toks[i].low == "d" && i + 1 < toks.size() && toks[i + 1].low == "'")
     hit = currencies_.match_at(toks, i + 2);
   if (!hit) return std::nullopt;
+  if (hit->entry->attr("glued") == "1")
+    for (std::size_t k = hit->first + 1; k < hit->last; ++k)
+      if (!toks[k].glued_left) return std::nullopt;
   return CurrencyHit{hit->last, std::string(hit->entry->attr("code")), hit->entry->number("factor", 1)};
 }
 
@@ -173,10 +177,12 @@ std::optional<Candidate> AmountMatcher::match(const std::vector<Token>& toks, st
   auto low = reader_.read(toks, k, cur.has_value());
   if (!low) return std::nullopt;
   std::optional<NumRead> high;
+  bool change = false;
   if (read_range(toks, i, *low, high, cur)) {
     c.rule += "range:";
     if (i > 0 && (range_open_between_.match_before(toks, i) || range_open_from_.match_before(toks, i)))
       c.first = i - 1;
+    change = is_change(toks, i);
   }
   const NumRead& end = high ? *high : *low;
   c.value = low->value;
@@ -206,8 +212,25 @@ std::optional<Candidate> AmountMatcher::match(const std::vector<Token>& toks, st
   } else {
     if (low->definite || !resolve_bare(toks, end, c)) return std::nullopt;
   }
+  if (change) {
+    // "salita da 12 a 16 miliardi di dollari": the first value alone here;
+    // the second is matched next from "16".
+    c.max.reset();
+    c.first = c.amount_first;
+    c.last = low->last;
+    c.rule = "change-from:" + low->rule + "+shared-scale-currency";
+    return c;
+  }
   add_qualifier(toks, floor, c);
   return c;
+}
+
+// A verb of change just before "da X a Y" ("è salita da 12 a 16").
+bool AmountMatcher::is_change(const std::vector<Token>& toks, std::size_t i) const {
+  if (i < 2 || !range_open_from_.match_before(toks, i)) return false;
+  for (std::size_t back = 2; back <= 3 && back <= i; ++back)
+    if (change_verbs_.match_before(toks, i - back + 1)) return true;
+  return false;
 }
 
 }  // namespace dealscan::money

@@ -50,11 +50,12 @@ class AmountMatcher {
                   std::optional<CurrencyHit>& cur) const;
   void add_cents(const std::vector<Token>& toks, Candidate& c) const;
   bool resolve_bare(const std::vector<Token>& toks, const NumRead& n, Candidate& c) const;
+  bool is_change(const std::vector<Token>& toks, std::size_t i) const;
   void add_qualifier(const std::vector<Token>& toks, std::size_t floor, Candidate& c) const;
 
   NumberReader reader_;
   PhraseTable currencies_, qualifiers_, skips_, units_, amount_nouns_;
-  PhraseTable range_open_between_, range_open_from_, sep_between_, sep_from_, sep_dash_;
+  PhraseTable range_open_between_, range_open_from_, sep_between_, sep_from_, sep_dash_, change_verbs_;
   struct Vague {
     double lo, hi;
   };

@@ -25,6 +25,7 @@ PeriodFinder::PeriodFinder(const Lexicon& lexicon, const NumberReader& reader) :
   adjective_.add_list(list, "type", "adjective");
   not_after_.add_list(list, "type", "not_after");
   stop_.add_list(list, "type", "stop");
+  comma_link_.add_list(list, "type", "comma_link");
 }
 
 // intro [filler...] <number> <unit>, or a fixed phrase ("all'anno").
@@ -76,6 +77,7 @@ std::optional<Period> PeriodFinder::find(const std::vector<Token>& toks, std::si
     if (toks[j].low == ",") {
       if (j + 1 < limit) {
         if (auto p = duration_at(toks, j + 1, limit, true)) return p;
+        if (comma_link_.match_at(toks, j + 1)) continue;
       }
       break;
     }

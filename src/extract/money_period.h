@@ -32,7 +32,7 @@ class PeriodFinder {
   std::optional<Period> adjective_before(const std::vector<Token>& toks, std::size_t before,
                                          std::size_t sentence_begin) const;
   const NumberReader& reader_;
-  PhraseTable intro_, comma_intro_, filler_, unit_, fixed_, adjective_, not_after_, stop_;
+  PhraseTable intro_, comma_intro_, filler_, unit_, fixed_, adjective_, not_after_, stop_, comma_link_;
 };
 
 }  // namespace dealscan::money

@@ -195,3 +195,25 @@ TEST(Money, EmptyTextGivesNothing) {
 
 }  // namespace
 }  // namespace dealscan
+
+namespace dealscan {
+namespace {
+
+TEST(Money, ChangeFromToGivesTwoAmounts) {
+  auto out = run("La valutazione è salita da 12 a 16 miliardi di dollari.");
+  ASSERT_EQ(out.money.size(), 2u);
+  EXPECT_DOUBLE_EQ(out.money[0].value, 12e9);
+  EXPECT_FALSE(out.money[0].max.has_value());
+  EXPECT_EQ(out.money[0].currency, "USD");
+  EXPECT_DOUBLE_EQ(out.money[1].value, 16e9);
+}
+
+TEST(Money, PlainFromToIsARange) {
+  auto out = run("Offerte da 12 a 16 miliardi di dollari.");
+  ASSERT_EQ(out.money.size(), 1u);
+  ASSERT_TRUE(out.money[0].max.has_value());
+  EXPECT_DOUBLE_EQ(*out.money[0].max, 16e9);
+}
+
+}  // namespace
+}  // namespace dealscan
