@@ -20,7 +20,7 @@ using report_detail::trim_around;
 using report_detail::utf8_truncate;
 using report_detail::utf8_width;
 
-constexpr std::size_t kKindWidth = 12;
+constexpr std::size_t kKindWidth = 17;  // "first_reported_by"
 constexpr std::size_t kPartiesWidth = 30;
 constexpr std::size_t kCellWidth = 14;
 constexpr std::size_t kQuoteContext = 70;
@@ -62,8 +62,8 @@ std::string entity_name(const Index& ix, const std::optional<std::string>& id) {
 }
 
 std::string parties(const Index& ix, const Claim& c) {
-  if (!c.subject && !c.counterparty) return "";
-  return entity_name(ix, c.subject) + " → " + entity_name(ix, c.counterparty);
+  if (!c.counterparty) return c.subject ? entity_name(ix, c.subject) : "";
+  return (c.subject ? entity_name(ix, c.subject) + " " : "") + "→ " + entity_name(ix, c.counterparty);
 }
 
 // "2030", "2030s", "2026-03": a time's end in as few characters as it needs.
@@ -162,7 +162,7 @@ void write_conflicts(std::ostream& out, const Index& ix, const Report& r, const 
 void write_story(std::ostream& out, const Index& ix, const Report& r, const Story& s, const Painter& paint) {
   out << "\n" << paint(fmt::format("{} {}", s.id, s.title), fmt::emphasis::bold) << "\n";
   write_legend(out, ix, s);
-  write_claim_table(out, ix, r, s, paint);
+  if (!s.claims.empty()) write_claim_table(out, ix, r, s, paint);
   write_conflicts(out, ix, r, s, paint);
 }
 
