@@ -63,7 +63,7 @@ const TriggerHit* governing_verb(const SentenceView& v, const std::vector<Trigge
                                  bool need_kind) {
   const TriggerHit* best = nullptr;
   for (const auto& h : hits) {
-    if (!h.verb || h.e > mb || (need_kind ? !h.kind : h.dir.empty())) continue;
+    if (!h.verb || h.e > mb || (need_kind ? !h.kind : h.dir.empty() || h.dir == "owner")) continue;
     if (gap(v, h.e, mb) == kFar) continue;
     if (!best || h.b > best->b) best = &h;
   }
@@ -109,6 +109,7 @@ std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceVie
 KindDecision decide_kind(const SentenceView& v, const std::vector<TriggerHit>& hits, std::size_t mb,
                          std::size_t me) {
   KindDecision d;
+  d.hits = &hits;
   if (const auto* h = noun_phrase(v, hits, mb, me)) {
     d.trigger = h;
     d.rule = rule_name(h->verb ? "verb" : "np", *h);
@@ -118,6 +119,14 @@ KindDecision decide_kind(const SentenceView& v, const std::vector<TriggerHit>& h
   } else if (const auto* h = nearest(hits, mb, me)) {
     d.trigger = h;
     d.rule = rule_name("sentence", *h);
+  }
+  if (d.trigger && d.trigger->entry->attr("copula") == "yes") {
+    // "il contratto ... vale N": a copula takes the kind of the noun it links.
+    for (const auto& h : hits)
+      if (&h != d.trigger && h.kind && !h.verb && h.e <= d.trigger->b && gap(v, h.e, d.trigger->b) != kFar) {
+        d.trigger = &h;
+        d.rule = rule_name("copula", h);
+      }
   }
   if (d.trigger) d.kind = *d.trigger->kind;
   // Direction: a verb that says it ("ha ricevuto", "vende") beats the noun's default.

@@ -33,6 +33,7 @@ struct KindDecision {
   const TriggerHit* trigger = nullptr;  // null when no trigger decided
   std::string_view dir = "pay";         // direction of the money flow
   const TriggerHit* dir_verb = nullptr; // the verb that gave the direction, if any
+  const std::vector<TriggerHit>* hits = nullptr;  // all triggers of the sentence
 };
 
 // Decides the kind of the money at tokens [mb, me): a trigger in its noun

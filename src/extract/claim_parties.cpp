@@ -42,6 +42,14 @@ bool follows(const SentenceView& v, const TriggerHit* h, std::size_t k, std::siz
   return m.tb - h->e <= slack;
 }
 
+// "comprerà Wiz", "rilevare Wiz": a name right after a buying verb is what is bought.
+bool object_of_verb(const SentenceView& v, const KindDecision& kd, std::size_t k) {
+  if (!kd.hits) return false;
+  for (const auto& h : *kd.hits)
+    if (h.verb && h.dir == "pay" && follows(v, &h, k, 1)) return true;
+  return false;
+}
+
 struct Pick {
   std::optional<std::size_t> mention;
   std::string rule;
@@ -78,10 +86,11 @@ Pick counterparty(const SentenceView& v, const KindDecision& kd, const std::opti
   const TriggerHit* trig = kd.trigger;
   const TriggerHit* verb = kd.dir_verb ? kd.dir_verb : (trig && trig->verb ? trig : nullptr);
   const std::array<std::pair<const char*, std::function<bool(std::size_t)>>, 6> tiers = {{
+      {"cp:object", [&](std::size_t k) { return v.mentions[k].role.empty() && object_of_verb(v, kd, k); }},
       {"cp:target", role_is("target")},
       {"cp:partner", [&](std::size_t k) { return v.mentions[k].role == "partner" || v.mentions[k].role == "between"; }},
       {"cp:for", role_is("for")},
-      {"cp:object", [&](std::size_t k) { return v.mentions[k].role.empty() && follows(v, verb, k, 1); }},
+
       {"cp:source", [&](std::size_t k) { return v.mentions[k].role == "source" && kd.kind != Kind::Investment; }},
       {"cp:of", [&](std::size_t k) { return v.mentions[k].role == "of" && follows(v, trig, k, 2); }},
   }};
@@ -111,13 +120,20 @@ std::optional<std::string> agent_id(const SentenceView& v, const std::optional<A
   return id;
 }
 
+bool after_comma(const SentenceView& v, std::size_t t) {
+  while (t > 0 && v.role[t - 1] == "article") --t;
+  return t > 0 && v.is_punct(t - 1, ",");
+}
+
 }  // namespace
 
-std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit) {
+std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit, std::size_t from) {
   for (std::size_t k = 0; k < v.mentions.size(); ++k) {
     const auto& m = v.mentions[k];
+    if (m.tb < from) continue;
     if (m.te > limit) break;
     if (!m.party() || m.parenthetical || !m.role.empty()) continue;
+    if (from > 0 && !after_comma(v, m.tb)) continue;  // after a fronted clause only
     return Agent{party_group(v, k)};
   }
   return std::nullopt;
@@ -129,6 +145,8 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
   const TriggerHit* verb = kd.dir_verb ? kd.dir_verb : (kd.trigger && kd.trigger->verb ? kd.trigger : nullptr);
   std::size_t limit = verb ? std::min(verb->b, mb) : mb;
   auto agent = find_agent(v, limit);
+  // "Dopo aver chiuso un round da N, Beta ha ...": the subject follows a fronted clause.
+  if (!agent && kd.dir != "owner") agent = find_agent(v, v.tokens.size(), me);
   std::string agent_rule;
   auto agent_entity = agent_id(v, agent, carried, agent_rule);
   std::size_t after = verb ? verb->e : std::min(mb, kd.trigger ? kd.trigger->e : mb);
@@ -144,6 +162,20 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
     }
     d.subject = agent_entity;
     d.rule = "owner:" + agent_rule;
+    // Company measures (revenue, valuation, loss) belong to an organisation,
+    // not to the manager quoted about them.
+    bool company_measure = kd.kind != Kind::Other;
+    bool person_agent = agent && !agent->several() && v.mentions[agent->members[0]].entity->type == EntityType::Person;
+    if (!agent || (company_measure && person_agent)) {
+      // The only party in the sentence: "fruttare ad Alfa ricavi per N".
+      d.subject.reset();
+      std::optional<std::size_t> only;
+      for (std::size_t k = 0; k < v.mentions.size(); ++k)
+        if (v.mentions[k].party() && !v.mentions[k].parenthetical &&
+            (!company_measure || v.mentions[k].entity->type == EntityType::Org))
+          only = !only ? k : (*only < v.mentions.size() && id_of(v, *only) == id_of(v, k) ? *only : v.mentions.size());
+      if (only && *only < v.mentions.size()) d.subject = id_of(v, *only), d.rule = "owner:only-party";
+    }
     return d;
   }
   if (kd.dir == "receive" || kd.dir == "sell") {
@@ -167,6 +199,24 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
     return d;
   }
   d.subject = agent_entity;
+  if (!agent) {
+    // No plain subject: the passive agent ("siglato da Alfa") or the owner
+    // of the trigger noun ("l'investimento di Alfa in Beta").
+    for (std::size_t k = 0; k < v.mentions.size(); ++k) {
+      const auto& m = v.mentions[k];
+      if (!m.party() || m.parenthetical) continue;
+      bool passive = m.role == "source" && m.tb > 0 && v.role[m.tb - 1] == "source" &&
+                     v.tokens[m.tb - 1].lower == "da" && kd.trigger && m.tb > kd.trigger->b;
+      bool owner = m.role == "of" && follows(v, kd.trigger, k, 2);
+      if (passive || owner) {
+        agent = Agent{party_group(v, k)};
+        agent_entity = agent_id(v, agent, carried, agent_rule);
+        agent_rule = passive ? "agent:passive" : "agent:of";
+        d.subject = agent_entity;
+        break;
+      }
+    }
+  }
   Pick p = counterparty(v, kd, agent, mb, me);
   std::string cp_rule = p.rule;
   d.counterparty = resolve(v, p, cp_rule);

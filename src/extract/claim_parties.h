@@ -22,8 +22,8 @@ struct Agent {
   bool several() const { return members.size() > 1; }
 };
 
-// The agent among mentions that end before token limit.
-std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit);
+// The agent among mentions in tokens [from, limit).
+std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit, std::size_t from = 0);
 
 struct PartyDecision {
   std::optional<std::string> subject;
