@@ -25,6 +25,10 @@ TimeExtractor& TimeExtractor::operator=(TimeExtractor&&) noexcept = default;
 
 namespace {
 
+using namespace timevocab;
+// Roles that can begin an expression; joiners, blockers and "dopo" cannot.
+constexpr std::uint32_t kStarts = ~(kAnd | kDash | kBlocker | kAgo);
+
 // The latest plausible year written in the document: the century anchor for
 // decades when there is no document date.
 int latest_year(const std::vector<timetok::Token>& toks) {
@@ -55,15 +59,17 @@ std::vector<TimeExpr> TimeExtractor::extract(std::string_view text, const std::v
   std::vector<timetok::Token> toks;
   toks.reserve(text.size() / 5);
   timetok::tokenize(text, lowered, toks);
+  impl_->vocab.annotate(toks);
 
   std::optional<timecal::DocDate> doc;
   if (document_date) doc = timecal::parse_doc_date(*document_date);
-  timegrammar::Context ctx{toks, impl_->vocab, doc, doc ? doc->ymd.year : latest_year(toks), std::nullopt};
+  timegrammar::Context ctx{toks, impl_->vocab, doc, doc ? doc->ymd.year : latest_year(toks), std::nullopt,
+                           doc ? timecal::to_day(doc->ymd) : 0};
 
   std::vector<TimeExpr> out;
   for (std::size_t i = 0; i < toks.size();) {
     const auto& t = toks[i];
-    bool candidate = t.kind == timetok::Kind::Number || impl_->vocab.roles_of(t.lower) != 0;
+    bool candidate = (impl_->vocab.roles_of(t) & kStarts) != 0;
     auto m = candidate ? timegrammar::parse_at(ctx, i) : std::nullopt;
     if (!m) {
       ++i;

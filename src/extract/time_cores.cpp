@@ -36,12 +36,12 @@ std::size_t skip_in_preps(const Context& c, std::size_t i) {
 
 std::optional<Day> doc_day(const Context& c) {
   if (!c.doc || !c.doc->has_day) return std::nullopt;
-  return timecal::to_day(c.doc->ymd);
+  return c.doc_day;
 }
 // The document day, or the first of its month when only the month is known.
 std::optional<Day> doc_anchor(const Context& c) {
   if (!c.doc) return std::nullopt;
-  return timecal::to_day(c.doc->ymd);
+  return c.doc_day;
 }
 
 Interval days(Day b, Day e, std::string precision) { return Interval{b, e, std::move(precision)}; }
@@ -401,10 +401,17 @@ std::optional<Core> core_season(const Context& c, std::size_t i) {
 
 // ---- days: "ieri", "oggi", "martedì"
 
+// After "di", "oggi" and "domani" mean nowadays and the future: "le reti di domani".
+bool genitive_before(const Context& c, std::size_t i) {
+  if (i == 0) return false;
+  const Item* p = c.vocab.match(kPrep, c.toks, i - 1);
+  return p && p->genitive && p->words.size() == 1;
+}
+
 std::optional<Core> core_dayword(const Context& c, std::size_t i) {
   const Item* w = c.vocab.match(kDayword, c.toks, i);
   auto d = doc_day(c);
-  if (!w || !d) return std::nullopt;
+  if (!w || !d || (w->figurative && genitive_before(c, i))) return std::nullopt;
   Day x = *d + w->offset;
   return make(i + w->words.size(), days(x, x, "day"), "dayword");
 }
@@ -540,28 +547,33 @@ std::optional<int> year_at(const Context& c, std::size_t i) {
 
 std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags) {
   if (i >= c.toks.size()) return std::nullopt;
-  // Every core starts with a number or a word of the vocabulary.
-  if (c.toks[i].kind != Kind::Number && !c.vocab.roles_of(c.toks[i].lower)) return std::nullopt;
+  // Every core starts with a number or a word of the vocabulary; each rule
+  // is only tried when the first token can start it.
+  const std::uint32_t r = c.vocab.roles_of(c.toks[i]);
+  if (!r) return std::nullopt;
+  const std::uint32_t counted = kCount | kUnit | kNumber;
   std::optional<Core> best;
-  auto consider = [&](std::optional<Core> k) {
+  auto consider = [&](std::uint32_t starts, auto rule) {
+    if (!(r & starts)) return;
+    std::optional<Core> k = rule();
     if (k && (!best || k->end > best->end)) best = std::move(k);
   };
-  if (flags.allow_part) consider(core_part(c, i));
-  consider(core_subperiod(c, i));
-  consider(core_fiscal(c, i));
-  consider(core_numeric_date(c, i));
-  consider(core_date(c, i));
-  consider(core_month(c, i, flags));
-  consider(core_year(c, i));
-  consider(core_decade(c, i));
-  consider(core_relative_unit(c, i, flags));
-  consider(core_season(c, i));
-  consider(core_dayword(c, i));
-  consider(core_weekday(c, i));
-  consider(core_recent(c, i));
-  consider(core_ago(c, i));
-  consider(core_later(c, i));
-  if (flags.duration) consider(core_duration(c, i));
+  if (flags.allow_part) consider(kPart, [&] { return core_part(c, i); });
+  consider(kQcode | kOrdinal, [&] { return core_subperiod(c, i); });
+  consider(kFiscal, [&] { return core_fiscal(c, i); });
+  consider(kNumber, [&] { return core_numeric_date(c, i); });
+  consider(kWeekday | kOrdinal | kNumber, [&] { return core_date(c, i); });
+  consider(kShift | kMonth, [&] { return core_month(c, i, flags); });
+  consider(kUnit | kNumber, [&] { return core_year(c, i); });
+  consider(kDecadeHead, [&] { return core_decade(c, i); });
+  consider(kShift | kUnit, [&] { return core_relative_unit(c, i, flags); });
+  consider(kShift | kSeason, [&] { return core_season(c, i); });
+  consider(kDayword, [&] { return core_dayword(c, i); });
+  consider(kWeekday, [&] { return core_weekday(c, i); });
+  consider(kRecent | counted, [&] { return core_recent(c, i); });
+  consider(counted, [&] { return core_ago(c, i); });
+  consider(counted, [&] { return core_later(c, i); });
+  if (flags.duration) consider(counted, [&] { return core_duration(c, i); });
   return best;
 }
 

@@ -30,6 +30,7 @@ struct Context {
   std::optional<timecal::DocDate> doc;  // relative expressions need it
   int ref_year = 0;                     // century anchor for "anni Trenta"; 0 = unknown
   std::optional<Interval> prev;         // the previous expression, for "pochi giorni dopo"
+  Day doc_day = 0;                      // doc as a day number (first of month when no day)
 };
 
 struct Match {

@@ -18,6 +18,7 @@ struct Token {
   Kind kind = Kind::Word;
   std::string_view lower;  // view into the lower-cased copy
   int number = -1;         // value for Number tokens of up to 9 digits
+  int entry = -1;          // vocabulary bucket of the word (set by Vocab::annotate)
 };
 
 // Lower-cases ASCII and Latin-1 capitals (À..Þ) in place; byte length is kept.

@@ -88,6 +88,8 @@ void Vocab::add(const LexEntry& e, std::uint32_t roles) {
   base.to = e.number("to") != 0;
   base.plural = e.number("plural") != 0;
   base.few = e.number("few") != 0;
+  base.genitive = e.number("genitive") != 0;
+  base.figurative = e.number("figurative") != 0;
   base.from = e.number("from", 0);
   base.to_frac = e.number("to", 1);
   base.kind = prep_kind(e.attr("kind"));
@@ -102,24 +104,34 @@ void Vocab::add(const LexEntry& e, std::uint32_t roles) {
     Item item = base;
     item.words = form_words(form);
     if (item.words.empty()) continue;
-    auto& bucket = first_[item.words.front()];
+    auto [it, fresh] = first_.try_emplace(item.words.front(), static_cast<int>(buckets_.size()));
+    if (fresh) buckets_.emplace_back();
+    const std::string& w = item.words.front();
+    if (w.size() < kMaxLen) shapes_[static_cast<unsigned char>(w[0])].set(w.size());
+    auto& bucket = buckets_[it->second];
     bucket.roles |= roles;
     bucket.items.push_back(items_.size());
     items_.push_back(std::move(item));
   }
 }
 
-std::uint32_t Vocab::roles_of(std::string_view word) const {
-  auto it = first_.find(word);
-  return it == first_.end() ? 0 : it->second.roles;
+void Vocab::annotate(std::vector<timetok::Token>& toks) const {
+  for (auto& t : toks) {
+    t.entry = -1;
+    auto len = t.lower.size();
+    if (len >= kMaxLen || !shapes_[static_cast<unsigned char>(t.lower[0])].test(len)) continue;
+    auto it = first_.find(t.lower);
+    t.entry = it == first_.end() ? -1 : it->second;
+  }
 }
 
 const Item* Vocab::match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const {
   if (i >= toks.size()) return nullptr;
-  auto it = first_.find(toks[i].lower);
-  if (it == first_.end() || !(it->second.roles & roles)) return nullptr;
+  if (toks[i].entry < 0) return nullptr;
+  const Bucket& bucket = buckets_[toks[i].entry];
+  if (!(bucket.roles & roles)) return nullptr;
   const Item* best = nullptr;
-  for (std::size_t idx : it->second.items) {
+  for (std::size_t idx : bucket.items) {
     const Item& item = items_[idx];
     if (!(item.roles & roles)) continue;
     if (best && best->words.size() >= item.words.size()) continue;

@@ -3,6 +3,8 @@
 // blockers) into word items that the grammar matches by role.
 #pragma once
 
+#include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,6 +38,7 @@ enum Role : std::uint32_t {
   kLater = 1u << 18,
   kAgo = 1u << 19,
   kBlocker = 1u << 20,
+  kNumber = 1u << 21,  // not a vocabulary role: the token is a digit run
 };
 
 enum class PrepKind { In, From, Until, After, Before, Between };
@@ -47,7 +50,7 @@ struct Item {
   std::uint32_t roles = 0;
   std::string canonical;
   int month = 0, weekday = 0, n = 0, months = 0, value = 0, abs = 0, offset = 0, dir = 0, recent = 0;
-  bool to = false, plural = false, few = false;
+  bool to = false, plural = false, few = false, genitive = false, figurative = false;
   double from = 0, to_frac = 1;
   PrepKind kind = PrepKind::In;
   Unit unit = Unit::None;
@@ -60,8 +63,13 @@ class Vocab {
   explicit Vocab(const Lexicon& lexicon);
   // The longest item with one of the roles starting at token i, or nullptr.
   const Item* match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const;
-  // Roles of every item starting with this word (a quick filter).
-  std::uint32_t roles_of(std::string_view word) const;
+  // Looks every token up once, so that match() does no hashing.
+  void annotate(std::vector<timetok::Token>& toks) const;
+  // Roles of every item starting with the token's word (a quick filter).
+  std::uint32_t roles_of(const timetok::Token& t) const {
+    std::uint32_t r = t.kind == timetok::Kind::Number ? kNumber : 0;
+    return t.entry < 0 ? r : r | buckets_[t.entry].roles;
+  }
 
  private:
   void add(const LexEntry& e, std::uint32_t roles);
@@ -74,7 +82,11 @@ class Vocab {
     std::vector<std::size_t> items;
   };
   std::vector<Item> items_;
-  std::unordered_map<std::string, Bucket, Hash, std::equal_to<>> first_;
+  std::vector<Bucket> buckets_;
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> first_;  // word -> bucket
+  // (first byte, length) pairs of the words in first_: most words skip the hash.
+  static constexpr std::size_t kMaxLen = 32;
+  std::array<std::bitset<kMaxLen>, 256> shapes_{};
 };
 
 }  // namespace dealscan::timevocab
