@@ -11,6 +11,7 @@
 // carried by too many documents are ignored, so one ubiquitous company cannot
 // glue unrelated deals and the work stays linear in the number of keys.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
 #include <set>
@@ -50,6 +51,7 @@ struct Bucket {
   std::size_t first = 0;                  // position of the first mention
   std::map<std::string, double> parties;  // entity -> weight
   const FigureRef* top = nullptr;         // its most prominent mention
+  Kind top_kind = Kind::Other;
 };
 
 std::string amount_key(const MoneyMention& m) {
@@ -70,7 +72,10 @@ std::vector<Bucket> amount_buckets(const DocumentResult& doc, const std::vector<
     b.prominence += r.prominence;
     for (const auto* p : {&r.subject, &r.counterparty})
       if (*p) b.parties[**p] += r.prominence;
-    if (!b.top || r.prominence > b.top->prominence) b.top = &r;
+    if (!b.top || r.prominence > b.top->prominence) {
+      b.top = &r;
+      b.top_kind = doc.figures[r.index].kind;
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const Bucket& a, const Bucket& b) { return a.prominence > b.prominence; });
   return out;
@@ -156,6 +161,10 @@ class Profiler {
       if (b < a) std::swap(a, b);
       keys.push_back("main-pair:" + a + "|" + b);
     }
+    // rule: main-topic — a main amount tied to one party only: that party's
+    // claim of this kind, whatever the amount ("Mistral raises ...").
+    if (order.size() == 1 && !common(order[0]) && main.top)
+      keys.push_back("main-topic:" + std::string(kind_class(main.top_kind)) + "|" + order[0]);
     auto main_rare = rare_parties(main);
     for (const auto& e : main_rare) keys.push_back("claim:" + e + "|" + main.amount);
     for (std::size_t k = 1; k < buckets.size() && k < 3; ++k) {
@@ -169,9 +178,10 @@ class Profiler {
   // rule: weak — rare parties (figure roles, then most mentioned names), the
   // leading amounts; scored when a lone document looks for its story.
   void weak_keys(const DocumentResult& doc, const std::vector<Bucket>& buckets, Profile& p) const {
-    std::map<std::string, int> parties;  // a figure role weighs more than a mention
+    // The main amount and a figure role weigh more than a passing amount or name.
+    std::map<std::string, int> parties;
     for (std::size_t k = 0; k < buckets.size() && k < 3; ++k) {
-      p.weak.emplace_back("amount:" + buckets[k].amount, 1);
+      p.weak.emplace_back("amount:" + buckets[k].amount, k == 0 ? 2 : 1);
       for (const auto& e : rare_parties(buckets[k])) parties[e] = 2;
     }
     std::map<std::string, double> mentioned;
@@ -184,7 +194,7 @@ class Profiler {
       if (!common(r)) mentioned[r] += 1;
     }
     auto order = by_weight(mentioned);
-    for (std::size_t k = 0; k < order.size() && k < 3; ++k) parties.emplace(order[k], 1);
+    for (std::size_t k = 0; k < order.size() && k < 3; ++k) parties[order[k]] += k == 0 ? 2 : 1;
     for (const auto& [e, w] : parties) p.weak.emplace_back("party:" + e, w);
   }
 
@@ -206,40 +216,50 @@ void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionF
   }
 }
 
-// A lone document joins the story with the most shared weak evidence (at
-// least two pieces: a party and an amount, or either and a nearby date).
+// A lone document joins the story it shares the most evidence with, each
+// shared key weighted by its rarity (IDF); at least two pieces of evidence
+// (a party and an amount, or either and a nearby publication date).
 void attach_loners(const std::vector<Profile>& profiles, const Tunables& t, UnionFind& uf) {
   constexpr std::size_t kScan = 64;   // documents looked at per key
-  constexpr int kNeeded = 2;
   constexpr long kDateWindow = 3;     // days
+  constexpr double kDateWeight = 2;
   Index index, by_day;
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     for (const auto& [k, w] : profiles[i].weak) index[k].push_back(i);
     if (profiles[i].day) by_day[std::to_string(*profiles[i].day)].push_back(i);
   }
+  const double n = double(profiles.size());
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     if (uf.size(i) > 1) continue;
-    std::map<std::size_t, int> score;  // story root -> evidence
-    auto count = [&](const std::vector<std::size_t>& docs, int w, std::set<std::size_t>& seen) {
+    std::map<std::size_t, std::pair<double, int>> score;  // story root -> (weight, pieces)
+    auto count = [&](const std::vector<std::size_t>& docs, double w, std::set<std::size_t>& seen) {
       if (docs.size() > t.max_key_fanout) return;
-      for (std::size_t j = 0; j < docs.size() && j < kScan; ++j)
-        if (docs[j] != i && seen.insert(uf.find(docs[j])).second) score[uf.find(docs[j])] += w;
+      for (std::size_t j = 0; j < docs.size() && j < kScan; ++j) {
+        std::size_t root = uf.find(docs[j]);
+        if (docs[j] == i || !seen.insert(root).second) continue;
+        score[root].first += w;
+        score[root].second += 1;
+      }
     };
     for (const auto& [k, w] : profiles[i].weak) {
+      const auto& docs = index[k];
       std::set<std::size_t> seen;
-      count(index[k], w, seen);
+      count(docs, w * std::log(1 + n / double(docs.size())), seen);
     }
     if (profiles[i].day) {
       std::set<std::size_t> seen;
       for (long d = *profiles[i].day - kDateWindow; d <= *profiles[i].day + kDateWindow; ++d) {
         auto it = by_day.find(std::to_string(d));
-        if (it != by_day.end()) count(it->second, 1, seen);
+        if (it != by_day.end()) count(it->second, kDateWeight, seen);
       }
     }
     std::optional<std::size_t> best;
-    for (const auto& [root, s] : score)
-      if (s >= kNeeded && (!best || s > score[*best] || (s == score[*best] && uf.size(root) > uf.size(*best))))
+    for (const auto& [root, s] : score) {
+      if (s.second < 2) continue;
+      if (!best || s.first > score[*best].first ||
+          (s.first == score[*best].first && uf.size(root) > uf.size(*best)))
         best = root;
+    }
     if (best) uf.unite(i, *best);
   }
 }
