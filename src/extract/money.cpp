@@ -80,7 +80,9 @@ struct MoneyExtractor::Impl {
 
   MoneyOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
     MoneyOutput out;
-    auto toks = money::tokenize(text);
+    money::Tokens tokens;
+    money::tokenize(text, tokens);
+    const auto& toks = tokens.list;
     auto sent = sentence_of_tokens(toks, sentences);
     std::vector<Found> found;
     std::size_t floor = 0;

@@ -36,6 +36,19 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
     if (e.attr("type") != "vague") continue;
     for (const auto& f : e.forms) vague_.emplace(f, Vague{e.number("lo"), e.number("hi")});
   }
+  for (const char* list : {"currencies", "number_words"})
+    for (const auto& e : lexicon.list(list))
+      for (const auto& f : e.forms) {
+        Tokens t;
+        tokenize(f, t);
+        if (!t.list.empty()) starters_.emplace(t.list.front().low);
+      }
+  for (const auto& [k, v] : vague_) starters_.insert(k);
+}
+
+bool AmountMatcher::may_start(const Token& t) const {
+  if (t.kind != TokKind::Word) return true;
+  return starters_.count(t.low) > 0 || reader_.word_value(t.low).has_value();
 }
 
 // A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di
@@ -69,7 +82,7 @@ std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks,
   c.max = it->second.hi * scale;
   c.currency = cur->code;
   c.qualifier = Qualifier::About;
-  c.rule = "vague-" + toks[i].low + "+di+scale+di+currency";
+  c.rule = "vague-" + std::string(toks[i].low) + "+di+scale+di+currency";
   return c;
 }
 
@@ -164,6 +177,7 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
 
 std::optional<Candidate> AmountMatcher::match(const std::vector<Token>& toks, std::size_t i,
                                               std::size_t floor) const {
+  if (!may_start(toks[i])) return std::nullopt;
   if (auto v = vague_at(toks, i)) return v;
   Candidate c;
   c.first = c.amount_first = i;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dealscan/lexicon.h"
@@ -59,7 +60,11 @@ class AmountMatcher {
   struct Vague {
     double lo, hi;
   };
-  std::unordered_map<std::string, Vague> vague_;
+  std::unordered_map<std::string, Vague, StringHash, std::equal_to<>> vague_;
+  // Words that can open an amount (currency, vague or number words): one
+  // lookup rejects every other word before the costlier rules run.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> starters_;
+  bool may_start(const Token& t) const;
 };
 
 }  // namespace dealscan::money

@@ -7,7 +7,9 @@ void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_vie
     if (!key.empty() && e.attr(key) != value) continue;
     for (const auto& form : e.forms) {
       Phrase p;
-      for (auto& t : tokenize(form)) p.words.push_back(std::move(t.low));
+      Tokens toks;
+      tokenize(form, toks);
+      for (const auto& t : toks.list) p.words.emplace_back(t.low);
       if (p.words.empty()) continue;
       p.entry = &e;
       by_first_[p.words.front()].push_back(p);
@@ -46,7 +48,7 @@ std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& tok
 }
 
 const LexEntry* PhraseTable::word(std::string_view w) const {
-  auto it = by_first_.find(std::string(w));
+  auto it = by_first_.find(w);
   if (it == by_first_.end()) return nullptr;
   for (const auto& p : it->second)
     if (p.words.size() == 1) return p.entry;

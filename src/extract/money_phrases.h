@@ -37,7 +37,7 @@ class PhraseTable {
     const LexEntry* entry;
   };
   // Phrases indexed by their first and by their last token.
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_, by_last_;
+  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_, by_last_;
 };
 
 }  // namespace dealscan::money

@@ -68,8 +68,11 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> out;
+void tokenize(std::string_view text, Tokens& result) {
+  result.lowered = lower(text);
+  std::string_view low_text = result.lowered;
+  auto& out = result.list;
+  out.clear();
   out.reserve(text.size() / 5);
   std::size_t i = 0;
   bool space = true;
@@ -85,7 +88,7 @@ std::vector<Token> tokenize(std::string_view text) {
     if (is_digit(c)) {
       t.kind = TokKind::Digits;
       j = scan_digits(text, i);
-      t.low.assign(text.substr(i, j - i));
+      t.low = low_text.substr(i, j - i);
     } else if (is_letter(cp)) {
       t.kind = TokKind::Word;
       j = i;
@@ -94,18 +97,17 @@ std::vector<Token> tokenize(std::string_view text) {
         if (!is_letter(decode(text, j, l))) break;
         j += l;
       }
-      t.low = lower(text.substr(i, j - i));
+      t.low = low_text.substr(i, j - i);
     } else {
       t.kind = TokKind::Symbol;
       j = i + len;
-      t.low.assign(text.substr(i, len));
+      t.low = low_text.substr(i, len);
     }
     t.end = static_cast<std::uint32_t>(j);
     out.push_back(std::move(t));
     space = false;
     i = j;
   }
-  return out;
 }
 
 }  // namespace dealscan::money

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <vector>
 
 namespace dealscan::money {
@@ -17,12 +18,28 @@ struct Token {
   std::uint32_t end = 0;
   TokKind kind = TokKind::Symbol;
   bool glued_left = false;  // no space between this token and the previous one
-  std::string low;          // lower-cased text (digits as written)
+  std::string_view low;     // lower-cased text (digits as written), a view into Tokens::lowered
+};
+
+// Tokens of one text, with the lower-cased copy their views point into
+// (lower-casing keeps byte offsets: "È" and "è" are both two bytes).
+struct Tokens {
+  std::string lowered;
+  std::vector<Token> list;
+  Tokens() = default;
+  Tokens(const Tokens&) = delete;  // views would dangle
+  Tokens& operator=(const Tokens&) = delete;
 };
 
 // Splits text into tokens. Digit runs keep '.', ',' between digits and a
 // space before a group of exactly three digits ("10 000").
-std::vector<Token> tokenize(std::string_view text);
+void tokenize(std::string_view text, Tokens& out);
+
+// Transparent hashing so maps keyed by std::string accept string_view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 // Lower-cases ASCII and Latin-1 capitals in UTF-8 ("È" -> "è").
 std::string lower(std::string_view s);

@@ -67,6 +67,8 @@ NumberReader::NumberReader(const Lexicon& lexicon) {
   }
   std::stable_sort(pieces_.begin(), pieces_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (std::size_t k = 0; k < pieces_.size(); ++k)
+    by_first_byte_[static_cast<unsigned char>(pieces_[k].first[0])].push_back(k);
   for (const auto& e : lexicon.list("scales")) {
     if (e.attr("type") == "vague") continue;
     for (const auto& f : e.forms) scales_.emplace(f, Scale{e.number("value", 1), e.attr("glued_only") == "1"});
@@ -82,7 +84,9 @@ bool NumberReader::compose(std::string_view w, std::size_t p, double total, doub
     return true;
   }
   if (need_vowel && w[p] != 'u' && w[p] != 'o') return false;
-  for (const auto& [form, piece] : pieces_) {
+  // Only the pieces that can start here (compose runs on every word).
+  for (std::size_t idx : by_first_byte_[static_cast<unsigned char>(w[p])]) {
+    const auto& [form, piece] = pieces_[idx];
     if (w.compare(p, form.size(), form) != 0) continue;
     double t = total, c = current;
     bool vowel = false;
@@ -136,7 +140,7 @@ std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, s
     if (!v) return std::nullopt;
     n.value = *v;
     n.digits = true;
-    n.integer = t.low.find_first_of(".,") == std::string::npos || (t.low.find(',') == std::string::npos &&
+    n.integer = t.low.find_first_of(".,") == std::string_view::npos || (t.low.find(',') == std::string_view::npos &&
                                                                     std::fmod(*v, 1.0) == 0 && *v >= 1000);
     n.rule = "digits";
     return n;

@@ -5,6 +5,7 @@
 // Shared by NumberParser and MoneyExtractor; built once per extractor.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,8 +62,9 @@ class NumberReader {
   void read_scales(const std::vector<Token>& toks, NumRead& n) const;
 
   std::vector<std::pair<std::string, Piece>> pieces_;  // longest first
-  std::unordered_map<std::string, Piece> whole_;       // article, group, half, fraction, definite
-  std::unordered_map<std::string, Scale> scales_;
+  std::array<std::vector<std::size_t>, 256> by_first_byte_;  // indices into pieces_
+  std::unordered_map<std::string, Piece, StringHash, std::equal_to<>> whole_;       // article, group, half, fraction, definite
+  std::unordered_map<std::string, Scale, StringHash, std::equal_to<>> scales_;
 };
 
 }  // namespace dealscan::money

@@ -26,7 +26,9 @@ std::optional<ParsedNumber> NumberParser::parse_at(std::string_view text, std::s
     auto prev = static_cast<unsigned char>(text[pos - 1]);
     if (std::isalnum(prev) || prev >= 0x80) return std::nullopt;
   }
-  auto toks = money::tokenize(text.substr(pos));
+  money::Tokens tokens;
+  money::tokenize(text.substr(pos), tokens);
+  const auto& toks = tokens.list;
   if (toks.empty() || toks[0].begin != 0) return std::nullopt;
   auto n = impl_->reader.read(toks, 0);
   if (!n || n->glued_suffix) return std::nullopt;
@@ -35,7 +37,9 @@ std::optional<ParsedNumber> NumberParser::parse_at(std::string_view text, std::s
 
 std::vector<ParsedNumber> NumberParser::find_all(std::string_view text) const {
   std::vector<ParsedNumber> out;
-  auto toks = money::tokenize(text);
+  money::Tokens tokens;
+  money::tokenize(text, tokens);
+  const auto& toks = tokens.list;
   for (std::size_t i = 0; i < toks.size();) {
     auto n = impl_->reader.read(toks, i);
     if (n && !n->glued_suffix) {
