@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "crosscheck/internal.h"
+#include "dealscan/extract.h"
 
 namespace dealscan::crosscheck {
 namespace {
@@ -112,6 +113,16 @@ std::vector<Item> figure_items(const std::vector<DocumentResult>& docs, const Cl
   return items;
 }
 
+// Disjoint intervals conflict; overlapping ones that differ were given at
+// different precision ("fino al 2030" vs "fino agli anni Trenta").
+std::optional<std::pair<Severity, std::string>> judge_times(const TimeExpr& a, const TimeExpr& b) {
+  switch (compare_times(a, b)) {
+    case TimeRelation::Disjoint: return std::pair{Severity::Conflict, std::string("different dates")};
+    case TimeRelation::Overlap: return std::pair{Severity::Discrepancy, std::string("dates differ in precision")};
+    default: return std::nullopt;
+  }
+}
+
 // rule: contradictory-qualifiers — "almeno" against "fino a" cannot both hold
 // unless the amount is exact; mere hedging ("circa" vs none) is a discrepancy.
 Severity qualifier_severity(Qualifier a, Qualifier b) {
@@ -209,10 +220,7 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
       }
     compare_classes(classes_by_label(sub), "date", t.max_value_classes, [&](const auto& x, const auto& y)
                     -> std::optional<std::pair<Severity, std::string>> {
-      auto rel = compare_time_intervals(*times[x.front() - sub.data()], *times[y.front() - sub.data()]);
-      if (rel == TimeRelation::Disjoint) return std::pair{Severity::Conflict, std::string("different dates")};
-      if (rel == TimeRelation::Nested) return std::pair{Severity::Discrepancy, std::string("dates differ in precision")};
-      return std::nullopt;
+      return judge_times(*times[x.front() - sub.data()], *times[y.front() - sub.data()]);
     }, em);
   }
 
@@ -226,18 +234,6 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
 }
 
 // ---------------------------------------------------------------- facts
-
-// "fino al 2030": the end point at the precision it was given.
-TimeExpr until_point(const TimeExpr& t) {
-  TimeExpr p = t;
-  if (t.end.empty()) return p;
-  p.end = t.end;
-  if (t.precision == "decade" && t.end.size() >= 4) p.begin = t.end.substr(0, 3) + "0";
-  else if (t.precision == "month" && t.end.size() >= 7) p.begin = t.end.substr(0, 7);
-  else if (t.precision == "day") p.begin = t.end;
-  else p.begin = t.end.substr(0, 4);
-  return p;
-}
 
 void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& claim, const Tunables& t,
                    Emitter& em) {
@@ -265,21 +261,18 @@ void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
     return;
   }
 
-  // rule: until — how long a right lasts, compared as intervals.
+  // rule: until — how long a right lasts, compared as intervals. Denied facts
+  // are compared too: the date is what the sentence gives, whatever it negates.
   std::vector<Item> dated;
-  std::vector<TimeExpr> ends;
+  std::vector<const TimeExpr*> ends;
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (facts[i]->until && facts[i]->modality != Modality::Denied) {
+    if (facts[i]->until) {
       dated.push_back(items[i]);
-      ends.push_back(until_point(*facts[i]->until));
-      dated.back().label = ends.back().begin + "/" + ends.back().end;
+      ends.push_back(&*facts[i]->until);
+      dated.back().label = ends.back()->begin + "/" + ends.back()->end + "/" + ends.back()->precision;
     }
-  compare_classes(classes_by_label(dated), "date", t.max_value_classes, [&](const auto& x, const auto& y)
-                  -> std::optional<std::pair<Severity, std::string>> {
-    auto rel = compare_time_intervals(ends[x.front() - dated.data()], ends[y.front() - dated.data()]);
-    if (rel == TimeRelation::Disjoint) return std::pair{Severity::Conflict, std::string("different end dates")};
-    if (rel == TimeRelation::Nested) return std::pair{Severity::Discrepancy, std::string("end dates differ in precision")};
-    return std::nullopt;
+  compare_classes(classes_by_label(dated), "date", t.max_value_classes, [&](const auto& x, const auto& y) {
+    return judge_times(*ends[x.front() - dated.data()], *ends[y.front() - dated.data()]);
   }, em);
 
   // rule: denial — a fact one source states and another denies.

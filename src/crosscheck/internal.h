@@ -3,7 +3,7 @@
 //   parties.cpp    canonical entity ids (aws -> amazon), display names, prominence
 //   stories.cpp    documents -> stories (union-find over a key index)
 //   claim_groups.cpp  figures and facts of a story -> claims
-//   intervals.cpp  what a figure's qualifier or a time expression allows, as intervals
+//   intervals.cpp  what a figure's qualifier allows, as an interval of amounts
 //   compare.cpp    claims -> conflicts
 #pragma once
 
@@ -112,10 +112,7 @@ bool same_amount(double a, double b, const Tunables& t);
 bool scale_slip(double a, double b);
 // Close enough to be two statements of one quantity.
 bool close_amount(const MoneyMention& a, const MoneyMention& b, const Tunables& t);
-
-enum class TimeRelation { Same, Nested, Disjoint, Unknown };
-// Compares two time expressions as inclusive ISO-date intervals.
-TimeRelation compare_time_intervals(const TimeExpr& a, const TimeExpr& b);
+// Time expressions are compared with compare_times (extract.h).
 
 // ---- conflicts
 

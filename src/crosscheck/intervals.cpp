@@ -1,5 +1,5 @@
-// What a figure or a time expression allows, as intervals, and how two of
-// them relate.
+// What a figure allows given its qualifier, as an interval of amounts, and
+// when two amounts are the same, a rounding, or a slipped scale word.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -74,27 +74,6 @@ bool close_amount(const MoneyMention& a, const MoneyMention& b, const Tunables& 
   Interval ia{a.value * (1 - w), (a.max ? *a.max : a.value) * (1 + w)};
   Interval ib{b.value, b.max ? *b.max : b.value};
   return overlaps(ia, ib) || scale_slip(a.value, b.value);
-}
-
-namespace {
-
-// Pads a partial ISO date to a full one: "2030" -> "2030-01-01" or "2030-12-31".
-std::string pad_date(const std::string& s, bool at_end) {
-  if (s.empty()) return at_end ? "9999-12-31" : "0000-01-01";
-  if (s.size() >= 10) return s.substr(0, 10);
-  if (s.size() >= 7) return s.substr(0, 7) + (at_end ? "-31" : "-01");
-  return s.substr(0, 4) + (at_end ? "-12-31" : "-01-01");
-}
-
-}  // namespace
-
-TimeRelation compare_time_intervals(const TimeExpr& a, const TimeExpr& b) {
-  if ((a.begin.empty() && a.end.empty()) || (b.begin.empty() && b.end.empty())) return TimeRelation::Unknown;
-  auto ab = pad_date(a.begin, false), ae = pad_date(a.end, true);
-  auto bb = pad_date(b.begin, false), be = pad_date(b.end, true);
-  if (ab == bb && ae == be) return TimeRelation::Same;
-  if (ae < bb || be < ab) return TimeRelation::Disjoint;
-  return TimeRelation::Nested;
 }
 
 }  // namespace dealscan::crosscheck

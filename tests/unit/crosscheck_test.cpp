@@ -254,17 +254,6 @@ TEST(Intervals, QualifiedRanges) {
   EXPECT_FALSE(overlaps(money_interval(nearly, t), money_interval(over, t)));
 }
 
-TEST(Intervals, TimeRelations) {
-  TimeExpr y2030{{}, "2030-01-01", "2030-12-31", "year", ""};
-  TimeExpr thirties{{}, "2030-01-01", "2039-12-31", "decade", ""};
-  TimeExpr y2029{{}, "2029", "2029", "year", ""};
-  TimeExpr open{{}, "", "", "open", ""};
-  EXPECT_EQ(compare_time_intervals(y2030, thirties), TimeRelation::Nested);
-  EXPECT_EQ(compare_time_intervals(y2030, y2029), TimeRelation::Disjoint);
-  EXPECT_EQ(compare_time_intervals(y2030, y2030), TimeRelation::Same);
-  EXPECT_EQ(compare_time_intervals(y2030, open), TimeRelation::Unknown);
-}
-
 TEST(Intervals, FormatMoney) {
   EXPECT_EQ(format_money(10e9, "USD"), "$10bn");
   EXPECT_EQ(format_money(1.5e12, "EUR"), "€1.5tn");
