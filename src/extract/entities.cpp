@@ -1,6 +1,7 @@
 // EntityExtractor: gazetteer names, typos, rules for unknown names, then
 // descriptive references, with overlaps resolved (longest mention wins).
 #include <algorithm>
+#include <map>
 #include <unordered_set>
 
 #include "dealscan/extract.h"
@@ -24,12 +25,12 @@ std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
     return a.first < b.first;
   });
   std::vector<Draft> kept;
-  std::vector<std::pair<std::size_t, std::size_t>> taken;  // sorted token ranges
+  std::map<std::size_t, std::size_t> taken;  // first -> last of kept drafts
   for (auto& d : drafts) {
-    auto it = std::lower_bound(taken.begin(), taken.end(), std::make_pair(d.first, std::size_t{0}));
+    auto it = taken.lower_bound(d.first);
     bool clash = (it != taken.end() && it->first < d.last) || (it != taken.begin() && std::prev(it)->second > d.first);
     if (clash) continue;
-    taken.insert(it, {d.first, d.last});
+    taken.emplace(d.first, d.last);
     kept.push_back(std::move(d));
   }
   std::sort(kept.begin(), kept.end(), [](const Draft& a, const Draft& b) { return a.first < b.first; });

@@ -66,9 +66,11 @@ std::optional<std::string> DescriptiveResolver::generic(const TokenStream& ts, c
   std::uint32_t sentence = ts.tokens[at].sentence;
   std::uint32_t from = sentence >= kScopeSentences ? sentence - kScopeSentences : 0;
   std::set<std::string> ids;
-  for (const auto& n : names) {
+  auto start = std::partition_point(names.begin(), names.end(),
+                                    [&](const Draft& n) { return ts.tokens[n.first].sentence < from; });
+  for (auto it = start; it != names.end(); ++it) {
+    const Draft& n = *it;
     if (n.first >= at) break;
-    if (ts.tokens[n.first].sentence < from) continue;
     if (compatible(n.entity_id, d.kind, doc)) ids.insert(n.entity_id);
   }
   if (ids.size() != 1) return std::nullopt;
@@ -95,8 +97,8 @@ std::optional<std::string> DescriptiveResolver::by_argument(const Draft& arg, co
 
 std::optional<std::string> DescriptiveResolver::by_sector(const Descriptor& d, std::size_t at,
                                                           const std::vector<Draft>& names) const {
-  for (auto it = names.rbegin(); it != names.rend(); ++it) {
-    if (it->first >= at) continue;
+  auto end = std::partition_point(names.begin(), names.end(), [&](const Draft& n) { return n.first < at; });
+  for (auto it = std::make_reverse_iterator(end); it != names.rend(); ++it) {
     const GazEntry* g = gazetteer_.find(it->entity_id);
     if (g && g->entity.type == EntityType::Org &&
         std::find(g->sectors.begin(), g->sectors.end(), d.sector) != g->sectors.end())

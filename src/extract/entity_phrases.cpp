@@ -21,23 +21,52 @@ CaseRule default_case_rule(std::string_view form) {
   return CaseRule::Insensitive;
 }
 
+int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_hash) const {
+  std::uint64_t h = edge_hash(from, key_hash);
+  std::size_t mask = edges_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Edge& e = edges_[i];
+    if (e.from < 0) return -1;
+    if (e.hash == h && e.from == from && e.key == key) return e.to;
+  }
+}
+
+void PhraseTrie::grow() {
+  std::vector<Edge> old = std::move(edges_);
+  edges_ = std::vector<Edge>(old.size() * 2);
+  std::size_t mask = edges_.size() - 1;
+  for (auto& e : old) {
+    if (e.from < 0) continue;
+    std::size_t i = e.hash & mask;
+    while (edges_[i].from >= 0) i = (i + 1) & mask;
+    edges_[i] = std::move(e);
+  }
+}
+
+int PhraseTrie::add_child(int from, const std::string& key) {
+  std::uint64_t kh = hash_key(key);
+  if (int c = child(from, key, kh); c >= 0) return c;
+  if ((edge_count_ + 1) * 2 > edges_.size()) grow();
+  int to = static_cast<int>(nodes_.size());
+  nodes_.emplace_back();
+  std::uint64_t h = edge_hash(from, kh);
+  std::size_t mask = edges_.size() - 1;
+  std::size_t i = h & mask;
+  while (edges_[i].from >= 0) i = (i + 1) & mask;
+  edges_[i] = Edge{h, from, to, key};
+  ++edge_count_;
+  return to;
+}
+
 void PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
   auto toks = form_tokens(form);
   if (toks.empty()) return;
   int node = 0;
   Pattern p{payload, rule, {}};
+  std::uint64_t fh = hash_key(fold(toks.front())) & (kFirstBits - 1);
+  first_[fh / 64] |= std::uint64_t{1} << (fh % 64);
   for (const auto& t : toks) {
-    std::string key = fold(t);
-    auto it = nodes_[node].next.find(key);
-    int child;
-    if (it == nodes_[node].next.end()) {
-      child = static_cast<int>(nodes_.size());
-      nodes_[node].next.emplace(key, child);
-      nodes_.emplace_back();
-    } else {
-      child = it->second;
-    }
-    node = child;
+    node = add_child(node, fold(t));
     std::vector<std::string> v{t, upper(t)};
     if (rule == CaseRule::Acronym) v.push_back(titlecase(t));
     p.variants.push_back(std::move(v));
@@ -59,12 +88,13 @@ bool PhraseTrie::accepts(const Pattern& p, const TokenStream& ts, std::size_t i)
 std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   std::vector<int> best;
   end = i;
+  std::uint64_t fh = ts.tokens[i].key_hash & (kFirstBits - 1);
+  if (!(first_[fh / 64] >> (fh % 64) & 1)) return best;
   int node = 0;
   for (std::size_t j = i; j < ts.size(); ++j) {
     if (j > i && ts.tokens[j].newline_before) break;
-    auto it = nodes_[node].next.find(ts.key(j));
-    if (it == nodes_[node].next.end()) break;
-    node = it->second;
+    node = child(node, ts.key(j), ts.tokens[j].key_hash);
+    if (node < 0) break;
     std::vector<int> here;
     for (const auto& p : nodes_[node].patterns)
       if (accepts(p, ts, i)) here.push_back(p.payload);

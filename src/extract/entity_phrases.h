@@ -39,19 +39,33 @@ class PhraseTrie {
   bool empty() const { return nodes_.size() <= 1; }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Pattern {
     int payload;
     CaseRule rule;
     std::vector<std::vector<std::string>> variants;  // accepted surfaces per token
   };
   struct Node {
-    std::unordered_map<std::string, int, Hash, std::equal_to<>> next;
     std::vector<Pattern> patterns;
   };
+  // Edges of every node in one open-addressing table keyed by (node, token
+  // key hash): one probe per token, no string hashing at match time.
+  struct Edge {
+    std::uint64_t hash = 0;
+    int from = -1, to = -1;
+    std::string key;
+  };
+  static std::uint64_t edge_hash(int from, std::uint64_t key_hash) {
+    return (key_hash ^ (static_cast<std::uint64_t>(from) * 0x9E3779B97F4A7C15ull)) * 0xff51afd7ed558ccdull;
+  }
+  int child(int from, std::string_view key, std::uint64_t key_hash) const;
+  int add_child(int from, const std::string& key);
+  void grow();
+  std::vector<Edge> edges_ = std::vector<Edge>(64);
+  // Bitmap of the key hashes that start a form: most tokens start none, and
+  // are rejected with one memory read.
+  static constexpr std::size_t kFirstBits = 1 << 16;
+  std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
+  std::size_t edge_count_ = 0;
   bool accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const;
   std::vector<Node> nodes_{1};
 };

@@ -126,7 +126,8 @@ std::size_t NameRules::person_begin(const TokenStream& ts, std::size_t end, cons
     }
   }
   if (words < 2 || words > kMaxPersonWords) return end;
-  if (begin > 0 && ts.capitalised(begin - 1) && !ts.tokens[begin].newline_before) return end;
+  bool longer = begin > 0 && ts.capitalised(begin - 1) && !stopwords_.contains_key(ts.key(begin - 1));
+  if (longer && !ts.tokens[begin].newline_before) return end;
   return begin;
 }
 

@@ -35,6 +35,23 @@ bool is_space(UChar32 c) {
 }
 
 Shape shape_of(std::string_view w) {
+  bool ascii = true;
+  for (char ch : w) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    int up = 0, low = 0;
+    bool first_up = false, seen = false, later_up = false;
+    for (char ch : w) {
+      bool u = ch >= 'A' && ch <= 'Z', l = ch >= 'a' && ch <= 'z';
+      if (!u && !l) continue;
+      if (!seen) first_up = u, seen = true;
+      else if (u) later_up = true;
+      (u ? up : low)++;
+    }
+    if (up + low == 0) return Shape::None;
+    if (low == 0) return Shape::Upper;
+    if (up == 0) return Shape::Lower;
+    return first_up && !later_up ? Shape::Title : Shape::Mixed;
+  }
   int upper = 0, lower = 0;
   bool first_upper = false, first_seen = false, later_upper = false;
   for (std::size_t i = 0; i < w.size();) {
@@ -171,6 +188,7 @@ TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentenc
     t.key_begin = static_cast<std::uint32_t>(ts.keys.size());
     fold_into(w, ts.keys);
     t.key_end = static_cast<std::uint32_t>(ts.keys.size());
+    t.key_hash = hash_key(std::string_view(ts.keys).substr(t.key_begin, t.key_end - t.key_begin));
     space = false;
     ts.tokens.push_back(t);
     i = t.end;

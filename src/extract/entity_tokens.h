@@ -21,6 +21,7 @@ struct Token {
   std::uint32_t begin = 0, end = 0;  // byte range in the text
   std::uint32_t key_begin = 0, key_end = 0;  // case-folded key in TokenStream::keys
   std::uint32_t sentence = 0;        // index of the sentence holding it
+  std::uint64_t key_hash = 0;        // hash_key(key), computed once for every trie lookup
   Shape shape = Shape::None;
   bool word = false;           // letters/digits (else one punctuation mark)
   bool newline_before = false; // a line break separates it from the previous token
@@ -45,6 +46,13 @@ struct TokenStream {
 
 // Splits text into tokens; sentences (sorted spans) give sentence indices.
 TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentences);
+
+// The hash every trie uses for a folded key (FNV-1a).
+inline std::uint64_t hash_key(std::string_view key) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
 
 // Case-folded form of s ("Società" => "società"); ASCII fast path.
 void fold_into(std::string_view s, std::string& out);
