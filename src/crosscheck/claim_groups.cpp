@@ -45,13 +45,15 @@ class ClaimBuilder {
  public:
   ClaimBuilder(const std::vector<DocumentResult>& docs, const Tunables& t) : docs_(docs), t_(t) {}
 
-  // rule: topic — same kind class, same parties, close amount.
+  // rule: topic — same kind class, same parties (either order), close amount;
+  // also where a partial figure goes when nothing else takes it.
   void add_to_topic(const FigureRef& r) {
     auto [a, b] = ordered(r);
     std::string kind(kind_class(fig(docs_, r).kind));
     for (auto i : topic_[topic_key(kind, a, b)])
       if (close_to(clusters_[i], r)) return clusters_[i].members.push_back(r);
-    open_cluster(kind, a, b, r);
+    topic_[topic_key(kind, a, b)].push_back(clusters_.size());
+    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {r}});
   }
 
   // rule: partial-party — one party known, joins a full topic that agrees.
@@ -93,16 +95,6 @@ class ClaimBuilder {
     }
   }
 
-  void open_cluster(const std::string& kind, std::optional<std::string> a, std::optional<std::string> b,
-                    const FigureRef& r) {
-    topic_[topic_key(kind, a, b)].push_back(clusters_.size());
-    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {r}});
-  }
-  void open_own(const FigureRef& r) {
-    auto [a, b] = ordered(r);
-    add_to_topic_with(std::string(kind_class(fig(docs_, r).kind)), a, b, r);
-  }
-
   // rule: same-amount — clusters stating the same amount in the same currency
   // and sharing a party are one claim told with different kinds.
   void merge_same_amount() {
@@ -122,12 +114,6 @@ class ClaimBuilder {
   static std::string topic_key(const std::string& kind, const std::optional<std::string>& a,
                                const std::optional<std::string>& b) {
     return kind + "|" + a.value_or("?") + "|" + b.value_or("?");
-  }
-  void add_to_topic_with(const std::string& kind, const std::optional<std::string>& a,
-                         const std::optional<std::string>& b, const FigureRef& r) {
-    for (auto i : topic_[topic_key(kind, a, b)])
-      if (close_to(clusters_[i], r)) return clusters_[i].members.push_back(r);
-    open_cluster(kind, a, b, r);
   }
   bool close_to(const Cluster& c, const FigureRef& r) const {
     const auto& m = fig(docs_, r).money;
@@ -236,9 +222,9 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
     if (known(r) == 2) b.add_to_topic(r);
   b.merge_same_amount();
   for (const auto& r : figs)
-    if (known(r) == 1 && !b.join_partial(r) && !b.join_same_amount(r)) b.open_own(r);
+    if (known(r) == 1 && !b.join_partial(r) && !b.join_same_amount(r)) b.add_to_topic(r);
   for (const auto& r : figs)
-    if (known(r) == 0 && !b.join_bare(r) && !b.join_same_amount(r)) b.open_own(r);
+    if (known(r) == 0 && !b.join_bare(r) && !b.join_same_amount(r)) b.add_to_topic(r);
   b.attach_denials();
 
   std::vector<ClaimGroup> out;
