@@ -57,7 +57,8 @@ void setup_global(CLI::App& app, GlobalOptions& o) {
 }
 
 void setup_logging(const GlobalOptions& o) {
-  auto logger = spdlog::stderr_logger_mt("dealscan");
+  auto logger = spdlog::get("dealscan");
+  if (!logger) logger = spdlog::stderr_logger_mt("dealscan");
   logger->set_pattern("dealscan: %v");
   spdlog::level::level_enum level = spdlog::level::warn;
   if (o.quiet) level = spdlog::level::err;
