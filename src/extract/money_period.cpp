@@ -4,8 +4,9 @@ namespace dealscan::money {
 namespace {
 
 // How many words may stand between an amount and its duration
-// ("300 miliardi di dollari di potenza di calcolo in circa cinque anni").
-constexpr int kMaxGapWords = 5;
+// ("38 miliardi di dollari per l'affitto di server nell'arco di sette anni");
+// clause boundaries (punctuation, conjunctions, digits) stop the search first.
+constexpr int kMaxGapWords = 8;
 
 bool is_punct(const Token& t) { return t.kind == TokKind::Symbol && t.low != "'" && t.low != "\""; }
 
@@ -83,7 +84,7 @@ std::optional<Period> PeriodFinder::find(const std::vector<Token>& toks, std::si
     }
     if (auto p = duration_at(toks, j, limit, false)) return p;
     if (is_punct(toks[j]) || toks[j].kind == TokKind::Digits || stop_.match_at(toks, j)) break;
-    ++gap;
+    if (toks[j].low != "'") ++gap;  // an elided article is not a word of its own
   }
   return adjective_before(toks, before, sentence_begin);
 }
