@@ -28,6 +28,12 @@ Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::st
   auto entities = entities_.extract(norm.text, sentences);
   auto claims = claims_.extract(ClaimInput{ingested->source, norm, sentences, money.money, times, entities});
 
+  // Quantities are located in the normalised text; reports need the original bytes.
+  for (auto& q : money.quantities) {
+    if (q.text.empty()) q.text = norm.text.substr(q.span.begin, q.span.size());
+    q.orig = norm.orig(q.span);
+  }
+
   DocumentResult doc;
   doc.source = std::move(ingested->source);
   doc.bytes = bytes.size();
