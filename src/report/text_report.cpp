@@ -22,7 +22,7 @@ using report_detail::utf8_width;
 
 constexpr std::size_t kKindWidth = 17;  // "first_reported_by"
 constexpr std::size_t kPartiesWidth = 30;
-constexpr std::size_t kCellWidth = 14;
+constexpr std::size_t kCellWidth = 16;
 constexpr std::size_t kQuoteContext = 70;
 
 // Everything a claim row may point to, by id.
@@ -66,19 +66,28 @@ std::string parties(const Index& ix, const Claim& c) {
   return (c.subject ? entity_name(ix, c.subject) + " " : "") + "→ " + entity_name(ix, c.counterparty);
 }
 
-// "2030", "2030s", "2026-03": a time's end in as few characters as it needs.
+// "2030", "2030s", "2026-03": a time's end in as few characters as it needs
+// ("fino agli anni Trenta" ends 2039-12-31 with decade precision: "2030s").
 std::string short_time(const TimeExpr& t) {
   const std::string& d = t.end.empty() ? t.begin : t.end;
-  if (t.precision == "decade" && t.begin.size() >= 4) return t.begin.substr(0, 4) + "s";
+  if (t.precision == "decade" && d.size() >= 4) return d.substr(0, 3) + "0s";
   if (t.precision == "year") return d.substr(0, 4);
   if (t.precision == "month") return d.substr(0, 7);
   return d;
 }
 
-std::string fact_display(const Fact& f) {
+std::string fact_display(const Index& ix, const Fact& f) {
   if (f.until) return "until " + short_time(*f.until);
-  if (f.subject) return *f.subject;
+  if (f.subject) return entity_name(ix, f.subject);
   return f.kind;
+}
+
+// A quoted sentence on one line: surrounding whitespace trimmed, newlines folded.
+std::string one_line(std::string s) {
+  for (auto& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  std::size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
 // The cell of one source in a claim row: the displays of its items there.
@@ -89,7 +98,7 @@ std::string cell(const Index& ix, const Claim& c, const std::string& source) {
     if (auto f = ix.figures.find(id); f != ix.figures.end() && f->second->source == source)
       shown = display_money(f->second->money);
     else if (auto x = ix.facts.find(id); x != ix.facts.end() && x->second->source == source)
-      shown = fact_display(*x->second);
+      shown = fact_display(ix, *x->second);
     if (shown.empty() || out.find(shown) != std::string::npos) continue;
     if (!out.empty()) out += ", ";
     out += shown;
@@ -143,9 +152,9 @@ void write_claim_table(std::ostream& out, const Index& ix, const Report& r, cons
 // The sentence behind one side of a conflict, trimmed around the figure.
 std::string quoted(const Index& ix, const ConflictValue& v) {
   if (auto f = ix.figures.find(v.item); f != ix.figures.end())
-    return trim_around(f->second->sentence_text, f->second->text, kQuoteContext);
+    return trim_around(one_line(f->second->sentence_text), f->second->text, kQuoteContext);
   if (auto x = ix.facts.find(v.item); x != ix.facts.end())
-    return trim_around(x->second->sentence_text, x->second->text, kQuoteContext);
+    return trim_around(one_line(x->second->sentence_text), x->second->text, kQuoteContext);
   return v.text;
 }
 
