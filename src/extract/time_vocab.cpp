@@ -71,20 +71,33 @@ Vocab::Vocab(const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("currencies")) add(e, kBlocker);
 }
 
+namespace {
+
+// Small integer attributes (month, weekday, counts). Other lists read here
+// only as blockers carry huge values ("scales": value=1e12), so clamp rather
+// than cast out of range, which is undefined behaviour.
+int int_attr(const LexEntry& e, std::string_view key) {
+  double v = e.number(key);
+  if (!(v > -1e6 && v < 1e6)) return 0;
+  return static_cast<int>(v);
+}
+
+}  // namespace
+
 void Vocab::add(const LexEntry& e, std::uint32_t roles) {
   if (!roles) return;
   Item base;
   base.roles = roles;
   base.canonical = e.canonical();
-  base.month = static_cast<int>(e.number("month"));
-  base.weekday = static_cast<int>(e.number("weekday"));
-  base.n = static_cast<int>(e.number("n"));
-  base.months = static_cast<int>(e.number("months"));
-  base.value = static_cast<int>(e.number("value"));
-  base.abs = static_cast<int>(e.number("abs"));
-  base.offset = static_cast<int>(e.number("offset"));
-  base.dir = static_cast<int>(e.number("dir"));
-  base.recent = static_cast<int>(e.number("recent"));
+  base.month = int_attr(e, "month");
+  base.weekday = int_attr(e, "weekday");
+  base.n = int_attr(e, "n");
+  base.months = int_attr(e, "months");
+  base.value = int_attr(e, "value");
+  base.abs = int_attr(e, "abs");
+  base.offset = int_attr(e, "offset");
+  base.dir = int_attr(e, "dir");
+  base.recent = int_attr(e, "recent");
   base.to = e.number("to") != 0;
   base.plural = e.number("plural") != 0;
   base.few = e.number("few") != 0;
