@@ -1,4 +1,7 @@
 // NumberParser: the public face of NumberReader for single numbers.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "dealscan/extract.h"
 #include "extract/money_tokens.h"
 #include "extract/number_reader.h"
@@ -22,9 +25,12 @@ NumberParser& NumberParser::operator=(NumberParser&&) noexcept = default;
 std::optional<ParsedNumber> NumberParser::parse_at(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return std::nullopt;
   // A number never starts inside a word or a digit run ("G42", "MI450").
+  // A symbol before it is fine ("€5").
   if (pos > 0) {
-    auto prev = static_cast<unsigned char>(text[pos - 1]);
-    if (std::isalnum(prev) || prev >= 0x80) return std::nullopt;
+    int32_t i = static_cast<int32_t>(pos);
+    UChar32 prev = 0;
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, prev);
+    if (prev < 0 || u_isalnum(prev)) return std::nullopt;
   }
   money::Tokens tokens;
   money::tokenize(text.substr(pos), tokens);

@@ -74,3 +74,22 @@ TEST(NumberParser, ParseAtPastEndIsEmpty) {
 
 }  // namespace
 }  // namespace dealscan
+
+namespace dealscan {
+namespace {
+
+// Regression (found by fuzz_money): after a multi-byte symbol parse_at refused
+// a number that find_all reported.
+TEST(NumberParser, ParseAtAgreesWithFindAllAfterASymbol) {
+  std::string t = "costa €5 o £7, non città5";
+  for (const auto& n : parser().find_all(t)) {
+    auto at = parser().parse_at(t, n.span.begin);
+    ASSERT_TRUE(at.has_value()) << n.span.begin;
+    EXPECT_DOUBLE_EQ(at->value, n.value);
+  }
+  EXPECT_TRUE(parser().parse_at(t, t.find("5")).has_value());
+  EXPECT_FALSE(parser().parse_at(t, t.rfind("5")).has_value());  // glued to the letter "à"
+}
+
+}  // namespace
+}  // namespace dealscan
