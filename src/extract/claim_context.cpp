@@ -8,11 +8,33 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
     : triggers(lexicon.list("claim_triggers")),
       roles(lexicon.list("claim_roles")),
       modality(lexicon.list("claim_modality")),
-      attribution(lexicon.list("claim_attribution")) {}
+      attribution(lexicon.list("claim_attribution")),
+      leaders(build_leader_index(lexicon)) {}
+
+LeaderIndex build_leader_index(const Lexicon& lexicon) {
+  LeaderIndex out;
+  for (const auto& e : lexicon.list("gazetteer")) {
+    std::string_view org = e.attr("id");
+    if (org.empty() || e.attr("type") != "ORG") continue;
+    for (std::string_view key : {"ceo", "founder"}) {
+      std::string_view people = e.attr(key);
+      while (!people.empty()) {
+        auto bar = people.find('|');
+        auto person = std::string(people.substr(0, bar));
+        auto& orgs = out[person];
+        if (std::find(orgs.begin(), orgs.end(), org) == orgs.end()) orgs.emplace_back(org);
+        people = bar == std::string_view::npos ? std::string_view{} : people.substr(bar + 1);
+      }
+    }
+  }
+  return out;
+}
 
 bool MentionRef::party() const {
   return entity && (entity->type == EntityType::Org || entity->type == EntityType::Person);
 }
+
+const std::string& MentionRef::id() const { return entity ? entity->id : mention->entity_id; }
 
 std::pair<std::size_t, std::size_t> SentenceView::token_range(Span s) const {
   std::size_t b = 0;
@@ -32,20 +54,39 @@ bool SentenceView::is_punct(std::size_t t, std::string_view chars) const {
   return t < tokens.size() && !tokens[t].word && chars.find(tokens[t].lower) != std::string_view::npos;
 }
 
+std::size_t SentenceView::clause_start(std::size_t t) const {
+  std::size_t b = std::min(t, tokens.size());
+  while (b > 0 && !is_punct(b - 1, ";:…")) --b;
+  return b;
+}
+
+bool SentenceView::same_clause(std::size_t a, std::size_t b) const {
+  return clause_start(std::max(a, b)) <= std::min(a, b);
+}
+
 std::vector<std::size_t> SentenceView::coordinated(std::size_t k) const {
-  // Walks left and right over "A, B e C": only commas and coordinating words between.
-  auto joined = [&](std::size_t a, std::size_t b) {
-    if (mentions[b].tb < mentions[a].te) return false;
-    for (std::size_t t = mentions[a].te; t < mentions[b].tb; ++t)
-      if (!is_punct(t, ",") && role[t] != "coord") return false;
-    return mentions[b].tb > mentions[a].te;  // adjacent mentions are one name, not a list
+  // Walks left and right over "A, B e C": only commas, coordinating words and
+  // bracketed short forms between ("Amazon Web Services (AWS) e OpenAI").
+  std::vector<std::size_t> plain;
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    if (!mentions[i].parenthetical || i == k) plain.push_back(i);
+  auto inside_paren_mention = [&](std::size_t t) {
+    int m = mention_at(t);
+    return m >= 0 && mentions[static_cast<std::size_t>(m)].parenthetical;
   };
-  std::size_t lo = k, hi = k;
-  while (lo > 0 && joined(lo - 1, lo)) --lo;
-  while (hi + 1 < mentions.size() && joined(hi, hi + 1)) ++hi;
+  auto joined = [&](std::size_t a, std::size_t b) {
+    if (mentions[b].tb <= mentions[a].te) return false;  // adjacent mentions are one name, not a list
+    for (std::size_t t = mentions[a].te; t < mentions[b].tb; ++t)
+      if (!is_punct(t, ",()[]") && role[t] != "coord" && !inside_paren_mention(t)) return false;
+    return true;
+  };
+  std::size_t at = std::find(plain.begin(), plain.end(), k) - plain.begin();
+  std::size_t lo = at, hi = at;
+  while (lo > 0 && joined(plain[lo - 1], plain[lo])) --lo;
+  while (hi + 1 < plain.size() && joined(plain[hi], plain[hi + 1])) ++hi;
   std::vector<std::size_t> out;
   for (std::size_t i = lo; i <= hi; ++i)
-    if (!mentions[i].parenthetical) out.push_back(i);
+    if (!mentions[plain[i]].parenthetical) out.push_back(plain[i]);
   return out;
 }
 
@@ -60,17 +101,58 @@ void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
 }
 
 // The role of the preposition governing a mention: "in OpenAI" => target,
-// "da parte di Nvidia" => source. Articles between are skipped.
+// "da parte di Nvidia" => source. Articles and job titles between are
+// skipped ("del fondatore e presidente Larry Ellison" => of).
 std::string_view governing_role(const SentenceView& v, std::size_t tb) {
   std::size_t t = tb;
   while (t > 0) {
     --t;
     auto r = v.role[t];
-    if (r == "article") continue;
-    if (r.empty() || r == "link" || r == "coord") return {};
+    if (r == "article" || r == "title") continue;
+    if (r == "coord" && t > 0 && v.role[t - 1] == "title") continue;
+    if (r.empty() || r == "link" || r == "coord" || r == "head" || r == "possessive") return {};
     return r;
   }
   return {};
+}
+
+bool inside_brackets(const SentenceView& v, std::size_t tb) {
+  int depth = 0;
+  for (std::size_t t = 0; t < tb; ++t) {
+    if (v.is_punct(t, "([")) ++depth;
+    if (v.is_punct(t, ")]") && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
+// "l'azienda guidata da Sam Altman", "il gruppo di Jensen Huang": a head noun
+// standing for a company, then the person who leads or founded it. Returns
+// the company when exactly one of that person's companies is in the document.
+const Entity* led_company(const ClaimLexicon& lex, const SentenceView& v, const MentionRef& r,
+                          const std::unordered_map<std::string_view, const Entity*>& by_id) {
+  if (!r.entity || r.entity->type != EntityType::Person || r.tb < 2) return nullptr;
+  std::size_t t = r.tb;
+  while (t > 0 && (v.role[t - 1] == "led" || v.role[t - 1] == "of")) --t;
+  if (t == r.tb || t == 0 || v.role[t - 1] != "head") return nullptr;
+  auto it = lex.leaders.find(r.entity->id);
+  if (it == lex.leaders.end()) return nullptr;
+  const Entity* found = nullptr;
+  for (const auto& org : it->second) {
+    auto e = by_id.find(org);
+    if (e == by_id.end()) continue;
+    if (found) return nullptr;  // several of the person's companies: unclear
+    found = e->second;
+  }
+  return found;
+}
+
+// The first token of the noun phrase "[article] head [led|of]" before tb.
+std::size_t head_begin(const SentenceView& v, std::size_t tb) {
+  std::size_t t = tb;
+  while (t > 0 && (v.role[t - 1] == "led" || v.role[t - 1] == "of")) --t;
+  while (t > 0 && v.role[t - 1] == "head") --t;
+  while (t > 0 && v.role[t - 1] == "article") --t;
+  return t;
 }
 
 }  // namespace
@@ -98,7 +180,15 @@ SentenceView build_view(const ClaimLexicon& lex, std::string_view text, std::siz
     r.te = te;
     for (std::size_t t = tb; t < te; ++t) v.role[t] = {};  // a name is never a preposition
     r.role = governing_role(v, tb);
-    r.parenthetical = tb > 0 && v.is_punct(tb - 1, "([") && !v.mentions.empty() && v.mentions.back().te + 1 == tb;
+    r.parenthetical = inside_brackets(v, tb);
+    if (const Entity* company = led_company(lex, v, r, by_id)) {
+      // The whole phrase names the company; its role is the one before the head noun.
+      r.entity = company;
+      r.rule = "led-by";
+      std::size_t hb = head_begin(v, tb);
+      r.role = governing_role(v, hb);
+      r.tb = hb;
+    }
     v.mentions.push_back(r);
     covered_to = it->span.end;
   }

@@ -14,6 +14,10 @@
 
 namespace dealscan::claims {
 
+// Companies led or founded by a person, from the gazetteer's ceo=/founder=.
+using LeaderIndex = std::unordered_map<std::string, std::vector<std::string>>;  // person id => org ids
+LeaderIndex build_leader_index(const Lexicon& lexicon);
+
 // The claim word lists (data/lexicon/it/claim_*.tsv), compiled once.
 struct ClaimLexicon {
   explicit ClaimLexicon(const Lexicon& lexicon);
@@ -21,6 +25,7 @@ struct ClaimLexicon {
   PhraseMatcher roles;        // claim_roles: role=link|article|of|target|source|partner|for|between|coord
   PhraseMatcher modality;     // claim_modality: type=negation|deny|conditional|not_conditional|hedge
   PhraseMatcher attribution;  // claim_attribution: type=source|report|first|exclusive_rights|holds
+  LeaderIndex leaders;        // gazetteer: person => companies they lead or founded
 };
 
 // An entity mention seen from inside one sentence.
@@ -29,8 +34,11 @@ struct MentionRef {
   const Entity* entity = nullptr;
   std::size_t tb = 0, te = 0;  // token range in the sentence
   std::string_view role;       // role of the preposition just before it ("" when none)
-  bool parenthetical = false;  // "(AWS)" right after its long form
+  bool parenthetical = false;  // inside brackets: "(AWS)", "(ex Twitter)"
+  std::string_view rule;       // why it names this entity: "" as written, "led-by" for
+                               // "l'azienda guidata da <person>" read as the company
   bool party() const;          // ORG or PERSON: may pay or receive
+  const std::string& id() const;
 };
 
 struct SentenceView {
@@ -45,11 +53,17 @@ struct SentenceView {
   // Index of the mention covering token t, or -1.
   int mention_at(std::size_t t) const;
   bool is_punct(std::size_t t, std::string_view chars) const;
+  // First token of the clause holding token t: after the last ';', ':' or '…' before it.
+  std::size_t clause_start(std::size_t t) const;
+  // True when no clause break lies between tokens a and b.
+  bool same_clause(std::size_t a, std::size_t b) const;
   // Mentions coordinated with mentions[k] ("A, B e C"), k included.
   std::vector<std::size_t> coordinated(std::size_t k) const;
 };
 
 // Builds the view of sentence span; mentions must be sorted by span.begin.
+// "la società guidata da <person>" / "il gruppo di <person>" become a mention
+// of the company when exactly one company of that person is named in the document.
 SentenceView build_view(const ClaimLexicon& lex, std::string_view text, std::size_t index, Span span,
                         const EntityOutput& entities,
                         const std::unordered_map<std::string_view, const Entity*>& by_id);

@@ -31,7 +31,7 @@ void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit
                       const std::optional<std::string>& carried, std::vector<Fact>& out) {
   auto agent = find_agent(v, cue.b);
   std::optional<std::string> holder = carried;
-  if (agent && !agent->several()) holder = v.mentions[agent->members.front()].mention->entity_id;
+  if (agent && !agent->several()) holder = v.mentions[agent->members.front()].id();
   auto until = time_after(v, times, v.tokens[cue.b].span.begin);
   Span s{v.tokens[cue.b].span.begin, until ? until->span.end : v.tokens[cue.e - 1].span.end};
   Fact f = make("exclusive_rights", text, s, "exclusive_rights:" + cue.entry->canonical());
@@ -58,7 +58,7 @@ void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue
       Span s{v.tokens[std::min(mj.tb, cue.b)].span.begin, v.tokens[std::max(mj.te, cue.e) - 1].span.end};
       Fact f = make(first ? "first_reported_by" : "reported_by", text, s,
                     std::string(first ? "first_reported_by:" : "reported_by:") + cue.entry->canonical());
-      f.subject = mj.mention->entity_id;
+      f.subject = mj.id();
       merge_fact(out, std::move(f));
     }
   }

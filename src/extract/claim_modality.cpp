@@ -60,8 +60,8 @@ std::optional<std::string> cue_source(const SentenceView& v, const CueHit& cue) 
   for (const auto& m : v.mentions) {
     if (m.tb < cue.e || !m.entity) continue;
     std::size_t d = m.tb - cue.e;
-    if (m.entity->type == EntityType::Media && d <= kMediaReach) return m.mention->entity_id;
-    if (m.party() && d <= kPartyReach) return m.mention->entity_id;
+    if (m.entity->type == EntityType::Media && d <= kMediaReach) return m.id();
+    if (m.party() && d <= kPartyReach) return m.id();
     if (d > kMediaReach) break;
   }
   return std::nullopt;

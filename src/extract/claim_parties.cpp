@@ -7,7 +7,7 @@
 namespace dealscan::claims {
 namespace {
 
-const std::string& id_of(const SentenceView& v, std::size_t k) { return v.mentions[k].mention->entity_id; }
+const std::string& id_of(const SentenceView& v, std::size_t k) { return v.mentions[k].id(); }
 
 bool in_agent(const SentenceView& v, const std::optional<Agent>& agent, std::size_t k) {
   if (!agent) return false;
@@ -32,14 +32,46 @@ std::vector<std::size_t> party_group(const SentenceView& v, std::size_t k) {
   return out;
 }
 
-// Right after a trigger: "la valutazione di Beta", "acquisire Beta".
+// Right after a trigger: "la valutazione di Beta", "acquisire Beta",
+// "la ricchezza del fondatore Larry Ellison". Only function words between;
+// articles, job titles and the prepositions they take do not count towards slack.
 bool follows(const SentenceView& v, const TriggerHit* h, std::size_t k, std::size_t slack) {
   if (!h) return false;
   const auto& m = v.mentions[k];
   if (m.tb < h->e) return false;
-  for (std::size_t t = h->e; t < m.tb; ++t)
-    if (v.role[t].empty()) return false;
-  return m.tb - h->e <= slack;
+  std::size_t counted = 0;
+  for (std::size_t t = h->e; t < m.tb; ++t) {
+    auto r = v.role[t];
+    if (r.empty()) return false;
+    if (r != "article" && r != "title" && r != "coord") ++counted;
+  }
+  return counted <= slack;
+}
+
+// "suo/sua/loro" inside the trigger's noun phrase: "la sua valutazione",
+// "un suo investimento", "i ricavi delle sue GPU".
+std::optional<std::size_t> possessive_near(const SentenceView& v, const TriggerHit* h) {
+  if (!h || h->verb) return std::nullopt;
+  for (std::size_t t = h->b >= 2 ? h->b - 2 : 0; t < h->b; ++t)
+    if (v.role[t] == "possessive") return t;
+  for (std::size_t t = h->e; t < std::min(v.tokens.size(), h->e + 3); ++t) {
+    if (v.role[t] == "possessive") return t;
+    if (v.role[t] != "of" && v.role[t] != "article") break;
+  }
+  return std::nullopt;
+}
+
+// The owner a possessive points back to: the nearest party named before it,
+// of the preferred type when there is one (a person's wealth, a company's revenue).
+std::optional<std::size_t> possessive_owner(const SentenceView& v, std::size_t pos, std::optional<EntityType> prefer) {
+  std::optional<std::size_t> any, typed;
+  for (std::size_t k = 0; k < v.mentions.size() && v.mentions[k].te <= pos; ++k) {
+    const auto& m = v.mentions[k];
+    if (!m.party() || m.parenthetical) continue;
+    any = k;
+    if (prefer && m.entity->type == *prefer) typed = k;
+  }
+  return typed ? typed : any;
 }
 
 // "comprerà Wiz", "rilevare Wiz": a name right after a buying verb is what is bought.
@@ -60,7 +92,7 @@ std::optional<std::size_t> first_with_role(const SentenceView& v, std::size_t af
                                            std::initializer_list<std::string_view> roles) {
   for (std::size_t k = 0; k < v.mentions.size(); ++k) {
     const auto& m = v.mentions[k];
-    if (!m.party() || m.parenthetical || m.tb < after) continue;
+    if (!m.party() || m.parenthetical || m.tb < after || !v.same_clause(after, m.tb)) continue;
     if (std::find(roles.begin(), roles.end(), m.role) != roles.end()) return k;
   }
   return std::nullopt;
@@ -69,9 +101,12 @@ std::optional<std::size_t> first_with_role(const SentenceView& v, std::size_t af
 // Who receives a payment made by the agent, best evidence first.
 Pick counterparty(const SentenceView& v, const KindDecision& kd, const std::optional<Agent>& agent, std::size_t mb,
                   std::size_t me) {
+  // Only parties of the amount's own clause: a name across ':' or ';' belongs to another statement.
   std::vector<std::size_t> cands;
   for (std::size_t k = 0; k < v.mentions.size(); ++k)
-    if (v.mentions[k].party() && !v.mentions[k].parenthetical && !in_agent(v, agent, k)) cands.push_back(k);
+    if (v.mentions[k].party() && !v.mentions[k].parenthetical && !in_agent(v, agent, k) &&
+        v.same_clause(v.mentions[k].tb, mb))
+      cands.push_back(k);
   auto nearest = [&](auto pred) -> std::optional<std::size_t> {
     std::optional<std::size_t> best;
     std::size_t best_d = 0;
@@ -84,7 +119,6 @@ Pick counterparty(const SentenceView& v, const KindDecision& kd, const std::opti
   };
   auto role_is = [&](std::string_view r) { return [&v, r](std::size_t k) { return v.mentions[k].role == r; }; };
   const TriggerHit* trig = kd.trigger;
-  const TriggerHit* verb = kd.dir_verb ? kd.dir_verb : (trig && trig->verb ? trig : nullptr);
   const std::array<std::pair<const char*, std::function<bool(std::size_t)>>, 6> tiers = {{
       {"cp:object", [&](std::size_t k) { return v.mentions[k].role.empty() && object_of_verb(v, kd, k); }},
       {"cp:target", role_is("target")},
@@ -120,6 +154,33 @@ std::optional<std::string> agent_id(const SentenceView& v, const std::optional<A
   return id;
 }
 
+// A person who pays for a company deal speaks for their company: "Mario Rossi,
+// CEO di Alfa, investirà" or a company of theirs named in the same sentence.
+std::optional<std::string> company_of_person(const SentenceView& v, std::size_t k, const LeaderIndex* leaders) {
+  const auto& p = v.mentions[k];
+  if (k + 1 < v.mentions.size() && v.is_punct(p.te, ",")) {
+    const auto& next = v.mentions[k + 1];
+    bool apposition = next.role == "of" && next.entity && next.entity->type == EntityType::Org;
+    for (std::size_t t = p.te + 1; apposition && t < next.tb; ++t)
+      apposition = v.role[t] == "title" || v.role[t] == "of" || v.role[t] == "article";
+    if (apposition && next.tb > p.te + 1) return next.id();
+  }
+  if (!leaders) return std::nullopt;
+  auto it = leaders->find(p.id());
+  if (it == leaders->end()) return std::nullopt;
+  std::optional<std::string> found;
+  for (const auto& m : v.mentions)
+    if (std::find(it->second.begin(), it->second.end(), m.id()) != it->second.end()) {
+      if (found && *found != m.id()) return std::nullopt;
+      found = m.id();
+    }
+  return found;
+}
+
+bool company_deal(Kind k) {
+  return k == Kind::Investment || k == Kind::Contract || k == Kind::Spending || k == Kind::Stake;
+}
+
 bool after_comma(const SentenceView& v, std::size_t t) {
   while (t > 0 && v.role[t - 1] == "article") --t;
   return t > 0 && v.is_punct(t - 1, ",");
@@ -128,27 +189,41 @@ bool after_comma(const SentenceView& v, std::size_t t) {
 }  // namespace
 
 std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit, std::size_t from) {
+  // The subject is in the clause of the verb: "Alfa cresce: la società investirà" has none.
+  std::size_t clause = from == 0 ? v.clause_start(limit) : from;
   for (std::size_t k = 0; k < v.mentions.size(); ++k) {
     const auto& m = v.mentions[k];
-    if (m.tb < from) continue;
+    if (m.tb < clause) continue;
+    if (from > 0 && !v.same_clause(from, m.tb)) break;
     if (m.te > limit) break;
     if (!m.party() || m.parenthetical || !m.role.empty()) continue;
     if (from > 0 && !after_comma(v, m.tb)) continue;  // after a fronted clause only
-    return Agent{party_group(v, k)};
+    auto group = party_group(v, k);
+    if (!v.mentions[group.front()].role.empty()) continue;  // "tra A e B": B shares A's preposition
+    return Agent{group};
   }
   return std::nullopt;
 }
 
 PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std::size_t mb, std::size_t me,
-                             const std::optional<std::string>& carried) {
+                             const std::optional<std::string>& carried, const LeaderIndex* leaders) {
   PartyDecision d;
   const TriggerHit* verb = kd.dir_verb ? kd.dir_verb : (kd.trigger && kd.trigger->verb ? kd.trigger : nullptr);
   std::size_t limit = verb ? std::min(verb->b, mb) : mb;
   auto agent = find_agent(v, limit);
+  std::string colon_rule;
+  if (!agent && kd.dir == "pay") {
+    // "Alfa comprerà servizi da Beta: un impegno da N", "Alfa ha un'intesa con
+    // Beta: investirà N": a clause after a colon with no subject of its own
+    // keeps the subject of the clause before it (Italian drops it).
+    std::size_t cs = v.clause_start(mb);
+    if (cs > 0 && v.is_punct(cs - 1, ":") && (agent = find_agent(v, cs - 1))) colon_rule = "agent:before-colon";
+  }
   // "Dopo aver chiuso un round da N, Beta ha ...": the subject follows a fronted clause.
   if (!agent && kd.dir != "owner") agent = find_agent(v, v.tokens.size(), me);
   std::string agent_rule;
   auto agent_entity = agent_id(v, agent, carried, agent_rule);
+  if (!colon_rule.empty() && agent_entity) agent_rule = colon_rule;
   std::size_t after = verb ? verb->e : std::min(mb, kd.trigger ? kd.trigger->e : mb);
 
   if (kd.dir == "owner") {
@@ -157,8 +232,27 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
       if (v.mentions[k].party() && v.mentions[k].role == "of" && follows(v, kd.trigger, k, 2)) {
         d.subject = id_of(v, k);
         d.rule = "owner:of";
+        // "la ricchezza del presidente di Alfa, Mario Rossi": the apposition names the owner.
+        if (kd.kind == Kind::Other && k + 1 < v.mentions.size() && v.mentions[k + 1].tb == v.mentions[k].te + 1 &&
+            v.is_punct(v.mentions[k].te, ",") && v.mentions[k + 1].entity &&
+            v.mentions[k + 1].entity->type == EntityType::Person) {
+          d.subject = id_of(v, k + 1);
+          d.rule = "owner:apposition";
+        }
         return d;
       }
+    }
+    // "la sua valutazione": the party named before the possessive, else the carried subject.
+    if (auto pos = possessive_near(v, kd.trigger)) {
+      auto prefer = kd.kind == Kind::Other ? EntityType::Person : EntityType::Org;
+      if (auto k = possessive_owner(v, *pos, prefer)) {
+        d.subject = id_of(v, *k);
+        d.rule = "owner:possessive";
+      } else {
+        d.subject = carried;
+        d.rule = "owner:possessive-carried";
+      }
+      return d;
     }
     d.subject = agent_entity;
     d.rule = "owner:" + agent_rule;
@@ -199,15 +293,52 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
     return d;
   }
   d.subject = agent_entity;
+  if (agent && agent->several() && me < v.tokens.size() && v.role[me] == "each") {
+    // "Alfa e Beta mettono N ciascuna": each pays; the first named stands for them.
+    d.subject = id_of(v, agent->members.front());
+    agent_rule = "agent:each-first";
+  }
+  if (!agent && (kd.kind == Kind::Contract || kd.kind == Kind::Spending)) {
+    // "Tra Alfa e Beta è stato firmato un contratto da N": the two sides in the order named.
+    for (std::size_t k = 0; k < v.mentions.size(); ++k) {
+      if (v.mentions[k].role != "between" || !v.mentions[k].party()) continue;
+      auto group = party_group(v, k);
+      if (group.size() == 2 && id_of(v, group[0]) != id_of(v, group[1])) {
+        d.subject = id_of(v, group[0]);
+        d.counterparty = id_of(v, group[1]);
+        d.rule = "between:pair";
+        return d;
+      }
+      break;
+    }
+  }
+  if (!agent) {
+    // "un suo investimento da N in Beta": the party named before the possessive.
+    if (auto pos = possessive_near(v, kd.trigger)) {
+      if (auto k = possessive_owner(v, *pos, EntityType::Org)) {
+        agent = Agent{{*k}};
+        agent_entity = id_of(v, *k);
+        agent_rule = "agent:possessive";
+        d.subject = agent_entity;
+      }
+    }
+  }
   if (!agent) {
     // No plain subject: the passive agent ("siglato da Alfa") or the owner
-    // of the trigger noun ("l'investimento di Alfa in Beta").
+    // of a trigger noun of the same kind ("l'investimento di Alfa in Beta").
+    auto owns_trigger = [&](std::size_t k) {
+      if (follows(v, kd.trigger, k, 2)) return true;
+      if (!kd.hits) return false;
+      for (const auto& h : *kd.hits)
+        if (!h.verb && h.kind == kd.kind && follows(v, &h, k, 1)) return true;
+      return false;
+    };
     for (std::size_t k = 0; k < v.mentions.size(); ++k) {
       const auto& m = v.mentions[k];
       if (!m.party() || m.parenthetical) continue;
       bool passive = m.role == "source" && m.tb > 0 && v.role[m.tb - 1] == "source" &&
                      v.tokens[m.tb - 1].lower == "da" && kd.trigger && m.tb > kd.trigger->b;
-      bool owner = m.role == "of" && follows(v, kd.trigger, k, 2);
+      bool owner = m.role == "of" && owns_trigger(k);
       if (passive || owner) {
         agent = Agent{party_group(v, k)};
         agent_entity = agent_id(v, agent, carried, agent_rule);
@@ -215,6 +346,13 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
         d.subject = agent_entity;
         break;
       }
+    }
+  }
+  if (agent && !agent->several() && company_deal(kd.kind) && v.mentions[agent->members[0]].entity &&
+      v.mentions[agent->members[0]].entity->type == EntityType::Person) {
+    if (auto company = company_of_person(v, agent->members[0], leaders)) {
+      d.subject = company;
+      agent_rule += "(company)";
     }
   }
   Pick p = counterparty(v, kd, agent, mb, me);

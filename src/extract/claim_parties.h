@@ -32,7 +32,8 @@ struct PartyDecision {
 };
 
 // [mb, me): the money's tokens. carried: the agent of an earlier sentence, used when this one names none.
+// leaders (optional): maps a person paying for a company deal to their company.
 PartyDecision decide_parties(const SentenceView& v, const KindDecision& kind, std::size_t mb, std::size_t me,
-                             const std::optional<std::string>& carried);
+                             const std::optional<std::string>& carried, const LeaderIndex* leaders = nullptr);
 
 }  // namespace dealscan::claims

@@ -3,6 +3,7 @@
 // this file walks the sentences and stitches their answers together.
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dealscan/extract.h"
 #include "extract/claim_context.h"
@@ -10,6 +11,7 @@
 #include "extract/claim_kind.h"
 #include "extract/claim_modality.h"
 #include "extract/claim_parties.h"
+#include "extract/claim_story.h"
 
 namespace dealscan {
 namespace {
@@ -25,6 +27,7 @@ struct SentenceData {
   std::vector<CueHit> modality;
   std::vector<CueHit> attribution;
   std::optional<std::string> agent;  // single named subject, for carry-over
+  SentenceFlags flags;
 };
 
 struct Doc {
@@ -32,6 +35,7 @@ struct Doc {
   std::vector<Sentence> sentences;  // never empty
   std::unordered_map<std::string_view, const Entity*> by_id;
   std::vector<SentenceData> data;
+  const LeaderIndex* leaders = nullptr;
 };
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
@@ -47,14 +51,24 @@ SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i) {
   d.modality = find_cues(lex.modality, d.view);
   d.attribution = find_cues(lex.attribution, d.view);
   if (auto agent = find_agent(d.view, d.view.tokens.size()); agent && !agent->several())
-    d.agent = d.view.mentions[agent->members.front()].mention->entity_id;
+    d.agent = d.view.mentions[agent->members.front()].id();
+  for (const auto& m : d.view.mentions) d.flags.has_party = d.flags.has_party || m.party();
+  for (const auto& h : d.triggers) d.flags.pay_verb = d.flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
   return d;
 }
 
-// The subject of the nearest earlier sentence that named one.
-std::optional<std::string> carried_agent(const Doc& doc, std::size_t s) {
-  for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back)
-    if (doc.data[s - back].agent) return doc.data[s - back].agent;
+// The subject of the nearest earlier sentence that named one. A person
+// carries over only to money about a person (wealth, pay): a company deal
+// in a later sentence is the company's, not its manager's.
+std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::optional<Kind> kind = std::nullopt) {
+  for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back) {
+    const auto& a = doc.data[s - back].agent;
+    if (!a) continue;
+    auto e = doc.by_id.find(*a);
+    bool person = e != doc.by_id.end() && e->second->type == EntityType::Person;
+    if (person && kind && *kind != Kind::Other) return std::nullopt;
+    return a;
+  }
   return std::nullopt;
 }
 
@@ -97,7 +111,7 @@ Figure make_figure(const Doc& doc, std::size_t i) {
   KindDecision kd = decide_kind(d.view, d.triggers, mb, me);
   f.kind = kd.kind;
   f.kind_rule = kd.rule;
-  PartyDecision pd = decide_parties(d.view, kd, mb, me, carried_agent(doc, f.sentence));
+  PartyDecision pd = decide_parties(d.view, kd, mb, me, carried_agent(doc, f.sentence, kd.kind), doc.leaders);
   f.subject = pd.subject;
   f.counterparty = pd.counterparty;
   f.party_rule = pd.rule;
@@ -131,13 +145,40 @@ void carry_over(std::vector<Figure>& figs) {
     if (!from) continue;
     f.kind = from->kind;
     f.kind_rule = why + ":" + from->id;
-    if (why == "repeated" || (!f.subject && !f.counterparty)) {  // the same deal again
+    if (!f.subject && !f.counterparty) {  // the same deal again, parties unnamed here
       f.subject = from->subject;
       f.counterparty = from->counterparty;
       f.party_rule = why + ":" + from->id;
     }
     if (why == "conversion") f.modality = from->modality;
   }
+}
+
+// "il suo patrimonio" after another figure of the same kind in the same
+// sentence: the possessive points at that figure's owner.
+void possessives_in_sentence(std::vector<Figure>& figs) {
+  for (std::size_t i = 1; i < figs.size(); ++i) {
+    auto& f = figs[i];
+    if (f.party_rule != "owner:possessive" && f.party_rule != "owner:possessive-carried") continue;
+    for (std::size_t j = i; j-- > 0;) {
+      const auto& g = figs[j];
+      if (g.sentence != f.sentence) break;
+      if (g.kind == f.kind && g.subject && g.party_rule.rfind("owner:possessive", 0) != 0) {
+        f.subject = g.subject;
+        f.party_rule = "owner:possessive-same-sentence";
+        break;
+      }
+    }
+  }
+}
+
+// A company never pays itself or its own parent: "Alfa (di Beta) ... Beta".
+void drop_family_counterparty(std::vector<Figure>& figs, const ParentOf& parents) {
+  for (auto& f : figs)
+    if (f.subject && f.counterparty && same_family(parents, *f.subject, *f.counterparty)) {
+      f.counterparty.reset();
+      f.party_rule += ",cp:same-family";
+    }
 }
 
 }  // namespace
@@ -153,7 +194,7 @@ ClaimExtractor::ClaimExtractor(ClaimExtractor&&) noexcept = default;
 ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
-  Doc doc{in, in.sentences, {}, {}};
+  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.data.reserve(doc.sentences.size());
@@ -163,6 +204,27 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
   out.figures.reserve(in.money.size());
   for (std::size_t i = 0; i < in.money.size(); ++i) out.figures.push_back(make_figure(doc, i));
   carry_over(out.figures);
+  possessives_in_sentence(out.figures);
+  ParentOf parents;
+  for (const auto& e : in.entities.entities)
+    if (e.parent) parents.emplace(e.id, *e.parent);
+  drop_family_counterparty(out.figures, parents);
+  std::vector<std::pair<std::string, int>> org_mentions;  // document order of first mention
+  for (const auto& m : in.entities.mentions) {
+    auto e = doc.by_id.find(m.entity_id);
+    if (e == doc.by_id.end() || e->second->type != EntityType::Org) continue;
+    auto it = std::find_if(org_mentions.begin(), org_mentions.end(), [&](const auto& p) { return p.first == m.entity_id; });
+    if (it == org_mentions.end()) org_mentions.emplace_back(m.entity_id, 1);
+    else ++it->second;
+  }
+  std::unordered_set<std::string> persons;
+  for (const auto& e : in.entities.entities)
+    if (e.type == EntityType::Person) persons.insert(e.id);
+  if (auto story = main_pair(out.figures, org_mentions, persons)) {
+    std::vector<SentenceFlags> flags;
+    for (const auto& d : doc.data) flags.push_back(d.flags);
+    apply_story(out.figures, *story, flags, parents);
+  }
 
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& d = doc.data[s];

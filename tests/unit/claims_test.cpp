@@ -179,6 +179,43 @@ TEST(Claims, DifferentAmountIsNotCarried) {
   EXPECT_EQ(out.figures[1].kind_rule, "default");
 }
 
+// The story (the document's main pair) fills what a sentence leaves unnamed.
+TEST(ClaimsStory, PaymentWithNoPartyTakesMainPair) {
+  auto d = parse_marked("[Alfa] investirà {10 miliardi} in [Beta]. // I primi {2 miliardi} verranno versati a marzo.");
+  d.money[1].value = 2;
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 2u);
+  EXPECT_EQ(out.figures[1].kind, Kind::Investment);
+  EXPECT_EQ(out.figures[1].subject, "alfa");
+  EXPECT_EQ(out.figures[1].counterparty, "beta");
+  EXPECT_EQ(out.figures[1].kind_rule, "story");
+}
+
+TEST(ClaimsStory, UndirectedPairTakesStoryDirection) {
+  auto d = parse_marked(
+      "[Alfa] pagherà a [Beta] un contratto da {7 miliardi}. // [Beta] e [Alfa], un accordo da {7 miliardi}.");
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 2u);
+  EXPECT_EQ(out.figures[1].subject, "alfa");
+  EXPECT_EQ(out.figures[1].counterparty, "beta");
+}
+
+TEST(ClaimsStory, CarriedPersonDoesNotPayForCompany) {
+  auto d = parse_marked("[Mario Rossi|PERSON] ha parlato a lungo. // L'investimento da {3 miliardi} arriverà in estate.");
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 1u);
+  EXPECT_EQ(out.figures[0].kind, Kind::Investment);
+  EXPECT_FALSE(out.figures[0].subject.has_value());
+}
+
+TEST(ClaimsStory, SeveralPayersStayNull) {
+  auto d = parse_marked("[Alfa] e [Beta] metteranno {9 miliardi} nel fondo. // Il versamento di {9 miliardi} arriverà presto.");
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 2u);
+  EXPECT_FALSE(out.figures[0].subject.has_value());
+  EXPECT_FALSE(out.figures[1].subject.has_value());
+}
+
 TEST(Claims, TimeFromSameClause) {
   auto d = parse_marked("[Alfa] ha investito {8 miliardi} in [Beta] dal <2023>; nel <2026> cambierà strategia.");
   auto out = run(extractor(), d);

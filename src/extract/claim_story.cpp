@@ -1,0 +1,114 @@
+#include "extract/claim_story.h"
+
+#include <map>
+#include <unordered_set>
+
+namespace dealscan::claims {
+namespace {
+
+bool pays(Kind k) { return k == Kind::Investment || k == Kind::Contract || k == Kind::Spending || k == Kind::Stake; }
+
+// Contract and spending are two readings of the same purchase of services.
+bool compatible(Kind a, Kind b) {
+  auto service = [](Kind k) { return k == Kind::Contract || k == Kind::Spending; };
+  return a == b || (service(a) && service(b));
+}
+
+bool several(const Figure& f) { return f.party_rule.find("several") != std::string::npos; }
+
+void set(Figure& f, std::optional<std::string> subject, std::optional<std::string> counterparty, const char* rule) {
+  f.subject = std::move(subject);
+  f.counterparty = std::move(counterparty);
+  f.party_rule += std::string(f.party_rule.empty() ? "" : ",") + rule;
+}
+
+}  // namespace
+
+std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
+                                   const std::vector<std::pair<std::string, int>>& org_mentions,
+                                   const std::unordered_set<std::string>& persons) {
+  // Candidates: payments between organisations, named as such (not one of
+  // several payers standing for all, not a person announcing).
+  auto org = [&](const std::optional<std::string>& id) { return !id || !persons.count(*id); };
+  std::vector<std::size_t> payments;
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const auto& f = figures[i];
+    if (pays(f.kind) && (f.subject || f.counterparty) && org(f.subject) && org(f.counterparty) &&
+        f.party_rule.find("each") == std::string::npos && f.party_rule.find("story") == std::string::npos &&
+        !several(f))
+      payments.push_back(i);
+  }
+  std::optional<StoryPair> best;
+  double best_score = 0;
+  for (auto i : payments) {
+    const auto& cand = figures[i];
+    // Support counts sentences, not figures: one sentence with two amounts is one statement.
+    std::map<std::size_t, double> support;
+    for (auto j : payments) {
+      const auto& f = figures[j];
+      bool s = f.subject == cand.subject, c = f.counterparty == cand.counterparty;
+      double w = s && c ? 1 : (s && f.subject && !f.counterparty) || (c && f.counterparty && !f.subject) ? 0.5 : 0;
+      support[f.sentence] = std::max(support[f.sentence], w);
+    }
+    double score = 0;
+    for (const auto& [sentence, w] : support) score += w;
+    if (!best || score > best_score) best = StoryPair{cand.subject, cand.counterparty, cand.kind}, best_score = score;
+  }
+  if (!best) return best;
+  // The side nobody names: the organisation the document talks about most.
+  auto& missing = best->subject ? best->counterparty : best->subject;
+  const auto& known = best->subject ? best->subject : best->counterparty;
+  if (!missing) {
+    int top = 0;
+    for (const auto& [id, n] : org_mentions)
+      if (id != *known && n > top) missing = id, top = n;
+  }
+  return best;
+}
+
+bool same_family(const ParentOf& parents, const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  auto pa = parents.find(a), pb = parents.find(b);
+  if (pa != parents.end() && pa->second == b) return true;
+  if (pb != parents.end() && pb->second == a) return true;
+  return pa != parents.end() && pb != parents.end() && pa->second == pb->second;
+}
+
+void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std::vector<SentenceFlags>& sentences,
+                 const ParentOf& parents) {
+  auto is = [&](const std::optional<std::string>& id, const std::optional<std::string>& want) {
+    return id && want && same_family(parents, *id, *want);
+  };
+  for (auto& f : figures) {
+    bool bare = f.sentence < sentences.size() && !sentences[f.sentence].has_party;
+    if (f.kind_rule == "default" && bare && sentences[f.sentence].pay_verb) {
+      // "I primi 10 miliardi verranno versati a gennaio": money paid, nobody
+      // named, no other kind said: the story's deal again.
+      f.kind = story.kind;
+      f.kind_rule = "story";
+      set(f, story.subject, story.counterparty, "story:both");
+      continue;
+    }
+    if (f.kind == Kind::Fundraising) {
+      // A round in a story about money going into a company is that company's round.
+      if (!f.counterparty && bare) set(f, f.subject, story.counterparty, "story:raiser");
+      continue;
+    }
+    if (!pays(f.kind) || !compatible(f.kind, story.kind)) continue;
+    bool carried = f.party_rule.rfind("carried", 0) == 0;
+    if ((!f.subject && !f.counterparty && !several(f)) || (carried && is(f.subject, story.counterparty))) {
+      // Nothing named, or a subject carried over that is the story's recipient.
+      set(f, story.subject, story.counterparty, "story:both");
+    } else if (is(f.subject, story.subject) && !f.counterparty) {
+      set(f, f.subject, story.counterparty, "story:counterparty");
+    } else if (is(f.counterparty, story.counterparty) && !f.subject && !several(f)) {
+      set(f, story.subject, f.counterparty, "story:subject");
+    } else if (is(f.subject, story.counterparty) && is(f.counterparty, story.subject) &&
+               (f.party_rule == "agent:pair" || f.party_rule == "between:pair")) {
+      // A pair named without direction ("Alfa e Beta, un accordo") takes the story's.
+      set(f, story.subject, story.counterparty, "story:oriented");
+    }
+  }
+}
+
+}  // namespace dealscan::claims

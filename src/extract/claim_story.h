@@ -1,0 +1,48 @@
+// Claims: the document's main deal ("the story") and the fallbacks it gives
+// to figures whose own sentence leaves a party unnamed.
+//
+//   "Alfa investirà 5 miliardi in Beta. ... L'investimento arriverà per gradi."
+//       => the second figure inherits Alfa -> Beta (story:both)
+//   "Beta e Alfa, un accordo da 5 miliardi" after "Alfa pagherà Beta ..."
+//       => the pair is read in the story's direction (story:oriented)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "dealscan/types.h"
+
+namespace dealscan::claims {
+
+// The best supported (subject, counterparty) pair among payment figures: a
+// figure naming both counts 1, one naming one side of it counts 1/2; the
+// earliest wins ties. A side nobody names is the organisation the document
+// mentions most (mentions: entity id => count, ORG only). Its kind is the
+// kind of its first figure.
+struct StoryPair {
+  std::optional<std::string> subject, counterparty;
+  Kind kind = Kind::Investment;
+};
+
+std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
+                                   const std::vector<std::pair<std::string, int>>& org_mentions,
+                                   const std::unordered_set<std::string>& persons);
+
+// Same company or parent and subsidiary (Google / Alphabet).
+using ParentOf = std::unordered_map<std::string, std::string>;
+bool same_family(const ParentOf& parents, const std::string& a, const std::string& b);
+
+// What a sentence names, for the fallbacks.
+struct SentenceFlags {
+  bool has_party = false;  // an ORG or PERSON
+  bool pay_verb = false;   // a verb of paying or receiving ("versare", "ricevere")
+};
+
+// Fills parties left empty from the story.
+void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std::vector<SentenceFlags>& sentences,
+                 const ParentOf& parents);
+
+}  // namespace dealscan::claims
