@@ -1,10 +1,13 @@
 // Report writers: JSON (schema dealscan.report/1), JSON Lines per document,
-// and the terminal report; plus the comparison used by `dealscan check`.
+// and the terminal report; plus the comparison used by `dealscan check` and
+// the JSON Lines reader behind `dealscan merge`.
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <istream>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dealscan/result.h"
@@ -40,5 +43,21 @@ std::string display_money(const MoneyMention& money);
 // entities, figures, quantities and facts), then one {"type":"summary"} line
 // with stories, claims, conflicts and skipped inputs.
 void write_jsonl(std::ostream& out, const Report& report);
+
+// ---------------------------------------------------------------- reading JSON Lines
+
+// What one write_jsonl stream holds once read back: the per-document
+// extractions (enough to rerun cross_check and every report writer) and the
+// inputs the run skipped. Its stories, claims and conflicts are not read:
+// they are recomputed over all shards together.
+struct JsonlShard {
+  std::vector<DocumentResult> documents;  // in stream order
+  std::vector<SkippedSource> skipped;     // from every summary line, in order
+};
+
+// Reads a stream written by write_jsonl (blank lines allowed, any number of
+// summary lines, so shards may be concatenated). The error message starts
+// with "origin:line: " and names the offending field.
+Result<JsonlShard> read_jsonl(std::istream& in, std::string_view origin);
 
 }  // namespace dealscan

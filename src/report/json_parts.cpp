@@ -51,6 +51,7 @@ Json figure_json(const Figure& f, const std::vector<Figure>& same_document) {
               {"start", f.orig.begin},
               {"end", f.orig.end},
               {"sentence", f.sentence_text},
+              {"sentence_index", f.sentence},  // headline and lead weigh more in the cross-check
               {"value", m.value},
               {"max", or_null(m.max)},
               {"currency", string_or_null(m.currency)},
@@ -86,6 +87,7 @@ Json fact_json(const Fact& f) {
               {"start", f.orig.begin},
               {"end", f.orig.end},
               {"sentence", f.sentence_text},
+              {"sentence_index", f.sentence},
               {"modality", to_string(f.modality)},
               {"rule", f.rule}};
 }

@@ -67,6 +67,7 @@ void write_jsonl(std::ostream& out, const Report& report) {
     line["schema"] = kSchema;
     line["type"] = "document";
     line["source"] = report_detail::source_json(d.source);
+    line["bytes"] = d.bytes;
     line["entities"] = report_detail::entities_json({&d});
     Json figures = Json::array(), quantities = Json::array(), facts = Json::array();
     add_document_items(d, figures, quantities, facts);
