@@ -20,7 +20,14 @@ std::optional<std::string> read_text_file(const std::string& path) {
   return ss.str();
 }
 
-// The built-in lexicon plus --lexicon FILE when given.
+std::size_t total_bytes(const Report& r) {
+  std::size_t n = 0;
+  for (const auto& d : r.documents) n += d.bytes;
+  return n;
+}
+
+}  // namespace
+
 std::optional<Lexicon> load_lexicon(const GlobalOptions& options) {
   Lexicon lexicon = Lexicon::builtin();
   if (options.lexicon_file.empty()) return lexicon;
@@ -36,14 +43,6 @@ std::optional<Lexicon> load_lexicon(const GlobalOptions& options) {
   }
   return lexicon;
 }
-
-std::size_t total_bytes(const Report& r) {
-  std::size_t n = 0;
-  for (const auto& d : r.documents) n += d.bytes;
-  return n;
-}
-
-}  // namespace
 
 void setup_global(CLI::App& app, GlobalOptions& o) {
   app.add_option("--glob", o.glob, "File names to take from folders")->capture_default_str();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dealscan/lexicon.h"
 #include "dealscan/types.h"
 
 namespace dealscan::cli {
@@ -34,6 +35,10 @@ void setup_global(CLI::App& app, GlobalOptions& options);
 
 // stderr logger "dealscan: <message>" at the level the flags ask for.
 void setup_logging(const GlobalOptions& options);
+
+// The built-in lexicon plus --lexicon FILE when given; nullopt (after
+// logging why) when that file cannot be read or parsed.
+std::optional<Lexicon> load_lexicon(const GlobalOptions& options);
 
 // Runs the pipeline over paths. nullopt (after logging why) when the extra
 // lexicon cannot be used or no input could be read at all.

@@ -7,6 +7,7 @@
 
 #include "cli/check.h"
 #include "cli/common.h"
+#include "cli/merge.h"
 #include "cli/scan.h"
 
 namespace {
@@ -25,10 +26,12 @@ int run(int argc, char** argv) {
   GlobalOptions global;
   ScanOptions scan;
   CheckOptions check;
+  MergeOptions merge;
   setup_global(app, global);
   setup_scan(app, scan);
   CLI::App* check_cmd = setup_check(app, check);
   check_cmd->fallthrough();  // global options may follow the subcommand name
+  CLI::App* merge_cmd = setup_merge(app, merge);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -37,6 +40,7 @@ int run(int argc, char** argv) {
   }
   setup_logging(global);
   if (check_cmd->parsed()) return run_check(check, global);
+  if (merge_cmd->parsed()) return run_merge(merge, scan, global);
   return run_scan(scan, global);
 }
 

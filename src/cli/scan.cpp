@@ -49,8 +49,12 @@ int run_scan(const ScanOptions& o, const GlobalOptions& global) {
   }
   auto report = run_inputs(o.paths, global);
   if (!report) return kExitUsage;
+  return deliver_report(*report, o);
+}
+
+int deliver_report(const Report& report, const ScanOptions& o) {
   if (o.output.empty()) {
-    write_report(std::cout, *report, o);
+    write_report(std::cout, report, o);
     std::cout.flush();
   } else {
     std::ofstream file(o.output, std::ios::binary);
@@ -58,14 +62,14 @@ int run_scan(const ScanOptions& o, const GlobalOptions& global) {
       spdlog::error("{}: cannot write output file", o.output);
       return kExitUsage;
     }
-    write_report(file, *report, o);
+    write_report(file, report, o);
     if (!file.flush()) {
       spdlog::error("{}: write failed", o.output);
       return kExitUsage;
     }
   }
-  if (o.fail_on_conflict && !report->check.conflicts.empty()) return kExitDrift;
-  return report->skipped.empty() ? kExitOk : kExitPartial;
+  if (o.fail_on_conflict && !report.check.conflicts.empty()) return kExitDrift;
+  return report.skipped.empty() ? kExitOk : kExitPartial;
 }
 
 }  // namespace dealscan::cli

@@ -19,4 +19,8 @@ struct ScanOptions {
 void setup_scan(CLI::App& app, ScanOptions& options);
 int run_scan(const ScanOptions& options, const GlobalOptions& global);
 
+// Writes report as options ask (format, -o; paths unused) and returns the
+// exit code: 1 on conflicts with --fail-on-conflict, 3 when inputs were skipped.
+int deliver_report(const Report& report, const ScanOptions& options);
+
 }  // namespace dealscan::cli
