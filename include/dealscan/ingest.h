@@ -29,11 +29,24 @@ struct InputFile {
 
 // Expands command-line paths (files as given, folders recursively filtered by
 // glob, "-" for stdin) into a deterministic list (folders sorted by path).
-// Paths that cannot be used are appended to skipped with a reason.
+// Paths that cannot be used are appended to skipped with a reason:
+//   "missing.txt"      -> skipped "not found"
+//   "empty/"           -> skipped "empty folder: no file matches *.txt"
+//   "dir/loop -> dir"  -> skipped "symlink loop" (symlinks to folders are
+//                         followed unless they lead back to an ancestor)
+// Inside folders, hidden entries (".name") are ignored, and a file reached a
+// second time (through a symlink, or named twice) is skipped as a duplicate.
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
                                      std::vector<SkippedSource>& skipped);
 
-// Reads the whole file (or stdin). Errors: not found, permission denied, too large...
+// True when a file name matches a glob: '*' any run of characters, '?' one
+// character, "[abc]", "[a-z]", "[!abc]" one of a set; ASCII letters match
+// either case ("*.txt" takes "NOTE.TXT").
+bool glob_match(std::string_view pattern, std::string_view name);
+
+// Reads the whole file (or stdin). Never throws. Errors: "not found",
+// "permission denied", "is a directory", "symlink loop",
+// "too large (N bytes > limit M)", "read error: ...".
 Result<std::string> read_input(const InputFile& file, const InputOptions& options);
 
 struct IngestedText {

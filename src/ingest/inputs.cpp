@@ -1,40 +1,312 @@
-// STUB: replaced by the ingest module.
+// Finding and reading the input files.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <new>
+#include <set>
+#include <system_error>
 
 #include "dealscan/ingest.h"
 
 namespace dealscan {
 namespace fs = std::filesystem;
+namespace {
 
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, const InputOptions&,
+// Deeper folder trees than this are reported rather than walked.
+constexpr int kMaxDepth = 256;
+
+std::string reason_for(std::error_code ec) {
+  if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) return "not found";
+  if (ec == std::errc::permission_denied || ec == std::errc::operation_not_permitted) return "permission denied";
+  if (ec == std::errc::too_many_symbolic_link_levels) return "symlink loop";
+  if (ec == std::errc::filename_too_long) return "file name too long";
+  if (ec == std::errc::is_a_directory) return "is a directory";
+  return ec.message();
+}
+
+std::string reason_for_errno(int err) { return reason_for(std::error_code(err, std::generic_category())); }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Length of the UTF-8 character at s[i] (1 for stray bytes).
+std::size_t char_len(std::string_view s, std::size_t i) {
+  std::size_t n = 1;
+  if (static_cast<unsigned char>(s[i]) >= 0xC0)
+    while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) ++n;
+  return n;
+}
+
+// Matches the bracket expression at pattern[p] ('[' ... ']') against the
+// character c; sets next to the index after ']'. False with next = npos when
+// the bracket is not closed (then '[' is literal).
+bool match_set(std::string_view pat, std::size_t p, std::string_view c, std::size_t& next) {
+  std::size_t q = p + 1;
+  bool negate = q < pat.size() && (pat[q] == '!' || pat[q] == '^');
+  if (negate) ++q;
+  bool hit = false;
+  bool first = true;
+  while (q < pat.size() && (pat[q] != ']' || first)) {
+    first = false;
+    std::size_t len = char_len(pat, q);
+    std::string_view lo = pat.substr(q, len);
+    q += len;
+    std::string_view hi = lo;
+    if (q + 1 < pat.size() && pat[q] == '-' && pat[q + 1] != ']') {
+      std::size_t hl = char_len(pat, q + 1);
+      hi = pat.substr(q + 1, hl);
+      q += 1 + hl;
+    }
+    auto folded = [](std::string_view s) {
+      std::string out(s);
+      if (out.size() == 1) out[0] = lower(out[0]);
+      return out;
+    };
+    std::string cf = folded(c), lf = folded(lo), hf = folded(hi);
+    if (cf == lf || cf == hf || (lf < cf && cf < hf)) hit = true;
+  }
+  if (q >= pat.size()) {
+    next = std::string_view::npos;
+    return false;
+  }
+  next = q + 1;
+  return hit != negate;
+}
+
+struct Walker {
+  const InputOptions& options;
+  std::vector<SkippedSource>& skipped;
+  std::vector<InputFile>& out;
+  std::set<std::string> seen_files;  // canonical path -> listed already
+  std::set<std::string> seen_dirs;
+
+  static std::string canonical_of(const fs::path& p) {
+    std::error_code ec;
+    auto c = fs::weakly_canonical(p, ec);
+    return ec ? fs::absolute(p, ec).lexically_normal().string() : c.string();
+  }
+
+  void add_file(const fs::path& p, const std::string& shown) {
+    std::string key = canonical_of(p);
+    if (!seen_files.insert(key).second) {
+      skipped.push_back({shown, "duplicate (already read through another path)"});
+      return;
+    }
+    out.push_back({shown, p.stem().string()});
+  }
+
+  // Walks dir; ancestors are the canonical folders above (for loop detection).
+  void walk(const fs::path& dir, std::vector<std::string>& ancestors, int depth) {
+    if (depth > kMaxDepth) {
+      skipped.push_back({dir.string(), "folder nested too deeply"});
+      return;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      skipped.push_back({dir.string(), reason_for(ec)});
+      return;
+    }
+    std::vector<fs::path> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(it->path());
+    }
+    if (ec) skipped.push_back({dir.string(), "cannot list folder: " + reason_for(ec)});
+    std::sort(entries.begin(), entries.end());
+
+    for (const auto& p : entries) {
+      std::string name = p.filename().string();
+      if (name.empty() || name[0] == '.') continue;  // hidden
+      std::error_code e1;
+      auto link = fs::symlink_status(p, e1);
+      auto st = fs::status(p, e1);
+      if (e1 || st.type() == fs::file_type::not_found) {
+        if (glob_match(options.glob, name) || e1 == std::errc::too_many_symbolic_link_levels) {
+          std::string why = e1 ? reason_for(e1) : "not found";
+          if (fs::is_symlink(link) && why == "not found") why = "broken symlink";
+          skipped.push_back({p.string(), why});
+        }
+        continue;
+      }
+      if (fs::is_directory(st)) {
+        std::string canon = canonical_of(p);
+        if (std::find(ancestors.begin(), ancestors.end(), canon) != ancestors.end()) {
+          skipped.push_back({p.string(), "symlink loop"});
+          continue;
+        }
+        if (!seen_dirs.insert(canon).second) {
+          skipped.push_back({p.string(), "duplicate folder (already read through another path)"});
+          continue;
+        }
+        ancestors.push_back(canon);
+        walk(p, ancestors, depth + 1);
+        ancestors.pop_back();
+        continue;
+      }
+      if (!glob_match(options.glob, name)) continue;
+      if (fs::is_regular_file(st)) {
+        add_file(p, p.string());
+      } else {
+        skipped.push_back({p.string(), "not a regular file"});
+      }
+    }
+  }
+};
+
+// A file descriptor closed on scope exit.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Reads fd to the end, failing past limit bytes.
+Result<std::string> read_all(int fd, std::size_t expected, std::size_t limit) {
+  std::string data;
+  data.reserve(std::min(expected, limit) + 1);
+  char buf[64 * 1024];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      if (err == EISDIR) return Error{"is a directory"};
+      return Error{"read error: " + std::error_code(err, std::generic_category()).message()};
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+    if (data.size() > limit) return Error{"too large (over the limit of " + std::to_string(limit) + " bytes)"};
+  }
+  return data;
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pat, std::string_view name) {
+  std::size_t p = 0, n = 0;
+  std::size_t star = std::string_view::npos, star_n = 0;
+  while (n < name.size()) {
+    std::size_t clen = char_len(name, n);
+    if (p < pat.size()) {
+      char c = pat[p];
+      if (c == '*') {
+        star = ++p;
+        star_n = n;
+        continue;
+      }
+      if (c == '?') {
+        ++p;
+        n += clen;
+        continue;
+      }
+      if (c == '[') {
+        std::size_t next = 0;
+        bool hit = match_set(pat, p, name.substr(n, clen), next);
+        if (next != std::string_view::npos) {
+          if (hit) {
+            p = next;
+            n += clen;
+            continue;
+          }
+        } else if (name[n] == '[') {  // unclosed: a literal '['
+          ++p;
+          ++n;
+          continue;
+        }
+      } else if (lower(c) == lower(name[n])) {
+        ++p;
+        ++n;
+        continue;
+      }
+    }
+    // Mismatch: let the last '*' take one more character.
+    if (star == std::string_view::npos) return false;
+    p = star;
+    star_n += char_len(name, star_n);
+    n = star_n;
+  }
+  while (p < pat.size() && pat[p] == '*') ++p;
+  return p == pat.size();
+}
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
                                      std::vector<SkippedSource>& skipped) {
   std::vector<InputFile> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> files;
-      for (auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path().string());
-      std::sort(files.begin(), files.end());
-      for (auto& f : files) out.push_back({f, fs::path(f).stem().string()});
-    } else if (fs::exists(p, ec)) {
-      out.push_back({p, fs::path(p).stem().string()});
-    } else {
-      skipped.push_back({p, "not found"});
+  Walker walker{options, skipped, out, {}, {}};
+  bool stdin_taken = false;
+  for (const auto& arg : paths) {
+    if (arg == "-") {
+      if (stdin_taken) {
+        skipped.push_back({arg, "duplicate (standard input already read)"});
+      } else {
+        out.push_back({"-", "stdin"});
+        stdin_taken = true;
+      }
+      continue;
     }
+    if (arg.empty()) {
+      skipped.push_back({arg, "not found (empty path)"});
+      continue;
+    }
+    fs::path p(arg);
+    std::error_code ec;
+    auto st = fs::status(p, ec);
+    if (ec || st.type() == fs::file_type::not_found) {
+      std::error_code e2;
+      std::string why = ec ? reason_for(ec) : "not found";
+      if (why == "not found" && fs::is_symlink(fs::symlink_status(p, e2))) why = "broken symlink";
+      skipped.push_back({arg, why});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::size_t before = out.size();
+      std::string canon = Walker::canonical_of(p);
+      if (!walker.seen_dirs.insert(canon).second) {
+        skipped.push_back({arg, "duplicate folder (already read through another path)"});
+        continue;
+      }
+      std::vector<std::string> ancestors{canon};
+      std::size_t skipped_before = skipped.size();
+      walker.walk(p, ancestors, 0);
+      if (out.size() == before) {
+        bool unreadable = skipped.size() > skipped_before && skipped[skipped_before].path == p.string();
+        if (!unreadable) skipped.push_back({arg, "empty folder: no file matches " + options.glob});
+      }
+      continue;
+    }
+    // A file named on the command line is taken whatever its name (pipes too:
+    // <(cmd) gives /dev/fd/N).
+    walker.add_file(p, arg);
   }
   return out;
 }
 
-Result<std::string> read_input(const InputFile& file, const InputOptions&) {
-  std::ifstream in(file.path, std::ios::binary);
-  if (!in) return Error{"cannot open"};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+Result<std::string> read_input(const InputFile& file, const InputOptions& options) {
+  try {
+    if (file.path == "-") return read_all(STDIN_FILENO, 0, options.max_file_bytes);
+    Fd fd{::open(file.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY)};
+    if (fd.fd < 0) return Error{reason_for_errno(errno)};
+    struct stat st {};
+    if (::fstat(fd.fd, &st) != 0) return Error{reason_for_errno(errno)};
+    if (S_ISDIR(st.st_mode)) return Error{"is a directory"};
+    std::size_t size = 0;
+    if (S_ISREG(st.st_mode)) {
+      size = static_cast<std::size_t>(st.st_size);
+      if (size > options.max_file_bytes)
+        return Error{"too large (" + std::to_string(size) + " bytes > limit " + std::to_string(options.max_file_bytes) +
+                     ")"};
+    }
+    return read_all(fd.fd, size, options.max_file_bytes);
+  } catch (const std::bad_alloc&) {
+    return Error{"too large (out of memory)"};
+  } catch (const std::exception& e) {
+    return Error{std::string("read error: ") + e.what()};
+  }
 }
 
 }  // namespace dealscan

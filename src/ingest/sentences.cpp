@@ -1,11 +1,241 @@
-// STUB: replaced by the ingest module.
+// Sentence splitting: ICU's sentence rules for Italian, run line by line, then
+// breaks ICU found after an abbreviation are taken back:
+//
+//   "Il Sig. Rossi ha firmato."          -> one sentence ("Sig." from abbreviations.tsv)
+//   "Lo ha detto J. Smith ieri."         -> one sentence (single capital initial)
+//   "1. Introduzione al piano"           -> one sentence (list number at the start)
+//   "Vale 6,6 miliardi. Il titolo sale." -> two sentences
+//
+// A line break ends a sentence, so headings without a full stop stand alone,
+// except where the text was hard-wrapped inside a sentence: a line without
+// final punctuation followed (no blank line between) by one starting in lower
+// case, with a number that is not a list item, or with an elided "'":
+//
+//   "Titolo\nIl testo."                  -> two sentences
+//   "ha versato\n277 milioni di euro."   -> one sentence
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <climits>
+#include <string>
+#include <unordered_set>
+
 #include "dealscan/ingest.h"
+#include "ingest/mapped_text.h"
 
 namespace dealscan {
+namespace {
+
+bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Trims whitespace (ASCII and U+00A0) from both ends of [b, e).
+Span trim(std::string_view t, std::size_t b, std::size_t e) {
+  for (;;) {
+    if (b < e && is_ws(static_cast<unsigned char>(t[b]))) {
+      ++b;
+    } else if (b + 1 < e && t.compare(b, 2, "\xC2\xA0") == 0) {
+      b += 2;
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (e > b && is_ws(static_cast<unsigned char>(t[e - 1]))) {
+      --e;
+    } else if (e >= b + 2 && t.compare(e - 2, 2, "\xC2\xA0") == 0) {
+      e -= 2;
+    } else {
+      break;
+    }
+  }
+  return Span{b, e};
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Does a closing quote or bracket end at e?
+bool is_closing(std::string_view t, std::size_t e) {
+  if (e == 0) return false;
+  char c = t[e - 1];
+  if (c == '"' || c == '\'' || c == ')') return true;
+  auto ends_with = [&](std::string_view q) { return e >= q.size() && t.substr(e - q.size(), q.size()) == q; };
+  return ends_with("\u00BB") || ends_with("\u201D") || ends_with("\u2019");
+}
+
+bool is_opening(char c) { return c == '(' || c == '[' || c == '{' || c == '"' || c == '\'' || c == '-'; }
+
+// "J." or "J.R.": single upper-case letters, each followed by a full stop.
+bool is_initials(std::string_view tok) {
+  std::size_t i = 0;
+  if (tok.empty()) return false;
+  while (i < tok.size()) {
+    std::size_t len = 0;
+    char32_t cp = ingest::next_cp(tok, i, len);
+    if (!u_isupper(static_cast<UChar32>(cp))) return false;
+    i += len;
+    if (i >= tok.size() || tok[i] != '.') return false;
+    ++i;
+  }
+  return true;
+}
+
+bool has_alnum(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 0;
+    if (u_isalnum(static_cast<UChar32>(ingest::next_cp(s, i, len)))) return true;
+    i += len;
+  }
+  return false;
+}
+
+bool is_number_dot(std::string_view tok) {
+  if (tok.size() < 2 || tok.size() > 4 || tok.back() != '.') return false;
+  for (std::size_t i = 0; i + 1 < tok.size(); ++i)
+    if (tok[i] < '0' || tok[i] > '9') return false;
+  return true;
+}
+
+}  // namespace
 
 struct SentenceSplitter::Impl {
-  explicit Impl(const Lexicon&) {}
+  std::unique_ptr<icu::BreakIterator> breaker;
+  std::unordered_set<std::string> abbreviations;  // lower case, each ending in '.'
+
+  explicit Impl(const Lexicon& lexicon) {
+    UErrorCode st = U_ZERO_ERROR;
+    breaker.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("it"), st));
+    if (U_FAILURE(st)) breaker.reset();
+    for (const auto& e : lexicon.list("abbreviations")) {
+      for (const auto& form : e.forms) {
+        // Only the last word of a multi-word form ("ad es.") ends at the break.
+        std::string_view f = form;
+        auto sp = f.find_last_of(' ');
+        if (sp != std::string_view::npos) f = f.substr(sp + 1);
+        if (!f.empty() && f.back() == '.') abbreviations.insert(ascii_lower(f));
+      }
+    }
+  }
+
+  // Does a break ICU put at the end of [from, end) fall after a word that
+  // does not end a sentence?
+  bool keep_going(std::string_view t, std::size_t sentence_start, std::size_t from, std::size_t end) const {
+    Span s = trim(t, from, end);
+    if (s.empty()) return false;
+    // '"Chi paga?" si chiede': a quotation that goes on in lower case.
+    if (is_closing(t, s.end) && end < t.size()) {
+      std::size_t len = 0;
+      if (u_islower(static_cast<UChar32>(ingest::next_cp(t, end, len)))) return true;
+    }
+    if (t[s.end - 1] != '.') return false;
+    std::size_t b = s.end;
+    while (b > s.begin && !is_ws(static_cast<unsigned char>(t[b - 1]))) --b;
+    std::size_t word_start = b;
+    while (b < s.end && is_opening(t[b])) ++b;
+    std::string_view tok = t.substr(b, s.end - b);
+    // Elision: "l'Ing.", "dell'art." -> the word after the apostrophe.
+    auto apostrophe = tok.find_last_of('\'');
+    if (apostrophe != std::string_view::npos) tok = tok.substr(apostrophe + 1);
+    if (tok.size() < 2) return false;  // a lone "."
+    if (abbreviations.count(ascii_lower(tok))) return true;
+    if (is_initials(tok)) return true;
+    // "1. Titolo": a list number opening the sentence.
+    if (is_number_dot(tok) && trim(t, sentence_start, s.end).begin == word_start) return true;
+    return false;
+  }
+
+  // Splits the line [b, e). cur is where the sentence being built started
+  // (npos: none yet; it may lie on an earlier line). When the text goes on
+  // past the line (join), its last sentence is left open in cur.
+  // A piece of punctuation alone (an opening quote or a dash at the end of a
+  // line) is carried into the next line when there is one (next_line).
+  // carried_alnum says whether the part of the open sentence before this line
+  // has a letter or digit (so each byte is looked at once).
+  void split_line(std::string_view t, std::size_t b, std::size_t e, std::size_t& cur, bool& carried_alnum, bool join,
+                  bool next_line, std::vector<Sentence>& out) const {
+    Span line = trim(t, b, e);
+    if (line.empty()) return;
+    auto emit = [&](std::size_t from, std::size_t to) {
+      Span s = trim(t, from, to);
+      if (!s.empty()) out.push_back(Sentence{s});
+    };
+    if (cur == std::string_view::npos) {
+      cur = line.begin;
+      carried_alnum = false;
+    }
+    if (breaker && line.size() <= static_cast<std::size_t>(INT32_MAX)) {
+      UErrorCode st = U_ZERO_ERROR;
+      UText ut = UTEXT_INITIALIZER;
+      utext_openUTF8(&ut, t.data() + line.begin, static_cast<int64_t>(line.size()), &st);
+      if (U_SUCCESS(st)) breaker->setText(&ut, st);
+      if (U_SUCCESS(st)) {
+        std::size_t prev = line.begin;  // previous ICU break
+        breaker->first();
+        for (int32_t p = breaker->next(); p != icu::BreakIterator::DONE; p = breaker->next()) {
+          std::size_t at = line.begin + static_cast<std::size_t>(p);
+          if (at >= line.end) break;
+          if (!keep_going(t, cur, prev, at)) {
+            emit(cur, at);
+            cur = at;
+            carried_alnum = false;
+          }
+          prev = at;
+        }
+      }
+      utext_close(&ut);
+    }
+    std::size_t from = std::max(cur, line.begin);
+    bool alnum = (cur < line.begin && carried_alnum) || has_alnum(t.substr(from, line.end - from));
+    if (join || (next_line && !alnum)) {
+      carried_alnum = alnum;
+    } else {
+      emit(cur, line.end);
+      cur = std::string_view::npos;
+    }
+  }
 };
+
+namespace {
+
+// Does the sentence go on from line [b, e) into the next line [nb, ne)?
+bool wrapped(std::string_view t, std::size_t b, std::size_t e, std::size_t nb, std::size_t ne) {
+  Span line = trim(t, b, e), next = trim(t, nb, ne);
+  if (line.empty() || next.empty()) return false;
+  // The line must not end a sentence: no . ! ? or … before closing quotes/brackets.
+  std::size_t end = line.end;
+  while (end > line.begin && is_closing(t, end)) {
+    std::size_t k = end - 1;
+    while (k > line.begin && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+    end = k;
+  }
+  if (end == line.begin) return false;
+  char last = t[end - 1];
+  if (last == '.' || last == '!' || last == '?' || (end >= 3 && t.substr(end - 3, 3) == "\u2026")) return false;
+  // The next line must read as a continuation.
+  std::size_t len = 0;
+  char32_t first = ingest::next_cp(t, next.begin, len);
+  if (u_islower(static_cast<UChar32>(first))) return true;
+  if (first == '\'' || first == 0x2019) {
+    std::size_t i = next.begin + len;
+    return i < next.end && u_islower(static_cast<UChar32>(ingest::next_cp(t, i, len)));
+  }
+  if (first >= '0' && first <= '9') {
+    std::size_t i = next.begin;
+    while (i < next.end && t[i] >= '0' && t[i] <= '9') ++i;
+    bool list_item = i < next.end && (t[i] == '.' || t[i] == ')') && (i + 1 >= next.end || t[i + 1] == ' ');
+    return !list_item;
+  }
+  return false;
+}
+
+}  // namespace
+
 SentenceSplitter::SentenceSplitter(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
 SentenceSplitter::~SentenceSplitter() = default;
 SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
@@ -13,14 +243,22 @@ SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = def
 
 std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   std::vector<Sentence> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
-      if (i + 1 > start) out.push_back({Span{start, i + 1}});
-      start = i + 1;
+  std::size_t cur = std::string_view::npos;
+  bool carried_alnum = false;
+  std::size_t b = 0;
+  while (b < text.size()) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    bool join = false, next_line = false;
+    if (e < text.size()) {
+      std::size_t ne = text.find('\n', e + 1);
+      if (ne == std::string_view::npos) ne = text.size();
+      join = wrapped(text, b, e, e + 1, ne);
+      next_line = !trim(text, e + 1, ne).empty();
     }
+    impl_->split_line(text, b, e, cur, carried_alnum, join, next_line, out);
+    b = e + 1;
   }
-  if (start < text.size()) out.push_back({Span{start, text.size()}});
   return out;
 }
 

@@ -1,0 +1,90 @@
+// Internal to ingest: UTF-8 text whose every byte remembers the byte offset
+// in the original file it came from, plus small UTF-8 helpers shared by the
+// decoding, HTML and normalisation steps.
+//
+//   put(U'è', 7)        appends C3 A8, both mapped to original byte 7
+//   copy(in, i, n)      appends in.text[i, i+n) keeping in.offs[i, i+n)
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dealscan::ingest {
+
+inline constexpr char32_t kReplacement = 0xFFFD;
+
+// Appends the UTF-8 encoding of cp (which must be a valid scalar value).
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+inline bool is_scalar(char32_t cp) { return cp < 0x110000 && (cp < 0xD800 || cp > 0xDFFF); }
+
+// Decodes the code point starting at text[i] of text known to be valid UTF-8
+// (as produced by the decoder); sets len to its byte length.
+inline char32_t next_cp(std::string_view text, std::size_t i, std::size_t& len) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    len = 1;
+    return b;
+  }
+  auto cont = [&](std::size_t k) -> char32_t {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) & 0x3F : 0;
+  };
+  if (b < 0xE0) {
+    len = 2;
+    return (char32_t(b & 0x1F) << 6) | cont(1);
+  }
+  if (b < 0xF0) {
+    len = 3;
+    return (char32_t(b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+  }
+  len = 4;
+  return (char32_t(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
+}
+
+struct MappedText {
+  std::string text;
+  std::vector<std::uint32_t> offs;  // offs.size() == text.size()
+
+  void reserve(std::size_t n) {
+    text.reserve(n);
+    offs.reserve(n);
+  }
+  std::size_t size() const { return text.size(); }
+  // Appends cp; each of its UTF-8 bytes maps to orig.
+  void put(char32_t cp, std::uint32_t orig) {
+    append_utf8(text, cp);
+    offs.resize(text.size(), orig);
+  }
+  // Appends bytes [i, i+n) of in, keeping their offsets.
+  void copy(const MappedText& in, std::size_t i, std::size_t n) {
+    text.append(in.text, i, n);
+    offs.insert(offs.end(), in.offs.begin() + static_cast<std::ptrdiff_t>(i),
+                in.offs.begin() + static_cast<std::ptrdiff_t>(i + n));
+  }
+  // Appends n bytes of verbatim source starting at original offset orig.
+  void copy_source(std::string_view bytes, std::uint32_t orig) {
+    text.append(bytes);
+    for (std::size_t k = 0; k < bytes.size(); ++k) offs.push_back(orig + static_cast<std::uint32_t>(k));
+  }
+};
+
+}  // namespace dealscan::ingest
