@@ -7,7 +7,9 @@
 #include <map>
 #include <numeric>
 #include <set>
+#include <unordered_map>
 
+#include "crosscheck/amount_index.h"
 #include "crosscheck/internal.h"
 
 namespace dealscan::crosscheck {
@@ -25,6 +27,7 @@ struct Cluster {
   std::optional<std::string> a, b;       // parties, a <= b when both known
   std::vector<FigureRef> members;
   bool alive = true;
+  std::vector<std::size_t> entries;      // amount-index entries this cluster owns
 };
 
 const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) { return docs[r.doc].figures[r.index]; }
@@ -41,32 +44,52 @@ std::pair<std::optional<std::string>, std::optional<std::string>> ordered(const 
 
 bool has_party(const Cluster& c, const std::string& p) { return (c.a && *c.a == p) || (c.b && *c.b == p); }
 
+constexpr std::size_t kNone = std::size_t(-1);
+
+// The rules below read "scan every cluster"; the indexes (amounts by value,
+// clusters by party) only narrow the scan to the clusters that can pass, and
+// ties still go to the earliest cluster, so the result is the full scan's.
 class ClaimBuilder {
  public:
-  ClaimBuilder(const std::vector<DocumentResult>& docs, const Tunables& t) : docs_(docs), t_(t) {}
+  ClaimBuilder(const std::vector<DocumentResult>& docs, const Tunables& t)
+      : docs_(docs), t_(t), reach_(same_amount_reach(t)) {}
 
   // rule: topic — same kind class, same parties (either order), close amount;
   // also where a partial figure goes when nothing else takes it.
   void add_to_topic(const FigureRef& r) {
     auto [a, b] = ordered(r);
     std::string kind(kind_class(fig(docs_, r).kind));
-    for (auto i : topic_[topic_key(kind, a, b)])
-      if (close_to(clusters_[i], r)) return clusters_[i].members.push_back(r);
-    topic_[topic_key(kind, a, b)].push_back(clusters_.size());
-    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {r}});
+    auto& topic = topic_[topic_key(kind, a, b)];
+    for (auto i : topic)
+      if (close_to(clusters_[i], r)) return add_member(i, r);
+    topic.push_back(clusters_.size());
+    for (const auto* p : {&a, &b})
+      if (*p && (p == &a || !a || *a != **p)) by_party_[**p].push_back(clusters_.size());
+    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {}, true, {}});
+    add_member(clusters_.size() - 1, r);
   }
 
   // rule: partial-party — one party known, joins a full topic that agrees.
   bool join_partial(const FigureRef& r) {
     const std::string& party = r.subject ? *r.subject : *r.counterparty;
     std::string kind(kind_class(fig(docs_, r).kind));
-    return join_best(r, [&](const Cluster& c) { return c.kind == kind && c.b && has_party(c, party); }, false);
+    auto it = by_party_.find(party);
+    if (it == by_party_.end()) return false;
+    std::size_t best = kNone;
+    for (auto i : it->second) {
+      const Cluster& c = clusters_[i];
+      if (!c.alive || c.kind != kind || !c.b || !close_to(c, r)) continue;
+      if (best == kNone || c.members.size() > clusters_[best].members.size()) best = i;
+    }
+    if (best == kNone) return false;
+    add_member(best, r);
+    return true;
   }
 
   // rule: bare-amount — no party, same kind class and same amount.
   bool join_bare(const FigureRef& r) {
     std::string kind(kind_class(fig(docs_, r).kind));
-    return join_best(r, [&](const Cluster& c) { return c.kind == kind; }, true);
+    return join_same(r, [&](const Cluster& c) { return c.kind == kind; });
   }
 
   // rule: same-amount — the same amount and currency in one story is one
@@ -74,68 +97,126 @@ class ClaimBuilder {
   bool join_same_amount(const FigureRef& r) {
     std::string kind(kind_class(fig(docs_, r).kind));
     const std::string other(to_string(Kind::Other));
-    return join_best(r, [&](const Cluster& c) { return c.kind == kind || c.kind == other || kind == other; }, true);
+    return join_same(r, [&](const Cluster& c) { return c.kind == kind || c.kind == other || kind == other; });
   }
 
   // Denials rarely repeat the amount they deny: a cluster holding only denied
   // figures joins the largest cluster on the same topic.
   void attach_denials() {
-    for (auto& c : clusters_) {
-      if (!c.alive || !all_denied(c)) continue;
-      Cluster* best = nullptr;
-      for (auto& o : clusters_) {
-        if (&o == &c || !o.alive || all_denied(o) || o.kind != c.kind) continue;
-        bool shares = (c.a && has_party(o, *c.a)) || (c.b && has_party(o, *c.b));
-        if (!shares) continue;
-        if (!best || o.members.size() > best->members.size()) best = &o;
+    // Whether a cluster holds only denials cannot change here: clusters that
+    // take members hold a stated figure, and the ones that give them die.
+    std::vector<char> denied(clusters_.size());
+    for (std::size_t i = 0; i < clusters_.size(); ++i) denied[i] = all_denied(clusters_[i]);
+    for (std::size_t ci = 0; ci < clusters_.size(); ++ci) {
+      Cluster& c = clusters_[ci];
+      if (!c.alive || !denied[ci]) continue;
+      std::size_t best = kNone;
+      for (const auto* p : {&c.a, &c.b}) {
+        if (!*p) continue;
+        auto it = by_party_.find(**p);
+        if (it == by_party_.end()) continue;
+        for (auto oi : it->second) {
+          const Cluster& o = clusters_[oi];
+          if (oi == ci || !o.alive || denied[oi] || o.kind != c.kind) continue;
+          if (best == kNone || o.members.size() > clusters_[best].members.size() ||
+              (o.members.size() == clusters_[best].members.size() && oi < best))
+            best = oi;
+        }
       }
-      if (!best) continue;
-      best->members.insert(best->members.end(), c.members.begin(), c.members.end());
-      c.alive = false;
+      if (best == kNone) continue;
+      absorb(best, ci);
     }
   }
 
   // rule: same-amount — clusters stating the same amount in the same currency
   // and sharing a party are one claim told with different kinds.
   void merge_same_amount() {
-    for (std::size_t i = 0; i < clusters_.size(); ++i)
-      for (std::size_t j = i + 1; j < clusters_.size() && clusters_[i].alive; ++j) {
-        Cluster& x = clusters_[i];
-        Cluster& y = clusters_[j];
-        if (!y.alive || !shares_party(x, y) || !same_to(x, y.members.front())) continue;
-        x.members.insert(x.members.end(), y.members.begin(), y.members.end());
-        y.alive = false;
+    // Candidates come from the first member of each cluster, indexed by amount;
+    // they are taken in index order, as a pairwise scan would.
+    AmountIndex fronts;
+    for (std::size_t j = 0; j < clusters_.size(); ++j) {
+      const auto& m = fig(docs_, clusters_[j].members.front()).money;
+      fronts.add(m.currency, m.value, j);
+    }
+    for (std::size_t i = 0; i < clusters_.size(); ++i) {
+      if (!clusters_[i].alive) continue;
+      std::set<std::size_t> pending;
+      auto queue_after = [&](std::size_t after, const std::vector<std::size_t>& entries) {
+        for (auto e : entries) {
+          const Entry& en = entries_[e];
+          fronts.near(*en.currency, en.value, reach_, [&](std::size_t j) {
+            if (j <= after || pending.count(j)) return;
+            const auto& fm = fig(docs_, clusters_[j].members.front()).money;
+            if (*en.currency == fm.currency && same_amount(en.value, fm.value, t_)) pending.insert(j);
+          });
+        }
+      };
+      queue_after(i, clusters_[i].entries);
+      while (!pending.empty()) {
+        std::size_t j = *pending.begin();
+        pending.erase(pending.begin());
+        if (!clusters_[j].alive || !shares_party(clusters_[i], clusters_[j])) continue;
+        std::vector<std::size_t> gained = clusters_[j].entries;
+        absorb(i, j);
+        queue_after(j, gained);
       }
+    }
   }
 
   std::vector<Cluster>& clusters() { return clusters_; }
 
  private:
+  // A member's amount, as indexed.
+  struct Entry {
+    double value;
+    const std::string* currency;
+    std::size_t cluster;  // its live cluster
+  };
+
   static std::string topic_key(const std::string& kind, const std::optional<std::string>& a,
                                const std::optional<std::string>& b) {
     return kind + "|" + a.value_or("?") + "|" + b.value_or("?");
+  }
+  void add_member(std::size_t c, const FigureRef& r) {
+    const auto& m = fig(docs_, r).money;
+    clusters_[c].members.push_back(r);
+    clusters_[c].entries.push_back(entries_.size());
+    amounts_.add(m.currency, m.value, entries_.size());
+    entries_.push_back(Entry{m.value, &m.currency, c});
+  }
+  // x takes y's members; y dies.
+  void absorb(std::size_t x, std::size_t y) {
+    Cluster& cx = clusters_[x];
+    Cluster& cy = clusters_[y];
+    cx.members.insert(cx.members.end(), cy.members.begin(), cy.members.end());
+    for (auto e : cy.entries) entries_[e].cluster = x;
+    cx.entries.insert(cx.entries.end(), cy.entries.begin(), cy.entries.end());
+    cy.entries.clear();
+    cy.alive = false;
   }
   bool close_to(const Cluster& c, const FigureRef& r) const {
     const auto& m = fig(docs_, r).money;
     return std::any_of(c.members.begin(), c.members.end(),
                        [&](const FigureRef& o) { return close_amount(fig(docs_, o).money, m, t_); });
   }
-  bool same_to(const Cluster& c, const FigureRef& r) const {
-    const auto& m = fig(docs_, r).money;
-    return std::any_of(c.members.begin(), c.members.end(), [&](const FigureRef& o) {
-      const auto& om = fig(docs_, o).money;
-      return om.currency == m.currency && same_amount(om.value, m.value, t_);
-    });
-  }
+  // The largest live cluster passing ok with a member of the same amount and
+  // currency as r (the earliest among equals) takes r.
   template <class Pred>
-  bool join_best(const FigureRef& r, Pred ok, bool exact) {
-    Cluster* best = nullptr;
-    for (auto& c : clusters_) {
-      if (!c.alive || !ok(c) || !(exact ? same_to(c, r) : close_to(c, r))) continue;
-      if (!best || c.members.size() > best->members.size()) best = &c;
-    }
-    if (!best) return false;
-    best->members.push_back(r);
+  bool join_same(const FigureRef& r, Pred ok) {
+    const auto& m = fig(docs_, r).money;
+    std::size_t best = kNone;
+    amounts_.near(m.currency, m.value, reach_, [&](std::size_t e) {
+      const Entry& en = entries_[e];
+      const std::size_t i = en.cluster;
+      if (i == best) return;
+      const Cluster& c = clusters_[i];
+      if (!c.alive || *en.currency != m.currency || !same_amount(en.value, m.value, t_) || !ok(c)) return;
+      if (best == kNone || c.members.size() > clusters_[best].members.size() ||
+          (c.members.size() == clusters_[best].members.size() && i < best))
+        best = i;
+    });
+    if (best == kNone) return false;
+    add_member(best, r);
     return true;
   }
   static bool shares_party(const Cluster& x, const Cluster& y) {
@@ -148,8 +229,12 @@ class ClaimBuilder {
 
   const std::vector<DocumentResult>& docs_;
   const Tunables& t_;
+  const double reach_;
   std::vector<Cluster> clusters_;
+  std::vector<Entry> entries_;
+  AmountIndex amounts_;
   std::map<std::string, std::vector<std::size_t>> topic_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_party_;  // clusters naming a party, in order
 };
 
 // The most frequent value of an optional field among members; ties go to

@@ -7,6 +7,7 @@
 //   compare.cpp    claims -> conflicts
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -108,6 +109,11 @@ Interval money_interval(const MoneyMention& m, const Tunables& t);
 bool overlaps(const Interval& a, const Interval& b);
 // Equal up to rounding: 38 and 38.1 are the same figure.
 bool same_amount(double a, double b, const Tunables& t);
+// same_amount is false when the gap exceeds this share of the larger amount
+// and the rounding tolerance (rounding to 2+ digits moves a value <= 5%).
+inline constexpr double kMaxRoundingGap = 0.06;
+// The relative gap beyond which same_amount is always false.
+inline double same_amount_reach(const Tunables& t) { return std::max(t.rounding_tolerance, kMaxRoundingGap); }
 // One figure is the other with a slipped scale word ("500 dollari" for "500 miliardi").
 bool scale_slip(double a, double b);
 // Close enough to be two statements of one quantity.

@@ -50,7 +50,11 @@ double round_to_digits(double v, int digits) {
 
 bool same_amount(double a, double b, const Tunables& t) {
   double big = std::max(std::fabs(a), std::fabs(b));
-  if (std::fabs(a - b) <= t.rounding_tolerance * big) return true;
+  double gap = std::fabs(a - b);
+  if (gap <= t.rounding_tolerance * big) return true;
+  // Rounding to two or more digits moves an amount by at most 5%, so a wider
+  // gap needs no digit counting (the common case, and pow/log10 are slow).
+  if (gap > kMaxRoundingGap * big) return false;
   // "1,5 miliardi" and "1,52 miliardi" agree; "400" and "393" do not, since a
   // round single digit is as likely a claim of its own as a rounding.
   double coarse = significant_digits(a) <= significant_digits(b) ? a : b;

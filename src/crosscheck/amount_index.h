@@ -1,0 +1,47 @@
+// Amounts by currency and value, so "which items might state the same
+// amount as v" is a range query instead of a scan over every item.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace dealscan::crosscheck {
+
+class AmountIndex {
+ public:
+  void add(const std::string& currency, double value, std::size_t id) {
+    if (indexable(value)) by_currency_[currency].emplace(value, id);
+    else odd_.push_back(id);
+  }
+
+  // Calls visit(id) for every item of the currency whose value is within
+  // the relative gap reach of v (a superset: callers test the real relation),
+  // and for every item with a value <= 0 or not finite, whatever its currency.
+  template <class Visit>
+  void near(const std::string& currency, double v, double reach, Visit visit) const {
+    for (auto id : odd_) visit(id);
+    auto it = by_currency_.find(currency);
+    if (it == by_currency_.end()) return;
+    const auto& values = it->second;
+    if (!indexable(v) || reach >= 1) {
+      for (const auto& [w, id] : values) visit(id);
+      return;
+    }
+    // |v - w| <= reach * max(v, w)  <=>  v (1 - reach) <= w <= v / (1 - reach);
+    // the slack keeps floating-point rounding on the safe side.
+    const double lo = v * (1 - reach) * (1 - 1e-9), hi = v / (1 - reach) * (1 + 1e-9);
+    for (auto p = values.lower_bound(lo); p != values.end() && p->first <= hi; ++p) visit(p->second);
+  }
+
+ private:
+  static bool indexable(double v) { return v > 0 && std::isfinite(v); }
+
+  std::map<std::string, std::multimap<double, std::size_t>, std::less<>> by_currency_;
+  std::vector<std::size_t> odd_;
+};
+
+}  // namespace dealscan::crosscheck
