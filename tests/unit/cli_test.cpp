@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/binary.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -19,51 +21,12 @@ using Json = nlohmann::json;
 const std::string kSource = DEALSCAN_SOURCE_DIR;
 const std::string kData = std::string(DEALSCAN_TEST_DATA) + "/cli";
 
-struct RunResult {
-  int code = -1;
-  std::string out, err;
-};
+using dealscan::testing::RunResult;
+using dealscan::testing::slurp;
+using dealscan::testing::TempDir;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// A fresh temporary folder, removed with the fixture.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dealscan-cli-XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  fs::path write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name, std::ios::binary) << text;
-    return path_ / name;
-  }
-
- private:
-  fs::path path_;
-};
-
-// Runs `cd dir && dealscan args` through the shell, capturing both streams.
 RunResult dealscan(const std::string& args, const std::string& dir = kSource) {
-  TempDir tmp;
-  std::string cmd = "cd '" + dir + "' && '" + std::string(DEALSCAN_BINARY) + "' " + args + " >'" +
-                    (tmp.path() / "out").string() + "' 2>'" + (tmp.path() / "err").string() + "'";
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(tmp.path() / "out");
-  r.err = slurp(tmp.path() / "err");
-  return r;
+  return dealscan::testing::run_dealscan(args, dir);
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/binary.h"
 #include "dealscan/crosscheck.h"
 #include "dealscan/pipeline.h"
 #include "dealscan/report.h"
@@ -226,54 +227,11 @@ TEST(ReadJsonl, BadFieldsAreNamedWithTheirPlace) {
 
 // ---------------------------------------------------------------- dealscan merge, the binary
 
-struct RunResult {
-  int code = -1;
-  std::string out, err;
-};
+using dealscan::testing::RunResult;
+using dealscan::testing::slurp;
+using dealscan::testing::TempDir;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dealscan-merge-XXXXXX").string();
-    path_ = mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path_ / name, std::ios::binary) << bytes;
-    return file(name);
-  }
-
- private:
-  fs::path path_;
-};
-
-// Runs a shell command line in dir with the built dealscan first on PATH.
-RunResult sh(const std::string& command, const fs::path& dir) {
-  TempDir io;
-  std::string bin = fs::path(kBinary).parent_path().string();
-  std::string line = "cd '" + dir.string() + "' && export LC_ALL=C PATH='" + bin + "':\"$PATH\" && ( " + command +
-                     " ) >'" + io.file("out") + "' 2>'" + io.file("err") + "'";
-  int status = std::system(line.c_str());
-  RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(io.file("out"));
-  r.err = slurp(io.file("err"));
-  return r;
-}
+RunResult sh(const std::string& command, const fs::path& dir) { return dealscan::testing::run_shell(command, dir); }
 
 std::string quoted(const std::vector<std::string>& paths) {
   std::string s;
