@@ -110,7 +110,7 @@ std::string_view governing_role(const SentenceView& v, std::size_t tb) {
     auto r = v.role[t];
     if (r == "article" || r == "title") continue;
     if (r == "coord" && t > 0 && v.role[t - 1] == "title") continue;
-    if (r.empty() || r == "link" || r == "coord" || r == "head" || r == "possessive") return {};
+    if (r.empty() || r == "link" || r == "coord" || r == "head" || r == "possessive" || r == "relative") return {};
     return r;
   }
   return {};

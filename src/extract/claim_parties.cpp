@@ -100,11 +100,12 @@ std::optional<std::size_t> first_with_role(const SentenceView& v, std::size_t af
 
 // Who receives a payment made by the agent, best evidence first.
 Pick counterparty(const SentenceView& v, const KindDecision& kd, const std::optional<Agent>& agent, std::size_t mb,
-                  std::size_t me) {
+                  std::size_t me, std::size_t lo, bool copayer) {
   // Only parties of the amount's own clause: a name across ':' or ';' belongs to another statement.
   std::vector<std::size_t> cands;
   for (std::size_t k = 0; k < v.mentions.size(); ++k)
     if (v.mentions[k].party() && !v.mentions[k].parenthetical && !in_agent(v, agent, k) &&
+        v.mentions[k].role != "together" && v.mentions[k].tb >= lo &&
         v.same_clause(v.mentions[k].tb, mb))
       cands.push_back(k);
   auto nearest = [&](auto pred) -> std::optional<std::size_t> {
@@ -130,7 +131,8 @@ Pick counterparty(const SentenceView& v, const KindDecision& kd, const std::opti
   }};
   for (const auto& [name, pred] : tiers)
     if (auto k = nearest(pred)) return {k, name};
-  if (cands.size() == 1) return {cands.front(), "cp:only-other"};
+  // The only other name is a guess; not when co-payers are listed (it is likely one of them).
+  if (cands.size() == 1 && !copayer) return {cands.front(), "cp:only-other"};
   return {std::nullopt, "cp:none"};
 }
 
@@ -186,11 +188,63 @@ bool after_comma(const SentenceView& v, std::size_t t) {
   return t > 0 && v.is_punct(t - 1, ",");
 }
 
+// "A, B e C, che investiranno N", "un progetto (AI) che mette sul piatto N":
+// a verb right after a relative "che" (a comma, bracket or name before it)
+// has the name before as its subject, or nobody named when a common noun
+// stands there. Empty when the verb is not in a relative clause; "ha
+// annunciato che investirà" is a complement clause and keeps its subject.
+std::optional<std::optional<Agent>> relative_agent(const SentenceView& v, std::size_t verb_b) {
+  std::size_t t = verb_b;
+  for (int adverbs = 0; t > 0 && adverbs <= 2; ++adverbs) {
+    if (v.role[t - 1] == "relative") break;
+    if (!v.role[t - 1].empty() || v.mention_at(t - 1) >= 0 || v.is_punct(t - 1, ",;:.()[]\"«»“”")) return std::nullopt;
+    --t;
+  }
+  if (t == 0 || v.role[t - 1] != "relative") return std::nullopt;
+  std::size_t rel = t - 1;
+  while (rel > 0 && v.role[rel - 1] == "relative") --rel;  // "il quale"
+  if (rel == 0) return std::nullopt;
+  std::size_t a = rel;
+  bool marked = false;  // a comma or bracket before "che": a relative, not "dice che"
+  while (a > 0 && v.is_punct(a - 1, ",\"«»“”")) --a, marked = true;
+  if (a > 0 && v.is_punct(a - 1, ")]")) {
+    marked = true;
+    int depth = 0;
+    while (a > 0) {
+      --a;
+      if (v.is_punct(a, ")]")) ++depth;
+      if (v.is_punct(a, "([") && --depth == 0) break;
+    }
+  }
+  int m = a > 0 ? v.mention_at(a - 1) : -1;
+  if (m >= 0 && v.mentions[static_cast<std::size_t>(m)].parenthetical) m = -1;
+  if (m < 0) return marked ? std::optional<std::optional<Agent>>{std::optional<Agent>{}} : std::nullopt;
+  auto k = static_cast<std::size_t>(m);
+  if (!v.mentions[k].party()) return std::optional<Agent>{};
+  std::vector<std::size_t> group;
+  for (auto g : v.coordinated(k))
+    if (v.mentions[g].party()) group.push_back(g);
+  return std::optional<Agent>{Agent{group}};
+}
+
+// "Alfa, insieme a Beta, investirà N": a co-payer in the amount's clause.
+bool has_copayer(const SentenceView& v, std::size_t mb) {
+  for (const auto& m : v.mentions)
+    if (m.party() && m.role == "together" && v.same_clause(m.tb, mb)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit, std::size_t from) {
   // The subject is in the clause of the verb: "Alfa cresce: la società investirà" has none.
   std::size_t clause = from == 0 ? v.clause_start(limit) : from;
+  // "Rossi ha annunciato che Alfa investirà": after a complement "che" (no
+  // comma or name before it, unlike a relative) the verb has its own subject.
+  for (std::size_t t = clause + 1; from == 0 && t < limit && t < v.tokens.size(); ++t)
+    if (v.role[t] == "relative" && v.role[t - 1] != "relative" && !v.is_punct(t - 1, ",()\"«»“”") &&
+        v.mention_at(t - 1) < 0 && v.mention_at(t + 1) >= 0)
+      clause = t + 1;
   for (std::size_t k = 0; k < v.mentions.size(); ++k) {
     const auto& m = v.mentions[k];
     if (m.tb < clause) continue;
@@ -210,20 +264,34 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
   PartyDecision d;
   const TriggerHit* verb = kd.dir_verb ? kd.dir_verb : (kd.trigger && kd.trigger->verb ? kd.trigger : nullptr);
   std::size_t limit = verb ? std::min(verb->b, mb) : mb;
-  auto agent = find_agent(v, limit);
+  auto relative = verb && kd.dir != "owner" ? relative_agent(v, verb->b) : std::nullopt;
+  auto agent = relative ? *relative : find_agent(v, limit);
   std::string colon_rule;
-  if (!agent && kd.dir == "pay") {
+  if (!agent && !relative && kd.dir == "pay") {
     // "Alfa comprerà servizi da Beta: un impegno da N", "Alfa ha un'intesa con
     // Beta: investirà N": a clause after a colon with no subject of its own
     // keeps the subject of the clause before it (Italian drops it).
     std::size_t cs = v.clause_start(mb);
     if (cs > 0 && v.is_punct(cs - 1, ":") && (agent = find_agent(v, cs - 1))) colon_rule = "agent:before-colon";
+    // "Mario Rossi annuncia Alfa: investirà N": a person announcing before the
+    // colon does not pay for what the company does after it.
+    if (agent && !agent->several() && company_deal(kd.kind) &&
+        v.mentions[agent->members[0]].entity->type == EntityType::Person) {
+      agent.reset();
+      colon_rule.clear();
+    }
   }
   // "Dopo aver chiuso un round da N, Beta ha ...": the subject follows a fronted clause.
-  if (!agent && kd.dir != "owner") agent = find_agent(v, v.tokens.size(), me);
+  if (!agent && !relative && kd.dir != "owner") agent = find_agent(v, v.tokens.size(), me);
   std::string agent_rule;
-  auto agent_entity = agent_id(v, agent, carried, agent_rule);
+  auto agent_entity = agent_id(v, agent, relative ? std::nullopt : carried, agent_rule);
   if (!colon_rule.empty() && agent_entity) agent_rule = colon_rule;
+  if (relative) agent_rule = agent ? (agent_entity ? "agent:relative" : "agent:relative(several)") : "relative:none";
+  bool copayer = has_copayer(v, mb);
+  if (copayer && agent_entity) {
+    agent_entity.reset();
+    agent_rule += "(several:together)";
+  }
   std::size_t after = verb ? verb->e : std::min(mb, kd.trigger ? kd.trigger->e : mb);
 
   if (kd.dir == "owner") {
@@ -298,7 +366,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
     d.subject = id_of(v, agent->members.front());
     agent_rule = "agent:each-first";
   }
-  if (!agent && (kd.kind == Kind::Contract || kd.kind == Kind::Spending)) {
+  if (!agent && !relative && (kd.kind == Kind::Contract || kd.kind == Kind::Spending)) {
     // "Tra Alfa e Beta è stato firmato un contratto da N": the two sides in the order named.
     for (std::size_t k = 0; k < v.mentions.size(); ++k) {
       if (v.mentions[k].role != "between" || !v.mentions[k].party()) continue;
@@ -312,7 +380,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
       break;
     }
   }
-  if (!agent) {
+  if (!agent && !relative) {
     // "un suo investimento da N in Beta": the party named before the possessive.
     if (auto pos = possessive_near(v, kd.trigger)) {
       if (auto k = possessive_owner(v, *pos, EntityType::Org)) {
@@ -323,7 +391,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
       }
     }
   }
-  if (!agent) {
+  if (!agent && !relative) {
     // No plain subject: the passive agent ("siglato da Alfa") or the owner
     // of a trigger noun of the same kind ("l'investimento di Alfa in Beta").
     auto owns_trigger = [&](std::size_t k) {
@@ -343,19 +411,21 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
         agent = Agent{party_group(v, k)};
         agent_entity = agent_id(v, agent, carried, agent_rule);
         agent_rule = passive ? "agent:passive" : "agent:of";
+        if (copayer) agent_entity.reset(), agent_rule += "(several:together)";
         d.subject = agent_entity;
         break;
       }
     }
   }
-  if (agent && !agent->several() && company_deal(kd.kind) && v.mentions[agent->members[0]].entity &&
+  if (agent && !copayer && !agent->several() && company_deal(kd.kind) && v.mentions[agent->members[0]].entity &&
       v.mentions[agent->members[0]].entity->type == EntityType::Person) {
     if (auto company = company_of_person(v, agent->members[0], leaders)) {
       d.subject = company;
       agent_rule += "(company)";
     }
   }
-  Pick p = counterparty(v, kd, agent, mb, me);
+  // A relative clause's counterparty is inside it: "Alfa ha presentato un progetto che investirà N".
+  Pick p = counterparty(v, kd, agent, mb, me, relative ? verb->b : 0, copayer);
   std::string cp_rule = p.rule;
   d.counterparty = resolve(v, p, cp_rule);
   if (d.counterparty && d.counterparty == d.subject) d.counterparty.reset();

@@ -55,9 +55,11 @@ std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
     if (!best || score > best_score) best = StoryPair{cand.subject, cand.counterparty, cand.kind}, best_score = score;
   }
   if (!best) return best;
-  // The side nobody names: the organisation the document talks about most.
+  // The recipient nobody names: the organisation the document talks about
+  // most. A payer is never guessed that way: who pays must be said.
   auto& missing = best->subject ? best->counterparty : best->subject;
   const auto& known = best->subject ? best->subject : best->counterparty;
+  best->guessed_subject = !best->subject;
   if (!missing) {
     int top = 0;
     for (const auto& [id, n] : org_mentions)
@@ -79,14 +81,22 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std
   auto is = [&](const std::optional<std::string>& id, const std::optional<std::string>& want) {
     return id && want && same_family(parents, *id, *want);
   };
+  bool agreement = story.kind == Kind::Contract || story.kind == Kind::Spending;
   for (auto& f : figures) {
     bool bare = f.sentence < sentences.size() && !sentences[f.sentence].has_party;
+    // A payer guessed from mention counts is trusted only where the sentence names
+    // it ("Alfa cresce; il colosso investirà N in Beta"), or for an agreement,
+    // whose other side is the document's main company.
+    bool named = false;
+    if (story.subject && f.sentence < sentences.size())
+      for (const auto& id : sentences[f.sentence].named) named = named || same_family(parents, id, *story.subject);
+    auto payer = !story.guessed_subject || agreement || named ? story.subject : std::nullopt;
     if (f.kind_rule == "default" && bare && sentences[f.sentence].pay_verb) {
       // "I primi 10 miliardi verranno versati a gennaio": money paid, nobody
       // named, no other kind said: the story's deal again.
       f.kind = story.kind;
       f.kind_rule = "story";
-      set(f, story.subject, story.counterparty, "story:both");
+      set(f, payer, story.counterparty, "story:both");
       continue;
     }
     if (f.kind == Kind::Fundraising) {
@@ -98,11 +108,11 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std
     bool carried = f.party_rule.rfind("carried", 0) == 0;
     if ((!f.subject && !f.counterparty && !several(f)) || (carried && is(f.subject, story.counterparty))) {
       // Nothing named, or a subject carried over that is the story's recipient.
-      set(f, story.subject, story.counterparty, "story:both");
+      set(f, payer, story.counterparty, "story:both");
     } else if (is(f.subject, story.subject) && !f.counterparty) {
       set(f, f.subject, story.counterparty, "story:counterparty");
     } else if (is(f.counterparty, story.counterparty) && !f.subject && !several(f)) {
-      set(f, story.subject, f.counterparty, "story:subject");
+      set(f, payer, f.counterparty, payer ? "story:subject" : "story:subject(unnamed)");
     } else if (is(f.subject, story.counterparty) && is(f.counterparty, story.subject) &&
                (f.party_rule == "agent:pair" || f.party_rule == "between:pair")) {
       // A pair named without direction ("Alfa e Beta, un accordo") takes the story's.

@@ -19,12 +19,15 @@ namespace dealscan::claims {
 
 // The best supported (subject, counterparty) pair among payment figures: a
 // figure naming both counts 1, one naming one side of it counts 1/2; the
-// earliest wins ties. A side nobody names is the organisation the document
-// mentions most (mentions: entity id => count, ORG only). Its kind is the
-// kind of its first figure.
+// earliest wins ties. A recipient nobody names is the organisation the
+// document mentions most (mentions: entity id => count, ORG only), and so is
+// a missing payer; a guessed payer is given to a figure only when its own
+// sentence names it (or the deal is an agreement, which has two sides).
+// Its kind is the kind of its first figure.
 struct StoryPair {
   std::optional<std::string> subject, counterparty;
   Kind kind = Kind::Investment;
+  bool guessed_subject = false;  // the payer came from mention counts, not a figure
 };
 
 std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
@@ -39,6 +42,7 @@ bool same_family(const ParentOf& parents, const std::string& a, const std::strin
 struct SentenceFlags {
   bool has_party = false;  // an ORG or PERSON
   bool pay_verb = false;   // a verb of paying or receiving ("versare", "ricevere")
+  std::vector<std::string> named;  // ids of the parties it names
 };
 
 // Fills parties left empty from the story.

@@ -52,7 +52,8 @@ SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i) {
   d.attribution = find_cues(lex.attribution, d.view);
   if (auto agent = find_agent(d.view, d.view.tokens.size()); agent && !agent->several())
     d.agent = d.view.mentions[agent->members.front()].id();
-  for (const auto& m : d.view.mentions) d.flags.has_party = d.flags.has_party || m.party();
+  for (const auto& m : d.view.mentions)
+    if (m.party()) d.flags.has_party = true, d.flags.named.push_back(m.id());
   for (const auto& h : d.triggers) d.flags.pay_verb = d.flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
   return d;
 }
