@@ -121,4 +121,18 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std
   }
 }
 
+void revenue_clients(std::vector<Figure>& figures, const std::vector<SentenceFlags>& sentences,
+                     const std::vector<std::pair<std::string, int>>& org_mentions, const ParentOf& parents) {
+  for (auto& f : figures) {
+    if (f.kind != Kind::Revenue || !f.subject || f.counterparty || f.sentence >= sentences.size() ||
+        !sentences[f.sentence].deal_noun)
+      continue;
+    std::optional<std::string> client;
+    int top = 0;
+    for (const auto& [id, n] : org_mentions)
+      if (!same_family(parents, id, *f.subject) && n > top) client = id, top = n;
+    if (client) set(f, f.subject, client, "story:revenue-client");
+  }
+}
+
 }  // namespace dealscan::claims

@@ -43,10 +43,17 @@ struct SentenceFlags {
   bool has_party = false;  // an ORG or PERSON
   bool pay_verb = false;   // a verb of paying or receiving ("versare", "ricevere")
   std::vector<std::string> named;  // ids of the parties it names
+  bool deal_noun = false;          // "l'accordo", "l'intesa": the deal itself is talked about
 };
 
 // Fills parties left empty from the story.
 void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std::vector<SentenceFlags>& sentences,
                  const ParentOf& parents);
+
+// "L'intesa porterà ad Alfa ricavi per N": revenue a deal brings its subject
+// is paid by the other side of the deal, the organisation the document
+// mentions most besides the subject's company (story:revenue-client).
+void revenue_clients(std::vector<Figure>& figures, const std::vector<SentenceFlags>& sentences,
+                     const std::vector<std::pair<std::string, int>>& org_mentions, const ParentOf& parents);
 
 }  // namespace dealscan::claims

@@ -55,6 +55,7 @@ SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i) {
   for (const auto& m : d.view.mentions)
     if (m.party()) d.flags.has_party = true, d.flags.named.push_back(m.id());
   for (const auto& h : d.triggers) d.flags.pay_verb = d.flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
+  for (const auto& h : d.triggers) d.flags.deal_noun = d.flags.deal_noun || (!h.verb && h.kind == Kind::Contract);
   return d;
 }
 
@@ -225,6 +226,11 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
     std::vector<SentenceFlags> flags;
     for (const auto& d : doc.data) flags.push_back(d.flags);
     apply_story(out.figures, *story, flags, parents);
+  }
+  {
+    std::vector<SentenceFlags> flags;
+    for (const auto& d : doc.data) flags.push_back(d.flags);
+    revenue_clients(out.figures, flags, org_mentions, parents);
   }
 
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
