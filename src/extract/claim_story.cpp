@@ -1,5 +1,6 @@
 #include "extract/claim_story.h"
 
+#include <cmath>
 #include <map>
 #include <unordered_set>
 
@@ -49,6 +50,14 @@ std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
       bool s = f.subject == cand.subject, c = f.counterparty == cand.counterparty;
       double w = s && c ? 1 : (s && f.subject && !f.counterparty) || (c && f.counterparty && !f.subject) ? 0.5 : 0;
       support[f.sentence] = std::max(support[f.sentence], w);
+    }
+    // The deal's amount said again with nobody named ("L'investimento di N
+    // arriverà per gradi") is the article dwelling on that deal.
+    for (const auto& f : figures) {
+      bool same_amount = f.money.currency == cand.money.currency &&
+                         std::abs(f.money.value - cand.money.value) <= 0.01 * cand.money.value;
+      if (pays(f.kind) && !f.subject && !f.counterparty && same_amount && f.sentence != cand.sentence)
+        support[f.sentence] = std::max(support[f.sentence], 0.5);
     }
     double score = 0;
     for (const auto& [sentence, w] : support) score += w;

@@ -191,6 +191,24 @@ TEST(ClaimsStory, PaymentWithNoPartyTakesMainPair) {
   EXPECT_EQ(out.figures[1].kind_rule, "story");
 }
 
+// A side deal named in full must not become the story when the article keeps
+// coming back to another amount: the repeated amount supports its own pair.
+TEST(ClaimsStory, RepeatedAmountOutweighsSideDeal) {
+  auto d = parse_marked(
+      "[Beta], dopo l'accordo da {30 miliardi} firmato con [Gamma], cerca altri fondi. // "
+      "[Alfa] ha deciso di investire {5 miliardi}. // L'investimento di {5 miliardi} arriverà per gradi. // "
+      "I primi {1 miliardo} verranno versati a marzo.");
+  d.money[0].value = 30;
+  d.money[1].value = 5;
+  d.money[2].value = 5;
+  d.money[3].value = 1;
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 4u);
+  EXPECT_EQ(out.figures[2].subject, "alfa");
+  EXPECT_EQ(out.figures[3].subject, "alfa");
+  EXPECT_EQ(out.figures[3].kind, Kind::Investment);
+}
+
 TEST(ClaimsStory, UndirectedPairTakesStoryDirection) {
   auto d = parse_marked(
       "[Alfa] pagherà a [Beta] un contratto da {7 miliardi}. // [Beta] e [Alfa], un accordo da {7 miliardi}.");
