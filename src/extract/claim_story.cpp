@@ -108,9 +108,21 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std
       set(f, payer, story.counterparty, "story:both");
       continue;
     }
+    bool names_recipient = false;
+    if (story.counterparty && f.sentence < sentences.size())
+      for (const auto& id : sentences[f.sentence].named)
+        names_recipient = names_recipient || same_family(parents, id, *story.counterparty);
     if (f.kind == Kind::Fundraising) {
-      // A round in a story about money going into a company is that company's round.
-      if (!f.counterparty && bare) set(f, f.subject, story.counterparty, "story:raiser");
+      // A round in a story about money going into a company is that company's
+      // round, when nobody else is named or the sentence names that company
+      // ("i partner di Beta: al round hanno partecipato A, B e C").
+      if (!f.counterparty && (bare || names_recipient)) set(f, f.subject, story.counterparty, "story:raiser");
+      continue;
+    }
+    if (pays(f.kind) && is(f.subject, story.subject) && !f.counterparty && f.sentence < sentences.size() &&
+        sentences[f.sentence].target_head) {
+      // "Alfa metterà nella società N": the company is the story's recipient, whatever the kind said.
+      set(f, f.subject, story.counterparty, "story:head-target");
       continue;
     }
     if (!pays(f.kind) || !compatible(f.kind, story.kind)) continue;

@@ -44,6 +44,7 @@ struct SentenceFlags {
   bool pay_verb = false;   // a verb of paying or receiving ("versare", "ricevere")
   std::vector<std::string> named;  // ids of the parties it names
   bool deal_noun = false;          // "l'accordo", "l'intesa": the deal itself is talked about
+  bool target_head = false;        // "nella società", "all'azienda": money goes to a company named before
 };
 
 // Fills parties left empty from the story.

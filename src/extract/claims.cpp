@@ -56,6 +56,10 @@ SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i) {
     if (m.party()) d.flags.has_party = true, d.flags.named.push_back(m.id());
   for (const auto& h : d.triggers) d.flags.pay_verb = d.flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
   for (const auto& h : d.triggers) d.flags.deal_noun = d.flags.deal_noun || (!h.verb && h.kind == Kind::Contract);
+  for (std::size_t t = 1; t < d.view.tokens.size(); ++t)
+    if (d.view.role[t] == "head" && (d.view.role[t - 1] == "target" ||
+                                     (d.view.role[t - 1] == "article" && t > 1 && d.view.role[t - 2] == "target")))
+      d.flags.target_head = true;
   return d;
 }
 

@@ -209,6 +209,30 @@ TEST(ClaimsStory, RepeatedAmountOutweighsSideDeal) {
   EXPECT_EQ(out.figures[3].kind, Kind::Investment);
 }
 
+TEST(ClaimsStory, CompanyAsTargetIsStoryRecipient) {
+  auto d = parse_marked(
+      "[Alfa] pagherà {4 miliardi} a [Beta] per i server. // Il gruppo [Alfa] metterà nella società altri {2 miliardi}.");
+  d.money[0].value = 4;
+  d.money[1].value = 2;
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 2u);
+  EXPECT_EQ(out.figures[1].subject, "alfa");
+  EXPECT_EQ(out.figures[1].counterparty, "beta");
+}
+
+TEST(ClaimsStory, RoundNamingTheRecipientIsItsRound) {
+  auto d = parse_marked(
+      "L'investimento da {4 miliardi} in [Beta] è stato firmato da [Alfa]. // Tra i soci di [Beta]: al round da {9 miliardi} hanno aderito "
+      "[Gamma] e [Delta].");
+  d.money[0].value = 4;
+  d.money[1].value = 9;
+  auto out = run(extractor(), d);
+  ASSERT_EQ(out.figures.size(), 2u);
+  EXPECT_EQ(out.figures[1].kind, Kind::Fundraising);
+  EXPECT_EQ(out.figures[1].counterparty, "beta") << out.figures[1].party_rule;
+  EXPECT_FALSE(out.figures[1].subject.has_value());
+}
+
 TEST(ClaimsStory, UndirectedPairTakesStoryDirection) {
   auto d = parse_marked(
       "[Alfa] pagherà a [Beta] un contratto da {7 miliardi}. // [Beta] e [Alfa], un accordo da {7 miliardi}.");
