@@ -295,6 +295,18 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
   std::size_t after = verb ? verb->e : std::min(mb, kd.trigger ? kd.trigger->e : mb);
 
   if (kd.dir == "owner") {
+    // "relegando Rossi, con circa N, al secondo posto": the name right before
+    // ", con N" is what the amount describes.
+    std::size_t at = mb;
+    while (at > 0 && v.role[at - 1] == "link") --at;  // "con circa N"
+    if (at >= 3 && v.role[at - 1] == "partner" && v.is_punct(at - 2, ",")) {
+      int k = v.mention_at(at - 3);
+      if (k >= 0 && v.mentions[static_cast<std::size_t>(k)].party() && v.mentions[static_cast<std::size_t>(k)].te == at - 2) {
+        d.subject = id_of(v, static_cast<std::size_t>(k));
+        d.rule = "owner:con-apposition";
+        return d;
+      }
+    }
     // "la valutazione di Beta", else whoever the clause is about.
     for (std::size_t k = 0; k < v.mentions.size(); ++k) {
       if (v.mentions[k].party() && v.mentions[k].role == "of" && follows(v, kd.trigger, k, 2)) {
