@@ -14,29 +14,55 @@ Json or_null(const std::optional<T>& v) {
 
 Json string_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+// Builds an object field by field. Keys are distinct by construction, so no
+// duplicate search per field, and the fields are reserved once: a growing
+// ordered_map copies its const string keys instead of moving them.
+class Object {
+ public:
+  explicit Object(std::size_t fields) : j_(Json::object()) { j_.get_ref<Json::object_t&>().reserve(fields); }
+  template <class T>
+  Object& add(const char* key, T&& value) {
+    j_.get_ref<Json::object_t&>().emplace_back(key, Json(std::forward<T>(value)));
+    return *this;
+  }
+  Json done() { return std::move(j_); }
+
+ private:
+  Json j_;
+};
+
 }  // namespace
 
 Json source_json(const Source& s) {
-  return Json{{"id", s.id},
-              {"path", s.path},
-              {"date", or_null(s.date)},
-              {"language", s.language},
-              {"encoding", s.encoding},
-              {"warnings", s.warnings}};
+  return Object(6)
+      .add("id", s.id)
+      .add("path", s.path)
+      .add("date", or_null(s.date))
+      .add("language", s.language)
+      .add("encoding", s.encoding)
+      .add("warnings", s.warnings)
+      .done();
 }
 
-Json skipped_json(const SkippedSource& s) { return Json{{"path", s.path}, {"reason", s.reason}}; }
+Json skipped_json(const SkippedSource& s) { return Object(2).add("path", s.path).add("reason", s.reason).done(); }
 
 Json story_json(const Story& s) {
-  return Json{{"id", s.id}, {"title", s.title}, {"sources", s.sources}, {"claims", s.claims}};
+  return Object(4)
+      .add("id", s.id)
+      .add("title", s.title)
+      .add("sources", s.sources)
+      .add("claims", s.claims)
+      .done();
 }
 
 Json time_json(const std::optional<TimeExpr>& t) {
   if (!t) return nullptr;
-  return Json{{"begin", string_or_null(t->begin)},
-              {"end", string_or_null(t->end)},
-              {"precision", t->precision},
-              {"rule", t->rule}};
+  return Object(4)
+      .add("begin", string_or_null(t->begin))
+      .add("end", string_or_null(t->end))
+      .add("precision", t->precision)
+      .add("rule", t->rule)
+      .done();
 }
 
 Json figure_json(const Figure& f, const std::vector<Figure>& same_document) {
@@ -45,75 +71,92 @@ Json figure_json(const Figure& f, const std::vector<Figure>& same_document) {
   // money mention in the same order, so it names that figure.
   Json conversion = nullptr;
   if (m.conversion_of && *m.conversion_of < same_document.size()) conversion = same_document[*m.conversion_of].id;
-  return Json{{"id", f.id},
-              {"source", f.source},
-              {"text", f.text},
-              {"start", f.orig.begin},
-              {"end", f.orig.end},
-              {"sentence", f.sentence_text},
-              {"sentence_index", f.sentence},  // headline and lead weigh more in the cross-check
-              {"value", m.value},
-              {"max", or_null(m.max)},
-              {"currency", string_or_null(m.currency)},
-              {"currency_from_context", m.currency_from_context},
-              {"qualifier", to_string(m.qualifier)},
-              {"period_years", or_null(m.period_years)},
-              {"kind", to_string(f.kind)},
-              {"subject", or_null(f.subject)},
-              {"counterparty", or_null(f.counterparty)},
-              {"modality", to_string(f.modality)},
-              {"attributed_to", or_null(f.attributed_to)},
-              {"time", time_json(f.time)},
-              {"conversion_of", conversion},
-              {"display", display_money(m)},
-              {"rule", m.rule},
-              {"kind_rule", f.kind_rule},
-              {"party_rule", f.party_rule}};
+  return Object(24)
+      .add("id", f.id)
+      .add("source", f.source)
+      .add("text", f.text)
+      .add("start", f.orig.begin)
+      .add("end", f.orig.end)
+      .add("sentence", f.sentence_text)
+      .add("sentence_index", f.sentence)  // headline and lead weigh more in the cross-check
+      .add("value", m.value)
+      .add("max", or_null(m.max))
+      .add("currency", string_or_null(m.currency))
+      .add("currency_from_context", m.currency_from_context)
+      .add("qualifier", to_string(m.qualifier))
+      .add("period_years", or_null(m.period_years))
+      .add("kind", to_string(f.kind))
+      .add("subject", or_null(f.subject))
+      .add("counterparty", or_null(f.counterparty))
+      .add("modality", to_string(f.modality))
+      .add("attributed_to", or_null(f.attributed_to))
+      .add("time", time_json(f.time))
+      .add("conversion_of", conversion)
+      .add("display", display_money(m))
+      .add("rule", m.rule)
+      .add("kind_rule", f.kind_rule)
+      .add("party_rule", f.party_rule)
+      .done();
 }
 
 Json quantity_json(const Quantity& q, const std::string& source) {
-  return Json{{"source", source},     {"text", q.text},          {"start", q.orig.begin}, {"end", q.orig.end},
-              {"value", q.value},     {"max", or_null(q.max)},   {"unit", q.unit},        {"rule", q.rule}};
+  return Object(8)
+      .add("source", source)
+      .add("text", q.text)
+      .add("start", q.orig.begin)
+      .add("end", q.orig.end)
+      .add("value", q.value)
+      .add("max", or_null(q.max))
+      .add("unit", q.unit)
+      .add("rule", q.rule)
+      .done();
 }
 
 Json fact_json(const Fact& f) {
-  return Json{{"id", f.id},
-              {"source", f.source},
-              {"kind", f.kind},
-              {"subject", or_null(f.subject)},
-              {"object", or_null(f.object)},
-              {"until", time_json(f.until)},
-              {"text", f.text},
-              {"start", f.orig.begin},
-              {"end", f.orig.end},
-              {"sentence", f.sentence_text},
-              {"sentence_index", f.sentence},
-              {"modality", to_string(f.modality)},
-              {"rule", f.rule}};
+  return Object(13)
+      .add("id", f.id)
+      .add("source", f.source)
+      .add("kind", f.kind)
+      .add("subject", or_null(f.subject))
+      .add("object", or_null(f.object))
+      .add("until", time_json(f.until))
+      .add("text", f.text)
+      .add("start", f.orig.begin)
+      .add("end", f.orig.end)
+      .add("sentence", f.sentence_text)
+      .add("sentence_index", f.sentence)
+      .add("modality", to_string(f.modality))
+      .add("rule", f.rule)
+      .done();
 }
 
 Json claim_json(const Claim& c) {
-  return Json{{"id", c.id},
-              {"story", c.story},
-              {"key", c.key},
-              {"kind", c.kind ? std::string(to_string(*c.kind)) : c.fact_kind},
-              {"subject", or_null(c.subject)},
-              {"counterparty", or_null(c.counterparty)},
-              {"figures", c.figures},
-              {"sources", c.sources},
-              {"status", to_string(c.status)}};
+  return Object(9)
+      .add("id", c.id)
+      .add("story", c.story)
+      .add("key", c.key)
+      .add("kind", c.kind ? std::string(to_string(*c.kind)) : c.fact_kind)
+      .add("subject", or_null(c.subject))
+      .add("counterparty", or_null(c.counterparty))
+      .add("figures", c.figures)
+      .add("sources", c.sources)
+      .add("status", to_string(c.status))
+      .done();
 }
 
 Json conflict_json(const Conflict& c) {
   Json values = Json::array();
   for (const auto& v : c.values)
-    values.push_back(Json{{"source", v.source}, {"text", v.text}, {"value", or_null(v.value)}, {"item", v.item}});
-  return Json{{"claim", c.claim},
-              {"story", c.story},
-              {"field", c.field},
-              {"severity", to_string(c.severity)},
-              {"values", std::move(values)},
-              {"message", c.message}};
+    values.push_back(
+        Object(4).add("source", v.source).add("text", v.text).add("value", or_null(v.value)).add("item", v.item).done());
+  return Object(6)
+      .add("claim", c.claim)
+      .add("story", c.story)
+      .add("field", c.field)
+      .add("severity", to_string(c.severity))
+      .add("values", std::move(values))
+      .add("message", c.message)
+      .done();
 }
 
 Json entities_json(const std::vector<const DocumentResult*>& documents) {
