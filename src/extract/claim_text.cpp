@@ -1,4 +1,5 @@
 #include "extract/claim_text.h"
+#include "extract/latin_case.h"
 
 #include <algorithm>
 
@@ -34,20 +35,7 @@ bool is_word_char(std::string_view text, std::size_t i, std::size_t& len) {
 }
 
 // Lowercases ASCII and the Latin-1 capitals (U+00C0..U+00DE) that Italian uses.
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      auto d = static_cast<unsigned char>(out[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
+std::string lower(std::string_view s) { return text::lower_latin(s); }
 
 // Characters that join two word parts into one token: "start-up", "1.500", "6,6".
 bool joins(std::string_view text, std::size_t i) {

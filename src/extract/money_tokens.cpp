@@ -1,4 +1,5 @@
 #include "extract/money_tokens.h"
+#include "extract/latin_case.h"
 
 namespace dealscan::money {
 namespace {
@@ -53,20 +54,7 @@ std::size_t scan_digits(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      auto d = static_cast<unsigned char>(out[i + 1]);
-      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[i + 1] = static_cast<char>(d + 0x20);
-      ++i;
-    }
-  }
-  return out;
-}
+std::string lower(std::string_view s) { return text::lower_latin(s); }
 
 void tokenize(std::string_view text, Tokens& result) {
   result.lowered = lower(text);

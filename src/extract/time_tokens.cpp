@@ -1,4 +1,5 @@
 #include "extract/time_tokens.h"
+#include "extract/latin_case.h"
 
 namespace dealscan::timetok {
 namespace {
@@ -28,18 +29,7 @@ bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 
 }  // namespace
 
-void lower_in_place(std::string& s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 'A' && c <= 'Z') {
-      s[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      auto c2 = static_cast<unsigned char>(s[i + 1]);
-      if (c2 >= 0x80 && c2 <= 0x9E && c2 != 0x97) s[i + 1] = static_cast<char>(c2 + 0x20);
-      ++i;
-    }
-  }
-}
+void lower_in_place(std::string& s) { text::lower_latin_in_place(s); }
 
 void tokenize(std::string_view text, std::string_view lowered, std::vector<Token>& out) {
   out.clear();
