@@ -37,8 +37,15 @@ void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit
   Fact f = make("exclusive_rights", text, s, "exclusive_rights:" + cue.entry->canonical());
   f.subject = holder;
   f.until = until;
-  for (const auto& m : modality)
-    if (m.type == "negation" && m.e <= cue.b) f.modality = Modality::Denied;
+  // Only a negation in the cue's own clause denies it: in "l'accordo non
+  // permetterebbe X, poiché Y detiene i diritti esclusivi" the "non" is another
+  // predicate's.
+  for (const auto& m : modality) {
+    if (m.type != "negation" || m.e > cue.b || !v.same_clause(m.e, cue.b)) continue;
+    bool comma = false;
+    for (std::size_t t = m.e; t < cue.b; ++t) comma |= v.is_punct(t, ",");
+    if (!comma) f.modality = Modality::Denied;
+  }
   out.push_back(std::move(f));
 }
 

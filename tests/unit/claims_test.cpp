@@ -322,3 +322,28 @@ TEST(ClaimsSeeds, AmazonOpenAI) {
 
 }  // namespace
 }  // namespace dealscan
+
+namespace dealscan {
+namespace {
+
+// Regression: a negation of the main clause denied the exclusive rights named
+// in a following "poiché" clause.
+TEST(ClaimFacts, NegationOfAnotherClauseDoesNotDenyExclusiveRights) {
+  DocumentProcessor processor(Lexicon::builtin());
+  auto facts_of = [&](const std::string& text) {
+    auto doc = processor.process(InputFile{"t.txt", "t"}, text);
+    EXPECT_TRUE(doc.ok());
+    return doc->facts;
+  };
+  auto other = facts_of("L'intesa non consentirebbe ad Amazon di vendere i modelli, poiché Microsoft detiene i "
+                        "diritti esclusivi fino al 2031.\n");
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].kind, "exclusive_rights");
+  EXPECT_EQ(other[0].modality, Modality::Stated);
+  auto own = facts_of("Microsoft non detiene più diritti esclusivi sui modelli.\n");
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].modality, Modality::Denied);
+}
+
+}  // namespace
+}  // namespace dealscan
