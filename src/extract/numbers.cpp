@@ -17,6 +17,20 @@ struct NumberParser::Impl {
   }
 };
 
+namespace {
+
+// A number never starts inside a word or a digit run ("G42", "MI450",
+// "15venti"); a symbol before it is fine ("€5").
+bool glued_to_word(std::string_view text, std::size_t pos) {
+  if (pos == 0) return false;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 prev = 0;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, prev);
+  return prev < 0 || u_isalnum(prev);
+}
+
+}  // namespace
+
 NumberParser::NumberParser(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
 NumberParser::~NumberParser() = default;
 NumberParser::NumberParser(NumberParser&&) noexcept = default;
@@ -24,14 +38,7 @@ NumberParser& NumberParser::operator=(NumberParser&&) noexcept = default;
 
 std::optional<ParsedNumber> NumberParser::parse_at(std::string_view text, std::size_t pos) const {
   if (pos >= text.size()) return std::nullopt;
-  // A number never starts inside a word or a digit run ("G42", "MI450").
-  // A symbol before it is fine ("€5").
-  if (pos > 0) {
-    int32_t i = static_cast<int32_t>(pos);
-    UChar32 prev = 0;
-    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, prev);
-    if (prev < 0 || u_isalnum(prev)) return std::nullopt;
-  }
+  if (glued_to_word(text, pos)) return std::nullopt;
   money::Tokens tokens;
   money::tokenize(text.substr(pos), tokens);
   const auto& toks = tokens.list;
@@ -47,7 +54,7 @@ std::vector<ParsedNumber> NumberParser::find_all(std::string_view text) const {
   money::tokenize(text, tokens);
   const auto& toks = tokens.list;
   for (std::size_t i = 0; i < toks.size();) {
-    auto n = impl_->reader.read(toks, i);
+    auto n = glued_to_word(text, toks[i].begin) ? std::nullopt : impl_->reader.read(toks, i);
     if (n && !n->glued_suffix) {
       out.push_back(impl_->to_parsed(toks, *n, 0));
       i = n->last;

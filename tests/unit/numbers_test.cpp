@@ -93,3 +93,20 @@ TEST(NumberParser, ParseAtAgreesWithFindAllAfterASymbol) {
 
 }  // namespace
 }  // namespace dealscan
+
+namespace dealscan {
+namespace {
+
+// Regression (found by fuzz_money): find_all read "venti" glued to a digit run
+// as a number that parse_at refused.
+TEST(NumberParser, NoNumberWordGluedToDigits) {
+  std::string t = "codice 15venti e poi venti";
+  auto all = parser().find_all(t);
+  ASSERT_EQ(all.size(), 1u);  // "15venti" is neither 15 nor 20
+  EXPECT_EQ(all[0].span.begin, t.rfind("venti"));
+  EXPECT_DOUBLE_EQ(all[0].value, 20);
+  for (const auto& n : all) EXPECT_TRUE(parser().parse_at(t, n.span.begin).has_value()) << n.span.begin;
+}
+
+}  // namespace
+}  // namespace dealscan
