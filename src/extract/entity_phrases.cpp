@@ -88,6 +88,7 @@ bool PhraseTrie::accepts(const Pattern& p, const TokenStream& ts, std::size_t i)
 std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   std::vector<int> best;
   end = i;
+  if (i >= ts.size()) return best;  // callers may probe one past the last token
   std::uint64_t fh = ts.tokens[i].key_hash & (kFirstBits - 1);
   if (!(first_[fh / 64] >> (fh % 64) & 1)) return best;
   int node = 0;

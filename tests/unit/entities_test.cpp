@@ -262,3 +262,21 @@ TEST(EntitiesCorpus, OrganisationF1) {
 
 }  // namespace
 }  // namespace dealscan
+
+namespace dealscan {
+namespace {
+
+// Regression (found by fuzz_pipeline, heap-buffer-overflow): a descriptive
+// reference ending the text made the phrase trie read one token past the end.
+TEST(EntityRegression, DescriptorAtTheEndOfTheText) {
+  EntityExtractor extractor(Lexicon::builtin());
+  for (std::string text : {"Secondo Bloomberg, Stellantis ha perso cento milioni: la ", "Acme S.p.A. e la",
+                           "la società", "il gruppo di"}) {
+    std::vector<Sentence> sentences{{Span{0, text.size()}}};
+    auto out = extractor.extract(text, sentences);
+    for (const auto& m : out.mentions) EXPECT_LE(m.span.end, text.size());
+  }
+}
+
+}  // namespace
+}  // namespace dealscan
