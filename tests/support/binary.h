@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-namespace dealscan::testing {
+namespace dealscan::test_support {
 
 namespace fs = std::filesystem;
 
@@ -76,4 +76,4 @@ inline RunResult run_dealscan(const std::string& args, const std::string& dir) {
   return run_shell("'" + std::string(DEALSCAN_BINARY) + "' " + args, dir);
 }
 
-}  // namespace dealscan::testing
+}  // namespace dealscan::test_support

@@ -21,12 +21,12 @@ using Json = nlohmann::json;
 const std::string kSource = DEALSCAN_SOURCE_DIR;
 const std::string kData = std::string(DEALSCAN_TEST_DATA) + "/cli";
 
-using dealscan::testing::RunResult;
-using dealscan::testing::slurp;
-using dealscan::testing::TempDir;
+using dealscan::test_support::RunResult;
+using dealscan::test_support::slurp;
+using dealscan::test_support::TempDir;
 
 RunResult dealscan(const std::string& args, const std::string& dir = kSource) {
-  return dealscan::testing::run_dealscan(args, dir);
+  return dealscan::test_support::run_dealscan(args, dir);
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }

@@ -12,8 +12,8 @@
 
 namespace {
 
-using dealscan::testing::RunResult;
-using dealscan::testing::TempDir;
+using dealscan::test_support::RunResult;
+using dealscan::test_support::TempDir;
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -56,7 +56,7 @@ void make_folder(const TempDir& dir) {
 TEST(Hostile, FolderOfBadFilesKeepsTheGoodOnes) {
   TempDir dir;
   make_folder(dir);
-  RunResult r = dealscan::testing::run_dealscan("--format json --max-file-size 1100000 .", dir.path().string());
+  RunResult r = dealscan::test_support::run_dealscan("--format json --max-file-size 1100000 .", dir.path().string());
   ASSERT_EQ(r.code, 3) << r.err;  // done, but some inputs were skipped
   Json j = Json::parse(r.out);
 
@@ -90,7 +90,7 @@ TEST(Hostile, FolderOfBadFilesKeepsTheGoodOnes) {
 TEST(Hostile, EncodingsAreReportedPerSource) {
   TempDir dir;
   make_folder(dir);
-  RunResult r = dealscan::testing::run_dealscan("--format json --max-file-size 1100000 .", dir.path().string());
+  RunResult r = dealscan::test_support::run_dealscan("--format json --max-file-size 1100000 .", dir.path().string());
   Json j = Json::parse(r.out);
   std::map<std::string, Json> src;
   for (const auto& s : j["sources"]) src[s["id"]] = s;
@@ -104,7 +104,7 @@ TEST(Hostile, EncodingsAreReportedPerSource) {
 TEST(Hostile, NothingReadableExits2) {
   TempDir dir;
   dir.write("a.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  RunResult r = dealscan::testing::run_dealscan("--format json a.txt missing.txt", dir.path().string());
+  RunResult r = dealscan::test_support::run_dealscan("--format json a.txt missing.txt", dir.path().string());
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("missing.txt: not found"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("a.txt: not text"), std::string::npos) << r.err;
@@ -116,7 +116,7 @@ TEST(Hostile, UnreadableFileIsSkippedWithItsReason) {
   dir.write("ok.txt", "Alfa investe 1 miliardo di euro.\n");
   auto locked = dir.write("locked.txt", "Beta investe 2 miliardi di euro.\n");
   fs::permissions(locked, fs::perms::none);
-  RunResult r = dealscan::testing::run_dealscan("--format json .", dir.path().string());
+  RunResult r = dealscan::test_support::run_dealscan("--format json .", dir.path().string());
   EXPECT_EQ(r.code, 3);
   EXPECT_NE(r.err.find("locked.txt: permission denied"), std::string::npos) << r.err;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "support/ingested.h"
 #include "dealscan/ingest.h"
 #include "ingest/decode.h"
 
@@ -88,13 +89,7 @@ class DecodeTest : public ::testing::Test {
   }
 };
 
-// The original bytes behind the first occurrence of needle in the normalised text.
-std::string orig_of(const IngestedText& in, std::string_view bytes, std::string_view needle) {
-  auto at = in.text.text.find(needle);
-  if (at == std::string::npos) return "<" + std::string(needle) + " not found>";
-  Span s = in.text.orig(Span{at, at + needle.size()});
-  return std::string(bytes.substr(s.begin, s.size()));
-}
+using test_support::orig_of;
 
 bool has_warning(const IngestedText& in, std::string_view part) {
   for (const auto& w : in.source.warnings)

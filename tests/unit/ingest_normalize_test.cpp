@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "support/ingested.h"
 #include "dealscan/ingest.h"
 #include "ingest/date_marker.h"
 #include "ingest/html.h"
@@ -44,17 +45,8 @@ class NormalizeTest : public ::testing::Test {
   }
 };
 
-// The original bytes behind normalised range [b, e).
-std::string orig_bytes(const IngestedText& in, std::string_view bytes, std::size_t b, std::size_t e) {
-  Span s = in.text.orig(Span{b, e});
-  return std::string(bytes.substr(s.begin, s.size()));
-}
-
-std::string orig_of(const IngestedText& in, std::string_view bytes, std::string_view needle) {
-  auto at = in.text.text.find(needle);
-  if (at == std::string::npos) return "<" + std::string(needle) + " not found>";
-  return orig_bytes(in, bytes, at, at + needle.size());
-}
+using test_support::orig_bytes;
+using test_support::orig_of;
 
 // ---------------------------------------------------------------- date marker
 

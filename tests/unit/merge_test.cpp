@@ -227,11 +227,11 @@ TEST(ReadJsonl, BadFieldsAreNamedWithTheirPlace) {
 
 // ---------------------------------------------------------------- dealscan merge, the binary
 
-using dealscan::testing::RunResult;
-using dealscan::testing::slurp;
-using dealscan::testing::TempDir;
+using dealscan::test_support::RunResult;
+using dealscan::test_support::slurp;
+using dealscan::test_support::TempDir;
 
-RunResult sh(const std::string& command, const fs::path& dir) { return dealscan::testing::run_shell(command, dir); }
+RunResult sh(const std::string& command, const fs::path& dir) { return dealscan::test_support::run_shell(command, dir); }
 
 std::string quoted(const std::vector<std::string>& paths) {
   std::string s;
