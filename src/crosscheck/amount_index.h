@@ -4,8 +4,8 @@
 
 #include <cmath>
 #include <cstddef>
-#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,9 +13,28 @@ namespace dealscan::crosscheck {
 
 class AmountIndex {
  public:
-  void add(const std::string& currency, double value, std::size_t id) {
-    if (indexable(value)) by_currency_[currency].emplace(value, id);
-    else odd_.push_back(id);
+  using Values = std::multimap<double, std::size_t>;
+  // Where an item sits, so it can be forgotten in constant time.
+  struct Slot {
+    Values* values = nullptr;  // null: among the odd values
+    Values::iterator at;
+    std::size_t id = 0;
+  };
+
+  Slot add(const std::string& currency, double value, std::size_t id) {
+    if (!indexable(value)) {
+      odd_.insert(id);
+      return Slot{nullptr, {}, id};
+    }
+    auto& values = by_currency_[currency];
+    return Slot{&values, values.emplace(value, id), id};
+  }
+
+  // Forgets an item, so items that stop counting (merged away) are not
+  // visited again by later queries.
+  void remove(const Slot& slot) {
+    if (slot.values) slot.values->erase(slot.at);
+    else odd_.erase(slot.id);
   }
 
   // Calls visit(id) for every item of the currency whose value is within
@@ -40,8 +59,8 @@ class AmountIndex {
  private:
   static bool indexable(double v) { return v > 0 && std::isfinite(v); }
 
-  std::map<std::string, std::multimap<double, std::size_t>, std::less<>> by_currency_;
-  std::vector<std::size_t> odd_;
+  std::map<std::string, Values, std::less<>> by_currency_;
+  std::set<std::size_t> odd_;
 };
 
 }  // namespace dealscan::crosscheck

@@ -4,9 +4,12 @@
 // Figures that name only one party, or none, then join a topic that agrees
 // on what they do say; clusters stating the same amount are the same claim.
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "crosscheck/amount_index.h"
@@ -22,12 +25,24 @@ std::string_view kind_class(Kind k) {
 
 namespace {
 
+// An amount as the grouping rules read it: currency, value and range end.
+using AmountKey = std::tuple<std::string_view, std::uint64_t, std::optional<std::uint64_t>>;
+
+AmountKey amount_key(const MoneyMention& m) {
+  // Bit patterns order every double, NaN included, so the key is always sortable.
+  auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
+  return {m.currency, bits(m.value), m.max ? std::optional(bits(*m.max)) : std::nullopt};
+}
+
 struct Cluster {
   std::string kind;                      // kind class
   std::optional<std::string> a, b;       // parties, a <= b when both known
   std::vector<FigureRef> members;
   bool alive = true;
-  std::vector<std::size_t> entries;      // amount-index entries this cluster owns
+  // One amount-index entry per distinct amount among the members: a claim told
+  // ten thousand times costs the rules below one entry, not ten thousand.
+  std::vector<std::size_t> entries;
+  std::set<AmountKey> amounts;           // the keys of those entries
 };
 
 const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) { return docs[r.doc].figures[r.index]; }
@@ -65,7 +80,7 @@ class ClaimBuilder {
     topic.push_back(clusters_.size());
     for (const auto* p : {&a, &b})
       if (*p && (p == &a || !a || *a != **p)) by_party_[**p].push_back(clusters_.size());
-    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {}, true, {}});
+    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {}, true, {}, {}});
     add_member(clusters_.size() - 1, r);
   }
 
@@ -131,24 +146,38 @@ class ClaimBuilder {
   // rule: same-amount — clusters stating the same amount in the same currency
   // and sharing a party are one claim told with different kinds.
   void merge_same_amount() {
-    // Candidates come from the first member of each cluster, indexed by amount;
-    // they are taken in index order, as a pairwise scan would.
-    AmountIndex fronts;
+    // Candidates: the first member of each later cluster, indexed by party and
+    // amount; taken in cluster order, as a pairwise scan would. A cluster leaves
+    // the index once merged or once the scan has passed it.
+    std::unordered_map<std::string, AmountIndex> fronts;
+    std::vector<std::vector<std::pair<AmountIndex*, AmountIndex::Slot>>> slots(clusters_.size());
     for (std::size_t j = 0; j < clusters_.size(); ++j) {
       const auto& m = fig(docs_, clusters_[j].members.front()).money;
-      fronts.add(m.currency, m.value, j);
+      for (const auto& p : parties_of(clusters_[j])) {
+        AmountIndex& index = fronts[p];  // elements of an unordered_map never move
+        slots[j].emplace_back(&index, index.add(m.currency, m.value, j));
+      }
     }
+    auto forget = [&](std::size_t j) {
+      for (const auto& [index, slot] : slots[j]) index->remove(slot);
+      slots[j].clear();
+    };
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
+      forget(i);
       if (!clusters_[i].alive) continue;
       std::set<std::size_t> pending;
       auto queue_after = [&](std::size_t after, const std::vector<std::size_t>& entries) {
         for (auto e : entries) {
           const Entry& en = entries_[e];
-          fronts.near(*en.currency, en.value, reach_, [&](std::size_t j) {
-            if (j <= after || pending.count(j)) return;
-            const auto& fm = fig(docs_, clusters_[j].members.front()).money;
-            if (*en.currency == fm.currency && same_amount(en.value, fm.value, t_)) pending.insert(j);
-          });
+          for (const auto& p : parties_of(clusters_[i])) {
+            auto f = fronts.find(p);
+            if (f == fronts.end()) continue;
+            f->second.near(*en.currency, en.value, reach_, [&](std::size_t j) {
+              if (j <= after || pending.count(j)) return;
+              const auto& fm = fig(docs_, clusters_[j].members.front()).money;
+              if (*en.currency == fm.currency && same_amount(en.value, fm.value, t_)) pending.insert(j);
+            });
+          }
         }
       };
       queue_after(i, clusters_[i].entries);
@@ -158,6 +187,7 @@ class ClaimBuilder {
         if (!clusters_[j].alive || !shares_party(clusters_[i], clusters_[j])) continue;
         std::vector<std::size_t> gained = clusters_[j].entries;
         absorb(i, j);
+        forget(j);
         queue_after(j, gained);
       }
     }
@@ -170,7 +200,9 @@ class ClaimBuilder {
   struct Entry {
     double value;
     const std::string* currency;
-    std::size_t cluster;  // its live cluster
+    const MoneyMention* money;  // the first member stating it
+    std::size_t cluster;        // its live cluster
+    AmountIndex::Slot slot;
   };
 
   static std::string topic_key(const std::string& kind, const std::optional<std::string>& a,
@@ -179,25 +211,34 @@ class ClaimBuilder {
   }
   void add_member(std::size_t c, const FigureRef& r) {
     const auto& m = fig(docs_, r).money;
-    clusters_[c].members.push_back(r);
-    clusters_[c].entries.push_back(entries_.size());
-    amounts_.add(m.currency, m.value, entries_.size());
-    entries_.push_back(Entry{m.value, &m.currency, c});
+    Cluster& cl = clusters_[c];
+    cl.members.push_back(r);
+    if (!cl.amounts.insert(amount_key(m)).second) return;
+    cl.entries.push_back(entries_.size());
+    entries_.push_back(Entry{m.value, &m.currency, &m, c, amounts_.add(m.currency, m.value, entries_.size())});
   }
-  // x takes y's members; y dies.
+  // x takes y's members; y dies. Amounts x already has leave the index.
   void absorb(std::size_t x, std::size_t y) {
     Cluster& cx = clusters_[x];
     Cluster& cy = clusters_[y];
     cx.members.insert(cx.members.end(), cy.members.begin(), cy.members.end());
-    for (auto e : cy.entries) entries_[e].cluster = x;
-    cx.entries.insert(cx.entries.end(), cy.entries.begin(), cy.entries.end());
+    for (auto e : cy.entries) {
+      Entry& en = entries_[e];
+      if (cx.amounts.insert(amount_key(*en.money)).second) {
+        en.cluster = x;
+        cx.entries.push_back(e);
+      } else {
+        amounts_.remove(en.slot);
+      }
+    }
     cy.entries.clear();
+    cy.amounts.clear();
     cy.alive = false;
   }
   bool close_to(const Cluster& c, const FigureRef& r) const {
     const auto& m = fig(docs_, r).money;
-    return std::any_of(c.members.begin(), c.members.end(),
-                       [&](const FigureRef& o) { return close_amount(fig(docs_, o).money, m, t_); });
+    return std::any_of(c.entries.begin(), c.entries.end(),
+                       [&](std::size_t e) { return close_amount(*entries_[e].money, m, t_); });
   }
   // The largest live cluster passing ok with a member of the same amount and
   // currency as r (the earliest among equals) takes r.
@@ -218,6 +259,13 @@ class ClaimBuilder {
     if (best == kNone) return false;
     add_member(best, r);
     return true;
+  }
+  // The distinct parties a cluster names.
+  static std::vector<std::string> parties_of(const Cluster& c) {
+    std::vector<std::string> out;
+    if (c.a) out.push_back(*c.a);
+    if (c.b && (!c.a || *c.b != *c.a)) out.push_back(*c.b);
+    return out;
   }
   static bool shares_party(const Cluster& x, const Cluster& y) {
     return (y.a && has_party(x, *y.a)) || (y.b && has_party(x, *y.b));

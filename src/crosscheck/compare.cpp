@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "crosscheck/internal.h"
 #include "dealscan/extract.h"
@@ -29,15 +32,11 @@ using Classes = std::vector<std::vector<const Item*>>;
 // Groups items by label, classes in order of first appearance.
 Classes classes_by_label(const std::vector<Item>& items) {
   Classes out;
-  std::vector<std::string> labels;
+  std::unordered_map<std::string_view, std::size_t> slot;
   for (const auto& it : items) {
-    auto p = std::find(labels.begin(), labels.end(), it.label);
-    if (p == labels.end()) {
-      labels.push_back(it.label);
-      out.push_back({&it});
-    } else {
-      out[p - labels.begin()].push_back(&it);
-    }
+    auto [p, fresh] = slot.emplace(it.label, out.size());
+    if (fresh) out.emplace_back();
+    out[p->second].push_back(&it);
   }
   return out;
 }
@@ -45,18 +44,25 @@ Classes classes_by_label(const std::vector<Item>& items) {
 // First mention per source, in input order.
 std::vector<const Item*> one_per_source(const std::vector<const Item*>& side) {
   std::vector<const Item*> out;
+  std::unordered_set<std::string_view> seen;
   for (const auto* it : side)
-    if (std::none_of(out.begin(), out.end(), [&](const Item* o) { return o->source == it->source; }))
-      out.push_back(it);
+    if (seen.insert(it->source).second) out.push_back(it);
   return out;
 }
 
+// The message quotes every source of a side up to kMaxQuoted, then the first
+// kQuotedWhenLong and a count: values[] still lists them all.
+constexpr std::size_t kMaxQuoted = 8;
+constexpr std::size_t kQuotedWhenLong = 5;
+
 std::string quote_side(const std::vector<const Item*>& side) {
   std::string s;
-  for (const auto* it : side) {
+  const std::size_t quoted = side.size() > kMaxQuoted ? kQuotedWhenLong : side.size();
+  for (std::size_t i = 0; i < quoted; ++i) {
     if (!s.empty()) s += ", ";
-    s += it->source + " \"" + it->text + "\"";
+    s += side[i]->source + " \"" + side[i]->text + "\"";
   }
+  if (quoted < side.size()) s += " and " + std::to_string(side.size() - quoted) + " more sources";
   return s;
 }
 
@@ -143,6 +149,16 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
   std::vector<const Figure*> figs;
   auto items = figure_items(docs, claim, figs, false);
   auto fig_of = [&](const Item* it) { return figs[it - items.data()]; };
+  // A class told by thousands of sources states few distinct ranges.
+  auto distinct_intervals = [&](const std::vector<const Item*>& cls) {
+    std::vector<Interval> out;
+    for (const auto* it : cls) {
+      Interval i = money_interval(fig_of(it)->money, t);
+      if (std::none_of(out.begin(), out.end(), [&](const Interval& o) { return o.lo == i.lo && o.hi == i.hi; }))
+        out.push_back(i);
+    }
+    return out;
+  };
 
   // Value classes: same currency and the same amount up to rounding.
   std::vector<std::pair<std::string, double>> anchors;
@@ -162,10 +178,10 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
     const auto& my = fig_of(y.front())->money;
     if (mx.currency != my.currency) return std::nullopt;  // conversions are not compared
     if (scale_slip(mx.value, my.value)) return std::pair{Severity::Conflict, std::string("scale word differs")};
-    for (const auto* a : x)
-      for (const auto* b : y)
-        if (!overlaps(money_interval(fig_of(a)->money, t), money_interval(fig_of(b)->money, t)))
-          return std::pair{Severity::Conflict, std::string("different amounts")};
+    const auto ys = distinct_intervals(y);
+    for (const auto& a : distinct_intervals(x))
+      for (const auto& b : ys)
+        if (!overlaps(a, b)) return std::pair{Severity::Conflict, std::string("different amounts")};
     return std::nullopt;
   }, em);
 
@@ -193,11 +209,11 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
     std::vector<Item> sub = items;
     for (std::size_t i = 0; i < sub.size(); ++i) sub[i].label = period_label(*figs[i]);
     // A source that states the period anywhere is not silent about it.
+    std::unordered_set<std::string_view> stating;
+    for (const auto& it : sub)
+      if (it.label != "none") stating.insert(it.source);
     for (auto& it : sub)
-      if (it.label == "none" && std::any_of(sub.begin(), sub.end(), [&](const Item& o) {
-            return o.source == it.source && o.label != "none";
-          }))
-        it.label = "stated-elsewhere";
+      if (it.label == "none" && stating.count(it.source)) it.label = "stated-elsewhere";
     sub.erase(std::remove_if(sub.begin(), sub.end(), [](const Item& i) { return i.label == "stated-elsewhere"; }),
               sub.end());
     compare_classes(classes_by_label(sub), "period", t.max_value_classes, [](const auto& x, const auto& y)

@@ -209,6 +209,36 @@ TEST(CrossCheckCases, EveryConflictQuotesItsSourcesAndStaysInItsStory) {
   }
 }
 
+// One claim told by many outlets: the message stays readable, values[] complete.
+TEST(CrossCheckCases, ManySourcesAreCountedNotAllQuoted) {
+  std::vector<DocumentResult> docs;
+  auto add = [&](const std::string& id, double value, const std::string& text) {
+    DocumentResult d;
+    d.source.id = id;
+    Figure f;
+    f.source = id;
+    f.id = id + "#f1";
+    f.kind = Kind::Investment;
+    f.subject = "unicredit";
+    f.counterparty = "banco-bpm";
+    f.money.value = value;
+    f.money.currency = "EUR";
+    f.text = text;
+    d.figures.push_back(f);
+    docs.push_back(std::move(d));
+  };
+  for (int i = 0; i < 12; ++i) add("outlet" + std::to_string(i), 10e9, "10 miliardi di euro");
+  add("dissent", 11e9, "11 miliardi di euro");
+  auto cc = cross_check(docs, Lexicon{});
+  ASSERT_EQ(cc.conflicts.size(), 1u);
+  const Conflict& c = cc.conflicts.front();
+  EXPECT_EQ(c.field, "value");
+  EXPECT_EQ(c.values.size(), 13u);
+  EXPECT_NE(c.message.find("outlet4 \"10 miliardi di euro\" and 7 more sources vs dissent"), std::string::npos)
+      << c.message;
+  EXPECT_EQ(c.message.find("outlet5"), std::string::npos) << c.message;
+}
+
 TEST(CrossCheckCases, BuiltinTunablesAreRead) {
   auto t = crosscheck::load_tunables(Lexicon::builtin());
   EXPECT_DOUBLE_EQ(t.same_value_tolerance, 0.12);
