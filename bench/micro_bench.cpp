@@ -1,7 +1,15 @@
 // Micro-benchmarks of each pipeline stage on generated articles (bytes/s).
 // Run: build-*/bench/dealscan-microbench [--benchmark_filter=Money]
+// BM_ProcessFolder reads the .txt files under $DEALSCAN_BENCH_DIR instead
+// (e.g. a fixed dealscan-gencorpus output), so numbers stay comparable while
+// the generator changes.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -42,6 +50,53 @@ const Corpus& corpus() {
   static const Corpus c;
   return c;
 }
+
+// Up to 300 files from $DEALSCAN_BENCH_DIR, in path order; empty when unset.
+struct FolderCorpus {
+  std::vector<std::string> raw;
+  std::size_t bytes = 0;
+
+  FolderCorpus() {
+    const char* dir = std::getenv("DEALSCAN_BENCH_DIR");
+    if (!dir) return;
+    std::vector<std::filesystem::path> paths;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+      if (e.is_regular_file() && e.path().extension() == ".txt") paths.push_back(e.path());
+    std::sort(paths.begin(), paths.end());
+    if (paths.size() > 300) paths.resize(300);
+    for (const auto& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      raw.push_back(ss.str());
+      bytes += raw.back().size();
+    }
+  }
+};
+
+// Money, times and entities of every document of corpus(), for the claims benchmark.
+struct Extracted {
+  std::vector<Source> sources;
+  std::vector<MoneyOutput> money;
+  std::vector<std::vector<TimeExpr>> times;
+  std::vector<EntityOutput> entities;
+
+  Extracted() {
+    const auto& c = corpus();
+    const Lexicon& lex = Lexicon::builtin();
+    MoneyExtractor m(lex);
+    TimeExtractor t(lex);
+    EntityExtractor e(lex);
+    for (std::size_t i = 0; i < c.normalised.size(); ++i) {
+      Source s;
+      s.id = "bench" + std::to_string(i);
+      sources.push_back(s);
+      money.push_back(m.extract(c.normalised[i].text, c.sentences[i]));
+      times.push_back(t.extract(c.normalised[i].text, c.sentences[i], std::nullopt));
+      entities.push_back(e.extract(c.normalised[i].text, c.sentences[i]));
+    }
+  }
+};
 
 void BM_Ingest(benchmark::State& state) {
   const auto& c = corpus();
@@ -85,6 +140,38 @@ void BM_EntityExtract(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.norm_bytes));
 }
 
+void BM_TimeExtract(benchmark::State& state) {
+  const auto& c = corpus();
+  TimeExtractor times(Lexicon::builtin());
+  for (auto _ : state)
+    for (std::size_t i = 0; i < c.normalised.size(); ++i)
+      benchmark::DoNotOptimize(times.extract(c.normalised[i].text, c.sentences[i], std::nullopt));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.norm_bytes));
+}
+
+void BM_ClaimExtract(benchmark::State& state) {
+  const auto& c = corpus();
+  static const Extracted x;
+  ClaimExtractor claims(Lexicon::builtin());
+  for (auto _ : state)
+    for (std::size_t i = 0; i < c.normalised.size(); ++i)
+      benchmark::DoNotOptimize(claims.extract(ClaimInput{x.sources[i], c.normalised[i], c.sentences[i],
+                                                         x.money[i].money, x.times[i], x.entities[i]}));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.norm_bytes));
+}
+
+void BM_ProcessFolder(benchmark::State& state) {
+  static const FolderCorpus c;
+  if (c.raw.empty()) {
+    state.SkipWithError("set DEALSCAN_BENCH_DIR to a folder of .txt files");
+    return;
+  }
+  DocumentProcessor processor(Lexicon::builtin());
+  for (auto _ : state)
+    for (const auto& doc : c.raw) benchmark::DoNotOptimize(processor.process(InputFile{"bench.txt", "bench"}, doc));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * c.bytes));
+}
+
 void BM_DocumentProcess(benchmark::State& state) {
   const auto& c = corpus();
   DocumentProcessor processor(Lexicon::builtin());
@@ -98,7 +185,10 @@ BENCHMARK(BM_SentenceSplit)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NumberFindAll)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MoneyExtract)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntityExtract)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TimeExtract)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ClaimExtract)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DocumentProcess)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ProcessFolder)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -53,6 +53,7 @@ bool joins(std::string_view text, std::size_t i) {
 std::vector<Token> tokenize(std::string_view text, Span span) {
   std::vector<Token> out;
   std::size_t i = span.begin, end = std::min(span.end, text.size());
+  out.reserve((end - std::min(i, end)) / 4 + 4);  // Italian words average 5-6 bytes with their space
   while (i < end) {
     std::size_t len = 1;
     if (is_word_char(text, i, len)) {
@@ -98,15 +99,55 @@ PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {
       phrases_.push_back(std::move(p));
     }
   }
+  std::size_t keys = 0;
+  for (const auto& p : phrases_) keys += p.words.front().front() != '*';
+  std::size_t size = 16;
+  while (size < 4 * keys) size *= 2;
+  slots_.resize(size);
   for (std::size_t k = 0; k < phrases_.size(); ++k) {
     const auto& first = phrases_[k].words.front();
     if (first.front() == '*') {
       suffix_.push_back(k);
     } else if (first.back() == '*') {
-      prefix_[first.substr(0, std::min(kStemKey, first.size() - 1))].push_back(k);
+      add_key(first.substr(0, std::min(kStemKey, first.size() - 1)), true, k);
     } else {
-      exact_[first].push_back(k);
+      add_key(first, false, k);
     }
+  }
+}
+
+namespace {
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+std::uint64_t fnv_step(std::uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kFnvPrime; }
+std::uint64_t fnv(std::string_view s) {
+  std::uint64_t h = kFnvBasis;
+  for (char c : s) h = fnv_step(h, c);
+  return h;
+}
+}  // namespace
+
+void PhraseMatcher::add_key(std::string_view key, bool prefix, std::size_t phrase) {
+  first_byte_.set(static_cast<unsigned char>(key.front()));
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = fnv(key) & mask;; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.key.empty()) {
+      s.key = std::string(key);
+      s.prefix = prefix;
+    } else if (s.key != key || s.prefix != prefix) {
+      continue;
+    }
+    s.phrases.push_back(phrase);
+    return;
+  }
+}
+
+const PhraseMatcher::Slot* PhraseMatcher::find_key(std::uint64_t hash, std::string_view key, bool prefix) const {
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.key.empty()) return nullptr;
+    if (s.prefix == prefix && s.key == key) return &s;
   }
 }
 
@@ -122,28 +163,37 @@ bool PhraseMatcher::word_matches(std::string_view pattern, std::string_view toke
   return pattern == token;
 }
 
-void PhraseMatcher::candidates(std::string_view token, std::vector<const Phrase*>& out) const {
-  if (auto it = exact_.find(std::string(token)); it != exact_.end())
-    for (auto k : it->second) out.push_back(&phrases_[k]);
-  for (std::size_t n = 1; n <= std::min(kStemKey, token.size()); ++n) {
-    if (auto it = prefix_.find(std::string(token.substr(0, n))); it != prefix_.end())
-      for (auto k : it->second) out.push_back(&phrases_[k]);
+template <class F>
+void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
+  if (!token.empty() && first_byte_.test(static_cast<unsigned char>(token.front()))) {
+    // Stem keys are the token's first 1-3 bytes; the whole word is the exact key.
+    const Slot* stems[kStemKey] = {};
+    std::uint64_t h = kFnvBasis;
+    for (std::size_t n = 1; n <= token.size(); ++n) {
+      h = fnv_step(h, token[n - 1]);
+      if (n <= kStemKey) stems[n - 1] = find_key(h, token.substr(0, n), true);
+    }
+    if (const Slot* s = find_key(h, token, false))
+      for (auto k : s->phrases) f(phrases_[k]);
+    for (const Slot* s : stems)
+      if (s)
+        for (auto k : s->phrases)
+          if (word_matches(phrases_[k].words.front(), token)) f(phrases_[k]);
   }
-  for (auto k : suffix_) out.push_back(&phrases_[k]);
+  for (auto k : suffix_)
+    if (word_matches(phrases_[k].words.front(), token)) f(phrases_[k]);
 }
 
 bool PhraseMatcher::match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
   if (i >= tokens.size() || !tokens[i].word) return false;
-  thread_local std::vector<const Phrase*> cands;
-  cands.clear();
-  candidates(tokens[i].lower, cands);
   const Phrase* best = nullptr;
-  for (const Phrase* p : cands) {
-    if (i + p->words.size() > tokens.size()) continue;
-    bool ok = true;
-    for (std::size_t w = 0; ok && w < p->words.size(); ++w) ok = word_matches(p->words[w], tokens[i + w].lower);
-    if (ok && (!best || p->specificity > best->specificity)) best = p;
-  }
+  for_each_candidate(tokens[i].lower, [&](const Phrase& p) {
+    if (i + p.words.size() > tokens.size()) return;
+    if (best && p.specificity <= best->specificity) return;  // cannot win: skip the word checks
+    for (std::size_t w = 1; w < p.words.size(); ++w)
+      if (!word_matches(p.words[w], tokens[i + w].lower)) return;
+    best = &p;
+  });
   if (!best) return false;
   out = PhraseMatch{best, i, i + best->words.size()};
   return true;

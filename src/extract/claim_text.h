@@ -4,10 +4,11 @@
 // starting with '*' matches by suffix ("*rebbe" => porterebbe).
 #pragma once
 
+#include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dealscan/lexicon.h"
@@ -51,12 +52,26 @@ class PhraseMatcher {
 
  private:
   static bool word_matches(std::string_view pattern, std::string_view token);
-  void candidates(std::string_view token, std::vector<const Phrase*>& out) const;
+  // Calls f(phrase) for every phrase whose first word matches token, in the
+  // order exact, prefix (shortest key first), suffix: ties keep the first.
+  template <class F>
+  void for_each_candidate(std::string_view token, F&& f) const;
+
+  // First words are looked up in one open-addressing table keyed by an FNV
+  // hash built byte by byte, so a token's 1-3 byte stem keys and its whole
+  // word cost one pass over its bytes and no allocation.
+  struct Slot {
+    std::string key;                 // empty = free
+    bool prefix = false;             // key is a stem ("inv" of "invest*"), else a whole word
+    std::vector<std::size_t> phrases;
+  };
+  void add_key(std::string_view key, bool prefix, std::size_t phrase);
+  const Slot* find_key(std::uint64_t hash, std::string_view key, bool prefix) const;
 
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> exact_;   // first word => phrases
-  std::unordered_map<std::string, std::vector<std::size_t>> prefix_;  // first 3 bytes of a stem
-  std::vector<std::size_t> suffix_;                                    // "*rebbe" patterns
+  std::vector<Slot> slots_;          // power-of-two size, at most a quarter full
+  std::vector<std::size_t> suffix_;  // "*rebbe" patterns
+  std::bitset<256> first_byte_;      // first bytes of any key: others skip the table
 };
 
 }  // namespace dealscan::claims
