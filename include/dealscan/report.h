@@ -43,6 +43,9 @@ std::string display_money(const MoneyMention& money);
 // entities, figures, quantities and facts), then one {"type":"summary"} line
 // with stories, claims, conflicts and skipped inputs.
 void write_jsonl(std::ostream& out, const Report& report);
+// The two parts of write_jsonl, for writers that stream documents as they come.
+void write_jsonl_document(std::ostream& out, const DocumentResult& document);
+void write_jsonl_summary(std::ostream& out, const Report& report);
 
 // ---------------------------------------------------------------- reading JSON Lines
 

@@ -75,6 +75,7 @@ struct Entity {
   EntityType type = EntityType::Org;
   std::optional<std::string> parent;  // e.g. aws -> amazon
   bool known = false;                 // true when it came from the gazetteer
+  std::size_t mentions = 0;           // how often the document names it (filled by the pipeline)
 };
 
 // One occurrence of an entity in the normalised text.

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,10 @@ void setup_logging(const GlobalOptions& options);
 std::optional<Lexicon> load_lexicon(const GlobalOptions& options);
 
 // Runs the pipeline over paths. nullopt (after logging why) when the extra
-// lexicon cannot be used or no input could be read at all.
-std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& options);
+// lexicon cannot be used or no input could be read at all. With on_document,
+// each document goes there in input order as soon as it is done and the
+// report keeps only what the cross-check needs (streaming writers).
+std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& options,
+                                 std::function<void(const DocumentResult&)> on_document = {});
 
 }  // namespace dealscan::cli

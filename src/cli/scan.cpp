@@ -17,6 +17,39 @@ bool want_color(const ScanOptions& o) {
   return o.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
 }
 
+// Where the report goes: stdout or -o FILE, opened on first use so a run
+// that reads nothing leaves no empty file behind.
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {}
+  std::ostream* stream() {
+    if (path_.empty()) return &std::cout;
+    if (!file_.is_open() && !failed_) {
+      file_.open(path_, std::ios::binary);
+      if (!file_) {
+        spdlog::error("{}: cannot write output file", path_);
+        failed_ = true;
+      }
+    }
+    return failed_ ? nullptr : &file_;
+  }
+  // Flushes; false (after logging why) when anything failed.
+  bool finish() {
+    std::ostream* out = stream();
+    if (!out) return false;
+    if (!out->flush()) {
+      spdlog::error("{}: write failed", path_.empty() ? std::string("stdout") : path_);
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  std::string path_;
+  std::ofstream file_;
+  bool failed_ = false;
+};
+
 void write_report(std::ostream& out, const Report& report, const ScanOptions& o) {
   using Json = nlohmann::ordered_json;
   if (o.format == "json") {
@@ -29,6 +62,25 @@ void write_report(std::ostream& out, const Report& report, const ScanOptions& o)
     text.color = want_color(o);
     write_text(out, report, text);
   }
+}
+
+int exit_code(const Report& report, const ScanOptions& o) {
+  if (o.fail_on_conflict && !report.check.conflicts.empty()) return kExitDrift;
+  return report.skipped.empty() ? kExitOk : kExitPartial;
+}
+
+// --format jsonl: each document line is written as soon as the document is
+// done and the run keeps only claims, so memory stays flat over an archive.
+int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
+  Output output(o.output);
+  auto report = run_inputs(o.paths, global, [&](const DocumentResult& d) {
+    if (auto* out = output.stream()) write_jsonl_document(*out, d);
+  });
+  if (!report) return kExitUsage;
+  auto* out = output.stream();
+  if (out) write_jsonl_summary(*out, *report);
+  if (!output.finish()) return kExitUsage;
+  return exit_code(*report, o);
 }
 
 }  // namespace
@@ -47,29 +99,17 @@ int run_scan(const ScanOptions& o, const GlobalOptions& global) {
     spdlog::error("no input paths given (try --help)");
     return kExitUsage;
   }
+  if (o.format == "jsonl") return stream_jsonl(o, global);
   auto report = run_inputs(o.paths, global);
   if (!report) return kExitUsage;
   return deliver_report(*report, o);
 }
 
 int deliver_report(const Report& report, const ScanOptions& o) {
-  if (o.output.empty()) {
-    write_report(std::cout, report, o);
-    std::cout.flush();
-  } else {
-    std::ofstream file(o.output, std::ios::binary);
-    if (!file) {
-      spdlog::error("{}: cannot write output file", o.output);
-      return kExitUsage;
-    }
-    write_report(file, report, o);
-    if (!file.flush()) {
-      spdlog::error("{}: write failed", o.output);
-      return kExitUsage;
-    }
-  }
-  if (o.fail_on_conflict && !report.check.conflicts.empty()) return kExitDrift;
-  return report.skipped.empty() ? kExitOk : kExitPartial;
+  Output output(o.output);
+  if (auto* out = output.stream()) write_report(*out, report, o);
+  if (!output.finish()) return kExitUsage;
+  return exit_code(report, o);
 }
 
 }  // namespace dealscan::cli

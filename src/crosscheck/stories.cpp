@@ -90,11 +90,20 @@ std::vector<std::string> by_weight(const std::map<std::string, double>& w) {
   return out;
 }
 
+// A piece of weak evidence: an amount or a party, with how much this
+// document stands behind it.
+struct WeakKey {
+  std::string key;  // "amount:USD:3e+11", "party:softbank"
+  double weight = 0;
+  bool party = false;
+};
+
 struct Profile {
+  std::string id;  // the source id: tie-breaks never depend on input order
   std::optional<FigureRef> main;
   std::vector<std::string> strong;
-  std::vector<std::pair<std::string, int>> weak;  // key, weight
-  std::optional<long> day;                        // publication day number
+  std::vector<WeakKey> weak;
+  std::optional<long> day;  // publication day number
 };
 
 // Days since 0000-03-01 for "YYYY-MM-DD" (civil calendar); none otherwise.
@@ -126,6 +135,7 @@ class Profiler {
   Profile profile(std::size_t i) const {
     const DocumentResult& doc = docs_[i];
     Profile p;
+    p.id = doc.source.id;
     p.day = day_number(doc.source.date);
     auto figs = rank_figures(doc, i, parties_, t_);
     auto buckets = amount_buckets(doc, figs);
@@ -175,27 +185,37 @@ class Profiler {
     }
   }
 
-  // rule: weak — rare parties (figure roles, then most mentioned names), the
-  // leading amounts; scored when a lone document looks for its story.
+  // rule: weak — the leading amounts, the rare parties of their figures and
+  // the most mentioned rare names; scored when a lone document looks for its
+  // story. What the document's own deal says weighs more than what it recalls:
+  // the main amount over the others, a deal's party over the party of a
+  // background figure (a fortune, a donation), a company over a person named
+  // in passing (a critic, a politician appears in many stories).
   void weak_keys(const DocumentResult& doc, const std::vector<Bucket>& buckets, Profile& p) const {
-    // The main amount and a figure role weigh more than a passing amount or name.
-    std::map<std::string, int> parties;
-    for (std::size_t k = 0; k < buckets.size() && k < 3; ++k) {
-      p.weak.emplace_back("amount:" + buckets[k].amount, k == 0 ? 2 : 1);
-      for (const auto& e : rare_parties(buckets[k])) parties[e] = 2;
+    constexpr std::size_t kAmounts = 3, kNames = 5;
+    std::unordered_map<std::string, EntityType> type;
+    for (const auto& e : doc.entities) type.emplace(parties_.root(e.id), e.type);
+    auto person = [&](const std::string& e) {
+      auto it = type.find(e);
+      return it != type.end() && it->second == EntityType::Person;
+    };
+    std::map<std::string, double> parties;
+    for (std::size_t k = 0; k < buckets.size() && k < kAmounts; ++k) {
+      p.weak.push_back({"amount:" + buckets[k].amount, k == 0 ? 2.0 : 1.0, false});
+      double role = buckets[k].top_kind == Kind::Other ? 1 : 2;
+      for (const auto& e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
     }
     std::map<std::string, double> mentioned;
-    std::unordered_map<std::string, EntityType> type;
-    for (const auto& e : doc.entities) type[e.id] = e.type;
     for (const auto& m : doc.mentions) {
-      auto t = type.find(m.entity_id);
+      auto t = type.find(parties_.root(m.entity_id));
       if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;
       const auto& r = parties_.root(m.entity_id);
       if (!common(r)) mentioned[r] += 1;
     }
     auto order = by_weight(mentioned);
-    for (std::size_t k = 0; k < order.size() && k < 3; ++k) parties[order[k]] += k == 0 ? 2 : 1;
-    for (const auto& [e, w] : parties) p.weak.emplace_back("party:" + e, w);
+    for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
+      parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
+    for (const auto& [e, w] : parties) p.weak.push_back({"party:" + e, w, true});
   }
 
   const std::vector<DocumentResult>& docs_;
@@ -216,53 +236,173 @@ void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionF
   }
 }
 
-// A lone document joins the story it shares the most evidence with, each
-// shared key weighted by its rarity (IDF); at least two pieces of evidence
-// (a party and an amount, or either and a nearby publication date).
-void attach_loners(const std::vector<Profile>& profiles, const Tunables& t, UnionFind& uf) {
-  constexpr std::size_t kScan = 64;   // documents looked at per key
-  constexpr long kDateWindow = 3;     // days
-  constexpr double kDateWeight = 2;
-  Index index, by_day;
-  for (std::size_t i = 0; i < profiles.size(); ++i) {
-    for (const auto& [k, w] : profiles[i].weak) index[k].push_back(i);
-    if (profiles[i].day) by_day[std::to_string(*profiles[i].day)].push_back(i);
+// What a lone document shares with one candidate story.
+struct Evidence {
+  double score = 0;
+  bool party = false;   // a rare party in common
+  bool amount = false;  // an amount in common
+  bool date = false;    // published within a few days
+  // Same who, and same how much or same when: a shared name alone, or an
+  // amount in the same week, happens between unrelated deals all the time.
+  bool enough() const { return party && (amount || date); }
+};
+
+// Lone documents (alone after the strong keys) find their story from weak
+// evidence, in two rounds:
+//   1. lone documents pair with each other when they share more with one
+//      another than with any bigger story — several outlets telling a deal no
+//      strong key caught form their own story instead of each joining the big
+//      story that shares a passing name;
+//   2. documents still alone join the bigger story they share most with.
+// Each round decides from a snapshot and then applies every link, and ties
+// go by source id, so the result does not depend on the input order. A key
+// counts at the weight of the document that stands less behind it, scaled by
+// its rarity (IDF); keys are scanned on at most kScan documents, the nearest
+// in time, so the work stays linear.
+class LonerLinker {
+ public:
+  LonerLinker(const std::vector<Profile>& profiles, const Tunables& t) : profiles_(profiles), t_(t) {
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      for (const auto& k : profiles[i].weak) index_[k.key].push_back({i, k.weight});
+      if (profiles[i].day) by_day_[*profiles[i].day].push_back(i);
+    }
+    for (auto& [key, posts] : index_)
+      std::sort(posts.begin(), posts.end(), [&](const Posting& a, const Posting& b) { return earlier(a.doc, b.doc); });
   }
-  const double n = double(profiles.size());
-  for (std::size_t i = 0; i < profiles.size(); ++i) {
-    if (uf.size(i) > 1) continue;
-    std::map<std::size_t, std::pair<double, int>> score;  // story root -> (weight, pieces)
-    auto count = [&](const std::vector<std::size_t>& docs, double w, std::set<std::size_t>& seen) {
-      if (docs.size() > t.max_key_fanout) return;
-      for (std::size_t j = 0; j < docs.size() && j < kScan; ++j) {
-        std::size_t root = uf.find(docs[j]);
-        if (docs[j] == i || !seen.insert(root).second) continue;
-        score[root].first += w;
-        score[root].second += 1;
-      }
-    };
-    for (const auto& [k, w] : profiles[i].weak) {
-      const auto& docs = index[k];
-      std::set<std::size_t> seen;
-      count(docs, w * std::log(1 + n / double(docs.size())), seen);
+
+  void pair_loners(UnionFind& uf) const {
+    std::vector<std::pair<std::size_t, std::size_t>> links;
+    for (std::size_t i = 0; i < profiles_.size(); ++i) {
+      if (uf.size(i) > 1) continue;
+      auto ev = evidence(i, uf);
+      auto loner = best(ev, uf, [&](std::size_t root) { return uf.size(root) == 1; });
+      if (!loner) continue;
+      auto story = best(ev, uf, [&](std::size_t root) { return uf.size(root) > 1; });
+      if (story && ev.at(*story).score > ev.at(*loner).score) continue;
+      links.emplace_back(i, *loner);
     }
-    if (profiles[i].day) {
-      std::set<std::size_t> seen;
-      for (long d = *profiles[i].day - kDateWindow; d <= *profiles[i].day + kDateWindow; ++d) {
-        auto it = by_day.find(std::to_string(d));
-        if (it != by_day.end()) count(it->second, kDateWeight, seen);
-      }
-    }
-    std::optional<std::size_t> best;
-    for (const auto& [root, s] : score) {
-      if (s.second < 2) continue;
-      if (!best || s.first > score[*best].first ||
-          (s.first == score[*best].first && uf.size(root) > uf.size(*best)))
-        best = root;
-    }
-    if (best) uf.unite(i, *best);
+    for (auto [a, b] : links) uf.unite(a, b);
   }
-}
+
+  void attach_loners(UnionFind& uf) const {
+    std::vector<std::pair<std::size_t, std::size_t>> links;
+    for (std::size_t i = 0; i < profiles_.size(); ++i) {
+      if (uf.size(i) > 1) continue;
+      auto ev = evidence(i, uf);
+      auto story = best(ev, uf, [&](std::size_t root) { return uf.size(root) > 1; });
+      if (story) links.emplace_back(i, *story);
+    }
+    for (auto [a, b] : links) uf.unite(a, b);
+  }
+
+ private:
+  static constexpr std::size_t kScan = 64;  // documents looked at per key
+  static constexpr long kDateWindow = 3;    // days: published together
+  static constexpr long kFarDays = 90;      // days: weak evidence this far apart is another deal
+  static constexpr double kDateWeight = 2;
+
+  struct Posting {
+    std::size_t doc;
+    double weight;
+  };
+
+  // Undated documents last; ties by source id.
+  bool earlier(std::size_t a, std::size_t b) const {
+    const auto &da = profiles_[a].day, &db = profiles_[b].day;
+    if (da.has_value() != db.has_value()) return da.has_value();
+    if (da && *da != *db) return *da < *db;
+    return profiles_[a].id < profiles_[b].id;
+  }
+  bool far_apart(std::size_t a, std::size_t b) const {
+    const auto &da = profiles_[a].day, &db = profiles_[b].day;
+    return da && db && std::labs(*da - *db) > kFarDays;
+  }
+
+  // At most kScan postings of a key: those nearest in time to document i.
+  std::pair<std::size_t, std::size_t> window(const std::vector<Posting>& posts, std::size_t i) const {
+    if (posts.size() <= kScan) return {0, posts.size()};
+    auto at = std::lower_bound(posts.begin(), posts.end(), i,
+                               [&](const Posting& p, std::size_t d) { return earlier(p.doc, d); });
+    std::size_t pos = static_cast<std::size_t>(at - posts.begin());
+    std::size_t from = pos > kScan / 2 ? pos - kScan / 2 : 0;
+    from = std::min(from, posts.size() - kScan);
+    return {from, from + kScan};
+  }
+
+  // Story root -> what document i shares with it; each key counted once per
+  // story, at its best member.
+  std::map<std::size_t, Evidence> evidence(std::size_t i, UnionFind& uf) const {
+    std::map<std::size_t, Evidence> ev;
+    const double n = double(profiles_.size());
+    for (const auto& k : profiles_[i].weak) {
+      const auto& posts = index_.at(k.key);
+      if (posts.size() > t_.max_key_fanout) continue;
+      const double idf = std::log(1 + n / double(posts.size()));
+      std::map<std::size_t, double> at_root;
+      auto [from, to] = window(posts, i);
+      for (std::size_t j = from; j < to; ++j) {
+        const auto& p = posts[j];
+        if (p.doc == i || far_apart(i, p.doc)) continue;
+        double& w = at_root[uf.find(p.doc)];
+        w = std::max(w, std::min(k.weight, p.weight) * idf);
+      }
+      for (const auto& [root, w] : at_root) {
+        auto& e = ev[root];
+        e.score += w;
+        (k.party ? e.party : e.amount) = true;
+      }
+    }
+    if (profiles_[i].day) {
+      std::set<std::size_t> seen;
+      for (long d = *profiles_[i].day - kDateWindow; d <= *profiles_[i].day + kDateWindow; ++d) {
+        auto it = by_day_.find(d);
+        if (it == by_day_.end() || it->second.size() > kScan) continue;  // a busy day says nothing
+        for (auto j : it->second) {
+          std::size_t root = uf.find(j);
+          if (j == i || !ev.count(root) || !seen.insert(root).second) continue;
+          ev[root].score += kDateWeight;
+          ev[root].date = true;
+        }
+      }
+    }
+    return ev;
+  }
+
+  // The story with the most evidence among those `eligible`; ties go to the
+  // bigger story, then to the smallest source id.
+  template <class Eligible>
+  std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, UnionFind& uf, Eligible eligible) const {
+    std::optional<std::size_t> out;
+    std::string out_id;
+    for (const auto& [root, e] : ev) {
+      if (!e.enough() || !eligible(root)) continue;
+      const std::string& id = first_id(root, uf);
+      if (out) {
+        const Evidence& b = ev.at(*out);
+        if (e.score != b.score ? e.score < b.score
+                               : uf.size(root) != uf.size(*out) ? uf.size(root) < uf.size(*out) : id > out_id)
+          continue;
+      }
+      out = root;
+      out_id = id;
+    }
+    return out;
+  }
+
+  // The smallest source id of a story (its members are scanned rarely: only
+  // for tied candidates).
+  const std::string& first_id(std::size_t root, UnionFind& uf) const {
+    const std::string* id = &profiles_[root].id;
+    for (std::size_t j = 0; j < profiles_.size() && uf.size(root) > 1; ++j)
+      if (uf.find(j) == root && profiles_[j].id < *id) id = &profiles_[j].id;
+    return *id;
+  }
+
+  const std::vector<Profile>& profiles_;
+  const Tunables& t_;
+  std::unordered_map<std::string, std::vector<Posting>> index_;
+  std::unordered_map<long, std::vector<std::size_t>> by_day_;
+};
 
 }  // namespace
 
@@ -275,7 +415,9 @@ std::vector<StoryGroup> group_stories(const std::vector<DocumentResult>& documen
   for (std::size_t i = 0; i < n; ++i) profiles.push_back(profiler.profile(i));
   UnionFind uf(n);
   join_strong(profiles, t, uf);
-  attach_loners(profiles, t, uf);
+  LonerLinker linker(profiles, t);
+  linker.pair_loners(uf);
+  linker.attach_loners(uf);
 
   std::unordered_map<std::size_t, std::size_t> slot;
   std::vector<StoryGroup> stories;

@@ -2,13 +2,73 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "dealscan/crosscheck.h"
 
 namespace dealscan {
+namespace {
+
+void count_mentions(std::vector<Entity>& entities, const std::vector<EntityMention>& mentions) {
+  std::unordered_map<std::string_view, std::size_t> counts;
+  for (const auto& m : mentions) ++counts[m.entity_id];
+  for (auto& e : entities) {
+    auto c = counts.find(e.id);
+    e.mentions = c == counts.end() ? 0 : c->second;
+  }
+}
+
+template <class T>
+void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
+// Hands finished documents to on_document in input order; documents that
+// finish early wait here, so the buffer holds about one per thread.
+class OrderedSink {
+ public:
+  OrderedSink(const RunOptions& options, std::vector<std::optional<DocumentResult>>& results)
+      : options_(options), results_(results) {}
+
+  void done(std::size_t i, std::optional<DocumentResult> doc) {
+    std::lock_guard lock(mutex_);
+    if (doc) waiting_.emplace(i, std::move(*doc));
+    else waiting_.emplace(i, std::nullopt);
+    for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_) {
+      if (!it->second) continue;
+      if (options_.on_document) options_.on_document(*it->second);
+      if (options_.keep_only_for_crosscheck) keep_for_crosscheck(*it->second);
+      results_[it->first] = std::move(it->second);
+    }
+  }
+
+ private:
+  const RunOptions& options_;
+  std::vector<std::optional<DocumentResult>>& results_;
+  std::mutex mutex_;
+  std::map<std::size_t, std::optional<DocumentResult>> waiting_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
+void keep_for_crosscheck(DocumentResult& doc) {
+  release(doc.mentions);
+  release(doc.quantities);
+  release(doc.times);
+  for (auto& f : doc.figures) {
+    std::string().swap(f.sentence_text);
+    f.money.rule.clear();
+    f.kind_rule.clear();
+    f.party_rule.clear();
+  }
+  for (auto& f : doc.facts) std::string().swap(f.sentence_text);
+}
 
 DocumentProcessor::DocumentProcessor(const Lexicon& lexicon)
     : ingestor_(lexicon),
@@ -38,6 +98,7 @@ Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::st
   doc.source = std::move(ingested->source);
   doc.bytes = bytes.size();
   doc.entities = std::move(entities.entities);
+  count_mentions(doc.entities, entities.mentions);
   doc.mentions = std::move(entities.mentions);
   doc.figures = std::move(claims.figures);
   doc.facts = std::move(claims.facts);
@@ -59,14 +120,16 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
   std::vector<std::optional<SkippedSource>> failures(files.size());
   std::atomic<std::size_t> next{0};
   std::mutex log_mutex;
+  OrderedSink sink(options, results);
   auto worker = [&] {
     DocumentProcessor processor(lexicon);
     for (std::size_t i = next++; i < files.size(); i = next++) {
       auto bytes = read_input(files[i], options.input);
       Result<DocumentResult> doc = bytes ? processor.process(files[i], *bytes) : Result<DocumentResult>(bytes.error());
       if (doc) {
-        results[i] = std::move(*doc);
+        sink.done(i, std::move(*doc));
       } else {
+        sink.done(i, std::nullopt);
         failures[i] = SkippedSource{files[i].path, doc.error().message};
         if (on_skip) {
           std::lock_guard lock(log_mutex);

@@ -163,8 +163,6 @@ Json entities_json(const std::vector<const DocumentResult*>& documents) {
   Json out = Json::array();
   std::map<std::string, std::size_t, std::less<>> index;  // id -> position in out
   for (const DocumentResult* d : documents) {
-    std::map<std::string, std::size_t, std::less<>> counts;
-    for (const auto& m : d->mentions) ++counts[m.entity_id];
     for (const auto& e : d->entities) {
       auto [it, fresh] = index.try_emplace(e.id, out.size());
       if (fresh)
@@ -179,8 +177,7 @@ Json entities_json(const std::vector<const DocumentResult*>& documents) {
       if (j["parent"].is_null() && e.parent) j["parent"] = *e.parent;
       auto& sources = j["sources"];
       if (sources.empty() || sources.back() != d->source.id) sources.push_back(d->source.id);
-      auto c = counts.find(e.id);
-      j["mentions"] = j["mentions"].get<std::size_t>() + (c == counts.end() ? 0 : c->second);
+      j["mentions"] = j["mentions"].get<std::size_t>() + e.mentions;
     }
   }
   return out;

@@ -61,27 +61,33 @@ nlohmann::ordered_json to_json(const Report& report) {
   return j;
 }
 
-void write_jsonl(std::ostream& out, const Report& report) {
-  for (const auto& d : report.documents) {
-    Json line;
-    line["schema"] = kSchema;
-    line["type"] = "document";
-    line["source"] = report_detail::source_json(d.source);
-    line["bytes"] = d.bytes;
-    line["entities"] = report_detail::entities_json({&d});
-    Json figures = Json::array(), quantities = Json::array(), facts = Json::array();
-    add_document_items(d, figures, quantities, facts);
-    line["figures"] = std::move(figures);
-    line["quantities"] = std::move(quantities);
-    line["facts"] = std::move(facts);
-    out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-  }
+void write_jsonl_document(std::ostream& out, const DocumentResult& d) {
+  Json line;
+  line["schema"] = kSchema;
+  line["type"] = "document";
+  line["source"] = report_detail::source_json(d.source);
+  line["bytes"] = d.bytes;
+  line["entities"] = report_detail::entities_json({&d});
+  Json figures = Json::array(), quantities = Json::array(), facts = Json::array();
+  add_document_items(d, figures, quantities, facts);
+  line["figures"] = std::move(figures);
+  line["quantities"] = std::move(quantities);
+  line["facts"] = std::move(facts);
+  out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void write_jsonl_summary(std::ostream& out, const Report& report) {
   Json summary;
   summary["schema"] = kSchema;
   summary["type"] = "summary";
   summary["skipped"] = skipped_array(report.skipped);
   add_check(report.check, summary);
   out << summary.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void write_jsonl(std::ostream& out, const Report& report) {
+  for (const auto& d : report.documents) write_jsonl_document(out, d);
+  write_jsonl_summary(out, report);
 }
 
 }  // namespace dealscan

@@ -2,7 +2,7 @@
 // the cross-check and the report writers read from a DocumentResult; what the
 // writer derives (a figure's display, an entity's sources) is recomputed, and
 // what it never writes stays empty: normalised spans, the document's time
-// expressions, and mention positions (mentions come back as one per count).
+// expressions and mentions (each entity keeps its mention count).
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_map>
@@ -145,7 +145,7 @@ Source source_of(const Json& j) {
 // count, refused rather than allocated.
 constexpr std::size_t kMaxMentions = std::size_t{1} << 24;
 
-// An entity and its mentions in this document (the writer keeps their count).
+// An entity and how often this document mentions it (the writer keeps only the count).
 void read_entity(const Json& j, DocumentResult& d) {
   Entity e;
   e.id = str(j, "id");
@@ -153,9 +153,8 @@ void read_entity(const Json& j, DocumentResult& d) {
   e.type = named(j, "type", entity_type_from);
   e.known = flag(j, "known");
   e.parent = opt_str(j, "parent");
-  std::size_t mentions = count(j, "mentions");
-  if (mentions > kMaxMentions) throw BadField("\"mentions\": " + std::to_string(mentions) + " is implausibly many");
-  d.mentions.insert(d.mentions.end(), mentions, EntityMention{e.id, {}, {}, false});
+  e.mentions = count(j, "mentions");
+  if (e.mentions > kMaxMentions) throw BadField("\"mentions\": " + std::to_string(e.mentions) + " is implausibly many");
   d.entities.push_back(std::move(e));
 }
 

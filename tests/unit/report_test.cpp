@@ -39,11 +39,9 @@ Figure make_figure(const std::string& id, const std::string& source, double valu
 DocumentResult doc_a() {
   DocumentResult d;
   d.source = Source{"a", "in/a.txt", std::string("2025-12"), "it", "UTF-8", {"invalid UTF-8 at byte 3 replaced"}};
-  d.entities = {Entity{"amazon", "Amazon", EntityType::Org, std::nullopt, true},
-                Entity{"openai", "OpenAI", EntityType::Org, std::nullopt, true},
-                Entity{"the-information", "The Information", EntityType::Media, std::nullopt, true}};
-  d.mentions = {EntityMention{"amazon", {0, 6}, "gazetteer"}, EntityMention{"openai", {10, 16}, "gazetteer"},
-                EntityMention{"amazon", {20, 26}, "gazetteer"}};
+  d.entities = {Entity{"amazon", "Amazon", EntityType::Org, std::nullopt, true, 2},
+                Entity{"openai", "OpenAI", EntityType::Org, std::nullopt, true, 1},
+                Entity{"the-information", "The Information", EntityType::Media, std::nullopt, true, 0}};
   Figure f1 = make_figure("a#f1", "a", 1e10, Qualifier::Over);
   f1.money.period_years = 7;
   f1.time = TimeExpr{{0, 4}, "2025-11-01", "2025-11-30", "month", "month-year"};
@@ -74,9 +72,8 @@ DocumentResult doc_a() {
 DocumentResult doc_b() {
   DocumentResult d;
   d.source = Source{"b", "in/b.txt", std::nullopt, "it", "UTF-8", {}};
-  d.entities = {Entity{"amazon", "Amazon", EntityType::Org, std::nullopt, true},
-                Entity{"aws", "Amazon Web Services", EntityType::Org, std::string("amazon"), true}};
-  d.mentions = {EntityMention{"amazon", {0, 6}, "gazetteer"}, EntityMention{"aws", {8, 11}, "gazetteer"}};
+  d.entities = {Entity{"amazon", "Amazon", EntityType::Org, std::nullopt, true, 1},
+                Entity{"aws", "Amazon Web Services", EntityType::Org, std::string("amazon"), true, 1}};
   d.figures = {make_figure("b#f1", "b", 1e10, Qualifier::Exact)};
   return d;
 }
