@@ -206,11 +206,13 @@ class Profiler {
       for (const auto& e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
     }
     std::map<std::string, double> mentioned;
-    for (const auto& m : doc.mentions) {
-      auto t = type.find(parties_.root(m.entity_id));
+    // Mention counts live on the entities: documents kept for the cross-check
+    // drop their mention lists (pipeline.h, keep_for_crosscheck).
+    for (const auto& e : doc.entities) {
+      auto t = type.find(parties_.root(e.id));
       if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;
-      const auto& r = parties_.root(m.entity_id);
-      if (!common(r)) mentioned[r] += 1;
+      const auto& r = parties_.root(e.id);
+      if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
     }
     auto order = by_weight(mentioned);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
