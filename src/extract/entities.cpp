@@ -1,6 +1,7 @@
 // EntityExtractor: gazetteer names, typos, rules for unknown names, then
 // descriptive references, with overlaps resolved (longest mention wins).
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <unordered_set>
 
@@ -18,23 +19,33 @@ using entity::Draft;
 // Keeps the longest of overlapping drafts (then the higher priority, then the
 // earlier), returned sorted by position.
 std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
-  std::sort(drafts.begin(), drafts.end(), [](const Draft& a, const Draft& b) {
+  // Sorts indexes, not the drafts with their strings; std::sort takes the same
+  // steps either way, so ties come out exactly as before.
+  std::vector<std::uint32_t> order(drafts.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Draft& a = drafts[x];
+    const Draft& b = drafts[y];
     std::size_t la = a.last - a.first, lb = b.last - b.first;
     if (la != lb) return la > lb;
     if (a.priority != b.priority) return a.priority < b.priority;
     return a.first < b.first;
   });
-  std::vector<Draft> kept;
+  std::vector<std::uint32_t> kept;
   std::map<std::size_t, std::size_t> taken;  // first -> last of kept drafts
-  for (auto& d : drafts) {
+  for (auto k : order) {
+    const Draft& d = drafts[k];
     auto it = taken.lower_bound(d.first);
     bool clash = (it != taken.end() && it->first < d.last) || (it != taken.begin() && std::prev(it)->second > d.first);
     if (clash) continue;
     taken.emplace(d.first, d.last);
-    kept.push_back(std::move(d));
+    kept.push_back(k);
   }
-  std::sort(kept.begin(), kept.end(), [](const Draft& a, const Draft& b) { return a.first < b.first; });
-  return kept;
+  std::sort(kept.begin(), kept.end(), [&](std::uint32_t x, std::uint32_t y) { return drafts[x].first < drafts[y].first; });
+  std::vector<Draft> out;
+  out.reserve(kept.size());
+  for (auto k : kept) out.push_back(std::move(drafts[k]));
+  return out;
 }
 
 }  // namespace

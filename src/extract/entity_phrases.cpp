@@ -85,33 +85,42 @@ bool PhraseTrie::accepts(const Pattern& p, const TokenStream& ts, std::size_t i)
   return true;
 }
 
-std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
-  std::vector<int> best;
+int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   end = i;
-  if (i >= ts.size()) return best;  // callers may probe one past the last token
+  if (i >= ts.size()) return -1;  // callers may probe one past the last token
   std::uint64_t fh = ts.tokens[i].key_hash & (kFirstBits - 1);
-  if (!(first_[fh / 64] >> (fh % 64) & 1)) return best;
-  int node = 0;
+  if (!(first_[fh / 64] >> (fh % 64) & 1)) return -1;
+  int node = 0, best = -1;
   for (std::size_t j = i; j < ts.size(); ++j) {
     if (j > i && ts.tokens[j].newline_before) break;
     node = child(node, ts.key(j), ts.tokens[j].key_hash);
     if (node < 0) break;
-    std::vector<int> here;
     for (const auto& p : nodes_[node].patterns)
-      if (accepts(p, ts, i)) here.push_back(p.payload);
-    if (!here.empty()) {
-      best = std::move(here);
-      end = j + 1;
-    }
+      if (accepts(p, ts, i)) {
+        best = node;
+        end = j + 1;
+        break;
+      }
   }
+  return best;
+}
+
+std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
+  std::vector<int> best;
+  int node = deepest(ts, i, end);
+  if (node < 0) return best;
+  for (const auto& p : nodes_[node].patterns)
+    if (accepts(p, ts, i)) best.push_back(p.payload);
   return best;
 }
 
 PhraseMatch PhraseTrie::longest(const TokenStream& ts, std::size_t i) const {
   std::size_t end = i;
-  auto all = longest_all(ts, i, end);
-  if (all.empty()) return {};
-  return {all.front(), end};
+  int node = deepest(ts, i, end);
+  if (node < 0) return {};
+  for (const auto& p : nodes_[node].patterns)
+    if (accepts(p, ts, i)) return {p.payload, end};
+  return {};
 }
 
 }  // namespace dealscan::entity

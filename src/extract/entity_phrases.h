@@ -67,6 +67,9 @@ class PhraseTrie {
   std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
   std::size_t edge_count_ = 0;
   bool accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const;
+  // The deepest node reached from token i with a pattern that accepts the
+  // surface (end one past its last token), or -1: no allocation on the way.
+  int deepest(const TokenStream& ts, std::size_t i, std::size_t& end) const;
   std::vector<Node> nodes_{1};
 };
 
