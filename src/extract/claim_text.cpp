@@ -104,6 +104,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {
   std::size_t size = 16;
   while (size < 4 * keys) size *= 2;
   slots_.resize(size);
+  tags_.assign(size, 0);
   for (std::size_t k = 0; k < phrases_.size(); ++k) {
     const auto& first = phrases_[k].words.front();
     if (first.front() == '*') {
@@ -119,6 +120,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {
 namespace {
 constexpr std::uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
 std::uint64_t fnv_step(std::uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * kFnvPrime; }
+std::uint16_t tag_of(std::uint64_t h) { return static_cast<std::uint16_t>(h >> 48) | 1; }
 std::uint64_t fnv(std::string_view s) {
   std::uint64_t h = kFnvBasis;
   for (char c : s) h = fnv_step(h, c);
@@ -126,14 +128,27 @@ std::uint64_t fnv(std::string_view s) {
 }
 }  // namespace
 
+std::size_t PhraseMatcher::head2(std::string_view s) {
+  auto b0 = static_cast<unsigned char>(s[0]);
+  auto b1 = s.size() > 1 ? static_cast<unsigned char>(s[1]) : 0u;
+  return std::size_t{b0} << 8 | b1;
+}
+
 void PhraseMatcher::add_key(std::string_view key, bool prefix, std::size_t phrase) {
-  first_byte_.set(static_cast<unsigned char>(key.front()));
+  if (prefix) {
+    stem_head_.set(head2(key));
+    stem_lengths_ |= 1u << key.size();
+  } else {
+    word_head_.set(head2(key));
+  }
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = fnv(key) & mask;; i = (i + 1) & mask) {
+  std::uint64_t h = fnv(key);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     Slot& s = slots_[i];
     if (s.key.empty()) {
       s.key = std::string(key);
       s.prefix = prefix;
+      tags_[i] = tag_of(h);
     } else if (s.key != key || s.prefix != prefix) {
       continue;
     }
@@ -144,9 +159,11 @@ void PhraseMatcher::add_key(std::string_view key, bool prefix, std::size_t phras
 
 const PhraseMatcher::Slot* PhraseMatcher::find_key(std::uint64_t hash, std::string_view key, bool prefix) const {
   std::size_t mask = slots_.size() - 1;
+  std::uint16_t tag = tag_of(hash);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    if (tags_[i] == 0) return nullptr;
+    if (tags_[i] != tag) continue;
     const Slot& s = slots_[i];
-    if (s.key.empty()) return nullptr;
     if (s.prefix == prefix && s.key == key) return &s;
   }
 }
@@ -165,16 +182,18 @@ bool PhraseMatcher::word_matches(std::string_view pattern, std::string_view toke
 
 template <class F>
 void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
-  if (!token.empty() && first_byte_.test(static_cast<unsigned char>(token.front()))) {
+  if (!token.empty()) {
     // Stem keys are the token's first 1-3 bytes; the whole word is the exact key.
     const Slot* stems[kStemKey] = {};
     std::uint64_t h = kFnvBasis;
     for (std::size_t n = 1; n <= token.size(); ++n) {
       h = fnv_step(h, token[n - 1]);
-      if (n <= kStemKey) stems[n - 1] = find_key(h, token.substr(0, n), true);
+      if (n <= kStemKey && (stem_lengths_ >> n & 1) && stem_head_.test(head2(token.substr(0, n))))
+        stems[n - 1] = find_key(h, token.substr(0, n), true);
     }
-    if (const Slot* s = find_key(h, token, false))
-      for (auto k : s->phrases) f(phrases_[k]);
+    if (word_head_.test(head2(token)))
+      if (const Slot* s = find_key(h, token, false))
+        for (auto k : s->phrases) f(phrases_[k]);
     for (const Slot* s : stems)
       if (s)
         for (auto k : s->phrases)

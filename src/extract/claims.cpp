@@ -36,6 +36,7 @@ struct Doc {
   std::unordered_map<std::string_view, const Entity*> by_id;
   std::vector<SentenceData> data;
   const LeaderIndex* leaders = nullptr;
+  std::vector<bool> has_money;  // per sentence: holds the start of a money mention
 };
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
@@ -48,8 +49,9 @@ SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i) {
   SentenceData d;
   d.view = build_view(lex, doc.in.text.text, i, doc.sentences[i].span, doc.in.entities, doc.by_id);
   d.triggers = find_triggers(lex, d.view);
-  d.modality = find_cues(lex.modality, d.view);
   d.attribution = find_cues(lex.attribution, d.view);
+  // Modality only matters to a figure or a fact of this sentence.
+  if (doc.has_money[i] || !d.attribution.empty()) d.modality = find_cues(lex.modality, d.view);
   if (auto agent = find_agent(d.view, d.view.tokens.size()); agent && !agent->several())
     d.agent = d.view.mentions[agent->members.front()].id();
   for (const auto& m : d.view.mentions)
@@ -203,6 +205,8 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
   Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
+  doc.has_money.assign(doc.sentences.size(), false);
+  for (const auto& m : in.money) doc.has_money[sentence_of(doc.sentences, m.span.begin)] = true;
   doc.data.reserve(doc.sentences.size());
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) doc.data.push_back(analyse(impl_->lex, doc, s));
 
