@@ -47,7 +47,10 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
 }
 
 bool AmountMatcher::may_start(const Token& t) const {
-  if (t.kind != TokKind::Word) return true;
+  if (t.kind == TokKind::Digits) return true;
+  // A symbol opens an amount only as the first token of a currency ("$", "€"):
+  // it is never a number, and the vague words are all in starters_.
+  if (t.kind == TokKind::Symbol) return starters_.count(t.low) > 0;
   return starters_.count(t.low) > 0 || reader_.word_value(t.low).has_value();
 }
 
