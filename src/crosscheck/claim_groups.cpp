@@ -104,7 +104,7 @@ class ClaimBuilder {
   // rule: bare-amount — no party, same kind class and same amount.
   bool join_bare(const FigureRef& r) {
     std::string kind(kind_class(fig(docs_, r).kind));
-    return join_same(r, [&](const Cluster& c) { return c.kind == kind; });
+    return join_same(r, [&](const std::string& k) { return k == kind; });
   }
 
   // rule: same-amount — the same amount and currency in one story is one
@@ -112,7 +112,7 @@ class ClaimBuilder {
   bool join_same_amount(const FigureRef& r) {
     std::string kind(kind_class(fig(docs_, r).kind));
     const std::string other(to_string(Kind::Other));
-    return join_same(r, [&](const Cluster& c) { return c.kind == kind || c.kind == other || kind == other; });
+    return join_same(r, [&](const std::string& k) { return k == kind || k == other || kind == other; });
   }
 
   // Denials rarely repeat the amount they deny: a cluster holding only denied
@@ -202,7 +202,16 @@ class ClaimBuilder {
     const std::string* currency;
     const MoneyMention* money;  // the first member stating it
     std::size_t cluster;        // its live cluster
-    AmountIndex::Slot slot;
+    std::size_t group;          // the group of its exact amount
+  };
+  // Every cluster stating one exact amount, with the largest per kind class
+  // kept up to date, so "the largest cluster with this amount" costs one
+  // look per distinct amount even when thousands of clusters state it.
+  struct Group {
+    double value;
+    const std::string* currency;
+    std::vector<std::size_t> clusters;                     // dead ones pruned lazily
+    std::vector<std::pair<std::string, std::size_t>> best;  // kind class -> largest
   };
 
   static std::string topic_key(const std::string& kind, const std::optional<std::string>& a,
@@ -213,27 +222,66 @@ class ClaimBuilder {
     const auto& m = fig(docs_, r).money;
     Cluster& cl = clusters_[c];
     cl.members.push_back(r);
-    if (!cl.amounts.insert(amount_key(m)).second) return;
-    cl.entries.push_back(entries_.size());
-    entries_.push_back(Entry{m.value, &m.currency, &m, c, amounts_.add(m.currency, m.value, entries_.size())});
+    if (cl.amounts.insert(amount_key(m)).second) {
+      const std::size_t g = group_of(m);
+      cl.entries.push_back(entries_.size());
+      entries_.push_back(Entry{m.value, &m.currency, &m, c, g});
+      groups_[g].clusters.push_back(c);
+    }
+    grown(c);
   }
-  // x takes y's members; y dies. Amounts x already has leave the index.
+  // x takes y's members; y dies.
   void absorb(std::size_t x, std::size_t y) {
     Cluster& cx = clusters_[x];
     Cluster& cy = clusters_[y];
     cx.members.insert(cx.members.end(), cy.members.begin(), cy.members.end());
     for (auto e : cy.entries) {
       Entry& en = entries_[e];
-      if (cx.amounts.insert(amount_key(*en.money)).second) {
-        en.cluster = x;
-        cx.entries.push_back(e);
-      } else {
-        amounts_.remove(en.slot);
-      }
+      if (!cx.amounts.insert(amount_key(*en.money)).second) continue;
+      en.cluster = x;
+      cx.entries.push_back(e);
+      groups_[en.group].clusters.push_back(x);
     }
     cy.entries.clear();
     cy.amounts.clear();
     cy.alive = false;
+    grown(x);
+  }
+
+  // The group of an exact amount, created on first sight.
+  std::size_t group_of(const MoneyMention& m) {
+    auto [it, fresh] = group_ids_.try_emplace({m.currency, std::bit_cast<std::uint64_t>(m.value)}, groups_.size());
+    if (fresh) {
+      groups_.push_back(Group{m.value, &m.currency, {}, {}});
+      amounts_.add(m.currency, m.value, it->second);
+    }
+    return it->second;
+  }
+  bool larger(std::size_t x, std::size_t y) const {
+    const auto nx = clusters_[x].members.size(), ny = clusters_[y].members.size();
+    return nx > ny || (nx == ny && x < y);
+  }
+  // Cluster c has grown: it may now be the largest of its kind in its groups.
+  void grown(std::size_t c) {
+    for (auto e : clusters_[c].entries) {
+      Group& g = groups_[entries_[e].group];
+      auto b = best_slot(g, clusters_[c].kind);
+      if (b->second == kNone || !clusters_[b->second].alive) refresh(g, *b);
+      else if (larger(c, b->second)) b->second = c;
+    }
+  }
+  std::pair<std::string, std::size_t>* best_slot(Group& g, const std::string& kind) {
+    for (auto& b : g.best)
+      if (b.first == kind) return &b;
+    g.best.emplace_back(kind, kNone);
+    return &g.best.back();
+  }
+  // Recomputes a group's largest cluster of one kind class, pruning the dead.
+  void refresh(Group& g, std::pair<std::string, std::size_t>& best) {
+    std::erase_if(g.clusters, [&](std::size_t c) { return !clusters_[c].alive; });
+    best.second = kNone;
+    for (auto c : g.clusters)
+      if (clusters_[c].kind == best.first && (best.second == kNone || larger(c, best.second))) best.second = c;
   }
   bool close_to(const Cluster& c, const FigureRef& r) const {
     const auto& m = fig(docs_, r).money;
@@ -246,15 +294,14 @@ class ClaimBuilder {
   bool join_same(const FigureRef& r, Pred ok) {
     const auto& m = fig(docs_, r).money;
     std::size_t best = kNone;
-    amounts_.near(m.currency, m.value, reach_, [&](std::size_t e) {
-      const Entry& en = entries_[e];
-      const std::size_t i = en.cluster;
-      if (i == best) return;
-      const Cluster& c = clusters_[i];
-      if (!c.alive || *en.currency != m.currency || !same_amount(en.value, m.value, t_) || !ok(c)) return;
-      if (best == kNone || c.members.size() > clusters_[best].members.size() ||
-          (c.members.size() == clusters_[best].members.size() && i < best))
-        best = i;
+    amounts_.near(m.currency, m.value, reach_, [&](std::size_t gi) {
+      Group& g = groups_[gi];
+      if (*g.currency != m.currency || !same_amount(g.value, m.value, t_)) return;
+      for (auto& b : g.best) {
+        if (!ok(b.first)) continue;
+        if (b.second != kNone && !clusters_[b.second].alive) refresh(g, b);
+        if (b.second != kNone && (best == kNone || larger(b.second, best))) best = b.second;
+      }
     });
     if (best == kNone) return false;
     add_member(best, r);
@@ -280,7 +327,9 @@ class ClaimBuilder {
   const double reach_;
   std::vector<Cluster> clusters_;
   std::vector<Entry> entries_;
-  AmountIndex amounts_;
+  std::vector<Group> groups_;
+  std::map<std::pair<std::string_view, std::uint64_t>, std::size_t> group_ids_;
+  AmountIndex amounts_;  // group ids by amount
   std::map<std::string, std::vector<std::size_t>> topic_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_party_;  // clusters naming a party, in order
 };
