@@ -157,13 +157,12 @@ std::size_t head_begin(const SentenceView& v, std::size_t tb) {
 
 }  // namespace
 
-SentenceView build_view(const ClaimLexicon& lex, std::string_view text, std::size_t index, Span span,
-                        const EntityOutput& entities,
+SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, std::vector<Token> tokens, const EntityOutput& entities,
                         const std::unordered_map<std::string_view, const Entity*>& by_id) {
   SentenceView v;
   v.index = index;
   v.span = span;
-  v.tokens = tokenize(text, span);
+  v.tokens = std::move(tokens);
   assign_roles(lex, v);
   auto first = std::lower_bound(entities.mentions.begin(), entities.mentions.end(), span.begin,
                                 [](const EntityMention& m, std::size_t pos) { return m.span.begin < pos; });

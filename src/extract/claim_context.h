@@ -64,8 +64,8 @@ struct SentenceView {
 // Builds the view of sentence span; mentions must be sorted by span.begin.
 // "la società guidata da <person>" / "il gruppo di <person>" become a mention
 // of the company when exactly one company of that person is named in the document.
-SentenceView build_view(const ClaimLexicon& lex, std::string_view text, std::size_t index, Span span,
-                        const EntityOutput& entities,
-                        const std::unordered_map<std::string_view, const Entity*>& by_id);
+// tokens are tokenize(text, span), made by the caller.
+SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, std::vector<Token> tokens,
+                        const EntityOutput& entities, const std::unordered_map<std::string_view, const Entity*>& by_id);
 
 }  // namespace dealscan::claims

@@ -48,6 +48,23 @@ bool joins(std::string_view text, std::size_t i) {
   return false;
 }
 
+// One past the word starting at i: word characters, and the characters that
+// join two word parts ("start-up", "1.500").
+std::size_t word_end(std::string_view text, std::size_t i, std::size_t end) {
+  while (i < end) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!is_ascii_alnum(c) && !joins(text, i)) break;
+      ++i;
+      continue;
+    }
+    std::size_t len = std::min(utf8_len(c), text.size() - i);
+    if (is_multibyte_punct(text.substr(i, len))) break;
+    i += len;
+  }
+  return i;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text, Span span) {
@@ -58,15 +75,7 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
     std::size_t len = 1;
     if (is_word_char(text, i, len)) {
       std::size_t b = i;
-      while (i < end) {
-        if (is_word_char(text, i, len)) {
-          i += len;
-        } else if (joins(text, i)) {
-          i += 1;
-        } else {
-          break;
-        }
-      }
+      i = word_end(text, i, end);
       // An elided article keeps its apostrophe: "l'" "un'" "dell'".
       if (i < end && text[i] == '\'') ++i;
       out.push_back(Token{Span{b, i}, lower(text.substr(b, i - b)), true});
@@ -186,14 +195,17 @@ void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
     // Stem keys are the token's first 1-3 bytes; the whole word is the exact key.
     const Slot* stems[kStemKey] = {};
     std::uint64_t h = kFnvBasis;
-    for (std::size_t n = 1; n <= token.size(); ++n) {
-      h = fnv_step(h, token[n - 1]);
-      if (n <= kStemKey && (stem_lengths_ >> n & 1) && stem_head_.test(head2(token.substr(0, n))))
-        stems[n - 1] = find_key(h, token.substr(0, n), true);
+    std::size_t n = 0;
+    for (; n < std::min(kStemKey, token.size()); ++n) {
+      h = fnv_step(h, token[n]);
+      if ((stem_lengths_ >> (n + 1) & 1) && stem_head_.test(head2(token.substr(0, n + 1))))
+        stems[n] = find_key(h, token.substr(0, n + 1), true);
     }
-    if (word_head_.test(head2(token)))
+    if (word_head_.test(head2(token))) {
+      for (; n < token.size(); ++n) h = fnv_step(h, token[n]);
       if (const Slot* s = find_key(h, token, false))
         for (auto k : s->phrases) f(phrases_[k]);
+    }
     for (const Slot* s : stems)
       if (s)
         for (auto k : s->phrases)

@@ -45,9 +45,9 @@ std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos)
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
 }
 
-SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i) {
+SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, std::vector<Token> tokens) {
   SentenceData d;
-  d.view = build_view(lex, doc.in.text.text, i, doc.sentences[i].span, doc.in.entities, doc.by_id);
+  d.view = build_view(lex, i, doc.sentences[i].span, std::move(tokens), doc.in.entities, doc.by_id);
   d.triggers = find_triggers(lex, d.view);
   d.attribution = find_cues(lex.attribution, d.view);
   // Modality only matters to a figure or a fact of this sentence.
@@ -101,6 +101,41 @@ std::optional<TimeExpr> attach_time(const Doc& doc, const SentenceView& v, const
     if (!best || d < best_d) best = t, best_d = d;
   }
   return best;
+}
+
+// True when some token starts an attribution cue. find_cues only probes a
+// subset of these positions, so false means the sentence has no cue.
+bool may_attribute(const ClaimLexicon& lex, const std::vector<Token>& tokens) {
+  PhraseMatch m;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (lex.attribution.match_at(tokens, i, m)) return true;
+  return false;
+}
+
+// Analyses the sentences anything reads: those with money (figures) or an
+// attribution cue (facts), and the kCarrySentences before each (carried
+// subjects). The others stay empty: no figure, fact or carry-over looks at them.
+std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
+  std::size_t n = doc.sentences.size();
+  std::vector<char> needed(n, 0);
+  auto need = [&](std::size_t s) {
+    for (std::size_t back = 0; back <= kCarrySentences && back <= s; ++back) needed[s - back] = 1;
+  };
+  for (std::size_t s = 0; s < n; ++s)
+    if (doc.has_money[s]) need(s);
+  std::vector<std::vector<Token>> tokens(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    if (needed[s]) continue;
+    tokens[s] = tokenize(doc.in.text.text, doc.sentences[s].span);
+    if (may_attribute(lex, tokens[s])) need(s);
+  }
+  std::vector<SentenceData> data(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    if (!needed[s]) continue;
+    if (tokens[s].empty()) tokens[s] = tokenize(doc.in.text.text, doc.sentences[s].span);
+    data[s] = analyse(lex, doc, s, std::move(tokens[s]));
+  }
+  return data;
 }
 
 Figure make_figure(const Doc& doc, std::size_t i) {
@@ -207,8 +242,7 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);
   for (const auto& m : in.money) doc.has_money[sentence_of(doc.sentences, m.span.begin)] = true;
-  doc.data.reserve(doc.sentences.size());
-  for (std::size_t s = 0; s < doc.sentences.size(); ++s) doc.data.push_back(analyse(impl_->lex, doc, s));
+  doc.data = analyse_needed(impl_->lex, doc);
 
   ClaimOutput out;
   out.figures.reserve(in.money.size());
