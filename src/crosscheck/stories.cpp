@@ -1,11 +1,13 @@
-// Documents -> stories, in two passes over a key index (never all pairs):
+// Documents -> stories, in three passes over a key index (never all pairs):
 //
 // 1. Strong keys from each document's main deal: the amount it gives most
 //    prominence to (headline, lead, repetitions) and that amount's parties;
 //    plus the other amounts it ties to the same parties. Documents sharing a
 //    key are joined with union-find.
-// 2. A document still alone joins the story it shares most weak evidence with
-//    (a party, an amount, a publication date a few days apart).
+// 2. Documents still alone pair with the lone document they share most weak
+//    evidence with (two parties, and an amount or a publication date a few
+//    days apart), unless a bigger story shares more.
+// 3. A document still alone joins the bigger story it shares most with.
 //
 // Entities in most documents (the IDF idea) never link on their own, and keys
 // carried by too many documents are ignored, so one ubiquitous company cannot
@@ -104,6 +106,8 @@ struct Profile {
   std::vector<std::string> strong;
   std::vector<WeakKey> weak;
   std::optional<long> day;  // publication day number
+  std::string main_pair;    // "a|b": the two parties of the main amount, when it has two
+  std::string main_amount;  // its amount key
 };
 
 // Days since 0000-03-01 for "YYYY-MM-DD" (civil calendar); none otherwise.
@@ -141,6 +145,8 @@ class Profiler {
     auto buckets = amount_buckets(doc, figs);
     if (!buckets.empty()) {
       p.main = *buckets.front().top;
+      p.main_amount = buckets.front().amount;
+      p.main_pair = main_pair(buckets.front());
       strong_keys(buckets, p.strong);
     }
     weak_keys(doc, buckets, p);
@@ -160,17 +166,22 @@ class Profiler {
     return out;
   }
 
+  // The two heaviest parties of an amount, in id order; "" with fewer.
+  static std::string main_pair(const Bucket& b) {
+    auto order = by_weight(b.parties);
+    if (order.size() < 2) return "";
+    auto x = order[0], y = order[1];
+    if (y < x) std::swap(x, y);
+    return x + "|" + y;
+  }
+
   // rule: main-pair — the two heaviest parties of the main amount.
   // rule: claim — a rare party with the main amount, or with another amount
   // the document ties to the same rare parties (an earlier offer, a tranche).
   void strong_keys(const std::vector<Bucket>& buckets, std::vector<std::string>& keys) const {
     const Bucket& main = buckets.front();
     auto order = by_weight(main.parties);
-    if (order.size() >= 2) {
-      auto a = order[0], b = order[1];
-      if (b < a) std::swap(a, b);
-      keys.push_back("main-pair:" + a + "|" + b);
-    }
+    if (auto pair = main_pair(main); !pair.empty()) keys.push_back("main-pair:" + pair);
     // rule: main-topic — a main amount tied to one party only: that party's
     // claim of this kind, whatever the amount ("Mistral raises ...").
     if (order.size() == 1 && !common(order[0]) && main.top)
@@ -241,12 +252,13 @@ void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionF
 // What a lone document shares with one candidate story.
 struct Evidence {
   double score = 0;
-  bool party = false;   // a rare party in common
+  int parties = 0;      // rare parties in common
   bool amount = false;  // an amount in common
   bool date = false;    // published within a few days
-  // Same who, and same how much or same when: a shared name alone, or an
-  // amount in the same week, happens between unrelated deals all the time.
-  bool enough() const { return party && (amount || date); }
+  // Two names in common (a deal has two sides), and the same amount or the
+  // same days: one shared name with a round amount, or a name in the same
+  // week, happens between unrelated deals all the time in a large archive.
+  bool enough() const { return parties >= 2 && (amount || date); }
 };
 
 // Lone documents (alone after the strong keys) find their story from weak
@@ -264,22 +276,21 @@ struct Evidence {
 class LonerLinker {
  public:
   LonerLinker(const std::vector<Profile>& profiles, const Tunables& t) : profiles_(profiles), t_(t) {
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
+    for (std::size_t i = 0; i < profiles.size(); ++i)
       for (const auto& k : profiles[i].weak) index_[k.key].push_back({i, k.weight});
-      if (profiles[i].day) by_day_[*profiles[i].day].push_back(i);
-    }
     for (auto& [key, posts] : index_)
       std::sort(posts.begin(), posts.end(), [&](const Posting& a, const Posting& b) { return earlier(a.doc, b.doc); });
   }
 
   void pair_loners(UnionFind& uf) const {
     std::vector<std::pair<std::size_t, std::size_t>> links;
+    const auto first = first_ids(uf);
     for (std::size_t i = 0; i < profiles_.size(); ++i) {
       if (uf.size(i) > 1) continue;
       auto ev = evidence(i, uf);
-      auto loner = best(ev, uf, [&](std::size_t root) { return uf.size(root) == 1; });
+      auto loner = best(ev, uf, first, [&](std::size_t root) { return uf.size(root) == 1; });
       if (!loner) continue;
-      auto story = best(ev, uf, [&](std::size_t root) { return uf.size(root) > 1; });
+      auto story = best(ev, uf, first, [&](std::size_t root) { return uf.size(root) > 1; });
       if (story && ev.at(*story).score > ev.at(*loner).score) continue;
       links.emplace_back(i, *loner);
     }
@@ -288,10 +299,11 @@ class LonerLinker {
 
   void attach_loners(UnionFind& uf) const {
     std::vector<std::pair<std::size_t, std::size_t>> links;
+    const auto first = first_ids(uf);
     for (std::size_t i = 0; i < profiles_.size(); ++i) {
       if (uf.size(i) > 1) continue;
       auto ev = evidence(i, uf);
-      auto story = best(ev, uf, [&](std::size_t root) { return uf.size(root) > 1; });
+      auto story = best(ev, uf, first, [&](std::size_t root) { return uf.size(root) > 1; });
       if (story) links.emplace_back(i, *story);
     }
     for (auto [a, b] : links) uf.unite(a, b);
@@ -315,9 +327,21 @@ class LonerLinker {
     if (da && *da != *db) return *da < *db;
     return profiles_[a].id < profiles_[b].id;
   }
-  bool far_apart(std::size_t a, std::size_t b) const {
+  std::optional<long> days_between(std::size_t a, std::size_t b) const {
     const auto &da = profiles_[a].day, &db = profiles_[b].day;
-    return da && db && std::labs(*da - *db) > kFarDays;
+    if (!da || !db) return std::nullopt;
+    return std::labs(*da - *db);
+  }
+  // Both documents lead with a deal between two named parties, and the deals
+  // differ in parties and amount: whatever else they share is background.
+  bool rival_deals(std::size_t a, std::size_t b) const {
+    const Profile &x = profiles_[a], &y = profiles_[b];
+    return !x.main_pair.empty() && !y.main_pair.empty() && x.main_pair != y.main_pair &&
+           x.main_amount != y.main_amount;
+  }
+  bool far_apart(std::size_t a, std::size_t b) const {
+    auto g = days_between(a, b);
+    return g && *g > kFarDays;
   }
 
   // At most kScan postings of a key: those nearest in time to document i.
@@ -331,54 +355,56 @@ class LonerLinker {
     return {from, from + kScan};
   }
 
-  // Story root -> what document i shares with it; each key counted once per
-  // story, at its best member.
+  // Story root -> what document i shares with the member it resembles most.
+  // Comparing document to document, rather than pooling a story's keys,
+  // keeps a big story that touches many topics from outscoring the one
+  // document that tells the same deal.
   std::map<std::size_t, Evidence> evidence(std::size_t i, UnionFind& uf) const {
-    std::map<std::size_t, Evidence> ev;
+    std::unordered_map<std::size_t, Evidence> with;  // other document -> shared evidence
     const double n = double(profiles_.size());
     for (const auto& k : profiles_[i].weak) {
       const auto& posts = index_.at(k.key);
       if (posts.size() > t_.max_key_fanout) continue;
       const double idf = std::log(1 + n / double(posts.size()));
-      std::map<std::size_t, double> at_root;
       auto [from, to] = window(posts, i);
       for (std::size_t j = from; j < to; ++j) {
         const auto& p = posts[j];
-        if (p.doc == i || far_apart(i, p.doc)) continue;
-        double& w = at_root[uf.find(p.doc)];
-        w = std::max(w, std::min(k.weight, p.weight) * idf);
-      }
-      for (const auto& [root, w] : at_root) {
-        auto& e = ev[root];
-        e.score += w;
-        (k.party ? e.party : e.amount) = true;
+        if (p.doc == i || far_apart(i, p.doc) || rival_deals(i, p.doc)) continue;
+        auto& e = with[p.doc];
+        e.score += std::min(k.weight, p.weight) * idf;
+        if (k.party) ++e.parties;
+        else e.amount = true;
       }
     }
-    if (profiles_[i].day) {
-      std::set<std::size_t> seen;
-      for (long d = *profiles_[i].day - kDateWindow; d <= *profiles_[i].day + kDateWindow; ++d) {
-        auto it = by_day_.find(d);
-        if (it == by_day_.end() || it->second.size() > kScan) continue;  // a busy day says nothing
-        for (auto j : it->second) {
-          std::size_t root = uf.find(j);
-          if (j == i || !ev.count(root) || !seen.insert(root).second) continue;
-          ev[root].score += kDateWeight;
-          ev[root].date = true;
-        }
+    std::map<std::size_t, Evidence> ev;
+    for (auto& [j, e] : with) {
+      auto g = days_between(i, j);
+      if (g && *g <= kDateWindow) {
+        e.score += kDateWeight;
+        e.date = true;
       }
+      auto [it, fresh] = ev.emplace(uf.find(j), e);
+      if (!fresh && better(e, it->second)) it->second = e;
     }
     return ev;
+  }
+
+  // Enough evidence first, then the higher score.
+  static bool better(const Evidence& a, const Evidence& b) {
+    if (a.enough() != b.enough()) return a.enough();
+    return a.score > b.score;
   }
 
   // The story with the most evidence among those `eligible`; ties go to the
   // bigger story, then to the smallest source id.
   template <class Eligible>
-  std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, UnionFind& uf, Eligible eligible) const {
+  std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, UnionFind& uf,
+                                  const std::vector<std::size_t>& first, Eligible eligible) const {
     std::optional<std::size_t> out;
     std::string out_id;
     for (const auto& [root, e] : ev) {
       if (!e.enough() || !eligible(root)) continue;
-      const std::string& id = first_id(root, uf);
+      const std::string& id = profiles_[first[root]].id;
       if (out) {
         const Evidence& b = ev.at(*out);
         if (e.score != b.score ? e.score < b.score
@@ -391,19 +417,20 @@ class LonerLinker {
     return out;
   }
 
-  // The smallest source id of a story (its members are scanned rarely: only
-  // for tied candidates).
-  const std::string& first_id(std::size_t root, UnionFind& uf) const {
-    const std::string* id = &profiles_[root].id;
-    for (std::size_t j = 0; j < profiles_.size() && uf.size(root) > 1; ++j)
-      if (uf.find(j) == root && profiles_[j].id < *id) id = &profiles_[j].id;
-    return *id;
+  // Story root -> its member with the smallest source id.
+  std::vector<std::size_t> first_ids(UnionFind& uf) const {
+    std::vector<std::size_t> first(profiles_.size());
+    std::iota(first.begin(), first.end(), 0);
+    for (std::size_t j = 0; j < profiles_.size(); ++j) {
+      std::size_t& f = first[uf.find(j)];
+      if (profiles_[j].id < profiles_[f].id) f = j;
+    }
+    return first;
   }
 
   const std::vector<Profile>& profiles_;
   const Tunables& t_;
   std::unordered_map<std::string, std::vector<Posting>> index_;
-  std::unordered_map<long, std::vector<std::size_t>> by_day_;
 };
 
 }  // namespace

@@ -2,10 +2,13 @@
 // title; determinism and a large synthetic folder.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <set>
 
 #include "dealscan/crosscheck.h"
+#include "dealscan/pipeline.h"
 
 namespace dealscan {
 namespace {
@@ -22,6 +25,13 @@ struct Builder {
   }
   static void entity(DocumentResult& d, const std::string& id, const std::string& name) {
     d.entities.push_back(Entity{id, name, EntityType::Org});
+  }
+  // An entity the text names `times` times (weak evidence counts mentions).
+  static void named(DocumentResult& d, const std::string& id, std::size_t times,
+                    EntityType type = EntityType::Org) {
+    Entity e{id, id, type};
+    e.mentions = times;
+    d.entities.push_back(std::move(e));
   }
   static Figure& figure(DocumentResult& d, Kind kind, std::optional<std::string> subj,
                         std::optional<std::string> cp, double value, std::size_t sentence = 0,
@@ -192,6 +202,162 @@ TEST(Stories, LargeSyntheticFolderGroupsIntoItsDeals) {
   std::size_t qualifier = 0;
   for (const auto& c : cc.conflicts) qualifier += c.field == "qualifier";
   EXPECT_EQ(qualifier, n / per_story);
+}
+
+
+// ---------------------------------------------------------------- lone documents
+
+// Story membership as a set of sets of source ids: independent of story order.
+std::set<std::set<std::string>> groups(const CrossCheck& cc) {
+  std::set<std::set<std::string>> out;
+  for (const auto& s : cc.stories) out.emplace(s.sources.begin(), s.sources.end());
+  return out;
+}
+
+std::vector<DocumentResult> process_all(const std::vector<std::pair<std::string, std::string>>& texts) {
+  DocumentProcessor processor(Lexicon::builtin());
+  std::vector<DocumentResult> docs;
+  for (const auto& [id, text] : texts) {
+    auto doc = processor.process(InputFile{id + ".txt", id}, text);
+    if (doc) docs.push_back(std::move(*doc));
+  }
+  return docs;
+}
+
+// Three outlets on an Eni-Snam contract (one recalls Buffett's fortune, one
+// the cable makers, one an earlier 4 billion); two outlets on a cable joint
+// venture whose amount names no party, where Buffett is the loudest critic;
+// two more deals so that Buffett is not in most documents.
+const std::vector<std::pair<std::string, std::string>> kJointVentureFolder = {
+    {"a1",
+     "Eni firma con Snam un contratto da 12 miliardi di euro per il trasporto del gas\n"
+     "Eni ha firmato con Snam un contratto da 12 miliardi di euro in dieci anni. L'accordo prevede nuove "
+     "condotte entro il 2030. Warren Buffett, con un patrimonio di 140 miliardi di dollari, ha definito "
+     "l'intesa un buon affare.\n"},
+    {"a2",
+     "Snam, intesa con Eni da 12 miliardi di euro\n"
+     "Snam e Eni hanno siglato un contratto del valore di 12 miliardi di euro. I cavi saranno forniti da "
+     "Prysmian e da Pirelli, che hanno già lavorato sulla rete nazionale.\n"},
+    {"a3",
+     "Eni e Snam, contratto da 12 miliardi di euro\n"
+     "Il contratto tra Eni e Snam vale 12 miliardi di euro. Snam aveva già speso 4 miliardi di euro per "
+     "ammodernare la rete. Secondo Warren Buffett il gas resterà centrale.\n"},
+    {"b1",
+     "Nasce la joint venture dei cavi sottomarini: 4 miliardi di euro sul piatto\n"
+     "Pirelli e Prysmian hanno presentato una joint venture per i cavi sottomarini. La nuova società "
+     "investirà 4 miliardi di euro nei prossimi cinque anni. Warren Buffett ha criticato il progetto: «Non "
+     "vedo come possa rendere», ha scritto Buffett, che dispone di 140 miliardi di dollari. Per Buffett il "
+     "piano è troppo ambizioso.\n"},
+    {"b2",
+     "Cavi sottomarini, la joint venture punta a 4 miliardi di euro\n"
+     "Il piano della joint venture prevede investimenti per 4 miliardi di euro. Prysmian porterà le "
+     "fabbriche, Pirelli la ricerca. Warren Buffett non è convinto: secondo Buffett i conti non tornano.\n"},
+    {"c1",
+     "Enel vende a Terna la rete di Sicilia per 3 miliardi di euro\n"
+     "Enel ha ceduto a Terna la rete elettrica siciliana per 3 miliardi di euro. Il closing è previsto "
+     "entro giugno.\n"},
+    {"c2",
+     "Terna compra da Enel la rete siciliana: 3 miliardi di euro\n"
+     "Terna pagherà a Enel 3 miliardi di euro per la rete della Sicilia.\n"},
+    {"d1", "Saipem rileva Edison per 7 miliardi di euro\nSaipem ha acquisito Edison per 7 miliardi di euro.\n"},
+    {"d2",
+     "Edison passa a Saipem per 7 miliardi di euro\n"
+     "Saipem ha comprato Edison per 7 miliardi di euro, secondo fonti vicine al dossier.\n"},
+};
+
+TEST(Stories, LoneArticlesOfOneJointVentureFormTheirOwnStoryDespiteACelebrity) {
+  auto docs = process_all(kJointVentureFolder);
+  ASSERT_EQ(docs.size(), kJointVentureFolder.size());
+  auto cc = cross_check(docs, Lexicon::builtin());
+  auto s = story_of(cc);
+  EXPECT_EQ(s["b1"], s["b2"]);
+  EXPECT_NE(s["b1"], s["a1"]) << "the joint venture joined the contract story through Buffett";
+  EXPECT_EQ(s["a1"], s["a2"]);
+  EXPECT_EQ(s["a1"], s["a3"]);
+  EXPECT_EQ(cc.stories.size(), 4u);
+}
+
+TEST(Stories, GroupingDoesNotDependOnInputOrder) {
+  auto docs = process_all(kJointVentureFolder);
+  auto want = groups(cross_check(docs, Lexicon::builtin()));
+  std::reverse(docs.begin(), docs.end());
+  EXPECT_EQ(groups(cross_check(docs, Lexicon::builtin())), want);
+  std::rotate(docs.begin(), docs.begin() + 4, docs.end());
+  EXPECT_EQ(groups(cross_check(docs, Lexicon::builtin())), want);
+  auto b = four_deals_with_one_common_party();
+  auto four = groups(cross_check(b.docs, Lexicon{}));
+  std::reverse(b.docs.begin(), b.docs.end());
+  EXPECT_EQ(groups(cross_check(b.docs, Lexicon{})), four);
+}
+
+// Two lone documents whose main amount names nobody; `shared` names both
+// mention, besides one name of their own each.
+Builder two_lone_documents(const std::vector<std::string>& shared, double value_a, double value_b) {
+  Builder b;
+  for (auto [id, value] : {std::pair{"x", value_a}, std::pair{"y", value_b}}) {
+    auto& d = b.doc(id, "2025-05-0" + std::string(id == std::string("x") ? "5" : "6"));
+    Builder::figure(d, Kind::Investment, std::nullopt, std::nullopt, value, 0);
+    for (const auto& e : shared) Builder::named(d, e, 3);
+    Builder::named(d, std::string("own-") + id, 4);
+  }
+  // Unrelated documents, so that no name is in most documents.
+  for (int k = 0; k < 4; ++k) {
+    auto& d = b.doc("other-" + std::to_string(k));
+    Builder::figure(d, Kind::Contract, "p" + std::to_string(k), "q" + std::to_string(k), 1e9 * (k + 2), 0);
+  }
+  return b;
+}
+
+TEST(Stories, LoneDocumentsNeedTwoNamesAndAnAmountOrDateInCommon) {
+  {
+    auto b = two_lone_documents({"pirelli", "prysmian"}, 4e9, 9e9);  // same days, two names
+    auto s = story_of(cross_check(b.docs, Lexicon{}));
+    EXPECT_EQ(s["x"], s["y"]);
+  }
+  {
+    auto b = two_lone_documents({"pirelli"}, 4e9, 4e9);  // one name, same amount, same days
+    auto s = story_of(cross_check(b.docs, Lexicon{}));
+    EXPECT_NE(s["x"], s["y"]);
+  }
+}
+
+TEST(Stories, LoneDocumentsLeadingWithDifferentDealsStayApart) {
+  Builder b;
+  // Each leads with its own deal between two named companies; both recall the
+  // same background (a fortune, two rivals) in the same week.
+  for (auto [id, payer, payee, value] : {std::tuple{"x", "eni", "snam", 12e9}, std::tuple{"y", "enel", "terna", 3e9}}) {
+    auto& d = b.doc(id, "2025-05-05");
+    Builder::figure(d, Kind::Contract, payer, payee, value, 0);
+    Builder::figure(d, Kind::Other, "warren-buffett", std::nullopt, 140e9, 4);
+    Builder::named(d, "warren-buffett", 3, EntityType::Person);
+    Builder::named(d, "pirelli", 2);
+    Builder::named(d, "prysmian", 2);
+  }
+  for (int k = 0; k < 4; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 2), 0);
+  auto s = story_of(cross_check(b.docs, Lexicon{}));
+  EXPECT_NE(s["x"], s["y"]);
+}
+
+// Many lone documents, two per deal: no strong key (the amounts name nobody),
+// one very common company and a celebrity in a quarter of them. Pairs must be
+// found, nothing glued, in near-linear time.
+TEST(Stories, LargeFolderOfLoneDocumentsPairsUp) {
+  std::size_t n = 20000;
+  if (const char* env = std::getenv("DEALSCAN_SCALE_DOCS")) n = std::strtoul(env, nullptr, 10);
+  Builder b;
+  b.docs.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t deal = i / 2;
+    auto& d = b.doc("doc-" + std::to_string(i), "2024-" + std::to_string(1 + deal % 12) + "-1" + std::to_string(deal % 10));
+    Builder::figure(d, Kind::Investment, std::nullopt, std::nullopt, 1e6 * double(1 + deal % 89), 0);
+    Builder::named(d, "openai", 1);
+    Builder::named(d, "company-a-" + std::to_string(deal), 3);
+    Builder::named(d, "company-b-" + std::to_string(deal), 2);
+    if (deal % 4 == 0) Builder::named(d, "elon-musk", 5, EntityType::Person);
+  }
+  auto cc = cross_check(b.docs, Lexicon{});
+  ASSERT_EQ(cc.stories.size(), n / 2);
+  for (const auto& s : cc.stories) EXPECT_EQ(s.sources.size(), 2u);
 }
 
 }  // namespace
