@@ -5,6 +5,7 @@
 //   "10 miliardi di dollari (circa 9,2 miliardi di euro)".
 #pragma once
 
+#include <cmath>
 #include <string>
 
 #include "rng.h"
@@ -113,10 +114,15 @@ class AmountWriter {
     }
   }
   std::string vague() { return std::string(rng_.chance(50) ? "decine" : "centinaia") + " di " + plural_scale() + of_currency(false); }
+  // Dollars with their value in euros, converted at a plausible rate.
   std::string with_conversion() {
-    std::string first = digits() + " " + scale() + " di " + v_.currency("USD").name_plural;
-    std::string second = digits() + " " + scale() + " di " + v_.currency("EUR").name_plural;
-    return first + " (circa " + second + ")";
+    double dollars = rng_.between(11, 990) / 10.0;
+    const std::string& scale_word = rng_.pick(v_.scales).first;
+    double euros = std::round(dollars * 0.92 * 10) / 10;
+    std::string first = italian_digits(dollars, dollars == std::floor(dollars) ? 0 : 1, true);
+    std::string second = italian_digits(euros, euros == std::floor(euros) ? 0 : 1, true);
+    return first + " " + scale_word + " di " + v_.currency("USD").name_plural + " (circa " + second + " " + scale_word +
+           " di " + v_.currency("EUR").name_plural + ")";
   }
   // Between a number and its scale: usually a space, sometimes a no-break space.
   std::string sep() { return rng_.chance(8) ? "\u00A0" : " "; }
@@ -125,6 +131,136 @@ class AmountWriter {
 
   const Vocabulary& v_;
   Rng& rng_;
+};
+
+// One deal's amount, rounded as news rounds it (two significant digits) and
+// kept in the unit it is naturally told in: tenths of a million or a billion.
+struct Amount {
+  long long tenths = 0;  // 15 with billions = 1,5 miliardi
+  bool billions = false;
+  std::string code;      // ISO currency
+
+  double value() const { return static_cast<double>(tenths) / 10 * (billions ? 1e9 : 1e6); }
+  bool operator==(const Amount&) const = default;
+};
+
+inline Amount round_amount(double value, std::string code) {
+  double step = std::pow(10.0, std::floor(std::log10(value)) - 1);
+  value = std::round(value / step) * step;
+  Amount a;
+  a.billions = value >= 1e9;
+  a.tenths = std::llround(value / (a.billions ? 1e8 : 1e5));
+  a.code = std::move(code);
+  return a;
+}
+
+// The ways one given amount is written. Every form names the same value, so
+// the articles of a deal agree however they phrase it.
+enum class AmountForm { Plain, Abbreviated, Symbol, Words, Rescaled, FullDigits, Converted };
+
+class DealAmountWriter {
+ public:
+  DealAmountWriter(const Vocabulary& v, Rng& rng) : v_(v), rng_(rng) {
+    million_ = names_for(1e6, {"milione", "milioni", "mln"});
+    billion_ = names_for(1e9, {"miliardo", "miliardi", "mld"});
+  }
+
+  // Any form that fits the amount; with_currency false drops "di euro" when
+  // the currency is already clear ("ha raccolto 40 miliardi").
+  std::string any(const Amount& a, bool with_currency = true) {
+    for (int tries = 0; tries < 6; ++tries) {
+      auto form = static_cast<AmountForm>(rng_.weighted({34, 18, 12, 12, 10, 4, 4}));
+      if (fits(a, form)) return write(a, form, with_currency);
+    }
+    return write(a, AmountForm::Plain, with_currency);
+  }
+  // A short form for a headline: "1,5 mld di euro", "$2 miliardi", "40 miliardi".
+  std::string headline(const Amount& a) {
+    switch (rng_.weighted({45, 30, 25})) {
+      case 0: return write(a, AmountForm::Abbreviated, true);
+      case 1: return write(a, AmountForm::Plain, rng_.chance(50));
+      default: return fits(a, AmountForm::Symbol) ? write(a, AmountForm::Symbol, true) : write(a, AmountForm::Plain, true);
+    }
+  }
+
+  bool fits(const Amount& a, AmountForm f) const {
+    long long whole = a.tenths / 10;
+    bool integral = a.tenths % 10 == 0;
+    switch (f) {
+      case AmountForm::Symbol: return !currency(a).symbol.empty();
+      case AmountForm::Words: return (integral && whole >= 1 && whole <= 999) || (a.tenths % 10 == 5 && whole >= 1 && whole <= 9);
+      case AmountForm::Rescaled: return a.billions ? a.tenths < 1000 : a.tenths % 1000 == 0;
+      case AmountForm::FullDigits: return !a.billions && integral && whole <= 50;
+      case AmountForm::Converted: return a.code == "USD" || a.code == "EUR";
+      default: return true;
+    }
+  }
+
+  std::string write(const Amount& a, AmountForm f, bool with_currency) {
+    const Names& n = a.billions ? billion_ : million_;
+    std::string cur = with_currency ? " di " + currency(a).name_plural : "";
+    switch (f) {
+      case AmountForm::Abbreviated: return number(a) + " " + n.abbreviation + cur;
+      case AmountForm::Symbol: return symbol_first(a, n);
+      case AmountForm::Words: return in_words(a, n) + cur;
+      case AmountForm::Rescaled: return rescaled(a) + cur;
+      case AmountForm::FullDigits: return italian_digits(a.value(), 0, true) + cur;
+      case AmountForm::Converted: return converted(a);
+      default: return number(a) + " " + (a.tenths == 10 ? n.singular : n.plural) + cur;
+    }
+  }
+
+ private:
+  struct Names {
+    std::string singular, plural, abbreviation;
+  };
+
+  // The lexicon's words for a scale: plural and abbreviation from scales.tsv.
+  Names names_for(double value, Names fallback) const {
+    Names n = fallback;
+    bool plural_seen = false, abbreviation_seen = false;
+    for (const auto& [form, v] : v_.scales) {
+      if (v != value) continue;
+      if (form.size() > 3 && !plural_seen) n.plural = form, plural_seen = true;
+      if (form.size() <= 3 && !abbreviation_seen) n.abbreviation = form, abbreviation_seen = true;
+    }
+    for (const auto& [singular, plural] : v_.scale_words)
+      if (plural == n.plural) n.singular = singular;
+    return n;
+  }
+
+  const Currency& currency(const Amount& a) const { return v_.currency(a.code); }
+
+  // "1,5" or "1.500": the mantissa with Italian separators.
+  static std::string number(const Amount& a) {
+    double m = static_cast<double>(a.tenths) / 10;
+    return italian_digits(m, a.tenths % 10 == 0 ? 0 : 1, true);
+  }
+  std::string symbol_first(const Amount& a, const Names& n) {
+    std::string scale = rng_.chance(60) ? n.plural : n.abbreviation;
+    return currency(a).symbol + (rng_.chance(25) ? " " : "") + number(a) + " " + scale;
+  }
+  // "un miliardo", "trentotto milioni", "due miliardi e mezzo".
+  std::string in_words(const Amount& a, const Names& n) const {
+    long long whole = a.tenths / 10;
+    std::string out = whole == 1 ? "un " + n.singular : number_in_words(v_, static_cast<int>(whole)) + " " + n.plural;
+    return a.tenths % 10 == 5 ? out + " e mezzo" : out;
+  }
+  // 1,5 miliardi as "1.500 milioni"; 800 milioni as "0,8 miliardi".
+  std::string rescaled(const Amount& a) const {
+    if (a.billions) return italian_digits(static_cast<double>(a.tenths) * 100, 0, true) + " " + million_.plural;
+    return "0," + std::to_string(a.tenths / 1000) + " " + billion_.plural;
+  }
+  // "2 miliardi di dollari (circa 1,8 miliardi di euro)".
+  std::string converted(const Amount& a) {
+    bool dollars = a.code == "USD";
+    Amount other = round_amount(a.value() * (dollars ? 0.92 : 1.08), dollars ? "EUR" : "USD");
+    return write(a, AmountForm::Plain, true) + " (circa " + write(other, AmountForm::Plain, true) + ")";
+  }
+
+  const Vocabulary& v_;
+  Rng& rng_;
+  Names million_, billion_;
 };
 
 }  // namespace dealscan::gen

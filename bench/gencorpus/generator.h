@@ -1,152 +1,133 @@
-// Deterministic generator of Italian business-news articles for benchmarks,
-// fuzz seeds and property tests. Same seed, same lexicon => same bytes.
+// Deterministic generator of Italian business news for benchmarks, fuzz seeds
+// and property tests. Same seed, same lexicon => same bytes.
+//
+// The corpus is a set of deals (stories). Each deal is told by one to eight
+// articles (most by one to three) from different outlets, a few days apart;
+// a handful of deals are open at once, so their articles interleave the way a
+// news feed does. Some articles disagree with the others (see Variant).
 //
 //   ArticleGenerator gen(Lexicon::builtin(), 42);
-//   std::string doc = gen.article(5000);  // ~5 KB, sometimes with " date ..."
+//   std::string doc = gen.article(5000);  // ~5 KB, usually with " date ..."
+//   Article a = gen.next(5000);            // the same, with its deal and outlet
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <string>
-#include <string_view>
+#include <vector>
 
 #include "dealscan/lexicon.h"
 #include "amounts.h"
+#include "article.h"
+#include "deal.h"
 #include "rng.h"
-#include "templates.h"
 #include "vocabulary.h"
 
 namespace dealscan::gen {
+
+struct Article {
+  std::string text;
+  Telling telling;   // the deal and how this article tells it
+  std::string date;  // publication date, "" when the article carries none
+};
 
 class ArticleGenerator {
  public:
   ArticleGenerator(const Lexicon& lexicon, std::uint64_t seed) : vocab_(Vocabulary::from(lexicon)), rng_(seed) {}
 
-  // One article of roughly target_bytes (never much less; at least a sentence).
-  std::string article(std::size_t target_bytes) {
-    std::string out;
-    if (rng_.chance(40)) out += " date " + date() + " ";
-    out += title() + "\n";
-    int in_paragraph = 0;
-    while (out.size() < target_bytes) {
-      out += sentence();
-      if (++in_paragraph >= rng_.between(2, 5)) {
-        out += rng_.chance(15) ? "\n\n" + std::string(rng_.pick_array(kHeadings)) + "\n\n" : "\n\n";
-        in_paragraph = 0;
-      } else {
-        out += ' ';
-      }
-    }
-    return typographic(out);
+  // One article of roughly target_bytes (never much less; at least a lead).
+  std::string article(std::size_t target_bytes) { return next(target_bytes).text; }
+
+  Article next(std::size_t target_bytes) {
+    while (open_.size() < kOpenDeals) open_.push_back(start_deal());
+    std::size_t i = rng_.below(open_.size());
+    Coverage& c = open_[i];
+    c.day = c.told == 0 ? c.deal.day : c.day + static_cast<long>(rng_.weighted({35, 30, 20, 15}));
+    Article a;
+    a.telling = telling(c);
+    a.date = rng_.chance(92) ? iso_date(c.day) : "";
+    ArticleWriter writer(vocab_, rng_);
+    a.text = writer.write(a.telling, target_bytes, a.date);
+    if (++c.told == c.deal.articles) open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(i));
+    return a;
   }
 
-  // One sentence of any kind (mostly with a figure).
-  std::string sentence() {
-    int r = static_cast<int>(rng_.below(100));
-    if (r < 30) return fill(rng_.pick_array(kNoise));
-    if (r < 60) return fill(rng_.pick_array(kStated));
-    if (r < 77) return fill(rng_.pick_array(kConditional));
-    if (r < 92) return fill(rng_.pick_array(kAttributed));
-    return fill(rng_.pick_array(kDenied));
-  }
+  std::size_t deals_started() const { return deals_; }
 
  private:
-  // Replaces each {slot} with generated words.
-  std::string fill(std::string_view tpl) {
-    std::string out;
-    org_ = rng_.pick(vocab_.orgs);
-    for (std::size_t i = 0; i < tpl.size();) {
-      std::size_t open = tpl.find('{', i);
-      if (open == std::string_view::npos) {
-        out.append(tpl.substr(i));
-        break;
-      }
-      std::size_t close = tpl.find('}', open);
-      out.append(tpl.substr(i, open - i));
-      out += slot(tpl.substr(open + 1, close - open - 1));
-      i = close + 1;
+  static constexpr std::size_t kOpenDeals = 6;
+
+  // A deal being covered: how many articles so far, the latest date, outlets.
+  struct Coverage {
+    Deal deal;
+    int told = 0;
+    long day = 0;
+    std::vector<std::string> outlets;
+  };
+
+  Coverage start_deal() {
+    Coverage c;
+    c.deal = DealMaker(vocab_, rng_).make(deals_++);
+    return c;
+  }
+
+  // This article's version: its outlet, its mood and whether it disagrees.
+  Telling telling(Coverage& c) {
+    const Deal& d = c.deal;
+    Telling t;
+    t.deal = d;
+    t.payer = vocab_.companies[d.payer].name;
+    t.payee = vocab_.companies[d.payee].name;
+    t.amount = d.amount;
+    t.qualifier = d.qualifier;
+    t.closing_year = d.closing_year;
+    t.outlet = new_outlet(c);
+    t.scoop = c.outlets.front();
+    t.ordinal = c.told;
+    t.rumoured = d.status != DealStatus::Announced || (c.told == 0 && rng_.chance(15));
+    t.denied = d.status == DealStatus::Denied && (c.told > 0 || rng_.chance(50));
+    // The first article sets the story; later ones may disagree with it.
+    t.variant = c.told == 0 ? (rng_.chance(10) ? Variant::OtherSource : Variant::Faithful)
+                            : static_cast<Variant>(rng_.weighted({70, 10, 7, 5, 8}));
+    switch (t.variant) {
+      case Variant::Value: t.amount = different(d.amount); break;
+      case Variant::Qualifier: t.qualifier = other_qualifier(d.qualifier); break;
+      case Variant::Closing: t.closing_year += rng_.chance(50) ? 1 : -1; break;
+      case Variant::OtherSource: t.alt = different(d.amount); break;
+      default: break;
     }
-    return out;
+    return t;
   }
 
-  std::string slot(std::string_view name) {
-    AmountWriter amounts(vocab_, rng_);
-    if (name == "org") return org_;
-    if (name == "org2") return other_org();
-    if (name == "person") return rng_.pick(vocab_.people);
-    if (name == "media") return rng_.pick(vocab_.media);
-    if (name == "place") return vocab_.places.empty() ? "Milano" : rng_.pick(vocab_.places);
-    if (name == "amount" || name == "amount2") return amounts.any();
-    if (name == "pct") return amounts.percent();
-    if (name == "pct2") return std::to_string(rng_.between(2, 60));
-    if (name == "count") return italian_digits(rng_.between(2, 300) * 500, 0, true);
-    if (name == "time") return time_expression();
-    if (name == "period") return period();
-    return std::string(name);
+  // An outlet that has not covered this deal yet (when a few tries find one).
+  std::string new_outlet(Coverage& c) {
+    std::string m = rng_.pick(vocab_.media);
+    for (int tries = 0; tries < 8 && std::find(c.outlets.begin(), c.outlets.end(), m) != c.outlets.end(); ++tries)
+      m = rng_.pick(vocab_.media);
+    c.outlets.push_back(m);
+    return m;
   }
 
-  std::string other_org() {
-    for (int tries = 0; tries < 4; ++tries) {
-      const std::string& o = rng_.pick(vocab_.orgs);
-      if (o != org_) return o;
+  // A figure far enough from the deal's to be a real disagreement.
+  Amount different(const Amount& a) {
+    static constexpr std::array<double, 7> kFactors = {0.5, 0.6, 0.7, 1.4, 1.6, 2.0, 3.0};
+    return round_amount(a.value() * rng_.pick_array(kFactors), a.code);
+  }
+
+  std::string other_qualifier(const std::string& q) {
+    if (!q.empty() && rng_.chance(50)) return "";
+    for (int tries = 0; tries < 8; ++tries) {
+      const std::string& other = rng_.pick(vocab_.deal_qualifiers);
+      if (other != q) return other;
     }
-    return rng_.pick(vocab_.orgs);
-  }
-
-  // " nel novembre 2025", " entro il 2030", ... (with its leading space) or "".
-  std::string time_expression() {
-    std::string year = std::to_string(rng_.between(2019, 2035));
-    const std::string& month = rng_.pick(vocab_.months);
-    switch (rng_.below(9)) {
-      case 0: return " nel " + month + " " + year;
-      case 1: return " entro il " + year;
-      case 2: return " dal " + year;
-      case 3: return " nel terzo trimestre del " + year;
-      case 4: return " l'anno scorso";
-      case 5: return " a fine " + month;
-      case 6: return " nei prossimi " + number_in_words(vocab_, rng_.between(2, 10)) + " anni";
-      case 7: return " tra il " + year + " e il " + std::to_string(rng_.between(2036, 2040));
-      default: return "";
-    }
-  }
-
-  std::string period() {
-    switch (rng_.below(4)) {
-      case 0: return "in " + number_in_words(vocab_, rng_.between(2, 10)) + " anni";
-      case 1: return "nell'arco di " + std::to_string(rng_.between(2, 15)) + " anni";
-      case 2: return "all'anno";
-      default: return "in " + std::to_string(rng_.between(2, 10)) + " anni";
-    }
-  }
-
-  std::string date() {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", rng_.between(2019, 2026), rng_.between(1, 12), rng_.between(1, 28));
-    return buf;
-  }
-
-  std::string title() {
-    AmountWriter amounts(vocab_, rng_);
-    org_ = rng_.pick(vocab_.orgs);
-    return org_ + " e " + other_org() + ", sul tavolo un accordo da " + amounts.any();
-  }
-
-  // Some articles use typographic apostrophes, as pasted from a website.
-  std::string typographic(std::string text) {
-    if (!rng_.chance(35)) return text;
-    std::string out;
-    out.reserve(text.size() + text.size() / 50);
-    for (char c : text) {
-      if (c == '\'') out += "\u2019";
-      else out += c;
-    }
-    return out;
+    return "";
   }
 
   Vocabulary vocab_;
   Rng rng_;
-  std::string org_;
+  std::vector<Coverage> open_;
+  std::size_t deals_ = 0;
 };
 
 }  // namespace dealscan::gen
