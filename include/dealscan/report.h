@@ -15,6 +15,10 @@
 
 namespace dealscan {
 
+// The whole report as one JSON object (indent 1, then a newline), written as
+// it goes rather than built first.
+void write_json(std::ostream& out, const Report& report);
+// The same object as a tree, for tests and tools.
 nlohmann::ordered_json to_json(const Report& report);
 
 struct TextOptions {

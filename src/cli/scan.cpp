@@ -51,10 +51,8 @@ class Output {
 };
 
 void write_report(std::ostream& out, const Report& report, const ScanOptions& o) {
-  using Json = nlohmann::ordered_json;
   if (o.format == "json") {
-    // Invalid UTF-8 cannot reach JSON: replace rather than throw.
-    out << to_json(report).dump(1, ' ', false, Json::error_handler_t::replace) << '\n';
+    write_json(out, report);
   } else if (o.format == "jsonl") {
     write_jsonl(out, report);
   } else {

@@ -1,186 +1,169 @@
 #include "report/json_parts.h"
 
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "dealscan/report.h"
 
 namespace dealscan::report_detail {
-namespace {
 
-template <class T>
-Json or_null(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
+void write_source(JsonWriter& w, const Source& s) {
+  w.begin_object()
+      .field("id", s.id)
+      .field("path", s.path)
+      .field("date", s.date)
+      .field("language", s.language)
+      .field("encoding", s.encoding)
+      .field("warnings", s.warnings)
+      .end_object();
 }
 
-Json string_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+void write_skipped(JsonWriter& w, const SkippedSource& s) {
+  w.begin_object().field("path", s.path).field("reason", s.reason).end_object();
+}
 
-// Builds an object field by field. Keys are distinct by construction, so no
-// duplicate search per field, and the fields are reserved once: a growing
-// ordered_map copies its const string keys instead of moving them.
-class Object {
- public:
-  explicit Object(std::size_t fields) : j_(Json::object()) { j_.get_ref<Json::object_t&>().reserve(fields); }
-  template <class T>
-  Object& add(const char* key, T&& value) {
-    j_.get_ref<Json::object_t&>().emplace_back(key, Json(std::forward<T>(value)));
-    return *this;
+void write_story(JsonWriter& w, const Story& s) {
+  w.begin_object()
+      .field("id", s.id)
+      .field("title", s.title)
+      .field("sources", s.sources)
+      .field("claims", s.claims)
+      .end_object();
+}
+
+void write_time(JsonWriter& w, const std::optional<TimeExpr>& t) {
+  if (!t) {
+    w.null();
+    return;
   }
-  Json done() { return std::move(j_); }
-
- private:
-  Json j_;
-};
-
-}  // namespace
-
-Json source_json(const Source& s) {
-  return Object(6)
-      .add("id", s.id)
-      .add("path", s.path)
-      .add("date", or_null(s.date))
-      .add("language", s.language)
-      .add("encoding", s.encoding)
-      .add("warnings", s.warnings)
-      .done();
+  w.begin_object();
+  w.key("begin").string_or_null(t->begin);
+  w.key("end").string_or_null(t->end);
+  w.field("precision", t->precision).field("rule", t->rule).end_object();
 }
 
-Json skipped_json(const SkippedSource& s) { return Object(2).add("path", s.path).add("reason", s.reason).done(); }
-
-Json story_json(const Story& s) {
-  return Object(4)
-      .add("id", s.id)
-      .add("title", s.title)
-      .add("sources", s.sources)
-      .add("claims", s.claims)
-      .done();
-}
-
-Json time_json(const std::optional<TimeExpr>& t) {
-  if (!t) return nullptr;
-  return Object(4)
-      .add("begin", string_or_null(t->begin))
-      .add("end", string_or_null(t->end))
-      .add("precision", t->precision)
-      .add("rule", t->rule)
-      .done();
-}
-
-Json figure_json(const Figure& f, const std::vector<Figure>& same_document) {
+void write_figure(JsonWriter& w, const Figure& f, const std::vector<Figure>& same_document) {
   const MoneyMention& m = f.money;
+  w.begin_object()
+      .field("id", f.id)
+      .field("source", f.source)
+      .field("text", f.text)
+      .field("start", f.orig.begin)
+      .field("end", f.orig.end)
+      .field("sentence", f.sentence_text)
+      .field("sentence_index", f.sentence)  // headline and lead weigh more in the cross-check
+      .field("value", m.value)
+      .field("max", m.max);
+  w.key("currency").string_or_null(m.currency);
+  w.field("currency_from_context", m.currency_from_context)
+      .field("qualifier", to_string(m.qualifier))
+      .field("period_years", m.period_years)
+      .field("kind", to_string(f.kind))
+      .field("subject", f.subject)
+      .field("counterparty", f.counterparty)
+      .field("modality", to_string(f.modality))
+      .field("attributed_to", f.attributed_to);
+  write_time(w.key("time"), f.time);
   // conversion_of indexes the document's money list; figures are one per
   // money mention in the same order, so it names that figure.
-  Json conversion = nullptr;
-  if (m.conversion_of && *m.conversion_of < same_document.size()) conversion = same_document[*m.conversion_of].id;
-  return Object(24)
-      .add("id", f.id)
-      .add("source", f.source)
-      .add("text", f.text)
-      .add("start", f.orig.begin)
-      .add("end", f.orig.end)
-      .add("sentence", f.sentence_text)
-      .add("sentence_index", f.sentence)  // headline and lead weigh more in the cross-check
-      .add("value", m.value)
-      .add("max", or_null(m.max))
-      .add("currency", string_or_null(m.currency))
-      .add("currency_from_context", m.currency_from_context)
-      .add("qualifier", to_string(m.qualifier))
-      .add("period_years", or_null(m.period_years))
-      .add("kind", to_string(f.kind))
-      .add("subject", or_null(f.subject))
-      .add("counterparty", or_null(f.counterparty))
-      .add("modality", to_string(f.modality))
-      .add("attributed_to", or_null(f.attributed_to))
-      .add("time", time_json(f.time))
-      .add("conversion_of", conversion)
-      .add("display", display_money(m))
-      .add("rule", m.rule)
-      .add("kind_rule", f.kind_rule)
-      .add("party_rule", f.party_rule)
-      .done();
+  w.key("conversion_of");
+  if (m.conversion_of && *m.conversion_of < same_document.size()) w.value(same_document[*m.conversion_of].id);
+  else w.null();
+  w.field("display", display_money(m))
+      .field("rule", m.rule)
+      .field("kind_rule", f.kind_rule)
+      .field("party_rule", f.party_rule)
+      .end_object();
 }
 
-Json quantity_json(const Quantity& q, const std::string& source) {
-  return Object(8)
-      .add("source", source)
-      .add("text", q.text)
-      .add("start", q.orig.begin)
-      .add("end", q.orig.end)
-      .add("value", q.value)
-      .add("max", or_null(q.max))
-      .add("unit", q.unit)
-      .add("rule", q.rule)
-      .done();
+void write_quantity(JsonWriter& w, const Quantity& q, const std::string& source) {
+  w.begin_object()
+      .field("source", source)
+      .field("text", q.text)
+      .field("start", q.orig.begin)
+      .field("end", q.orig.end)
+      .field("value", q.value)
+      .field("max", q.max)
+      .field("unit", q.unit)
+      .field("rule", q.rule)
+      .end_object();
 }
 
-Json fact_json(const Fact& f) {
-  return Object(13)
-      .add("id", f.id)
-      .add("source", f.source)
-      .add("kind", f.kind)
-      .add("subject", or_null(f.subject))
-      .add("object", or_null(f.object))
-      .add("until", time_json(f.until))
-      .add("text", f.text)
-      .add("start", f.orig.begin)
-      .add("end", f.orig.end)
-      .add("sentence", f.sentence_text)
-      .add("sentence_index", f.sentence)
-      .add("modality", to_string(f.modality))
-      .add("rule", f.rule)
-      .done();
+void write_fact(JsonWriter& w, const Fact& f) {
+  w.begin_object()
+      .field("id", f.id)
+      .field("source", f.source)
+      .field("kind", f.kind)
+      .field("subject", f.subject)
+      .field("object", f.object);
+  write_time(w.key("until"), f.until);
+  w.field("text", f.text)
+      .field("start", f.orig.begin)
+      .field("end", f.orig.end)
+      .field("sentence", f.sentence_text)
+      .field("sentence_index", f.sentence)
+      .field("modality", to_string(f.modality))
+      .field("rule", f.rule)
+      .end_object();
 }
 
-Json claim_json(const Claim& c) {
-  return Object(9)
-      .add("id", c.id)
-      .add("story", c.story)
-      .add("key", c.key)
-      .add("kind", c.kind ? std::string(to_string(*c.kind)) : c.fact_kind)
-      .add("subject", or_null(c.subject))
-      .add("counterparty", or_null(c.counterparty))
-      .add("figures", c.figures)
-      .add("sources", c.sources)
-      .add("status", to_string(c.status))
-      .done();
+void write_claim(JsonWriter& w, const Claim& c) {
+  w.begin_object()
+      .field("id", c.id)
+      .field("story", c.story)
+      .field("key", c.key)
+      .field("kind", c.kind ? std::string(to_string(*c.kind)) : c.fact_kind)
+      .field("subject", c.subject)
+      .field("counterparty", c.counterparty)
+      .field("figures", c.figures)
+      .field("sources", c.sources)
+      .field("status", to_string(c.status))
+      .end_object();
 }
 
-Json conflict_json(const Conflict& c) {
-  Json values = Json::array();
+void write_conflict(JsonWriter& w, const Conflict& c) {
+  w.begin_object()
+      .field("claim", c.claim)
+      .field("story", c.story)
+      .field("field", c.field)
+      .field("severity", to_string(c.severity));
+  w.key("values").begin_array();
   for (const auto& v : c.values)
-    values.push_back(
-        Object(4).add("source", v.source).add("text", v.text).add("value", or_null(v.value)).add("item", v.item).done());
-  return Object(6)
-      .add("claim", c.claim)
-      .add("story", c.story)
-      .add("field", c.field)
-      .add("severity", to_string(c.severity))
-      .add("values", std::move(values))
-      .add("message", c.message)
-      .done();
+    w.begin_object().field("source", v.source).field("text", v.text).field("value", v.value).field("item", v.item).end_object();
+  w.end_array();
+  w.field("message", c.message).end_object();
 }
 
-Json entities_json(const std::vector<const DocumentResult*>& documents) {
-  Json out = Json::array();
-  std::map<std::string, std::size_t, std::less<>> index;  // id -> position in out
-  for (const DocumentResult* d : documents) {
+void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& documents) {
+  struct Merged {
+    const Entity* first;
+    std::optional<std::string> parent;
+    std::vector<std::string> sources;
+    std::size_t mentions = 0;
+  };
+  std::vector<Merged> merged;
+  std::unordered_map<std::string_view, std::size_t> index;  // id -> position in merged
+  for (const DocumentResult* d : documents)
     for (const auto& e : d->entities) {
-      auto [it, fresh] = index.try_emplace(e.id, out.size());
-      if (fresh)
-        out.push_back(Json{{"id", e.id},
-                           {"name", e.name},
-                           {"type", to_string(e.type)},
-                           {"known", e.known},
-                           {"sources", Json::array()},
-                           {"mentions", 0},
-                           {"parent", or_null(e.parent)}});
-      Json& j = out[it->second];
-      if (j["parent"].is_null() && e.parent) j["parent"] = *e.parent;
-      auto& sources = j["sources"];
-      if (sources.empty() || sources.back() != d->source.id) sources.push_back(d->source.id);
-      j["mentions"] = j["mentions"].get<std::size_t>() + e.mentions;
+      auto [it, fresh] = index.try_emplace(e.id, merged.size());
+      if (fresh) merged.push_back(Merged{&e, e.parent, {}, 0});
+      Merged& m = merged[it->second];
+      if (!m.parent && e.parent) m.parent = e.parent;
+      if (m.sources.empty() || m.sources.back() != d->source.id) m.sources.push_back(d->source.id);
+      m.mentions += e.mentions;
     }
-  }
-  return out;
+  w.begin_array();
+  for (const auto& m : merged)
+    w.begin_object()
+        .field("id", m.first->id)
+        .field("name", m.first->name)
+        .field("type", to_string(m.first->type))
+        .field("known", m.first->known)
+        .field("sources", m.sources)
+        .field("mentions", m.mentions)
+        .field("parent", m.parent)
+        .end_object();
+  w.end_array();
 }
 
 }  // namespace dealscan::report_detail

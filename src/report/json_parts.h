@@ -1,27 +1,25 @@
 // The pieces of a dealscan.report/1 document, shared by the one-shot JSON
 // writer and the JSON Lines writer so both always agree field for field.
+// Each writes one JSON value at the writer's current position.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "dealscan/types.h"
+#include "report/json_writer.h"
 
 namespace dealscan::report_detail {
 
-using Json = nlohmann::ordered_json;
+void write_source(JsonWriter& w, const Source& s);
+void write_skipped(JsonWriter& w, const SkippedSource& s);
+void write_story(JsonWriter& w, const Story& s);
+void write_figure(JsonWriter& w, const Figure& f, const std::vector<Figure>& same_document);
+void write_quantity(JsonWriter& w, const Quantity& q, const std::string& source);
+void write_fact(JsonWriter& w, const Fact& f);
+void write_claim(JsonWriter& w, const Claim& c);
+void write_conflict(JsonWriter& w, const Conflict& c);
+void write_time(JsonWriter& w, const std::optional<TimeExpr>& t);
 
-Json source_json(const Source& s);
-Json skipped_json(const SkippedSource& s);
-Json story_json(const Story& s);
-Json figure_json(const Figure& f, const std::vector<Figure>& same_document);
-Json quantity_json(const Quantity& q, const std::string& source);
-Json fact_json(const Fact& f);
-Json claim_json(const Claim& c);
-Json conflict_json(const Conflict& c);
-Json time_json(const std::optional<TimeExpr>& t);
-
-// Entities of the given documents merged by id: first mention order, the
-// sources that name them, and their mention counts.
-Json entities_json(const std::vector<const DocumentResult*>& documents);
+// Entities of the given documents merged by id, as an array: first mention
+// order, the sources that name them, and their mention counts.
+void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& documents);
 
 }  // namespace dealscan::report_detail

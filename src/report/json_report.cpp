@@ -1,6 +1,8 @@
-// to_json (one dealscan.report/1 object) and write_jsonl (one line per
-// document, then a summary line). Field order is fixed so output diffs well.
+// write_json (one dealscan.report/1 object) and write_jsonl (one line per
+// document, then a summary line), streamed as text without a document tree.
+// Field order is fixed so output diffs well.
 #include <ostream>
+#include <sstream>
 
 #include "dealscan/report.h"
 #include "report/json_parts.h"
@@ -8,81 +10,105 @@
 namespace dealscan {
 namespace {
 
-using report_detail::Json;
+using report_detail::JsonWriter;
 
 constexpr const char* kSchema = "dealscan.report/1";
 
-// Appends one document's figures, quantities and facts to the given arrays.
-void add_document_items(const DocumentResult& d, Json& figures, Json& quantities, Json& facts) {
-  for (const auto& f : d.figures) figures.push_back(report_detail::figure_json(f, d.figures));
-  for (const auto& q : d.quantities) quantities.push_back(report_detail::quantity_json(q, d.source.id));
-  for (const auto& f : d.facts) facts.push_back(report_detail::fact_json(f));
+// Writes the buffer out once it is this big: memory stays bounded while
+// output still leaves in large writes.
+constexpr std::size_t kFlushAt = 1 << 20;
+
+void flush(std::ostream& out, std::string& buf) {
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  buf.clear();
 }
 
-// stories, claims and conflicts as arrays under their own keys.
-void add_check(const CrossCheck& check, Json& j) {
-  j["stories"] = Json::array();
-  for (const auto& s : check.stories) j["stories"].push_back(report_detail::story_json(s));
-  j["claims"] = Json::array();
-  for (const auto& c : check.claims) j["claims"].push_back(report_detail::claim_json(c));
-  j["conflicts"] = Json::array();
-  for (const auto& c : check.conflicts) j["conflicts"].push_back(report_detail::conflict_json(c));
+template <class Item, class Write>
+void array(JsonWriter& w, const char* key, const std::vector<Item>& items, Write write) {
+  w.key(key).begin_array();
+  for (const auto& item : items) write(w, item);
+  w.end_array();
 }
 
-Json skipped_array(const std::vector<SkippedSource>& skipped) {
-  Json out = Json::array();
-  for (const auto& s : skipped) out.push_back(report_detail::skipped_json(s));
-  return out;
+void write_stories(JsonWriter& w, const CrossCheck& check) {
+  array(w, "stories", check.stories, report_detail::write_story);
+}
+void write_claims_and_conflicts(JsonWriter& w, const CrossCheck& check) {
+  array(w, "claims", check.claims, report_detail::write_claim);
+  array(w, "conflicts", check.conflicts, report_detail::write_conflict);
 }
 
 }  // namespace
 
-nlohmann::ordered_json to_json(const Report& report) {
-  Json j;
-  j["schema"] = kSchema;
-  j["sources"] = Json::array();
+void write_json(std::ostream& out, const Report& report) {
+  std::string buf;
+  JsonWriter w(buf, 1);
+  w.begin_object().field("schema", kSchema);
+  w.key("sources").begin_array();
   std::vector<const DocumentResult*> docs;
   for (const auto& d : report.documents) {
-    j["sources"].push_back(report_detail::source_json(d.source));
+    report_detail::write_source(w, d.source);
     docs.push_back(&d);
   }
-  j["skipped"] = skipped_array(report.skipped);
-  Json figures = Json::array(), quantities = Json::array(), facts = Json::array();
-  for (const auto& d : report.documents) add_document_items(d, figures, quantities, facts);
-  Json check;
-  add_check(report.check, check);
-  j["stories"] = std::move(check["stories"]);
-  j["entities"] = report_detail::entities_json(docs);
-  j["figures"] = std::move(figures);
-  j["quantities"] = std::move(quantities);
-  j["facts"] = std::move(facts);
-  j["claims"] = std::move(check["claims"]);
-  j["conflicts"] = std::move(check["conflicts"]);
-  return j;
+  w.end_array();
+  array(w, "skipped", report.skipped, report_detail::write_skipped);
+  write_stories(w, report.check);
+  report_detail::write_entities(w.key("entities"), docs);
+  // Per-document items, flushed as they grow: the biggest part of a report.
+  w.key("figures").begin_array();
+  for (const auto& d : report.documents) {
+    for (const auto& f : d.figures) report_detail::write_figure(w, f, d.figures);
+    if (buf.size() > kFlushAt) flush(out, buf);
+  }
+  w.end_array();
+  w.key("quantities").begin_array();
+  for (const auto& d : report.documents) {
+    for (const auto& q : d.quantities) report_detail::write_quantity(w, q, d.source.id);
+    if (buf.size() > kFlushAt) flush(out, buf);
+  }
+  w.end_array();
+  w.key("facts").begin_array();
+  for (const auto& d : report.documents)
+    for (const auto& f : d.facts) report_detail::write_fact(w, f);
+  w.end_array();
+  write_claims_and_conflicts(w, report.check);
+  w.end_object();
+  buf += '\n';
+  flush(out, buf);
+}
+
+nlohmann::ordered_json to_json(const Report& report) {
+  std::ostringstream text;
+  write_json(text, report);
+  return nlohmann::ordered_json::parse(text.str());
 }
 
 void write_jsonl_document(std::ostream& out, const DocumentResult& d) {
-  Json line;
-  line["schema"] = kSchema;
-  line["type"] = "document";
-  line["source"] = report_detail::source_json(d.source);
-  line["bytes"] = d.bytes;
-  line["entities"] = report_detail::entities_json({&d});
-  Json figures = Json::array(), quantities = Json::array(), facts = Json::array();
-  add_document_items(d, figures, quantities, facts);
-  line["figures"] = std::move(figures);
-  line["quantities"] = std::move(quantities);
-  line["facts"] = std::move(facts);
-  out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  std::string buf;
+  JsonWriter w(buf);
+  w.begin_object().field("schema", kSchema).field("type", "document");
+  report_detail::write_source(w.key("source"), d.source);
+  w.field("bytes", d.bytes);
+  report_detail::write_entities(w.key("entities"), {&d});
+  array(w, "figures", d.figures, [&](JsonWriter& w, const Figure& f) { report_detail::write_figure(w, f, d.figures); });
+  array(w, "quantities", d.quantities,
+        [&](JsonWriter& w, const Quantity& q) { report_detail::write_quantity(w, q, d.source.id); });
+  array(w, "facts", d.facts, report_detail::write_fact);
+  w.end_object();
+  buf += '\n';
+  flush(out, buf);
 }
 
 void write_jsonl_summary(std::ostream& out, const Report& report) {
-  Json summary;
-  summary["schema"] = kSchema;
-  summary["type"] = "summary";
-  summary["skipped"] = skipped_array(report.skipped);
-  add_check(report.check, summary);
-  out << summary.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  std::string buf;
+  JsonWriter w(buf);
+  w.begin_object().field("schema", kSchema).field("type", "summary");
+  array(w, "skipped", report.skipped, report_detail::write_skipped);
+  write_stories(w, report.check);
+  write_claims_and_conflicts(w, report.check);
+  w.end_object();
+  buf += '\n';
+  flush(out, buf);
 }
 
 void write_jsonl(std::ostream& out, const Report& report) {

@@ -1,0 +1,61 @@
+// Writes JSON text straight into a string, no document tree: the report
+// writers stream a line per document and a whole report this way. The bytes
+// are those nlohmann::ordered_json::dump writes (compact, or indent 1 with
+// ensure_ascii off and invalid UTF-8 replaced), so either can read the other's
+// output and tests can compare them.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dealscan::report_detail {
+
+class JsonWriter {
+ public:
+  // indent < 0: one line; otherwise that many spaces per level.
+  explicit JsonWriter(std::string& out, int indent = -1) : out_(out), indent_(indent) {}
+
+  JsonWriter& begin_object() { return open('{'); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('['); }
+  JsonWriter& end_array() { return close(']'); }
+  JsonWriter& key(std::string_view k);
+
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(double v);
+  JsonWriter& value(std::size_t v);
+  JsonWriter& value(bool v);
+  JsonWriter& null();
+  template <class T>
+  JsonWriter& value(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+  JsonWriter& value(const std::vector<std::string>& items);
+  // A string, or null when it is empty.
+  JsonWriter& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
+
+  // Shorthand for key(k).value(v).
+  template <class T>
+  JsonWriter& field(std::string_view k, const T& v) {
+    return key(k).value(v);
+  }
+
+ private:
+  JsonWriter& open(char c);
+  JsonWriter& close(char c);
+  void before_value();
+  void newline(std::size_t depth);
+  void escaped(std::string_view s);
+
+  std::string& out_;
+  int indent_;
+  std::vector<std::size_t> items_;  // items written so far at each open level
+  bool after_key_ = false;
+};
+
+}  // namespace dealscan::report_detail
