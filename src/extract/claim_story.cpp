@@ -1,7 +1,7 @@
 #include "extract/claim_story.h"
 
+#include <algorithm>
 #include <cmath>
-#include <map>
 #include <unordered_set>
 
 namespace dealscan::claims {
@@ -41,10 +41,13 @@ std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
   }
   std::optional<StoryPair> best;
   double best_score = 0;
+  std::size_t sentences = 0;
+  for (const auto& f : figures) sentences = std::max(sentences, f.sentence + 1);
+  std::vector<double> support(sentences);  // per sentence; sums of halves are exact in any order
   for (auto i : payments) {
     const auto& cand = figures[i];
     // Support counts sentences, not figures: one sentence with two amounts is one statement.
-    std::map<std::size_t, double> support;
+    std::fill(support.begin(), support.end(), 0.0);
     for (auto j : payments) {
       const auto& f = figures[j];
       bool s = f.subject == cand.subject, c = f.counterparty == cand.counterparty;
@@ -60,7 +63,7 @@ std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
         support[f.sentence] = std::max(support[f.sentence], 0.5);
     }
     double score = 0;
-    for (const auto& [sentence, w] : support) score += w;
+    for (double w : support) score += w;
     if (!best || score > best_score) best = StoryPair{cand.subject, cand.counterparty, cand.kind}, best_score = score;
   }
   if (!best) return best;
