@@ -24,6 +24,10 @@ CodePoint decode(std::string_view s, std::size_t i) {
   return {c < 0 ? 0xFFFD : c, static_cast<std::size_t>(pos)};
 }
 
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 bool is_word_char(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
@@ -110,7 +114,10 @@ bool TokenStream::capitalised(std::size_t i) const {
 void fold_into(std::string_view s, std::string& out) {
   bool ascii = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
   if (ascii) {
-    for (char ch : s) out.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    std::size_t at = out.size();
+    out.append(s);
+    for (std::size_t k = at; k < out.size(); ++k)
+      if (out[k] >= 'A' && out[k] <= 'Z') out[k] = static_cast<char>(out[k] - 'A' + 'a');
     return;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
@@ -160,6 +167,12 @@ TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentenc
     if (is_word_char(c)) {
       std::size_t j = next;
       while (j < text.size()) {
+        auto b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80) {  // ASCII fast path: no decoding
+          if (!is_ascii_alnum(b)) break;
+          ++j;
+          continue;
+        }
         auto [c2, n2] = decode(text, j);
         if (!is_word_char(c2)) break;
         j = n2;
