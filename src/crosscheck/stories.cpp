@@ -3,7 +3,7 @@
 // 1. Strong keys from each document's main deal: the amount it gives most
 //    prominence to (headline, lead, repetitions) and that amount's parties;
 //    plus the other amounts it ties to the same parties. Documents sharing a
-//    key are joined with union-find.
+//    key, published within a year of one another, are joined (union-find).
 // 2. Documents still alone pair with the lone document they share most weak
 //    evidence with (two parties, and an amount or a publication date a few
 //    days apart), unless a bigger story shares more.
@@ -218,7 +218,7 @@ class Profiler {
     }
     std::map<std::string, double> mentioned;
     // Mention counts live on the entities: documents kept for the cross-check
-    // drop their mention lists (pipeline.h, keep_for_crosscheck).
+    // drop their mention lists (pipeline.h, keep_only_for_crosscheck).
     for (const auto& e : doc.entities) {
       auto t = type.find(parties_.root(e.id));
       if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;
@@ -229,6 +229,8 @@ class Profiler {
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
       parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
     for (const auto& [e, w] : parties) p.weak.push_back({"party:" + e, w, true});
+    // Sorted by key, so two documents' shared keys are a merge of two lists.
+    std::sort(p.weak.begin(), p.weak.end(), [](const WeakKey& a, const WeakKey& b) { return a.key < b.key; });
   }
 
   const std::vector<DocumentResult>& docs_;
@@ -239,13 +241,33 @@ class Profiler {
 
 using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
 
+// A strong key joins dated documents in order of publication while no more
+// than kStorySpan days separate one from the next: the same two companies, or
+// one company and one amount, years apart are another deal. Undated documents
+// join the key's earliest document.
+constexpr long kStorySpan = 365;
+
+void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& profiles, UnionFind& uf) {
+  std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) {
+    const auto &da = profiles[a].day, &db = profiles[b].day;
+    if (da.has_value() != db.has_value()) return da.has_value();
+    if (da && *da != *db) return *da < *db;
+    return profiles[a].id < profiles[b].id;
+  });
+  for (std::size_t j = 1; j < docs.size(); ++j) {
+    const auto &prev = profiles[docs[j - 1]].day, &cur = profiles[docs[j]].day;
+    if (!cur) uf.unite(docs[0], docs[j]);
+    else if (*cur - *prev <= kStorySpan) uf.unite(docs[j - 1], docs[j]);
+  }
+}
+
 void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionFind& uf) {
   Index index;
   for (std::size_t i = 0; i < profiles.size(); ++i)
     for (const auto& k : profiles[i].strong) index[k].push_back(i);
   for (const auto& [key, docs] : index) {
     if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
-    for (std::size_t j = 1; j < docs.size(); ++j) uf.unite(docs[0], docs[j]);
+    join_on_key(docs, profiles, uf);
   }
 }
 
@@ -271,15 +293,19 @@ struct Evidence {
 // Each round decides from a snapshot and then applies every link, and ties
 // go by source id, so the result does not depend on the input order. A key
 // counts at the weight of the document that stands less behind it, scaled by
-// its rarity (IDF); keys are scanned on at most kScan documents, the nearest
-// in time, so the work stays linear.
+// its rarity (IDF); candidates come from at most kScan documents per key, the
+// nearest in time, so the work stays linear.
 class LonerLinker {
  public:
   LonerLinker(const std::vector<Profile>& profiles, const Tunables& t) : profiles_(profiles), t_(t) {
     for (std::size_t i = 0; i < profiles.size(); ++i)
-      for (const auto& k : profiles[i].weak) index_[k.key].push_back({i, k.weight});
-    for (auto& [key, posts] : index_)
-      std::sort(posts.begin(), posts.end(), [&](const Posting& a, const Posting& b) { return earlier(a.doc, b.doc); });
+      for (const auto& k : profiles[i].weak) index_[k.key].push_back(i);
+    const double n = double(profiles.size());
+    for (auto& [key, posts] : index_) {
+      std::sort(posts.begin(), posts.end(), [&](std::size_t a, std::size_t b) { return earlier(a, b); });
+      // A key on too many documents is too common to mean one deal: no weight.
+      idf_[key] = posts.size() > t_.max_key_fanout ? 0 : std::log(1 + n / double(posts.size()));
+    }
   }
 
   void pair_loners(UnionFind& uf) const {
@@ -315,11 +341,6 @@ class LonerLinker {
   static constexpr long kFarDays = 90;      // days: weak evidence this far apart is another deal
   static constexpr double kDateWeight = 2;
 
-  struct Posting {
-    std::size_t doc;
-    double weight;
-  };
-
   // Undated documents last; ties by source id.
   bool earlier(std::size_t a, std::size_t b) const {
     const auto &da = profiles_[a].day, &db = profiles_[b].day;
@@ -345,10 +366,10 @@ class LonerLinker {
   }
 
   // At most kScan postings of a key: those nearest in time to document i.
-  std::pair<std::size_t, std::size_t> window(const std::vector<Posting>& posts, std::size_t i) const {
+  std::pair<std::size_t, std::size_t> window(const std::vector<std::size_t>& posts, std::size_t i) const {
     if (posts.size() <= kScan) return {0, posts.size()};
     auto at = std::lower_bound(posts.begin(), posts.end(), i,
-                               [&](const Posting& p, std::size_t d) { return earlier(p.doc, d); });
+                               [&](std::size_t p, std::size_t d) { return earlier(p, d); });
     std::size_t pos = static_cast<std::size_t>(at - posts.begin());
     std::size_t from = pos > kScan / 2 ? pos - kScan / 2 : 0;
     from = std::min(from, posts.size() - kScan);
@@ -358,35 +379,51 @@ class LonerLinker {
   // Story root -> what document i shares with the member it resembles most.
   // Comparing document to document, rather than pooling a story's keys,
   // keeps a big story that touches many topics from outscoring the one
-  // document that tells the same deal.
+  // document that tells the same deal. The scan window only finds the
+  // candidates; what two documents share is then read from both profiles,
+  // so a frequent key counts even when its window missed the other document.
   std::map<std::size_t, Evidence> evidence(std::size_t i, UnionFind& uf) const {
-    std::unordered_map<std::size_t, Evidence> with;  // other document -> shared evidence
-    const double n = double(profiles_.size());
+    std::set<std::size_t> candidates;
     for (const auto& k : profiles_[i].weak) {
       const auto& posts = index_.at(k.key);
       if (posts.size() > t_.max_key_fanout) continue;
-      const double idf = std::log(1 + n / double(posts.size()));
       auto [from, to] = window(posts, i);
-      for (std::size_t j = from; j < to; ++j) {
-        const auto& p = posts[j];
-        if (p.doc == i || far_apart(i, p.doc) || rival_deals(i, p.doc)) continue;
-        auto& e = with[p.doc];
-        e.score += std::min(k.weight, p.weight) * idf;
-        if (k.party) ++e.parties;
-        else e.amount = true;
-      }
+      for (std::size_t j = from; j < to; ++j)
+        if (posts[j] != i) candidates.insert(posts[j]);
     }
     std::map<std::size_t, Evidence> ev;
-    for (auto& [j, e] : with) {
-      auto g = days_between(i, j);
-      if (g && *g <= kDateWindow) {
-        e.score += kDateWeight;
-        e.date = true;
-      }
+    for (auto j : candidates) {
+      if (far_apart(i, j) || rival_deals(i, j)) continue;
+      Evidence e = shared(i, j);
       auto [it, fresh] = ev.emplace(uf.find(j), e);
       if (!fresh && better(e, it->second)) it->second = e;
     }
     return ev;
+  }
+
+  // The keys two documents share, each at the weight of the document that
+  // stands less behind it, scaled by its rarity (IDF); and their dates.
+  Evidence shared(std::size_t i, std::size_t j) const {
+    Evidence e;
+    const auto &a = profiles_[i].weak, &b = profiles_[j].weak;
+    for (std::size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+      if (a[x].key != b[y].key) {
+        (a[x].key < b[y].key ? x : y) += 1;
+        continue;
+      }
+      if (auto idf = idf_.at(a[x].key); idf > 0) {
+        e.score += std::min(a[x].weight, b[y].weight) * idf;
+        if (a[x].party) ++e.parties;
+        else e.amount = true;
+      }
+      ++x, ++y;
+    }
+    auto g = days_between(i, j);
+    if (g && *g <= kDateWindow) {
+      e.score += kDateWeight;
+      e.date = true;
+    }
+    return e;
   }
 
   // Enough evidence first, then the higher score.
@@ -430,7 +467,8 @@ class LonerLinker {
 
   const std::vector<Profile>& profiles_;
   const Tunables& t_;
-  std::unordered_map<std::string, std::vector<Posting>> index_;
+  std::unordered_map<std::string, std::vector<std::size_t>> index_;  // key -> documents, earliest first
+  std::unordered_map<std::string, double> idf_;
 };
 
 }  // namespace

@@ -360,5 +360,28 @@ TEST(Stories, LargeFolderOfLoneDocumentsPairsUp) {
   for (const auto& s : cc.stories) EXPECT_EQ(s.sources.size(), 2u);
 }
 
+
+// The same two companies and amount two years apart are another deal; a
+// follow-up months later and an undated report stay with a story without
+// gluing the two.
+TEST(Stories, StrongKeysYearsApartAreTwoDeals) {
+  Builder b;
+  for (auto [id, date] : {std::pair{"mar23-a", "2023-03-01"}, std::pair{"mar23-b", "2023-03-02"},
+                          std::pair{"aug23-followup", "2023-08-10"}, std::pair{"jun25-a", "2025-06-01"},
+                          std::pair{"jun25-b", "2025-06-03"}}) {
+    auto& d = b.doc(id, std::string(date));
+    Builder::figure(d, Kind::Contract, "eni", "snam", 12e9, 0);
+  }
+  Builder::figure(b.doc("undated"), Kind::Contract, "eni", "snam", 12e9, 0);
+  for (int k = 0; k < 4; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 2), 0);
+  auto cc = cross_check(b.docs, Lexicon{});
+  auto s = story_of(cc);
+  EXPECT_EQ(s["mar23-a"], s["mar23-b"]);
+  EXPECT_EQ(s["mar23-a"], s["aug23-followup"]);
+  EXPECT_EQ(s["jun25-a"], s["jun25-b"]);
+  EXPECT_NE(s["mar23-a"], s["jun25-a"]);
+  EXPECT_TRUE(s["undated"] == s["mar23-a"] || s["undated"] == s["jun25-a"]);
+}
+
 }  // namespace
 }  // namespace dealscan
