@@ -87,9 +87,7 @@ bool PhraseTrie::accepts(const Pattern& p, const TokenStream& ts, std::size_t i)
 
 int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   end = i;
-  if (i >= ts.size()) return -1;  // callers may probe one past the last token
-  std::uint64_t fh = ts.tokens[i].key_hash & (kFirstBits - 1);
-  if (!(first_[fh / 64] >> (fh % 64) & 1)) return -1;
+  if (!may_start(ts, i)) return -1;
   int node = 0, best = -1;
   for (std::size_t j = i; j < ts.size(); ++j) {
     if (j > i && ts.tokens[j].newline_before) break;
@@ -114,7 +112,7 @@ std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, s
   return best;
 }
 
-PhraseMatch PhraseTrie::longest(const TokenStream& ts, std::size_t i) const {
+PhraseMatch PhraseTrie::longest_slow(const TokenStream& ts, std::size_t i) const {
   std::size_t end = i;
   int node = deepest(ts, i, end);
   if (node < 0) return {};

@@ -33,7 +33,10 @@ class PhraseTrie {
   void add(std::string_view form, int payload, CaseRule rule);
   // Longest form matching at token i whose case rule accepts the surface;
   // never crosses a line break. payload -1 when none.
-  PhraseMatch longest(const TokenStream& ts, std::size_t i) const;
+  PhraseMatch longest(const TokenStream& ts, std::size_t i) const {
+    if (!may_start(ts, i)) return {};  // inline: most tokens start no form of most tries
+    return longest_slow(ts, i);
+  }
   // Every payload of the longest match (forms shared by several entries).
   std::vector<int> longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const;
   bool empty() const { return nodes_.size() <= 1; }
@@ -65,6 +68,12 @@ class PhraseTrie {
   // are rejected with one memory read.
   static constexpr std::size_t kFirstBits = 1 << 16;
   std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
+  bool may_start(const TokenStream& ts, std::size_t i) const {
+    if (i >= ts.size()) return false;  // callers may probe one past the last token
+    std::uint64_t fh = ts.tokens[i].key_hash & (kFirstBits - 1);
+    return first_[fh / 64] >> (fh % 64) & 1;
+  }
+  PhraseMatch longest_slow(const TokenStream& ts, std::size_t i) const;
   std::size_t edge_count_ = 0;
   bool accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const;
   // The deepest node reached from token i with a pattern that accepts the
