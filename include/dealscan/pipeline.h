@@ -36,14 +36,12 @@ struct RunOptions {
   // Called once per document, in input order, as soon as it and every
   // document before it are done: a writer can stream them out.
   std::function<void(const DocumentResult&)> on_document;
-  // After on_document, keep only what cross_check reads (see
-  // keep_for_crosscheck), so memory grows with claims, not with text.
+  // After on_document, keep only what cross_check reads (figures, facts,
+  // entities with their mention counts; mentions, quantities, time
+  // expressions, sentence texts and repeated entity names go), so memory
+  // grows with claims, not with text.
   bool keep_only_for_crosscheck = false;
 };
-
-// Drops what cross_check never reads (mentions, quantities, time
-// expressions, sentence texts); entity mention counts stay.
-void keep_for_crosscheck(DocumentResult& doc);
 
 // Runs the pipeline over paths; unreadable inputs land in Report::skipped,
 // each also passed to on_skip (for logging) as soon as it happens.

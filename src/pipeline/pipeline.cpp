@@ -8,6 +8,7 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "dealscan/crosscheck.h"
 
@@ -28,6 +29,35 @@ void release(std::vector<T>& v) {
   std::vector<T>().swap(v);
 }
 
+// Once a document is written out, the cross-check needs only its figures,
+// facts, entity ids with their parents and counts, and one display name per
+// entity (the first, as Parties keeps it): the rest goes, so memory grows
+// with claims rather than with text.
+class CrossCheckKeeper {
+ public:
+  void keep(DocumentResult& doc) {
+    release(doc.mentions);
+    release(doc.quantities);
+    release(doc.times);
+    for (auto& e : doc.entities)
+      if (!named_.insert(e.id).second) std::string().swap(e.name);
+    for (auto& f : doc.figures) {
+      std::string().swap(f.sentence_text);
+      std::string().swap(f.money.rule);
+      std::string().swap(f.kind_rule);
+      std::string().swap(f.party_rule);
+    }
+    for (auto& f : doc.facts) std::string().swap(f.sentence_text);
+    // Vectors grown by push_back keep up to twice their size in capacity.
+    doc.entities.shrink_to_fit();
+    doc.figures.shrink_to_fit();
+    doc.facts.shrink_to_fit();
+  }
+
+ private:
+  std::unordered_set<std::string> named_;
+};
+
 // Hands finished documents to on_document in input order; documents that
 // finish early wait here, so the buffer holds about one per thread.
 class OrderedSink {
@@ -42,7 +72,7 @@ class OrderedSink {
     for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_) {
       if (!it->second) continue;
       if (options_.on_document) options_.on_document(*it->second);
-      if (options_.keep_only_for_crosscheck) keep_for_crosscheck(*it->second);
+      if (options_.keep_only_for_crosscheck) keeper_.keep(*it->second);
       results_[it->first] = std::move(it->second);
     }
   }
@@ -53,22 +83,10 @@ class OrderedSink {
   std::mutex mutex_;
   std::map<std::size_t, std::optional<DocumentResult>> waiting_;
   std::size_t next_ = 0;
+  CrossCheckKeeper keeper_;
 };
 
 }  // namespace
-
-void keep_for_crosscheck(DocumentResult& doc) {
-  release(doc.mentions);
-  release(doc.quantities);
-  release(doc.times);
-  for (auto& f : doc.figures) {
-    std::string().swap(f.sentence_text);
-    f.money.rule.clear();
-    f.kind_rule.clear();
-    f.party_rule.clear();
-  }
-  for (auto& f : doc.facts) std::string().swap(f.sentence_text);
-}
 
 DocumentProcessor::DocumentProcessor(const Lexicon& lexicon)
     : ingestor_(lexicon),

@@ -23,26 +23,43 @@ void flush(std::ostream& out, std::string& buf) {
   buf.clear();
 }
 
+// Output in progress: the writer appends to buf, which goes out whenever it
+// passes kFlushAt, so a report of any size needs about 1 MB of buffer.
+struct Sink {
+  std::ostream& out;
+  std::string buf;
+  JsonWriter w;
+  Sink(std::ostream& o, int indent) : out(o), w(buf, indent) {}
+  void maybe_flush() {
+    if (buf.size() > kFlushAt) flush(out, buf);
+  }
+  void finish() {
+    buf += '\n';
+    flush(out, buf);
+  }
+};
+
 template <class Item, class Write>
-void array(JsonWriter& w, const char* key, const std::vector<Item>& items, Write write) {
-  w.key(key).begin_array();
-  for (const auto& item : items) write(w, item);
-  w.end_array();
+void array(Sink& s, const char* key, const std::vector<Item>& items, Write write) {
+  s.w.key(key).begin_array();
+  for (const auto& item : items) {
+    write(s.w, item);
+    s.maybe_flush();
+  }
+  s.w.end_array();
 }
 
-void write_stories(JsonWriter& w, const CrossCheck& check) {
-  array(w, "stories", check.stories, report_detail::write_story);
-}
-void write_claims_and_conflicts(JsonWriter& w, const CrossCheck& check) {
-  array(w, "claims", check.claims, report_detail::write_claim);
-  array(w, "conflicts", check.conflicts, report_detail::write_conflict);
+void write_stories(Sink& s, const CrossCheck& check) { array(s, "stories", check.stories, report_detail::write_story); }
+void write_claims_and_conflicts(Sink& s, const CrossCheck& check) {
+  array(s, "claims", check.claims, report_detail::write_claim);
+  array(s, "conflicts", check.conflicts, report_detail::write_conflict);
 }
 
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
-  std::string buf;
-  JsonWriter w(buf, 1);
+  Sink s(out, 1);
+  JsonWriter& w = s.w;
   w.begin_object().field("schema", kSchema);
   w.key("sources").begin_array();
   std::vector<const DocumentResult*> docs;
@@ -51,30 +68,30 @@ void write_json(std::ostream& out, const Report& report) {
     docs.push_back(&d);
   }
   w.end_array();
-  array(w, "skipped", report.skipped, report_detail::write_skipped);
-  write_stories(w, report.check);
+  array(s, "skipped", report.skipped, report_detail::write_skipped);
+  write_stories(s, report.check);
   report_detail::write_entities(w.key("entities"), docs);
-  // Per-document items, flushed as they grow: the biggest part of a report.
-  w.key("figures").begin_array();
-  for (const auto& d : report.documents) {
+  // Per-document items: the biggest part of a report.
+  auto per_document = [&](const char* key, auto write) {
+    w.key(key).begin_array();
+    for (const auto& d : report.documents) {
+      write(d);
+      s.maybe_flush();
+    }
+    w.end_array();
+  };
+  per_document("figures", [&](const DocumentResult& d) {
     for (const auto& f : d.figures) report_detail::write_figure(w, f, d.figures);
-    if (buf.size() > kFlushAt) flush(out, buf);
-  }
-  w.end_array();
-  w.key("quantities").begin_array();
-  for (const auto& d : report.documents) {
+  });
+  per_document("quantities", [&](const DocumentResult& d) {
     for (const auto& q : d.quantities) report_detail::write_quantity(w, q, d.source.id);
-    if (buf.size() > kFlushAt) flush(out, buf);
-  }
-  w.end_array();
-  w.key("facts").begin_array();
-  for (const auto& d : report.documents)
+  });
+  per_document("facts", [&](const DocumentResult& d) {
     for (const auto& f : d.facts) report_detail::write_fact(w, f);
-  w.end_array();
-  write_claims_and_conflicts(w, report.check);
+  });
+  write_claims_and_conflicts(s, report.check);
   w.end_object();
-  buf += '\n';
-  flush(out, buf);
+  s.finish();
 }
 
 nlohmann::ordered_json to_json(const Report& report) {
@@ -84,31 +101,28 @@ nlohmann::ordered_json to_json(const Report& report) {
 }
 
 void write_jsonl_document(std::ostream& out, const DocumentResult& d) {
-  std::string buf;
-  JsonWriter w(buf);
+  Sink s(out, -1);
+  JsonWriter& w = s.w;
   w.begin_object().field("schema", kSchema).field("type", "document");
   report_detail::write_source(w.key("source"), d.source);
   w.field("bytes", d.bytes);
   report_detail::write_entities(w.key("entities"), {&d});
-  array(w, "figures", d.figures, [&](JsonWriter& w, const Figure& f) { report_detail::write_figure(w, f, d.figures); });
-  array(w, "quantities", d.quantities,
+  array(s, "figures", d.figures, [&](JsonWriter& w, const Figure& f) { report_detail::write_figure(w, f, d.figures); });
+  array(s, "quantities", d.quantities,
         [&](JsonWriter& w, const Quantity& q) { report_detail::write_quantity(w, q, d.source.id); });
-  array(w, "facts", d.facts, report_detail::write_fact);
+  array(s, "facts", d.facts, report_detail::write_fact);
   w.end_object();
-  buf += '\n';
-  flush(out, buf);
+  s.finish();
 }
 
 void write_jsonl_summary(std::ostream& out, const Report& report) {
-  std::string buf;
-  JsonWriter w(buf);
-  w.begin_object().field("schema", kSchema).field("type", "summary");
-  array(w, "skipped", report.skipped, report_detail::write_skipped);
-  write_stories(w, report.check);
-  write_claims_and_conflicts(w, report.check);
-  w.end_object();
-  buf += '\n';
-  flush(out, buf);
+  Sink s(out, -1);
+  s.w.begin_object().field("schema", kSchema).field("type", "summary");
+  array(s, "skipped", report.skipped, report_detail::write_skipped);
+  write_stories(s, report.check);
+  write_claims_and_conflicts(s, report.check);
+  s.w.end_object();
+  s.finish();
 }
 
 void write_jsonl(std::ostream& out, const Report& report) {
