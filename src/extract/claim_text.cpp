@@ -22,6 +22,10 @@ std::size_t utf8_len(unsigned char c) {
 // Multi-byte characters that are punctuation, not letters: dashes, guillemets,
 // typographic quotes, ellipsis (the normaliser folds most, not all).
 bool is_multibyte_punct(std::string_view ch) {
+  // All of them start with 0xC2 (U+00A0..U+00BB) or 0xE2 (U+2013..U+2026):
+  // accented letters (0xC3 ..) are told apart without the list.
+  auto lead = static_cast<unsigned char>(ch.front());
+  if (lead != 0xC2 && lead != 0xE2) return false;
   static constexpr std::string_view kPunct[] = {"\u2013", "\u2014", "\u00AB", "\u00BB", "\u201C", "\u201D",
                                                 "\u2018", "\u2019", "\u2026", "\u00A0", "\u2022"};
   return std::find(std::begin(kPunct), std::end(kPunct), ch) != std::end(kPunct);
@@ -78,7 +82,8 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
       i = word_end(text, i, end);
       // An elided article keeps its apostrophe: "l'" "un'" "dell'".
       if (i < end && text[i] == '\'') ++i;
-      out.push_back(Token{Span{b, i}, lower(text.substr(b, i - b)), true});
+      out.push_back(Token{Span{b, i}, std::string(text.substr(b, i - b)), true});
+      text::lower_latin_in_place(out.back().lower);
       continue;
     }
     auto c = static_cast<unsigned char>(text[i]);
