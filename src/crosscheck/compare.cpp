@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -297,7 +298,63 @@ void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
   em.emit("denial", Severity::Conflict, no, yes, "denied vs stated");
 }
 
+// The stated (not denied) figures of a claim as items, one per source.
+std::vector<Item> stated_items(const std::vector<DocumentResult>& docs, const ClaimGroup& claim,
+                               std::vector<const Figure*>& figs) {
+  return figure_items(docs, claim, figs, false);
+}
+
+bool share_a_source(const std::vector<Item>& a, const std::vector<Item>& b) {
+  std::unordered_set<std::string_view> in_a;
+  for (const auto& it : a) in_a.insert(it.source);
+  return std::any_of(b.begin(), b.end(), [&](const Item& it) { return in_a.count(it.source) > 0; });
+}
+
 }  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vector<DocumentResult>& docs,
+                                                                const std::vector<ClaimGroup>& claims,
+                                                                const std::vector<std::string>& claim_ids,
+                                                                const std::string& story_id, const Tunables& t,
+                                                                std::vector<Conflict>& out) {
+  // Topic: kind class and both parties, in order.
+  std::map<std::string, std::vector<std::size_t>> topics;
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const ClaimGroup& g = claims[i];
+    if (g.figures.empty() || !g.kind || !g.subject || !g.counterparty) continue;
+    // A deal has one price; revenue and losses differ from period to period.
+    if (*g.kind == Kind::Revenue || *g.kind == Kind::Loss || *g.kind == Kind::Other) continue;
+    topics[std::string(kind_class(*g.kind)) + "|" + *g.subject + "|" + *g.counterparty].push_back(i);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (const auto& [topic, members] : topics) {
+    const std::size_t n = std::min(members.size(), t.max_value_classes);
+    for (std::size_t x = 0; x < n; ++x)
+      for (std::size_t y = x + 1; y < n; ++y) {
+        const ClaimGroup &a = claims[members[x]], &b = claims[members[y]];
+        std::vector<const Figure*> fa, fb;
+        auto ia = stated_items(docs, a, fa), ib = stated_items(docs, b, fb);
+        // A source giving both amounts tells two figures apart (a tranche and
+        // the total, an offer and the price paid): not a disagreement.
+        if (ia.empty() || ib.empty() || share_a_source(ia, ib)) continue;
+        if (fa.front()->money.currency != fb.front()->money.currency) continue;
+        bool apart = std::all_of(fa.begin(), fa.end(), [&](const Figure* p) {
+          return std::none_of(fb.begin(), fb.end(), [&](const Figure* q) {
+            return overlaps(money_interval(p->money, t), money_interval(q->money, t));
+          });
+        });
+        if (!apart) continue;
+        std::vector<const Item*> sa, sb;
+        for (const auto& it : ia) sa.push_back(&it);
+        for (const auto& it : ib) sb.push_back(&it);
+        Emitter em(claim_ids[members[x]], story_id, out);
+        em.emit("value", Severity::Conflict, sa, sb,
+                "different amounts for one deal (claims " + claim_ids[members[x]] + " and " + claim_ids[members[y]] + ")");
+        pairs.emplace_back(members[x], members[y]);
+      }
+  }
+  return pairs;
+}
 
 void compare_claim(const std::vector<DocumentResult>& documents, const ClaimGroup& claim, const std::string& claim_id,
                    const std::string& story_id, const Tunables& t, std::vector<Conflict>& out) {

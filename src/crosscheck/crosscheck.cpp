@@ -80,14 +80,19 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
     story.id = "s" + std::to_string(s + 1);
     for (auto d : groups[s].docs) story.sources.push_back(documents[d].source.id);
     auto claims = group_claims(documents, groups[s], parties, t);
+    const std::size_t first_claim = out.claims.size();
+    std::vector<std::string> ids;
     for (const auto& g : claims) {
       std::size_t from = out.conflicts.size();
       Claim c = make_claim(documents, g, "c" + std::to_string(out.claims.size() + 1), story.id);
       compare_claim(documents, g, c.id, story.id, t, out.conflicts);
       c.status = claim_status(c, out.conflicts, from);
       story.claims.push_back(c.id);
+      ids.push_back(c.id);
       out.claims.push_back(std::move(c));
     }
+    for (auto [x, y] : compare_topics(documents, claims, ids, story.id, t, out.conflicts))
+      out.claims[first_claim + x].status = out.claims[first_claim + y].status = Status::Conflict;
     story.title = story_title(documents, claims, parties);
     out.stories.push_back(std::move(story));
   }

@@ -126,6 +126,18 @@ bool close_amount(const MoneyMention& a, const MoneyMention& b, const Tunables& 
 void compare_claim(const std::vector<DocumentResult>& documents, const ClaimGroup& claim, const std::string& claim_id,
                    const std::string& story_id, const Tunables& t, std::vector<Conflict>& out);
 
+// rule: topic-value — deal claims (not revenue, losses or other) of one story
+// on the same topic (kind class, subject, counterparty) whose amounts cannot
+// both hold, told by disjoint sources: each outlet gives its own amount for
+// one deal. Appends one value
+// conflict per such pair (under the first claim's id) and returns the pairs
+// (indexes into claims).
+std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vector<DocumentResult>& documents,
+                                                                const std::vector<ClaimGroup>& claims,
+                                                                const std::vector<std::string>& claim_ids,
+                                                                const std::string& story_id, const Tunables& t,
+                                                                std::vector<Conflict>& out);
+
 // "$10bn", "€21m", "1.5bn CHF".
 std::string format_money(double value, const std::string& currency);
 
