@@ -123,6 +123,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {
     const auto& first = phrases_[k].words.front();
     if (first.front() == '*') {
       suffix_.push_back(k);
+      suffix_last_.set(static_cast<unsigned char>(first.back()));
     } else if (first.back() == '*') {
       add_key(first.substr(0, std::min(kStemKey, first.size() - 1)), true, k);
     } else {
@@ -216,6 +217,7 @@ void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
         for (auto k : s->phrases)
           if (word_matches(phrases_[k].words.front(), token)) f(phrases_[k]);
   }
+  if (token.empty() || !suffix_last_.test(static_cast<unsigned char>(token.back()))) return;
   for (auto k : suffix_)
     if (word_matches(phrases_[k].words.front(), token)) f(phrases_[k]);
 }

@@ -72,6 +72,7 @@ class PhraseMatcher {
   std::vector<Slot> slots_;          // power-of-two size, at most a quarter full
   std::vector<std::uint16_t> tags_;  // per slot: 0 free, else hash bits; most probes end here in L1
   std::vector<std::size_t> suffix_;  // "*rebbe" patterns
+  std::bitset<256> suffix_last_;     // their last bytes: a token ending otherwise matches none
   // Cheap filters in front of the table: the first two bytes of every whole
   // word and of every stem, and which stem lengths (1-3) occur at all.
   static std::size_t head2(std::string_view s);
