@@ -7,34 +7,27 @@
 namespace dealscan::report_detail {
 namespace {
 
-// Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF): the
-// sequences nlohmann's decoder accepts.
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-    if (b >= 0xC2 && b <= 0xDF) n = 1;
-    else if (b == 0xE0) n = 2, lo = 0xA0;
-    else if (b == 0xED) n = 2, hi = 0x9F;
-    else if (b >= 0xE1 && b <= 0xEF) n = 2;
-    else if (b == 0xF0) n = 3, lo = 0x90;
-    else if (b == 0xF4) n = 3, hi = 0x8F;
-    else if (b >= 0xF1 && b <= 0xF3) n = 3;
-    else return false;
-    if (i + n >= s.size()) return false;  // truncated sequence
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
-      if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return false;
-    }
-    i += n + 1;
+// The length of the UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0
+// when it is not strict UTF-8 (overlong, surrogate, past U+10FFFF, cut short):
+// the sequences nlohmann's decoder accepts.
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+  if (b >= 0xC2 && b <= 0xDF) n = 1;
+  else if (b == 0xE0) n = 2, lo = 0xA0;
+  else if (b == 0xED) n = 2, hi = 0x9F;
+  else if (b >= 0xE1 && b <= 0xEF) n = 2;
+  else if (b == 0xF0) n = 3, lo = 0x90;
+  else if (b == 0xF4) n = 3, hi = 0x8F;
+  else if (b >= 0xF1 && b <= 0xF3) n = 3;
+  else return 0;
+  if (i + n >= s.size()) return 0;
+  for (std::size_t k = 1; k <= n; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return 0;
   }
-  return true;
+  return n + 1;
 }
 
 }  // namespace
@@ -123,19 +116,29 @@ JsonWriter& JsonWriter::value(const std::vector<std::string>& items) {
 }
 
 void JsonWriter::escaped(std::string_view s) {
-  if (!valid_utf8(s)) {
-    // Rare (decoding already replaced bad bytes): let nlohmann do the replacing.
-    out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
   static constexpr char kHex[] = "0123456789abcdef";
+  const std::size_t start = out_.size();
   out_ += '"';
   std::size_t run = 0;  // start of the bytes copied as they are
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x80) {
+      const std::size_t n = sequence_length(s, i);
+      if (n == 0) {
+        // Rare (decoding already replaced bad bytes): let nlohmann do the replacing.
+        out_.resize(start);
+        out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
     out_.append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
