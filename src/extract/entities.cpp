@@ -61,7 +61,8 @@ struct EntityExtractor::Impl {
   }
 
   EntityOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
-    entity::TokenStream ts = entity::tokenize(text, sentences);
+    thread_local entity::TokenStream ts;  // only read inside this call
+    entity::tokenize_into(text, sentences, ts);
     entity::DocState doc;
     gazetteer.match_names(ts, rules.stopwords(), doc);
     gazetteer.match_descriptions(ts, doc);
@@ -70,8 +71,12 @@ struct EntityExtractor::Impl {
     std::vector<Draft> names = resolve_overlaps(std::move(doc.drafts));
     std::vector<Draft> all = names;
     descriptive.apply(ts, names, doc, all);
-    return to_output(ts, resolve_overlaps(std::move(all)), doc);
+    EntityOutput out = to_output(ts, resolve_overlaps(std::move(all)), doc);
+    if (ts.keys.capacity() > kKeepTokenBytes) ts = {};  // a huge document's buffers are not kept
+    return out;
   }
+
+  static constexpr std::size_t kKeepTokenBytes = 4u << 20;
 
   EntityOutput to_output(const entity::TokenStream& ts, const std::vector<Draft>& drafts,
                          const entity::DocState& doc) const {

@@ -148,7 +148,14 @@ std::string titlecase(std::string_view s) {
 
 TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentences) {
   TokenStream ts;
+  tokenize_into(text, sentences, ts);
+  return ts;
+}
+
+void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts) {
   ts.text = text;
+  ts.tokens.clear();
+  ts.keys.clear();
   ts.tokens.reserve(text.size() / 5 + 1);
   ts.keys.reserve(text.size());
   std::size_t sentence = 0;
@@ -207,7 +214,6 @@ TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentenc
     i = t.end;
   }
   ts.heading = find_headings(ts, std::max<std::size_t>(sentences.size(), 1));
-  return ts;
 }
 
 std::vector<std::string> form_tokens(std::string_view form) {

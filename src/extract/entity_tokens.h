@@ -46,6 +46,9 @@ struct TokenStream {
 
 // Splits text into tokens; sentences (sorted spans) give sentence indices.
 TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentences);
+// The same into ts, reusing its buffers (one stream per thread saves the
+// allocation and first touch of a fresh token array per document).
+void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts);
 
 // The hash every trie uses for a folded key (FNV-1a).
 inline std::uint64_t hash_key(std::string_view key) {
