@@ -78,9 +78,15 @@ struct MoneyExtractor::Impl {
     }
   }
 
+  static constexpr std::size_t kKeepTokenBytes = 4u << 20;
+  static void release(money::Tokens& t) {
+    std::string().swap(t.lowered);
+    std::vector<money::Token>().swap(t.list);
+  }
+
   MoneyOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
     MoneyOutput out;
-    money::Tokens tokens;
+    thread_local money::Tokens tokens;  // buffers reused per thread; only read inside this call
     money::tokenize(text, tokens);
     const auto& toks = tokens.list;
     auto sent = sentence_of_tokens(toks, sentences);
@@ -121,6 +127,7 @@ struct MoneyExtractor::Impl {
       out.money.push_back(std::move(f.m));
     }
     link_conversions(toks, out.money, cands);
+    if (tokens.lowered.capacity() > kKeepTokenBytes) release(tokens);  // a huge document's are not kept
     return out;
   }
 };
