@@ -9,6 +9,8 @@
 
 namespace dealscan {
 
-CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon);
+// threads: stories are checked in parallel on up to this many; the result is
+// the same for any number.
+CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads = 1);
 
 }  // namespace dealscan

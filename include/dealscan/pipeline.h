@@ -33,13 +33,17 @@ class DocumentProcessor {
 struct RunOptions {
   InputOptions input;
   unsigned threads = 0;  // 0 = all cores
+  // Turns a finished document into output text on the worker that made it,
+  // so writers format in parallel. Optional.
+  std::function<std::string(const DocumentResult&)> render;
   // Called once per document, in input order, as soon as it and every
-  // document before it are done: a writer can stream them out.
-  std::function<void(const DocumentResult&)> on_document;
-  // After on_document, keep only what cross_check reads (figures, facts,
+  // document before it are done, with what render made of it (empty without
+  // render): a writer can stream them out. Runs under a lock: keep it short.
+  std::function<void(const DocumentResult&, const std::string& rendered)> on_document;
+  // After render, keep only what cross_check reads (figures, facts,
   // entities with their mention counts; mentions, quantities, time
   // expressions, sentence texts and repeated entity names go), so memory
-  // grows with claims, not with text.
+  // grows with claims, not with text. on_document then sees the kept part.
   bool keep_only_for_crosscheck = false;
 };
 

@@ -49,6 +49,7 @@ std::string display_money(const MoneyMention& money);
 void write_jsonl(std::ostream& out, const Report& report);
 // The two parts of write_jsonl, for writers that stream documents as they come.
 void write_jsonl_document(std::ostream& out, const DocumentResult& document);
+std::string jsonl_document_line(const DocumentResult& document);  // with its newline
 void write_jsonl_summary(std::ostream& out, const Report& report);
 
 // ---------------------------------------------------------------- reading JSON Lines

@@ -68,15 +68,17 @@ void setup_logging(const GlobalOptions& o) {
 }
 
 std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& o,
-                                 std::function<void(const DocumentResult&)> on_document) {
+                                 std::function<std::string(const DocumentResult&)> render,
+                                 std::function<void(const std::string&)> write) {
   auto lexicon = load_lexicon(o);
   if (!lexicon) return std::nullopt;
   RunOptions run;
   run.input.glob = o.glob;
   run.input.max_file_bytes = o.max_file_size;
   run.threads = o.jobs;
-  run.keep_only_for_crosscheck = bool(on_document);
-  run.on_document = std::move(on_document);
+  run.keep_only_for_crosscheck = bool(render);
+  run.render = std::move(render);
+  if (write) run.on_document = [write = std::move(write)](const DocumentResult&, const std::string& text) { write(text); };
   // A skipped input is an error the run survives: always shown, even with -q.
   auto on_skip = [](const SkippedSource& s) { spdlog::error("{}: {}", s.path, s.reason); };
   auto start = std::chrono::steady_clock::now();

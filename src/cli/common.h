@@ -42,10 +42,12 @@ void setup_logging(const GlobalOptions& options);
 std::optional<Lexicon> load_lexicon(const GlobalOptions& options);
 
 // Runs the pipeline over paths. nullopt (after logging why) when the extra
-// lexicon cannot be used or no input could be read at all. With on_document,
-// each document goes there in input order as soon as it is done and the
-// report keeps only what the cross-check needs (streaming writers).
+// lexicon cannot be used or no input could be read at all. With render, each
+// document's output text is made on the worker threads and handed to write in
+// input order as soon as it is done, and the report keeps only what the
+// cross-check needs (streaming writers).
 std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& options,
-                                 std::function<void(const DocumentResult&)> on_document = {});
+                                 std::function<std::string(const DocumentResult&)> render = {},
+                                 std::function<void(const std::string&)> write = {});
 
 }  // namespace dealscan::cli

@@ -2,9 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "dealscan/crosscheck.h"
 #include "dealscan/report.h"
@@ -73,7 +75,8 @@ int run_merge(const MergeOptions& o, const ScanOptions& output, const GlobalOpti
     return kExitUsage;
   }
   spdlog::info("{} sources from {} shards", report->documents.size(), o.shards.size());
-  report->check = cross_check(report->documents, *lexicon);
+  const unsigned threads = global.jobs ? global.jobs : std::max(1u, std::thread::hardware_concurrency());
+  report->check = cross_check(report->documents, *lexicon, threads);
   return deliver_report(*report, output);
 }
 

@@ -71,8 +71,8 @@ int exit_code(const Report& report, const ScanOptions& o) {
 // done and the run keeps only claims, so memory stays flat over an archive.
 int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
   Output output(o.output);
-  auto report = run_inputs(o.paths, global, [&](const DocumentResult& d) {
-    if (auto* out = output.stream()) write_jsonl_document(*out, d);
+  auto report = run_inputs(o.paths, global, jsonl_document_line, [&](const std::string& line) {
+    if (auto* out = output.stream()) out->write(line.data(), static_cast<std::streamsize>(line.size()));
   });
   if (!report) return kExitUsage;
   auto* out = output.stream();

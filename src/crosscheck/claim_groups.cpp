@@ -283,10 +283,11 @@ class ClaimBuilder {
     for (auto c : g.clusters)
       if (clusters_[c].kind == best.first && (best.second == kNone || larger(c, best.second))) best.second = c;
   }
+  // Close to the cluster's first amount, not to any member: chained closeness
+  // would let one claim drift from 10 to 20 billion through 11, 12.3, 13.7...
+  // and make a claim of every amount a big story states.
   bool close_to(const Cluster& c, const FigureRef& r) const {
-    const auto& m = fig(docs_, r).money;
-    return std::any_of(c.entries.begin(), c.entries.end(),
-                       [&](std::size_t e) { return close_amount(*entries_[e].money, m, t_); });
+    return close_amount(fig(docs_, c.members.front()).money, fig(docs_, r).money, t_);
   }
   // The largest live cluster passing ok with a member of the same amount and
   // currency as r (the earliest among equals) takes r.

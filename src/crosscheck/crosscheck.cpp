@@ -4,7 +4,10 @@
 #include "dealscan/crosscheck.h"
 
 #include <algorithm>
+#include <atomic>
+#include <iterator>
 #include <set>
+#include <thread>
 
 #include "crosscheck/internal.h"
 
@@ -68,33 +71,73 @@ Status claim_status(const Claim& c, const std::vector<Conflict>& conflicts, std:
   return c.sources.size() >= 2 ? Status::Corroborated : Status::SingleSource;
 }
 
+// Everything the cross-check says about one story.
+struct StoryCheck {
+  Story story;
+  std::vector<Claim> claims;
+  std::vector<Conflict> conflicts;
+};
+
+// Claims numbered from first_claim + 1, compared, and the story titled.
+StoryCheck check_story(const std::vector<DocumentResult>& documents, const StoryGroup& group, std::size_t index,
+                       std::size_t first_claim, const std::vector<ClaimGroup>& claims, const Parties& parties,
+                       const Tunables& t) {
+  StoryCheck out;
+  Story& story = out.story;
+  story.id = "s" + std::to_string(index + 1);
+  for (auto d : group.docs) story.sources.push_back(documents[d].source.id);
+  std::vector<std::string> ids;
+  for (const auto& g : claims) {
+    std::size_t from = out.conflicts.size();
+    Claim c = make_claim(documents, g, "c" + std::to_string(first_claim + out.claims.size() + 1), story.id);
+    compare_claim(documents, g, c.id, story.id, t, out.conflicts);
+    c.status = claim_status(c, out.conflicts, from);
+    story.claims.push_back(c.id);
+    ids.push_back(c.id);
+    out.claims.push_back(std::move(c));
+  }
+  for (auto [x, y] : compare_topics(documents, claims, ids, story.id, t, out.conflicts))
+    out.claims[x].status = out.claims[y].status = Status::Conflict;
+  story.title = story_title(documents, claims, parties);
+  return out;
+}
+
+// Runs work(i) for every i < n on up to `threads` threads.
+template <class Work>
+void parallel_for(std::size_t n, unsigned threads, Work work) {
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i = next++; i < n; i = next++) work(i);
+  };
+  threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned k = 1; k < threads; ++k) pool.emplace_back(run);
+  run();
+  for (auto& th : pool) th.join();
+}
+
 }  // namespace
 
-CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon) {
+CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads) {
   const Tunables t = load_tunables(lexicon);
   const Parties parties(documents);
-  CrossCheck out;
   auto groups = group_stories(documents, parties, t);
-  for (std::size_t s = 0; s < groups.size(); ++s) {
-    Story story;
-    story.id = "s" + std::to_string(s + 1);
-    for (auto d : groups[s].docs) story.sources.push_back(documents[d].source.id);
-    auto claims = group_claims(documents, groups[s], parties, t);
-    const std::size_t first_claim = out.claims.size();
-    std::vector<std::string> ids;
-    for (const auto& g : claims) {
-      std::size_t from = out.conflicts.size();
-      Claim c = make_claim(documents, g, "c" + std::to_string(out.claims.size() + 1), story.id);
-      compare_claim(documents, g, c.id, story.id, t, out.conflicts);
-      c.status = claim_status(c, out.conflicts, from);
-      story.claims.push_back(c.id);
-      ids.push_back(c.id);
-      out.claims.push_back(std::move(c));
-    }
-    for (auto [x, y] : compare_topics(documents, claims, ids, story.id, t, out.conflicts))
-      out.claims[first_claim + x].status = out.claims[first_claim + y].status = Status::Conflict;
-    story.title = story_title(documents, claims, parties);
-    out.stories.push_back(std::move(story));
+  // Stories are independent once grouped: their claims are built in
+  // parallel, numbered in story order, then compared in parallel, so the
+  // output is the same for any thread count.
+  std::vector<std::vector<ClaimGroup>> claims(groups.size());
+  parallel_for(groups.size(), threads, [&](std::size_t s) { claims[s] = group_claims(documents, groups[s], parties, t); });
+  std::vector<std::size_t> first(groups.size() + 1, 0);
+  for (std::size_t s = 0; s < groups.size(); ++s) first[s + 1] = first[s] + claims[s].size();
+  std::vector<StoryCheck> checks(groups.size());
+  parallel_for(groups.size(), threads, [&](std::size_t s) {
+    checks[s] = check_story(documents, groups[s], s, first[s], claims[s], parties, t);
+  });
+  CrossCheck out;
+  for (auto& c : checks) {
+    out.stories.push_back(std::move(c.story));
+    std::move(c.claims.begin(), c.claims.end(), std::back_inserter(out.claims));
+    std::move(c.conflicts.begin(), c.conflicts.end(), std::back_inserter(out.conflicts));
   }
   return out;
 }

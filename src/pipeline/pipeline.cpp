@@ -33,47 +33,59 @@ void release(std::vector<T>& v) {
 // facts, entity ids with their parents and counts, and one display name per
 // entity (the first, as Parties keeps it): the rest goes, so memory grows
 // with claims rather than with text.
-class CrossCheckKeeper {
+void trim_for_crosscheck(DocumentResult& doc) {
+  release(doc.mentions);
+  release(doc.quantities);
+  release(doc.times);
+  for (auto& f : doc.figures) {
+    std::string().swap(f.sentence_text);
+    std::string().swap(f.money.rule);
+    std::string().swap(f.kind_rule);
+    std::string().swap(f.party_rule);
+  }
+  for (auto& f : doc.facts) std::string().swap(f.sentence_text);
+  // Vectors grown by push_back keep up to twice their size in capacity.
+  doc.entities.shrink_to_fit();
+  doc.figures.shrink_to_fit();
+  doc.facts.shrink_to_fit();
+}
+
+// The display names already kept, in input order: later copies are dropped.
+class NameKeeper {
  public:
   void keep(DocumentResult& doc) {
-    release(doc.mentions);
-    release(doc.quantities);
-    release(doc.times);
     for (auto& e : doc.entities)
       if (!named_.insert(e.id).second) std::string().swap(e.name);
-    for (auto& f : doc.figures) {
-      std::string().swap(f.sentence_text);
-      std::string().swap(f.money.rule);
-      std::string().swap(f.kind_rule);
-      std::string().swap(f.party_rule);
-    }
-    for (auto& f : doc.facts) std::string().swap(f.sentence_text);
-    // Vectors grown by push_back keep up to twice their size in capacity.
-    doc.entities.shrink_to_fit();
-    doc.figures.shrink_to_fit();
-    doc.facts.shrink_to_fit();
   }
 
  private:
   std::unordered_set<std::string> named_;
 };
 
+// A processed document on its way to the sink, with its rendered output.
+struct Finished {
+  DocumentResult doc;
+  std::string rendered;
+};
+
 // Hands finished documents to on_document in input order; documents that
-// finish early wait here, so the buffer holds about one per thread.
+// finish early wait here, so the buffer holds about one per thread. Only the
+// ordered hand-over runs under the lock: rendering and trimming happen on
+// the workers, before done().
 class OrderedSink {
  public:
   OrderedSink(const RunOptions& options, std::vector<std::optional<DocumentResult>>& results)
       : options_(options), results_(results) {}
 
-  void done(std::size_t i, std::optional<DocumentResult> doc) {
+  void done(std::size_t i, std::optional<Finished> item) {
     std::lock_guard lock(mutex_);
-    if (doc) waiting_.emplace(i, std::move(*doc));
-    else waiting_.emplace(i, std::nullopt);
+    waiting_.emplace(i, std::move(item));
     for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_) {
       if (!it->second) continue;
-      if (options_.on_document) options_.on_document(*it->second);
-      if (options_.keep_only_for_crosscheck) keeper_.keep(*it->second);
-      results_[it->first] = std::move(it->second);
+      DocumentResult& doc = it->second->doc;
+      if (options_.on_document) options_.on_document(doc, it->second->rendered);
+      if (options_.keep_only_for_crosscheck) names_.keep(doc);
+      results_[it->first] = std::move(doc);
     }
   }
 
@@ -81,9 +93,9 @@ class OrderedSink {
   const RunOptions& options_;
   std::vector<std::optional<DocumentResult>>& results_;
   std::mutex mutex_;
-  std::map<std::size_t, std::optional<DocumentResult>> waiting_;
+  std::map<std::size_t, std::optional<Finished>> waiting_;
   std::size_t next_ = 0;
-  CrossCheckKeeper keeper_;
+  NameKeeper names_;
 };
 
 }  // namespace
@@ -145,7 +157,10 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
       auto bytes = read_input(files[i], options.input);
       Result<DocumentResult> doc = bytes ? processor.process(files[i], *bytes) : Result<DocumentResult>(bytes.error());
       if (doc) {
-        sink.done(i, std::move(*doc));
+        Finished item{std::move(*doc), {}};
+        if (options.render) item.rendered = options.render(item.doc);
+        if (options.keep_only_for_crosscheck) trim_for_crosscheck(item.doc);
+        sink.done(i, std::move(item));
       } else {
         sink.done(i, std::nullopt);
         failures[i] = SkippedSource{files[i].path, doc.error().message};
@@ -169,7 +184,7 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
     if (results[i]) report.documents.push_back(std::move(*results[i]));
     if (failures[i]) report.skipped.push_back(std::move(*failures[i]));
   }
-  report.check = cross_check(report.documents, lexicon);
+  report.check = cross_check(report.documents, lexicon, n);
   return report;
 }
 

@@ -100,19 +100,29 @@ nlohmann::ordered_json to_json(const Report& report) {
   return nlohmann::ordered_json::parse(text.str());
 }
 
-void write_jsonl_document(std::ostream& out, const DocumentResult& d) {
-  Sink s(out, -1);
-  JsonWriter& w = s.w;
+std::string jsonl_document_line(const DocumentResult& d) {
+  std::string line;
+  JsonWriter w(line);
   w.begin_object().field("schema", kSchema).field("type", "document");
   report_detail::write_source(w.key("source"), d.source);
   w.field("bytes", d.bytes);
   report_detail::write_entities(w.key("entities"), {&d});
-  array(s, "figures", d.figures, [&](JsonWriter& w, const Figure& f) { report_detail::write_figure(w, f, d.figures); });
-  array(s, "quantities", d.quantities,
-        [&](JsonWriter& w, const Quantity& q) { report_detail::write_quantity(w, q, d.source.id); });
-  array(s, "facts", d.facts, report_detail::write_fact);
+  auto items = [&](const char* key, const auto& list, auto write) {
+    w.key(key).begin_array();
+    for (const auto& item : list) write(item);
+    w.end_array();
+  };
+  items("figures", d.figures, [&](const Figure& f) { report_detail::write_figure(w, f, d.figures); });
+  items("quantities", d.quantities, [&](const Quantity& q) { report_detail::write_quantity(w, q, d.source.id); });
+  items("facts", d.facts, [&](const Fact& f) { report_detail::write_fact(w, f); });
   w.end_object();
-  s.finish();
+  line += '\n';
+  return line;
+}
+
+void write_jsonl_document(std::ostream& out, const DocumentResult& d) {
+  const std::string line = jsonl_document_line(d);
+  out.write(line.data(), static_cast<std::streamsize>(line.size()));
 }
 
 void write_jsonl_summary(std::ostream& out, const Report& report) {

@@ -8,6 +8,7 @@
 
 #include "crosscheck/internal.h"
 #include "dealscan/crosscheck.h"
+#include "dealscan/report.h"
 
 namespace dealscan {
 namespace {
@@ -237,6 +238,28 @@ TEST(CrossCheckCases, ManySourcesAreCountedNotAllQuoted) {
   EXPECT_NE(c.message.find("outlet4 \"10 miliardi di euro\" and 7 more sources vs dissent"), std::string::npos)
       << c.message;
   EXPECT_EQ(c.message.find("outlet5"), std::string::npos) << c.message;
+}
+
+// Stories are checked in parallel; numbering and order must not depend on it.
+TEST(CrossCheckCases, SameResultForAnyThreadCount) {
+  std::vector<DocumentResult> all;
+  for (auto& c : load_cases())
+    for (auto& d : c.docs) {
+      d.source.id = c.name + "/" + d.source.id;
+      for (auto& f : d.figures) f.source = d.source.id;
+      for (auto& f : d.facts) f.source = d.source.id;
+      all.push_back(std::move(d));
+    }
+  auto summary = [&](unsigned threads) {
+    Report r;
+    r.check = cross_check(all, Lexicon{}, threads);
+    std::ostringstream out;
+    write_jsonl_summary(out, r);
+    return out.str();
+  };
+  const std::string one = summary(1);
+  EXPECT_NE(one.find("\"c2\""), std::string::npos);  // several stories, several claims
+  for (unsigned threads : {2u, 3u, 8u}) EXPECT_EQ(summary(threads), one) << threads << " threads";
 }
 
 TEST(CrossCheckCases, BuiltinTunablesAreRead) {

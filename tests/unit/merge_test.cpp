@@ -105,7 +105,8 @@ TEST(StreamedJsonl, EqualsTheWholeReportWrittenAtTheEnd) {
     options.threads = threads;
     options.keep_only_for_crosscheck = true;
     std::ostringstream streamed;
-    options.on_document = [&](const DocumentResult& d) { write_jsonl_document(streamed, d); };
+    options.render = jsonl_document_line;
+    options.on_document = [&](const DocumentResult&, const std::string& line) { streamed << line; };
     Report kept = run_pipeline(all_inputs(), lexicon(), options);
     write_jsonl_summary(streamed, kept);
     EXPECT_EQ(streamed.str(), whole) << threads << " threads";
