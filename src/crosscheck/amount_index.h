@@ -52,8 +52,19 @@ class AmountIndex {
     }
     // |v - w| <= reach * max(v, w)  <=>  v (1 - reach) <= w <= v / (1 - reach);
     // the slack keeps floating-point rounding on the safe side.
-    const double lo = v * (1 - reach) * (1 - 1e-9), hi = v / (1 - reach) * (1 + 1e-9);
-    for (auto p = values.lower_bound(lo); p != values.end() && p->first <= hi; ++p) visit(p->second);
+    between(currency, v * (1 - reach), v / (1 - reach), visit);
+  }
+
+  // Calls visit(id) for every item of the currency with lo <= value <= hi
+  // (widened a little so floating-point rounding stays on the safe side), and
+  // for every item with a value <= 0 or not finite.
+  template <class Visit>
+  void between(const std::string& currency, double lo, double hi, Visit visit) const {
+    auto it = by_currency_.find(currency);
+    if (it == by_currency_.end()) return;
+    const auto& values = it->second;
+    for (auto p = values.lower_bound(lo * (1 - 1e-9)); p != values.end() && p->first <= hi * (1 + 1e-9); ++p)
+      visit(p->second);
   }
 
  private:

@@ -5,6 +5,7 @@
 // on what they do say; clusters stating the same amount are the same claim.
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <numeric>
@@ -82,19 +83,37 @@ class ClaimBuilder {
       if (*p && (p == &a || !a || *a != **p)) by_party_[**p].push_back(clusters_.size());
     clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {}, true, {}, {}});
     add_member(clusters_.size() - 1, r);
+    if (clusters_.back().b) index_for_partials(clusters_.size() - 1);
   }
 
   // rule: partial-party — one party known, joins a full topic that agrees.
   bool join_partial(const FigureRef& r) {
     const std::string& party = r.subject ? *r.subject : *r.counterparty;
-    std::string kind(kind_class(fig(docs_, r).kind));
-    auto it = by_party_.find(party);
-    if (it == by_party_.end()) return false;
+    const std::string kind(kind_class(fig(docs_, r).kind));
+    const auto& m = fig(docs_, r).money;
     std::size_t best = kNone;
-    for (auto i : it->second) {
+    auto consider = [&](std::size_t i) {
       const Cluster& c = clusters_[i];
-      if (!c.alive || c.kind != kind || !c.b || !close_to(c, r)) continue;
-      if (best == kNone || c.members.size() > clusters_[best].members.size()) best = i;
+      if (!c.alive || c.kind != kind || !c.b || !close_to(c, r)) return;
+      if (best == kNone || larger(i, best)) best = i;
+    };
+    auto it = partial_.find(party + "|" + kind);
+    if (m.currency.empty() || !indexable(m)) {
+      // Without a currency any currency is close: look at every cluster.
+      auto all = by_party_.find(party);
+      if (all != by_party_.end())
+        for (auto i : all->second) consider(i);
+    } else if (it != partial_.end()) {
+      const PartialIndex& index = it->second;
+      for (auto i : index.others) consider(i);
+      // close_amount: the anchor's +-tolerance range meets [value, max], or
+      // one is the other with a slipped scale word (x1e3 ... x1e12, 0.5%).
+      const double w = t_.same_value_tolerance, hi = m.max ? std::max(*m.max, m.value) : m.value;
+      index.anchors.between(m.currency, m.value / (1 + w), hi / (1 - w), consider);
+      for (double scale : {1e3, 1e6, 1e9, 1e12}) {
+        index.anchors.between(m.currency, m.value * scale * 0.995, m.value * scale * 1.005, consider);
+        index.anchors.between(m.currency, m.value / scale / 1.005, m.value / scale / 0.995, consider);
+      }
     }
     if (best == kNone) return false;
     add_member(best, r);
@@ -308,6 +327,22 @@ class ClaimBuilder {
     add_member(best, r);
     return true;
   }
+  // Full clusters by party and kind, by their first amount, for join_partial:
+  // a partial figure looks only at clusters whose first amount can be close.
+  struct PartialIndex {
+    AmountIndex anchors;             // first amounts with a currency and no range
+    std::vector<std::size_t> others;  // the rest: always looked at
+  };
+  static bool indexable(const MoneyMention& m) { return m.value > 0 && std::isfinite(m.value); }
+  void index_for_partials(std::size_t c) {
+    const auto& m = fig(docs_, clusters_[c].members.front()).money;
+    for (const auto& p : parties_of(clusters_[c])) {
+      PartialIndex& index = partial_[p + "|" + clusters_[c].kind];
+      if (m.currency.empty() || m.max || !indexable(m)) index.others.push_back(c);
+      else index.anchors.add(m.currency, m.value, c);
+    }
+  }
+
   // The distinct parties a cluster names.
   static std::vector<std::string> parties_of(const Cluster& c) {
     std::vector<std::string> out;
@@ -333,6 +368,7 @@ class ClaimBuilder {
   AmountIndex amounts_;  // group ids by amount
   std::map<std::string, std::vector<std::size_t>> topic_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_party_;  // clusters naming a party, in order
+  std::unordered_map<std::string, PartialIndex> partial_;             // "party|kind" -> full clusters
 };
 
 // The most frequent value of an optional field among members; ties go to

@@ -132,12 +132,15 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   std::vector<StoryCheck> checks(groups.size());
   parallel_for(groups.size(), threads, [&](std::size_t s) {
     checks[s] = check_story(documents, groups[s], s, first[s], claims[s], parties, t);
+    std::vector<ClaimGroup>().swap(claims[s]);  // only the check is kept
   });
   CrossCheck out;
+  out.claims.reserve(first.back());
   for (auto& c : checks) {
     out.stories.push_back(std::move(c.story));
     std::move(c.claims.begin(), c.claims.end(), std::back_inserter(out.claims));
     std::move(c.conflicts.begin(), c.conflicts.end(), std::back_inserter(out.conflicts));
+    c = StoryCheck{};
   }
   return out;
 }
