@@ -237,7 +237,7 @@ ClaimExtractor::ClaimExtractor(ClaimExtractor&&) noexcept = default;
 ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
-  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders};
+  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);

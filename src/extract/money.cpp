@@ -99,7 +99,7 @@ struct MoneyExtractor::Impl {
       if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
       Span span{toks[c->first].begin, toks[c->last - 1].end};
       if (c->quantity) {
-        Quantity q{span, c->value, c->max, c->unit, c->rule};
+        Quantity q{span, c->value, c->max, c->unit, c->rule, {}, {}};
         q.text = std::string(text.substr(span.begin, span.size()));
         out.quantities.push_back(std::move(q));
       } else {
