@@ -246,8 +246,12 @@ using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
 // one company and one amount, years apart are another deal. Undated documents
 // join the key's earliest document.
 constexpr long kStorySpan = 365;
+// Keys naming one company (with an amount, or with a kind) chain unrelated
+// deals in a large archive when allowed a year: a busy company has a deal of
+// every round amount. They join documents a few weeks apart at most.
+constexpr long kOnePartySpan = 30;
 
-void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& profiles, UnionFind& uf) {
+void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& profiles, long span, UnionFind& uf) {
   std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) {
     const auto &da = profiles[a].day, &db = profiles[b].day;
     if (da.has_value() != db.has_value()) return da.has_value();
@@ -257,7 +261,7 @@ void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& prof
   for (std::size_t j = 1; j < docs.size(); ++j) {
     const auto &prev = profiles[docs[j - 1]].day, &cur = profiles[docs[j]].day;
     if (!cur) uf.unite(docs[0], docs[j]);
-    else if (*cur - *prev <= kStorySpan) uf.unite(docs[j - 1], docs[j]);
+    else if (*cur - *prev <= span) uf.unite(docs[j - 1], docs[j]);
   }
 }
 
@@ -267,7 +271,7 @@ void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionF
     for (const auto& k : profiles[i].strong) index[k].push_back(i);
   for (const auto& [key, docs] : index) {
     if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
-    join_on_key(docs, profiles, uf);
+    join_on_key(docs, profiles, key.rfind("main-pair:", 0) == 0 ? kStorySpan : kOnePartySpan, uf);
   }
 }
 

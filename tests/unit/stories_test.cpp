@@ -383,5 +383,21 @@ TEST(Stories, StrongKeysYearsApartAreTwoDeals) {
   EXPECT_TRUE(s["undated"] == s["mar23-a"] || s["undated"] == s["jun25-a"]);
 }
 
+// One company and one amount (the other side unnamed) tie two reports of a
+// deal published days apart, not the same company's next deal of that round
+// amount months later.
+TEST(Stories, OneCompanyKeysJoinOnlyReportsWeeksApart) {
+  Builder b;
+  for (auto [id, date] : {std::pair{"jan-a", "2025-01-10"}, std::pair{"jan-b", "2025-01-12"},
+                          std::pair{"may-a", "2025-05-20"}}) {
+    auto& d = b.doc(id, std::string(date));
+    Builder::figure(d, Kind::Investment, "enel", std::nullopt, 2e9, 0);
+  }
+  for (int k = 0; k < 4; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 3), 0);
+  auto s = story_of(cross_check(b.docs, Lexicon{}));
+  EXPECT_EQ(s["jan-a"], s["jan-b"]);
+  EXPECT_NE(s["jan-a"], s["may-a"]);
+}
+
 }  // namespace
 }  // namespace dealscan
