@@ -298,12 +298,6 @@ void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
   em.emit("denial", Severity::Conflict, no, yes, "denied vs stated");
 }
 
-// The stated (not denied) figures of a claim as items, one per source.
-std::vector<Item> stated_items(const std::vector<DocumentResult>& docs, const ClaimGroup& claim,
-                               std::vector<const Figure*>& figs) {
-  return figure_items(docs, claim, figs, false);
-}
-
 bool share_a_source(const std::vector<Item>& a, const std::vector<Item>& b) {
   std::unordered_set<std::string_view> in_a;
   for (const auto& it : a) in_a.insert(it.source);
@@ -333,7 +327,7 @@ std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vecto
       for (std::size_t y = x + 1; y < n; ++y) {
         const ClaimGroup &a = claims[members[x]], &b = claims[members[y]];
         std::vector<const Figure*> fa, fb;
-        auto ia = stated_items(docs, a, fa), ib = stated_items(docs, b, fb);
+        auto ia = figure_items(docs, a, fa, false), ib = figure_items(docs, b, fb, false);  // stated only
         // A source giving both amounts tells two figures apart (a tranche and
         // the total, an offer and the price paid): not a disagreement.
         if (ia.empty() || ib.empty() || share_a_source(ia, ib)) continue;
