@@ -1,6 +1,9 @@
 #include "report/json_writer.h"
 
+#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -28,6 +31,36 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
     if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return 0;
   }
   return n + 1;
+}
+
+// Bytes copied into a JSON string as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return t;
+}();
+
+// Does any of the 8 bytes in w need a look (>= 0x80, < 0x20, '"' or '\\')?
+// Exact for "any", as the words are read whole (bit tricks from "Bit Twiddling Hacks").
+bool word_needs_look(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const bool control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+  return (w & kHigh) != 0 || control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+}
+
+// The first position from i on that is not a plain byte (s.size() if none):
+// eight bytes at a time while they are all plain.
+std::size_t plain_prefix(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (word_needs_look(w)) break;
+    i += 8;
+  }
+  while (i < n && kPlain[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
 }
 
 }  // namespace
@@ -64,8 +97,21 @@ JsonWriter& JsonWriter::close(char c) {
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  escaped(k);
-  out_ += indent_ >= 0 ? ": " : ":";
+  // Keys are short plain names: quoted with the colon in one append.
+  constexpr std::size_t kShort = 48;
+  if (k.size() <= kShort && plain_prefix(k, 0) == k.size()) {
+    char buf[kShort + 4];
+    buf[0] = '"';
+    std::memcpy(buf + 1, k.data(), k.size());
+    std::size_t len = k.size() + 1;
+    buf[len++] = '"';
+    buf[len++] = ':';
+    if (indent_ >= 0) buf[len++] = ' ';
+    out_.append(buf, len);
+  } else {
+    escaped(k);
+    out_ += indent_ >= 0 ? ": " : ":";
+  }
   after_key_ = true;
   return *this;
 }
@@ -119,22 +165,21 @@ void JsonWriter::escaped(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   const std::size_t start = out_.size();
   out_ += '"';
+  const std::size_t n = s.size();
   std::size_t run = 0;  // start of the bytes copied as they are
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = 0; i < n;) {
+    i = plain_prefix(s, i);
+    if (i == n) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const std::size_t n = sequence_length(s, i);
-      if (n == 0) {
+      const std::size_t len = sequence_length(s, i);
+      if (len == 0) {
         // Rare (decoding already replaced bad bytes): let nlohmann do the replacing.
         out_.resize(start);
         out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
       }
-      i += n;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
+      i += len;
       continue;
     }
     out_.append(s.data() + run, i - run);
@@ -153,7 +198,7 @@ void JsonWriter::escaped(std::string_view s) {
         out_ += kHex[c & 0xF];
     }
   }
-  out_.append(s.data() + run, s.size() - run);
+  out_.append(s.data() + run, n - run);
   out_ += '"';
 }
 

@@ -42,6 +42,21 @@ TEST(JsonWriter, StringsEscapeLikeNlohmann) {
     for (int indent : {-1, 1}) expect_same(Json(s), indent, [&](JsonWriter& w) { w.value(s); });
 }
 
+// Plain bytes are skipped eight at a time: each byte that needs escaping or
+// checking, at every offset of a long plain string, must still be seen.
+TEST(JsonWriter, SpecialBytesAtEveryOffsetOfLongStrings) {
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xC3\xA8", "\xE2\x82\xAC",
+                                             std::string("\xC3"), std::string("\xFF")};
+  for (const auto& special : specials)
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string s = std::string(at, 'a') + special + std::string(20, 'b');
+      expect_same(Json(s), -1, [&](JsonWriter& w) { w.value(s); });
+      Json object = Json::object();
+      object[s] = 1;
+      expect_same(object, -1, [&](JsonWriter& w) { w.begin_object().field(s, std::size_t{1}).end_object(); });
+    }
+}
+
 TEST(JsonWriter, NumbersLikeNlohmann) {
   const std::vector<double> doubles = {0.0, 1.0, -2.5, 0.1, 10e9, 1e15, 1e16, 1.5e-7, 383e9, 9.2e9, 1e300,
                                        std::numeric_limits<double>::min()};
