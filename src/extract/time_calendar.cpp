@@ -56,8 +56,20 @@ Day add_months(Day d, int n) {
 std::string iso(Day d) {
   Ymd y = to_ymd(d);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y.year, y.month, y.day);
-  return buf;
+  if (y.year < 0 || y.year > 9999 || y.month < 0 || y.month > 99 || y.day < 0 || y.day > 99) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y.year, y.month, y.day);
+    return buf;
+  }
+  // The usual case without printf (called for every time expression).
+  auto put = [&](std::size_t at, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) buf[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+  };
+  put(0, y.year, 4);
+  buf[4] = '-';
+  put(5, y.month, 2);
+  buf[7] = '-';
+  put(8, y.day, 2);
+  return std::string(buf, 10);
 }
 
 namespace {
