@@ -44,14 +44,17 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
         if (!t.list.empty()) starters_.emplace(t.list.front().low);
       }
   for (const auto& [k, v] : vague_) starters_.insert(k);
+  for (const auto& s : starters_) starter_filter_.add_word(s);
 }
+
+bool AmountMatcher::is_starter(std::string_view w) const { return starter_filter_.may_hold(w) && starters_.count(w) > 0; }
 
 bool AmountMatcher::may_start(const Token& t) const {
   if (t.kind == TokKind::Digits) return true;
   // A symbol opens an amount only as the first token of a currency ("$", "€"):
   // it is never a number, and the vague words are all in starters_.
-  if (t.kind == TokKind::Symbol) return starters_.count(t.low) > 0;
-  return starters_.count(t.low) > 0 || reader_.word_value(t.low).has_value();
+  if (t.kind == TokKind::Symbol) return is_starter(t.low);
+  return is_starter(t.low) || reader_.word_value(t.low).has_value();
 }
 
 // A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di

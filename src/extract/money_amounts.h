@@ -64,7 +64,9 @@ class AmountMatcher {
   // Words that can open an amount (currency, vague or number words): one
   // lookup rejects every other word before the costlier rules run.
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters_;
+  PrefixFilter starter_filter_;  // before the starters_ lookup
   bool may_start(const Token& t) const;
+  bool is_starter(std::string_view w) const;
 };
 
 }  // namespace dealscan::money

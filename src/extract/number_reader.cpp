@@ -67,8 +67,10 @@ NumberReader::NumberReader(const Lexicon& lexicon) {
   }
   std::stable_sort(pieces_.begin(), pieces_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  for (std::size_t k = 0; k < pieces_.size(); ++k)
+  for (std::size_t k = 0; k < pieces_.size(); ++k) {
     by_first_byte_[static_cast<unsigned char>(pieces_[k].first[0])].push_back(k);
+    piece_starts_.add_prefix(pieces_[k].first);
+  }
   for (const auto& e : lexicon.list("scales")) {
     if (e.attr("type") == "vague") continue;
     for (const auto& f : e.forms) scales_.emplace(f, Scale{e.number("value", 1), e.attr("glued_only") == "1"});
@@ -113,7 +115,8 @@ bool NumberReader::compose(std::string_view w, std::size_t p, double total, doub
 }
 
 std::optional<double> NumberReader::word_value(std::string_view w) const {
-  if (w.empty()) return std::nullopt;
+  // compose reads pieces from the start: a word starting with none is no number.
+  if (w.empty() || !piece_starts_.may_hold(w)) return std::nullopt;
   double out = 0;
   if (compose(w, 0, 0, 0, false, 0, out)) return out;
   return std::nullopt;

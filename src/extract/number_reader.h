@@ -6,6 +6,8 @@
 #pragma once
 
 #include <array>
+#include <bitset>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +38,37 @@ inline constexpr double kMaxValue = 1e16;
 // "1.234,5" -> 1234.5; nullopt when the separators make no number ("1.2.3").
 std::optional<double> parse_digits(std::string_view s);
 
+// A quick test run before a costlier lookup: false means that no listed
+// word is w and none is a prefix of w; true may be wrong. It looks at the
+// first three bytes only, so most words are turned away without hashing.
+class PrefixFilter {
+ public:
+  // w may be looked up later exactly as written.
+  void add_word(std::string_view w) { bits_.set(key(w)); }
+  // Any word starting with p may be looked up.
+  void add_prefix(std::string_view p) {
+    if (p.size() >= 3) bits_.set(key(p));
+    else if (!p.empty()) short_.emplace_back(p);
+  }
+  bool may_hold(std::string_view w) const {
+    if (bits_.test(key(w))) return true;
+    for (const auto& p : short_)
+      if (w.starts_with(p)) return true;
+    return false;
+  }
+
+ private:
+  static constexpr int kBits = 16;
+  // Hash of the first three bytes (fewer when w is shorter) and that count.
+  static std::size_t key(std::string_view w) {
+    std::uint32_t k = static_cast<std::uint32_t>(w.size() < 3 ? w.size() : 3) << 24;
+    for (std::size_t i = 0; i < w.size() && i < 3; ++i) k |= static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    return (k * 2654435761u) >> (32 - kBits);
+  }
+  std::bitset<(1u << kBits)> bits_;
+  std::vector<std::string> short_;
+};
+
 class NumberReader {
  public:
   explicit NumberReader(const Lexicon& lexicon);
@@ -63,6 +96,7 @@ class NumberReader {
 
   std::vector<std::pair<std::string, Piece>> pieces_;  // longest first
   std::array<std::vector<std::size_t>, 256> by_first_byte_;  // indices into pieces_
+  PrefixFilter piece_starts_;  // turns away words that start with no piece
   std::unordered_map<std::string, Piece, StringHash, std::equal_to<>> whole_;       // article, group, half, fraction, definite
   std::unordered_map<std::string, Scale, StringHash, std::equal_to<>> scales_;
 };

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "dealscan/extract.h"
+#include "extract/number_reader.h"
 
 namespace dealscan {
 namespace {
@@ -106,6 +107,23 @@ TEST(NumberParser, NoNumberWordGluedToDigits) {
   EXPECT_EQ(all[0].span.begin, t.rfind("venti"));
   EXPECT_DOUBLE_EQ(all[0].value, 20);
   for (const auto& n : all) EXPECT_TRUE(parser().parse_at(t, n.span.begin).has_value()) << n.span.begin;
+}
+
+// The filter in front of the number-word and currency lookups may let a
+// stranger through but must never turn away a listed word or a word that
+// starts with a listed prefix, whatever its length.
+TEST(PrefixFilter, NeverRejectsListedWordsOrPrefixes) {
+  money::PrefixFilter f;
+  f.add_word("euro");
+  f.add_word("$");
+  f.add_prefix("venti");
+  f.add_prefix("un");
+  for (std::string_view w : {"euro", "$", "venti", "ventisei", "un", "uno", "undici"})
+    EXPECT_TRUE(f.may_hold(w)) << w;
+  // Other first bytes are turned away (these share no three-byte start with the list).
+  int rejected = 0;
+  for (std::string_view w : {"di", "la", "società", "accordo", "miliardi", "eu", "ve"}) rejected += !f.may_hold(w);
+  EXPECT_GE(rejected, 5);
 }
 
 }  // namespace
