@@ -78,6 +78,33 @@ Shape shape_of(std::string_view w) {
   return Shape::Mixed;
 }
 
+// Key, hash and shape of an ASCII word in one pass over its bytes: the
+// results of fold_into, hash_key and shape_of for such a word.
+void fold_ascii_word(std::string_view w, std::string& keys, Token& t) {
+  const std::size_t at = keys.size();
+  keys.append(w);
+  char* key = keys.data() + at;
+  std::uint64_t h = 1469598103934665603ull;
+  int up = 0, low = 0;
+  bool first_up = false, seen = false, later_up = false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const char ch = w[k];
+    const bool u = ch >= 'A' && ch <= 'Z', l = ch >= 'a' && ch <= 'z';
+    const char folded = u ? static_cast<char>(ch - 'A' + 'a') : ch;
+    key[k] = folded;
+    h = (h ^ static_cast<unsigned char>(folded)) * 1099511628211ull;
+    if (!u && !l) continue;
+    if (!seen) first_up = u, seen = true;
+    else if (u) later_up = true;
+    (u ? up : low)++;
+  }
+  t.key_hash = h;
+  if (up + low == 0) t.shape = Shape::None;
+  else if (low == 0) t.shape = Shape::Upper;
+  else if (up == 0) t.shape = Shape::Lower;
+  else t.shape = first_up && !later_up ? Shape::Title : Shape::Mixed;
+}
+
 // Marks each sentence that reads as a heading: no closing punctuation, or
 // written in capitals. Rules for unknown names skip such sentences.
 std::vector<bool> find_headings(const TokenStream& ts, std::size_t sentence_count) {
@@ -171,6 +198,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     }
     Token t;
     t.begin = static_cast<std::uint32_t>(i);
+    bool ascii = c < 0x80;
     if (is_word_char(c)) {
       std::size_t j = next;
       while (j < text.size()) {
@@ -182,6 +210,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
         }
         auto [c2, n2] = decode(text, j);
         if (!is_word_char(c2)) break;
+        ascii = false;
         j = n2;
       }
       t.end = static_cast<std::uint32_t>(j);
@@ -192,7 +221,6 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= t.begin) ++sentence;
     t.sentence = static_cast<std::uint32_t>(sentence);
     std::string_view w = text.substr(t.begin, t.end - t.begin);
-    t.shape = t.word ? shape_of(w) : Shape::None;
     t.newline_before = newline;
     t.space_before = space;
     // The first word of a sentence or line opens it ("Secondo ...", "Indice ...").
@@ -206,9 +234,15 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       newline = false;
     }
     t.key_begin = static_cast<std::uint32_t>(ts.keys.size());
-    fold_into(w, ts.keys);
+    if (ascii) {
+      fold_ascii_word(w, ts.keys, t);
+      if (!t.word) t.shape = Shape::None;
+    } else {
+      t.shape = t.word ? shape_of(w) : Shape::None;
+      fold_into(w, ts.keys);
+      t.key_hash = hash_key(std::string_view(ts.keys).substr(t.key_begin, ts.keys.size() - t.key_begin));
+    }
     t.key_end = static_cast<std::uint32_t>(ts.keys.size());
-    t.key_hash = hash_key(std::string_view(ts.keys).substr(t.key_begin, t.key_end - t.key_begin));
     space = false;
     ts.tokens.push_back(t);
     i = t.end;
