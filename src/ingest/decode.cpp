@@ -81,6 +81,18 @@ std::size_t utf8_sequence(const unsigned char* p, std::size_t n, std::size_t& ba
   return len;
 }
 
+// Past the ASCII bytes from i on, eight at a time while a whole word is ASCII.
+std::size_t skip_ascii(const unsigned char* p, std::size_t i, std::size_t n) {
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
 struct Utf8Stats {
   std::size_t invalid = 0;    // ill-formed subparts
   std::size_t multibyte = 0;  // well-formed sequences of 2+ bytes
@@ -91,10 +103,8 @@ Utf8Stats scan_utf8(std::string_view bytes, std::size_t start) {
   auto p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t i = start, n = bytes.size();
   while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
+    i = skip_ascii(p, i, n);
+    if (i >= n) break;
     std::size_t bad = 0;
     std::size_t len = utf8_sequence(p + i, n - i, bad);
     if (len) {
@@ -119,10 +129,8 @@ void decode_utf8(std::string_view bytes, std::size_t start, Decoded& out) {
     std::size_t run = i;
     std::size_t bad = 0;
     while (run < n) {
-      if (p[run] < 0x80) {
-        ++run;
-        continue;
-      }
+      run = skip_ascii(p, run, n);
+      if (run >= n) break;
       std::size_t len = utf8_sequence(p + run, n - run, bad);
       if (!len) break;
       run += len;
@@ -277,7 +285,20 @@ struct ControlCount {
 ControlCount count_controls(const MappedText& t) {
   ControlCount c;
   const std::string& s = t.text;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight printable ASCII bytes (0x20-0x7E) are eight characters, no control:
+    // no byte below 0x20, none at 0x7F or above (exact tests for "any").
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      const bool low = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+      const bool high = (((w + kOnes) | w) & kHigh) != 0;
+      if (low || high) break;
+      c.chars += 8;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     auto b = static_cast<unsigned char>(s[i]);
     if ((b & 0xC0) == 0x80) continue;  // continuation byte
     ++c.chars;

@@ -251,6 +251,20 @@ TEST_F(DecodeTest, BinaryFilesAreRejected) {
   EXPECT_NE(error(controls).find("control characters"), std::string::npos);
 }
 
+// Printable ASCII is counted eight bytes at a time: controls (C0, DEL, C1)
+// and accented letters at any offset must still count exactly, as the
+// reported share shows.
+TEST_F(DecodeTest, ControlShareIsExactAtEveryOffset) {
+  for (const std::string control : {"\x01"s, "\x7F"s, "\xC2\x85"s})
+    for (std::size_t run = 4; run <= 16; ++run) {
+      std::string bytes;
+      for (int k = 0; k < 10; ++k) bytes += std::string(run, 'a') + "\xC3\xA8" + control;
+      const std::size_t chars = 10 * (run + 2), controls = 10;
+      const std::string share = std::to_string((controls * 100 + chars / 2) / chars) + "% control characters";
+      EXPECT_EQ(error(bytes), "not text (binary: " + share + ")") << run;
+    }
+}
+
 TEST_F(DecodeTest, AFewControlCharactersAreTolerated) {
   std::string bytes = "Il fondo\x01 ha investito 5 milioni di euro nel progetto annunciato ieri.";
   auto in = ok(bytes);
