@@ -16,9 +16,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 
@@ -107,6 +110,47 @@ bool is_number_dot(std::string_view tok) {
 struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> breaker;
   std::unordered_set<std::string> abbreviations;  // lower case, each ending in '.'
+  // ICU walks UTF-16 in memory directly but converts UTF-8 chunk by chunk:
+  // a line is handed over as UTF-16, with the byte offset of each unit to
+  // map breaks back. Reused per line (a splitter serves one thread, as its
+  // breaker already does).
+  mutable std::vector<UChar> units;
+  mutable std::vector<std::uint32_t> unit_bytes;  // per unit, plus the end
+
+  // Copies t to units/unit_bytes; false when t is not valid UTF-8.
+  bool to_utf16(std::string_view t) const {
+    const std::size_t n = t.size();
+    units.resize(n);  // never more units than bytes
+    unit_bytes.resize(n + 1);
+    const auto* p = reinterpret_cast<const uint8_t*>(t.data());
+    std::size_t u = 0;
+    for (std::size_t i = 0; i < n;) {
+      if (p[i] < 0x80) {
+        units[u] = p[i];
+        unit_bytes[u++] = static_cast<std::uint32_t>(i++);
+        continue;
+      }
+      const auto at = static_cast<std::uint32_t>(i);
+      int32_t pos = static_cast<int32_t>(i);
+      UChar32 c;
+      U8_NEXT(p, pos, static_cast<int32_t>(n), c);
+      if (c < 0) return false;
+      i = static_cast<std::size_t>(pos);
+      if (c <= 0xFFFF) {
+        units[u] = static_cast<UChar>(c);
+        unit_bytes[u++] = at;
+      } else {
+        units[u] = U16_LEAD(c);
+        unit_bytes[u++] = at;
+        units[u] = U16_TRAIL(c);
+        unit_bytes[u++] = at;
+      }
+    }
+    unit_bytes[u] = static_cast<std::uint32_t>(n);
+    units.resize(u);
+    unit_bytes.resize(u + 1);
+    return true;
+  }
 
   explicit Impl(const Lexicon& lexicon) {
     UErrorCode st = U_ZERO_ERROR;
@@ -172,13 +216,16 @@ struct SentenceSplitter::Impl {
     if (breaker && line.size() <= static_cast<std::size_t>(INT32_MAX)) {
       UErrorCode st = U_ZERO_ERROR;
       UText ut = UTEXT_INITIALIZER;
-      utext_openUTF8(&ut, t.data() + line.begin, static_cast<int64_t>(line.size()), &st);
+      const bool utf16 = to_utf16(t.substr(line.begin, line.size()));
+      if (utf16) utext_openUChars(&ut, units.data(), static_cast<int64_t>(units.size()), &st);
+      else utext_openUTF8(&ut, t.data() + line.begin, static_cast<int64_t>(line.size()), &st);
       if (U_SUCCESS(st)) breaker->setText(&ut, st);
       if (U_SUCCESS(st)) {
         std::size_t prev = line.begin;  // previous ICU break
         breaker->first();
         for (int32_t p = breaker->next(); p != icu::BreakIterator::DONE; p = breaker->next()) {
-          std::size_t at = line.begin + static_cast<std::size_t>(p);
+          const auto index = static_cast<std::size_t>(p);
+          std::size_t at = line.begin + (utf16 ? unit_bytes[index] : index);
           if (at >= line.end) break;
           if (!keep_going(t, cur, prev, at)) {
             emit(cur, at);

@@ -92,6 +92,17 @@ TEST(SentenceSplitter, SpansAreTrimmedOrderedAndNeverEmpty) {
   EXPECT_EQ(texts(text, sentences), (std::vector<std::string>{"Primo.", "Secondo!", "Terzo?", "Quarto"}));
 }
 
+// ICU reads each line as UTF-16: breaks after two-, three- and four-byte
+// characters (and after a line with bad bytes, read as UTF-8) must map back
+// to the right byte offsets.
+TEST(SentenceSplitter, BreaksAfterMultiByteCharactersKeepByteOffsets) {
+  SentenceSplitter splitter(Lexicon::builtin());
+  std::string text = "Costa 5 \u20AC. Lui \u00E8 qui \U0001F600. Poi \u00C8 finita.\nRiga \xC3 rotta. Fine.";
+  EXPECT_EQ(texts(text, splitter.split(text)),
+            (std::vector<std::string>{"Costa 5 \u20AC.", "Lui \u00E8 qui \U0001F600.", "Poi \u00C8 finita.",
+                                      "Riga \xC3 rotta.", "Fine."}));
+}
+
 TEST(SentenceSplitter, EmptyAndBlankText) {
   SentenceSplitter splitter(Lexicon::builtin());
   EXPECT_TRUE(splitter.split("").empty());
