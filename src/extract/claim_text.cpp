@@ -71,7 +71,7 @@ std::size_t word_end(std::string_view text, std::size_t i, std::size_t end) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, Span span) {
+std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Span span) {
   std::vector<Token> out;
   std::size_t i = span.begin, end = std::min(span.end, text.size());
   out.reserve((end - std::min(i, end)) / 4 + 4);  // Italian words average 5-6 bytes with their space
@@ -82,13 +82,12 @@ std::vector<Token> tokenize(std::string_view text, Span span) {
       i = word_end(text, i, end);
       // An elided article keeps its apostrophe: "l'" "un'" "dell'".
       if (i < end && text[i] == '\'') ++i;
-      out.push_back(Token{Span{b, i}, std::string(text.substr(b, i - b)), true});
-      text::lower_latin_in_place(out.back().lower);
+      out.push_back(Token{Span{b, i}, lowered.substr(b, i - b), true});
       continue;
     }
     auto c = static_cast<unsigned char>(text[i]);
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && text.substr(i, len) != "\u00A0") {
-      out.push_back(Token{Span{i, i + len}, std::string(text.substr(i, len)), false});
+      out.push_back(Token{Span{i, i + len}, lowered.substr(i, len), false});
     }
     i += len;
   }

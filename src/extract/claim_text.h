@@ -17,14 +17,16 @@
 namespace dealscan::claims {
 
 struct Token {
-  Span span;          // normalised text bytes
-  std::string lower;  // lowercased (ASCII and Latin-1 accented letters)
-  bool word = false;  // letters/digits; false for punctuation
+  Span span;               // normalised text bytes
+  std::string_view lower;  // lowercased (ASCII and Latin-1 accented letters), a view into the lowered text
+  bool word = false;       // letters/digits; false for punctuation
 };
 
 // Splits [span) of text into word and punctuation tokens. "l'accordo" =>
-// "l'" "accordo"; "start-up" and "1.500" stay one token.
-std::vector<Token> tokenize(std::string_view text, Span span);
+// "l'" "accordo"; "start-up" and "1.500" stay one token. lowered is the
+// whole text lower-cased by text::lower_latin (same byte offsets): the
+// tokens' views point into it, so it must outlive them.
+std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Span span);
 
 // One compiled phrase: its words and the lexicon entry it came from.
 struct Phrase {

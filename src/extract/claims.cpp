@@ -12,6 +12,7 @@
 #include "extract/claim_modality.h"
 #include "extract/claim_parties.h"
 #include "extract/claim_story.h"
+#include "extract/latin_case.h"
 
 namespace dealscan {
 namespace {
@@ -37,6 +38,7 @@ struct Doc {
   std::vector<SentenceData> data;
   const LeaderIndex* leaders = nullptr;
   std::vector<bool> has_money;  // per sentence: holds the start of a money mention
+  std::string lowered;          // the text lower-cased once: tokens' views point into it
 };
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
@@ -126,13 +128,13 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   std::vector<std::vector<Token>> tokens(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s]) continue;
-    tokens[s] = tokenize(doc.in.text.text, doc.sentences[s].span);
+    tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
     if (may_attribute(lex, tokens[s])) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
-    if (tokens[s].empty()) tokens[s] = tokenize(doc.in.text.text, doc.sentences[s].span);
+    if (tokens[s].empty()) tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
   }
   return data;
@@ -237,7 +239,7 @@ ClaimExtractor::ClaimExtractor(ClaimExtractor&&) noexcept = default;
 ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
-  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}};
+  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, text::lower_latin(in.text.text)};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);
