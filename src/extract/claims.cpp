@@ -239,7 +239,8 @@ ClaimExtractor::ClaimExtractor(ClaimExtractor&&) noexcept = default;
 ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
-  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, text::lower_latin(in.text.text)};
+  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, {}};
+  text::assign_lowered(in.text.text, doc.lowered);
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);

@@ -57,8 +57,7 @@ std::size_t scan_digits(std::string_view s, std::size_t i) {
 std::string lower(std::string_view s) { return text::lower_latin(s); }
 
 void tokenize(std::string_view text, Tokens& result) {
-  result.lowered.assign(text);  // reuses the buffer of an earlier document
-  text::lower_latin_in_place(result.lowered);
+  text::assign_lowered(text, result.lowered);  // reuses the buffer of an earlier document
   std::string_view low_text = result.lowered;
   auto& out = result.list;
   out.clear();

@@ -7,6 +7,7 @@
 // names. Day-level words ("ieri", "martedì", "la scorsa settimana") need a
 // full date; with only "YYYY-MM" they are skipped too.
 #include "dealscan/extract.h"
+#include "extract/latin_case.h"
 #include "extract/time_grammar.h"
 #include "extract/time_tokens.h"
 #include "extract/time_vocab.h"
@@ -54,8 +55,8 @@ TimeExpr to_expr(const timegrammar::Match& m, const std::vector<timetok::Token>&
 
 std::vector<TimeExpr> TimeExtractor::extract(std::string_view text, const std::vector<Sentence>&,
                                              const std::optional<std::string>& document_date) const {
-  std::string lowered(text);
-  timetok::lower_in_place(lowered);
+  std::string lowered;
+  text::assign_lowered(text, lowered);  // as timetok::lower_in_place
   std::vector<timetok::Token> toks;
   toks.reserve(text.size() / 5);
   timetok::tokenize(text, lowered, toks);

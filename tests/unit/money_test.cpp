@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "dealscan/extract.h"
+#include "extract/latin_case.h"
 
 namespace dealscan {
 namespace {
@@ -75,6 +76,42 @@ TEST(MoneyPhrases, NegativeTable) {
     EXPECT_TRUE(out.money.empty()) << line << " -> " << out.money.size() << " (first rule "
                                    << (out.money.empty() ? "" : out.money[0].rule) << ")";
   }
+}
+
+// Lower-casing goes eight ASCII bytes at a time: mixed with accented
+// capitals, the bytes around 'A' and 'Z' and stray UTF-8 bytes, at every
+// offset, it must give what the byte-by-byte rule gives.
+TEST(LatinCase, WordAtATimeLoweringMatchesTheByteRule) {
+  auto by_byte = [](std::string s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 'A' && c <= 'Z') {
+        s[i] = static_cast<char>(c + 32);
+      } else if (c == 0xC3 && i + 1 < s.size()) {
+        auto d = static_cast<unsigned char>(s[i + 1]);
+        if (d >= 0x80 && d <= 0x9E && d != 0x97) s[i + 1] = static_cast<char>(d + 0x20);
+        ++i;
+      }
+    }
+    return s;
+  };
+  const unsigned char alphabet[] = {'A', 'Z', '@', '[', 'a', 'z',  '`',  '{',  'M',
+                                    '0', ' ', 0x7F, 0xC3, 0x80, 0x97, 0x9E, 0x9F, 0xC8};
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const std::size_t len = round % 40;
+    for (std::size_t k = 0; k < len; ++k) {
+      seed = seed * 1664525u + 1013904223u;
+      // Mostly ASCII letters so that whole ASCII words occur.
+      const bool ascii = (seed >> 28) < 12;
+      s += static_cast<char>(ascii ? 'A' + (seed >> 8) % 58 : alphabet[(seed >> 8) % sizeof alphabet]);
+    }
+    std::string lowered = s;
+    text::lower_latin_in_place(lowered);
+    EXPECT_EQ(lowered, by_byte(s)) << round;
+  }
+  EXPECT_EQ(text::lower_latin("IL PIÙ GRANDE ACCORDO DELL'ANNO: È FATTA"), "il più grande accordo dell'anno: è fatta");
 }
 
 TEST(Money, SpanIncludesQualifierAndCurrency) {
