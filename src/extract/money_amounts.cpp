@@ -47,7 +47,9 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
   for (const auto& s : starters_) starter_filter_.add_word(s);
 }
 
-bool AmountMatcher::is_starter(std::string_view w) const { return starter_filter_.may_hold(w) && starters_.count(w) > 0; }
+bool AmountMatcher::is_starter(std::string_view w) const {
+  return starter_filter_.may_hold(w) && starters_.count(w) > 0;
+}
 
 bool AmountMatcher::may_start(const Token& t) const {
   if (t.kind == TokKind::Digits) return true;

@@ -62,7 +62,8 @@ class PrefixFilter {
   // Hash of the first three bytes (fewer when w is shorter) and that count.
   static std::size_t key(std::string_view w) {
     std::uint32_t k = static_cast<std::uint32_t>(w.size() < 3 ? w.size() : 3) << 24;
-    for (std::size_t i = 0; i < w.size() && i < 3; ++i) k |= static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])) << (8 * i);
+    for (std::size_t i = 0; i < w.size() && i < 3; ++i)
+      k |= static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])) << (8 * i);
     return (k * 2654435761u) >> (32 - kBits);
   }
   std::bitset<(1u << kBits)> bits_;

@@ -62,7 +62,8 @@ std::string iso(Day d) {
   }
   // The usual case without printf (called for every time expression).
   auto put = [&](std::size_t at, int v, int width) {
-    for (int k = width - 1; k >= 0; --k, v /= 10) buf[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+    for (int k = width - 1; k >= 0; --k, v /= 10)
+      buf[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
   };
   put(0, y.year, 4);
   buf[4] = '-';
