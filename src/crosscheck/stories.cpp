@@ -3,7 +3,10 @@
 // 1. Strong keys from each document's main deal: the amount it gives most
 //    prominence to (headline, lead, repetitions) and that amount's parties;
 //    plus the other amounts it ties to the same parties. Documents sharing a
-//    key, published within a year of one another, are joined (union-find).
+//    key and published within its span are joined (union-find): two-company
+//    keys first, then one-company keys, which never merge two stories that
+//    lead with different two-company deals (else a busy company's deals
+//    chain into one story across a large archive).
 // 2. Documents still alone pair with the lone document they share most weak
 //    evidence with (two parties, and an amount or a publication date a few
 //    days apart), unless a bigger story shares more.
@@ -26,7 +29,7 @@ namespace {
 
 class UnionFind {
  public:
-  explicit UnionFind(std::size_t n) : parent_(n), size_(n, 1) { std::iota(parent_.begin(), parent_.end(), 0); }
+  explicit UnionFind(std::size_t n) : parent_(n), size_(n, 1), deals_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
   std::size_t find(std::size_t x) {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
@@ -39,11 +42,32 @@ class UnionFind {
     if (b < a) std::swap(a, b);
     parent_[b] = a;
     size_[a] += size_[b];
+    auto& da = deals_[a];
+    for (auto d : deals_[b])
+      if (std::find(da.begin(), da.end(), d) == da.end()) da.push_back(d);
+    std::vector<std::size_t>().swap(deals_[b]);
   }
   std::size_t size(std::size_t x) { return size_[find(x)]; }
 
+  // The two-company deal document x leads with (an interned main pair).
+  void set_deal(std::size_t x, std::size_t deal) { deals_[find(x)].push_back(deal); }
+  // Two stories may merge unless each leads with its own two-company deals
+  // and they share none: keys naming one company (an amount, a kind) would
+  // otherwise chain every deal of a busy company into one story.
+  bool compatible(std::size_t a, std::size_t b) {
+    const auto &da = deals_[find(a)], &db = deals_[find(b)];
+    if (da.empty() || db.empty()) return true;
+    return std::any_of(da.begin(), da.end(), [&](std::size_t d) { return std::find(db.begin(), db.end(), d) != db.end(); });
+  }
+  bool unite_if_compatible(std::size_t a, std::size_t b) {
+    if (!compatible(a, b)) return false;
+    unite(a, b);
+    return true;
+  }
+
  private:
   std::vector<std::size_t> parent_, size_;
+  std::vector<std::vector<std::size_t>> deals_;  // per root: the main pairs of its documents
 };
 
 // One amount of a document with everything said about it.
@@ -51,7 +75,8 @@ struct Bucket {
   std::string amount;  // currency + two significant digits
   double prominence = 0;
   std::size_t first = 0;                  // position of the first mention
-  std::map<std::string, double> parties;  // entity -> weight
+  std::map<std::string, double> parties;  // canonical entity -> weight
+  std::map<std::string, double> named;    // the same, as the text names them (aws, not amazon)
   const FigureRef* top = nullptr;         // its most prominent mention
   Kind top_kind = Kind::Other;
 };
@@ -69,11 +94,14 @@ std::vector<Bucket> amount_buckets(const DocumentResult& doc, const std::vector<
     const auto& r = figs[i];
     auto key = amount_key(doc.figures[r.index].money);
     auto [it, fresh] = at.emplace(key, out.size());
-    if (fresh) out.push_back(Bucket{key, 0, i, {}, nullptr});
+    if (fresh) out.push_back(Bucket{key, 0, i, {}, {}, nullptr});
     Bucket& b = out[it->second];
     b.prominence += r.prominence;
     for (const auto* p : {&r.subject, &r.counterparty})
       if (*p) b.parties[**p] += r.prominence;
+    const Figure& f = doc.figures[r.index];
+    for (const auto* p : {&f.subject, &f.counterparty})
+      if (*p) b.named[**p] += r.prominence;
     if (!b.top || r.prominence > b.top->prominence) {
       b.top = &r;
       b.top_kind = doc.figures[r.index].kind;
@@ -146,7 +174,7 @@ class Profiler {
     if (!buckets.empty()) {
       p.main = *buckets.front().top;
       p.main_amount = buckets.front().amount;
-      p.main_pair = main_pair(buckets.front());
+      p.main_pair = main_pair(buckets.front().parties);
       strong_keys(buckets, p.strong);
     }
     weak_keys(doc, buckets, p);
@@ -167,21 +195,27 @@ class Profiler {
   }
 
   // The two heaviest parties of an amount, in id order; "" with fewer.
-  static std::string main_pair(const Bucket& b) {
-    auto order = by_weight(b.parties);
+  static std::string main_pair(const std::map<std::string, double>& parties) {
+    auto order = by_weight(parties);
     if (order.size() < 2) return "";
     auto x = order[0], y = order[1];
     if (y < x) std::swap(x, y);
     return x + "|" + y;
   }
 
-  // rule: main-pair — the two heaviest parties of the main amount.
+  // rule: main-pair — the two heaviest parties of the main amount, as the
+  // text names them: outlets telling one deal name its sides alike, whatever
+  // amount each gives.
+  // rule: main-deal — the same two parties, canonical (aws is amazon), with
+  // the main amount: two subsidiaries of the same groups make deals of their
+  // own, so the groups alone do not make a story.
   // rule: claim — a rare party with the main amount, or with another amount
   // the document ties to the same rare parties (an earlier offer, a tranche).
   void strong_keys(const std::vector<Bucket>& buckets, std::vector<std::string>& keys) const {
     const Bucket& main = buckets.front();
     auto order = by_weight(main.parties);
-    if (auto pair = main_pair(main); !pair.empty()) keys.push_back("main-pair:" + pair);
+    if (auto pair = main_pair(main.named); !pair.empty()) keys.push_back("main-pair:" + pair);
+    if (auto pair = main_pair(main.parties); !pair.empty()) keys.push_back("main-deal:" + pair + "|" + main.amount);
     // rule: main-topic — a main amount tied to one party only: that party's
     // claim of this kind, whatever the amount ("Mistral raises ...").
     if (order.size() == 1 && !common(order[0]) && main.top)
@@ -241,38 +275,68 @@ class Profiler {
 
 using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
 
-// A strong key joins dated documents in order of publication while no more
-// than kStorySpan days separate one from the next: the same two companies, or
-// one company and one amount, years apart are another deal. Undated documents
-// join the key's earliest document.
-constexpr long kStorySpan = 365;
-// Keys naming one company (with an amount, or with a kind) chain unrelated
-// deals in a large archive when allowed a year: a busy company has a deal of
-// every round amount. They join documents a few weeks apart at most.
+// How long one deal's coverage lasts, per key: the same two companies with
+// the same amount over a year (an offer, then the closing); the same two
+// companies with another amount a season (outlets that disagree, a revised
+// price), after which a new amount is a new deal; one company a few weeks,
+// since a busy company has a deal of every round amount.
+constexpr long kDealSpan = 365;
+constexpr long kPairSpan = 90;
 constexpr long kOnePartySpan = 30;
 
-void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& profiles, long span, UnionFind& uf) {
-  std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) {
-    const auto &da = profiles[a].day, &db = profiles[b].day;
-    if (da.has_value() != db.has_value()) return da.has_value();
-    if (da && *da != *db) return *da < *db;
-    return profiles[a].id < profiles[b].id;
-  });
-  for (std::size_t j = 1; j < docs.size(); ++j) {
-    const auto &prev = profiles[docs[j - 1]].day, &cur = profiles[docs[j]].day;
-    if (!cur) uf.unite(docs[0], docs[j]);
-    else if (*cur - *prev <= span) uf.unite(docs[j - 1], docs[j]);
+long key_span(const std::string& key) {
+  if (key.rfind("main-deal:", 0) == 0) return kDealSpan;
+  if (key.rfind("main-pair:", 0) == 0) return kPairSpan;
+  return kOnePartySpan;
+}
+bool two_company_key(const std::string& key) { return key_span(key) != kOnePartySpan; }
+
+// Undated documents last; ties by source id, so no order depends on the input.
+bool earlier(const std::vector<Profile>& profiles, std::size_t a, std::size_t b) {
+  const auto &da = profiles[a].day, &db = profiles[b].day;
+  if (da.has_value() != db.has_value()) return da.has_value();
+  if (da && *da != *db) return *da < *db;
+  return profiles[a].id < profiles[b].id;
+}
+
+// A key joins the documents published within `span` days of the first
+// document of their run (a deal's coverage; a later run is another deal).
+// One-company keys join only stories that do not lead with different
+// two-company deals. Undated documents join the key's documents when they
+// form one run; with several, an undated one cannot tell which deal it tells.
+void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& profiles, long span, bool pair_key,
+                 UnionFind& uf) {
+  std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) { return earlier(profiles, a, b); });
+  auto join = [&](std::size_t a, std::size_t b) {
+    if (pair_key) uf.unite(a, b);
+    else uf.unite_if_compatible(a, b);
+  };
+  std::size_t anchor = 0, runs = 1, j = 1;
+  for (; j < docs.size() && profiles[docs[j]].day; ++j) {
+    if (*profiles[docs[j]].day - *profiles[docs[anchor]].day > span) {
+      anchor = j;
+      ++runs;
+    } else {
+      join(docs[anchor], docs[j]);
+    }
   }
+  if (runs > 1) return;
+  for (; j < docs.size(); ++j) join(docs[0], docs[j]);
 }
 
 void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionFind& uf) {
-  Index index;
-  for (std::size_t i = 0; i < profiles.size(); ++i)
+  std::map<std::string, std::vector<std::size_t>> index;  // sorted: the joins run in one order
+  std::map<std::string, std::size_t> pairs;
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
     for (const auto& k : profiles[i].strong) index[k].push_back(i);
-  for (const auto& [key, docs] : index) {
-    if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
-    join_on_key(docs, profiles, key.rfind("main-pair:", 0) == 0 ? kStorySpan : kOnePartySpan, uf);
+    if (!profiles[i].main_pair.empty()) uf.set_deal(i, pairs.emplace(profiles[i].main_pair, pairs.size()).first->second);
   }
+  // Company pairs first: they define the deals the one-company keys must respect.
+  for (bool pair_keys : {true, false})
+    for (const auto& [key, docs] : index) {
+      if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
+      if (two_company_key(key) == pair_keys) join_on_key(docs, profiles, key_span(key), pair_keys, uf);
+    }
 }
 
 // What a lone document shares with one candidate story.

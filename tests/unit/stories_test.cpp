@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "dealscan/crosscheck.h"
 #include "dealscan/pipeline.h"
@@ -362,8 +363,9 @@ TEST(Stories, LargeFolderOfLoneDocumentsPairsUp) {
 
 
 // The same two companies and amount two years apart are another deal; a
-// follow-up months later and an undated report stay with a story without
-// gluing the two.
+// follow-up months later stays with its story, and an undated report, which
+// cannot tell which deal it tells, joins one by its evidence without gluing
+// the two.
 TEST(Stories, StrongKeysYearsApartAreTwoDeals) {
   Builder b;
   for (auto [id, date] : {std::pair{"mar23-a", "2023-03-01"}, std::pair{"mar23-b", "2023-03-02"},
@@ -373,7 +375,7 @@ TEST(Stories, StrongKeysYearsApartAreTwoDeals) {
     Builder::figure(d, Kind::Contract, "eni", "snam", 12e9, 0);
   }
   Builder::figure(b.doc("undated"), Kind::Contract, "eni", "snam", 12e9, 0);
-  for (int k = 0; k < 4; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 2), 0);
+  for (int k = 0; k < 8; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 2), 0);
   auto cc = cross_check(b.docs, Lexicon{});
   auto s = story_of(cc);
   EXPECT_EQ(s["mar23-a"], s["mar23-b"]);
@@ -397,6 +399,53 @@ TEST(Stories, OneCompanyKeysJoinOnlyReportsWeeksApart) {
   auto s = story_of(cross_check(b.docs, Lexicon{}));
   EXPECT_EQ(s["jan-a"], s["jan-b"]);
   EXPECT_NE(s["jan-a"], s["may-a"]);
+}
+
+// Subsidiaries of two groups make deals of their own: the groups' pair alone
+// does not make a story, the sides as the text names them or the amount do.
+TEST(Stories, SubsidiariesOfTheSameTwoGroupsMakeSeparateDeals) {
+  Builder b;
+  auto child = [](DocumentResult& d, const std::string& id, const std::string& parent) {
+    Entity e{id, id, EntityType::Org};
+    e.parent = parent;
+    d.entities.push_back(std::move(e));
+  };
+  struct Report {
+    const char *id, *date, *payer, *payer_group, *payee, *payee_group;
+    double value;
+  };
+  for (const Report& r : {Report{"tube-a", "2024-03-01", "youtube", "alphabet", "twitch", "amazon", 9e9},
+                          Report{"tube-b", "2024-03-03", "youtube", "alphabet", "twitch", "amazon", 12e9},
+                          Report{"zoox-a", "2024-04-20", "google", "alphabet", "zoox", "amazon", 3e9},
+                          Report{"zoox-b", "2024-04-21", "google", "alphabet", "zoox", "amazon", 3e9},
+                          Report{"aws-a", "2024-05-02", "google", "alphabet", "aws", "amazon", 3e9}}) {
+    auto& d = b.doc(r.id, std::string(r.date));
+    child(d, r.payer, r.payer_group);
+    child(d, r.payee, r.payee_group);
+    Builder::figure(d, Kind::Investment, r.payer, r.payee, r.value, 0);
+  }
+  for (int k = 0; k < 4; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 2), 0);
+  auto s = story_of(cross_check(b.docs, Lexicon{}));
+  EXPECT_EQ(s["tube-a"], s["tube-b"]);  // same sides, outlets disagree on the amount
+  EXPECT_EQ(s["zoox-a"], s["zoox-b"]);
+  EXPECT_EQ(s["zoox-a"], s["aws-a"]);  // same groups and amount: told as the parent's deal
+  EXPECT_NE(s["tube-a"], s["zoox-a"]);
+}
+
+// A report naming one company and an amount may join a deal of that company,
+// but cannot bridge two different two-company deals of the same round amount.
+TEST(Stories, OneCompanyReportDoesNotBridgeTwoDeals) {
+  Builder b;
+  for (auto [id, date, payee] : {std::tuple{"snam-a", "2025-01-10", "snam"}, std::tuple{"snam-b", "2025-01-11", "snam"},
+                                 std::tuple{"terna-a", "2025-01-14", "terna"}, std::tuple{"terna-b", "2025-01-15", "terna"}})
+    Builder::figure(b.doc(id, std::string(date)), Kind::Investment, "enel", std::string(payee), 2e9, 0);
+  Builder::figure(b.doc("enel-only", std::string("2025-01-12")), Kind::Investment, "enel", std::nullopt, 2e9, 0);
+  for (int k = 0; k < 8; ++k) Builder::figure(b.doc("other-" + std::to_string(k)), Kind::Contract, "p", "q", 1e9 * (k + 3), 0);
+  auto s = story_of(cross_check(b.docs, Lexicon{}));
+  EXPECT_EQ(s["snam-a"], s["snam-b"]);
+  EXPECT_EQ(s["terna-a"], s["terna-b"]);
+  EXPECT_NE(s["snam-a"], s["terna-a"]);
+  EXPECT_TRUE(s["enel-only"] == s["snam-a"] || s["enel-only"] == s["terna-a"]);
 }
 
 }  // namespace
