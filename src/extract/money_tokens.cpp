@@ -81,6 +81,12 @@ void tokenize(std::string_view text, Tokens& result) {
       t.kind = TokKind::Word;
       j = i;
       while (j < text.size()) {
+        const auto b = static_cast<unsigned char>(text[j]);
+        if (b < 0x80) {  // ASCII: no decoding
+          if (!is_letter(b)) break;
+          ++j;
+          continue;
+        }
         std::size_t l = 1;
         if (!is_letter(decode(text, j, l))) break;
         j += l;
