@@ -32,14 +32,30 @@ std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
     return a.first < b.first;
   });
   std::vector<std::uint32_t> kept;
-  std::map<std::size_t, std::size_t> taken;  // first -> last of kept drafts
-  for (auto k : order) {
-    const Draft& d = drafts[k];
-    auto it = taken.lower_bound(d.first);
-    bool clash = (it != taken.end() && it->first < d.last) || (it != taken.begin() && std::prev(it)->second > d.first);
-    if (clash) continue;
-    taken.emplace(d.first, d.last);
-    kept.push_back(k);
+  if (std::all_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.first < d.last; })) {
+    // Drafts cover tokens: a draft clashes when one of its tokens is taken.
+    std::size_t end = 0;
+    for (const auto& d : drafts) end = std::max(end, d.last);
+    std::vector<char> taken(end, 0);
+    for (auto k : order) {
+      const Draft& d = drafts[k];
+      const auto from = taken.begin() + static_cast<std::ptrdiff_t>(d.first);
+      const auto to = taken.begin() + static_cast<std::ptrdiff_t>(d.last);
+      if (std::find(from, to, 1) != to) continue;
+      std::fill(from, to, 1);
+      kept.push_back(k);
+    }
+  } else {
+    // An empty draft has no token: interval bookkeeping, as it always was.
+    std::map<std::size_t, std::size_t> taken;  // first -> last of kept drafts
+    for (auto k : order) {
+      const Draft& d = drafts[k];
+      auto it = taken.lower_bound(d.first);
+      bool clash = (it != taken.end() && it->first < d.last) || (it != taken.begin() && std::prev(it)->second > d.first);
+      if (clash) continue;
+      taken.emplace(d.first, d.last);
+      kept.push_back(k);
+    }
   }
   std::sort(kept.begin(), kept.end(), [&](std::uint32_t x, std::uint32_t y) { return drafts[x].first < drafts[y].first; });
   std::vector<Draft> out;
