@@ -1,5 +1,6 @@
 #include "report/json_parts.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -134,7 +135,45 @@ void write_conflict(JsonWriter& w, const Conflict& c) {
   w.field("message", c.message).end_object();
 }
 
+namespace {
+
+// One entity as the merged list writes it.
+void write_entity(JsonWriter& w, const Entity& e, const std::optional<std::string>& parent,
+                  const std::vector<std::string>& sources, std::size_t mentions) {
+  w.begin_object()
+      .field("id", e.id)
+      .field("name", e.name)
+      .field("type", to_string(e.type))
+      .field("known", e.known)
+      .field("sources", sources)
+      .field("mentions", mentions)
+      .field("parent", parent)
+      .end_object();
+}
+
+// Are the ids of the document's entities all different? (The extractor
+// lists each once; then nothing needs merging.)
+bool distinct_ids(const std::vector<Entity>& entities) {
+  std::vector<std::string_view> ids;
+  ids.reserve(entities.size());
+  for (const auto& e : entities) ids.emplace_back(e.id);
+  std::sort(ids.begin(), ids.end());
+  return std::adjacent_find(ids.begin(), ids.end()) == ids.end();
+}
+
+}  // namespace
+
 void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& documents) {
+  // One document (a JSON Lines line) with distinct ids: each entity is
+  // written as it is, with that document as its only source.
+  if (documents.size() == 1 && distinct_ids(documents.front()->entities)) {
+    const DocumentResult& d = *documents.front();
+    const std::vector<std::string> sources{d.source.id};
+    w.begin_array();
+    for (const auto& e : d.entities) write_entity(w, e, e.parent, sources, e.mentions);
+    w.end_array();
+    return;
+  }
   struct Merged {
     const Entity* first;
     std::optional<std::string> parent;
@@ -153,16 +192,7 @@ void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& doc
       m.mentions += e.mentions;
     }
   w.begin_array();
-  for (const auto& m : merged)
-    w.begin_object()
-        .field("id", m.first->id)
-        .field("name", m.first->name)
-        .field("type", to_string(m.first->type))
-        .field("known", m.first->known)
-        .field("sources", m.sources)
-        .field("mentions", m.mentions)
-        .field("parent", m.parent)
-        .end_object();
+  for (const auto& m : merged) write_entity(w, *m.first, m.parent, m.sources, m.mentions);
   w.end_array();
 }
 
