@@ -4,10 +4,8 @@
 #include "dealscan/crosscheck.h"
 
 #include <algorithm>
-#include <atomic>
 #include <iterator>
 #include <set>
-#include <thread>
 
 #include "crosscheck/internal.h"
 
@@ -102,26 +100,12 @@ StoryCheck check_story(const std::vector<DocumentResult>& documents, const Story
   return out;
 }
 
-// Runs work(i) for every i < n on up to `threads` threads.
-template <class Work>
-void parallel_for(std::size_t n, unsigned threads, Work work) {
-  std::atomic<std::size_t> next{0};
-  auto run = [&] {
-    for (std::size_t i = next++; i < n; i = next++) work(i);
-  };
-  threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < threads; ++k) pool.emplace_back(run);
-  run();
-  for (auto& th : pool) th.join();
-}
-
 }  // namespace
 
 CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads) {
   const Tunables t = load_tunables(lexicon);
   const Parties parties(documents);
-  auto groups = group_stories(documents, parties, t);
+  auto groups = group_stories(documents, parties, t, threads);
   // Stories are independent once grouped: their claims are built in
   // parallel, numbered in story order, then compared in parallel, so the
   // output is the same for any thread count.

@@ -8,11 +8,13 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -20,6 +22,20 @@
 #include "dealscan/types.h"
 
 namespace dealscan::crosscheck {
+
+// Runs work(i) for every i < n on up to `threads` threads (the caller's among them).
+template <class Work>
+void parallel_for(std::size_t n, unsigned threads, Work work) {
+  std::atomic<std::size_t> next{0};
+  auto run = [&] {
+    for (std::size_t i = next++; i < n; i = next++) work(i);
+  };
+  threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
+  std::vector<std::thread> pool;
+  for (unsigned k = 1; k < threads; ++k) pool.emplace_back(run);
+  run();
+  for (auto& th : pool) th.join();
+}
 
 // Thresholds; defaults here, overridable in crosscheck.tsv ("name<TAB>value=x").
 struct Tunables {
@@ -75,8 +91,10 @@ struct StoryGroup {
 };
 
 // Groups documents into stories, ordered by size desc then first document.
+// Profiles and lone-document links are computed on up to `threads` threads;
+// the result is the same for any number.
 std::vector<StoryGroup> group_stories(const std::vector<DocumentResult>& documents, const Parties& parties,
-                                      const Tunables& t);
+                                      const Tunables& t, unsigned threads = 1);
 
 // ---- claims
 

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <numeric>
 #include <set>
 #include <unordered_map>
@@ -376,34 +377,61 @@ class LonerLinker {
     }
   }
 
-  void pair_loners(UnionFind& uf) const {
-    std::vector<std::pair<std::size_t, std::size_t>> links;
-    const auto first = first_ids(uf);
-    for (std::size_t i = 0; i < profiles_.size(); ++i) {
-      if (uf.size(i) > 1) continue;
-      auto ev = evidence(i, uf);
-      auto loner = best(ev, uf, first, [&](std::size_t root) { return uf.size(root) == 1; });
-      if (!loner) continue;
-      auto story = best(ev, uf, first, [&](std::size_t root) { return uf.size(root) > 1; });
-      if (story && ev.at(*story).score > ev.at(*loner).score) continue;
-      links.emplace_back(i, *loner);
-    }
-    for (auto [a, b] : links) uf.unite(a, b);
+  void pair_loners(UnionFind& uf, unsigned threads) const {
+    link_loners(uf, threads, [](const Snapshot& snap, const std::map<std::size_t, Evidence>& ev, const Best& best) {
+      auto loner = best([&](std::size_t root) { return snap.size[root] == 1; });
+      if (!loner) return loner;
+      auto story = best([&](std::size_t root) { return snap.size[root] > 1; });
+      if (story && ev.at(*story).score > ev.at(*loner).score) return std::optional<std::size_t>{};
+      return loner;
+    });
   }
 
-  void attach_loners(UnionFind& uf) const {
-    std::vector<std::pair<std::size_t, std::size_t>> links;
-    const auto first = first_ids(uf);
-    for (std::size_t i = 0; i < profiles_.size(); ++i) {
-      if (uf.size(i) > 1) continue;
-      auto ev = evidence(i, uf);
-      auto story = best(ev, uf, first, [&](std::size_t root) { return uf.size(root) > 1; });
-      if (story) links.emplace_back(i, *story);
-    }
-    for (auto [a, b] : links) uf.unite(a, b);
+  void attach_loners(UnionFind& uf, unsigned threads) const {
+    link_loners(uf, threads, [](const Snapshot& snap, const std::map<std::size_t, Evidence>&, const Best& best) {
+      return best([&](std::size_t root) { return snap.size[root] > 1; });
+    });
   }
 
  private:
+  // The stories as a round starts: every decision of the round reads this.
+  struct Snapshot {
+    std::vector<std::size_t> root;   // document -> its story's root
+    std::vector<std::size_t> size;   // root -> documents in the story
+    std::vector<std::size_t> first;  // root -> its member with the smallest source id
+  };
+  using Best = std::function<std::optional<std::size_t>(const std::function<bool(std::size_t)>&)>;
+
+  Snapshot snapshot(UnionFind& uf) const {
+    const std::size_t n = profiles_.size();
+    Snapshot s{std::vector<std::size_t>(n), std::vector<std::size_t>(n), std::vector<std::size_t>(n)};
+    std::iota(s.first.begin(), s.first.end(), 0);
+    for (std::size_t j = 0; j < n; ++j) {
+      s.root[j] = uf.find(j);
+      s.size[j] = uf.size(j);
+      std::size_t& f = s.first[s.root[j]];
+      if (profiles_[j].id < profiles_[f].id) f = j;
+    }
+    return s;
+  }
+
+  // One round: each document still alone picks its link from the snapshot
+  // (in parallel), then every link is applied.
+  template <class Choose>
+  void link_loners(UnionFind& uf, unsigned threads, Choose choose) const {
+    const Snapshot snap = snapshot(uf);
+    std::vector<std::optional<std::size_t>> link(profiles_.size());
+    parallel_for(profiles_.size(), threads, [&](std::size_t i) {
+      if (snap.size[snap.root[i]] > 1) return;
+      auto ev = evidence(i, snap);
+      link[i] = choose(snap, ev, [&](const std::function<bool(std::size_t)>& eligible) {
+        return best(ev, snap, eligible);
+      });
+    });
+    for (std::size_t i = 0; i < link.size(); ++i)
+      if (link[i]) uf.unite(i, *link[i]);
+  }
+
   static constexpr std::size_t kScan = 64;  // documents looked at per key
   static constexpr long kDateWindow = 3;    // days: published together
   static constexpr long kFarDays = 90;      // days: weak evidence this far apart is another deal
@@ -450,7 +478,7 @@ class LonerLinker {
   // document that tells the same deal. The scan window only finds the
   // candidates; what two documents share is then read from both profiles,
   // so a frequent key counts even when its window missed the other document.
-  std::map<std::size_t, Evidence> evidence(std::size_t i, UnionFind& uf) const {
+  std::map<std::size_t, Evidence> evidence(std::size_t i, const Snapshot& snap) const {
     std::set<std::size_t> candidates;
     for (const auto& k : profiles_[i].weak) {
       const auto& posts = index_.at(k.key);
@@ -463,7 +491,7 @@ class LonerLinker {
     for (auto j : candidates) {
       if (far_apart(i, j) || rival_deals(i, j)) continue;
       Evidence e = shared(i, j);
-      auto [it, fresh] = ev.emplace(uf.find(j), e);
+      auto [it, fresh] = ev.emplace(snap.root[j], e);
       if (!fresh && better(e, it->second)) it->second = e;
     }
     return ev;
@@ -502,35 +530,23 @@ class LonerLinker {
 
   // The story with the most evidence among those `eligible`; ties go to the
   // bigger story, then to the smallest source id.
-  template <class Eligible>
-  std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, UnionFind& uf,
-                                  const std::vector<std::size_t>& first, Eligible eligible) const {
+  std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, const Snapshot& snap,
+                                  const std::function<bool(std::size_t)>& eligible) const {
     std::optional<std::size_t> out;
     std::string out_id;
     for (const auto& [root, e] : ev) {
       if (!e.enough() || !eligible(root)) continue;
-      const std::string& id = profiles_[first[root]].id;
+      const std::string& id = profiles_[snap.first[root]].id;
       if (out) {
         const Evidence& b = ev.at(*out);
         if (e.score != b.score ? e.score < b.score
-                               : uf.size(root) != uf.size(*out) ? uf.size(root) < uf.size(*out) : id > out_id)
+                               : snap.size[root] != snap.size[*out] ? snap.size[root] < snap.size[*out] : id > out_id)
           continue;
       }
       out = root;
       out_id = id;
     }
     return out;
-  }
-
-  // Story root -> its member with the smallest source id.
-  std::vector<std::size_t> first_ids(UnionFind& uf) const {
-    std::vector<std::size_t> first(profiles_.size());
-    std::iota(first.begin(), first.end(), 0);
-    for (std::size_t j = 0; j < profiles_.size(); ++j) {
-      std::size_t& f = first[uf.find(j)];
-      if (profiles_[j].id < profiles_[f].id) f = j;
-    }
-    return first;
   }
 
   const std::vector<Profile>& profiles_;
@@ -542,17 +558,16 @@ class LonerLinker {
 }  // namespace
 
 std::vector<StoryGroup> group_stories(const std::vector<DocumentResult>& documents, const Parties& parties,
-                                      const Tunables& t) {
+                                      const Tunables& t, unsigned threads) {
   const std::size_t n = documents.size();
   Profiler profiler(documents, parties, t);
-  std::vector<Profile> profiles;
-  profiles.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) profiles.push_back(profiler.profile(i));
+  std::vector<Profile> profiles(n);
+  parallel_for(n, threads, [&](std::size_t i) { profiles[i] = profiler.profile(i); });
   UnionFind uf(n);
   join_strong(profiles, t, uf);
   LonerLinker linker(profiles, t);
-  linker.pair_loners(uf);
-  linker.attach_loners(uf);
+  linker.pair_loners(uf, threads);
+  linker.attach_loners(uf, threads);
 
   std::unordered_map<std::size_t, std::size_t> slot;
   std::vector<StoryGroup> stories;
