@@ -105,7 +105,10 @@ StoryCheck check_story(const std::vector<DocumentResult>& documents, const Story
 CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads) {
   const Tunables t = load_tunables(lexicon);
   const Parties parties(documents);
-  auto groups = group_stories(documents, parties, t, threads);
+  std::vector<StoryDoc> story_docs(documents.size());
+  parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t); });
+  auto groups = group_stories(story_docs, parties, t, threads);
+  std::vector<StoryDoc>().swap(story_docs);
   // Stories are independent once grouped: their claims are built in
   // parallel, numbered in story order, then compared in parallel, so the
   // output is the same for any thread count.

@@ -85,6 +85,38 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
 
 // ---- stories
 
+// What story grouping reads of one document, taken while the document is at
+// hand: small, so an archive can keep it for every document while the
+// documents themselves wait on disk. Parties are as the text names them;
+// grouping makes them canonical once every document is known.
+struct StoryDoc {
+  struct Name {
+    std::string id;
+    EntityType type = EntityType::Org;
+    std::size_t mentions = 0;
+  };
+  struct Mention {  // a ranked figure (rank_figures) of one amount
+    std::size_t index = 0;
+    double prominence = 0;
+    std::optional<std::string> subject, counterparty;
+  };
+  struct Amount {
+    std::string key;  // currency + two significant digits
+    double prominence = 0;
+    std::vector<Mention> mentions;  // document order
+    std::size_t top = 0;            // the most prominent of them
+    Kind top_kind = Kind::Other;
+  };
+  std::string id;
+  std::optional<long> day;                  // publication day number
+  std::vector<Name> entities;               // as the document lists them
+  std::vector<std::string> figure_parties;  // every figure's parties, for how common a party is
+  std::vector<Amount> amounts;              // the kLeadingAmounts most prominent, most first
+};
+// Amounts of a document that can tie it to a story: its main deal and the two next.
+inline constexpr std::size_t kLeadingAmounts = 3;
+StoryDoc story_doc(const DocumentResult& doc, const Tunables& t);
+
 struct StoryGroup {
   std::vector<std::size_t> docs;  // input order
   std::vector<FigureRef> main;    // each document's most prominent figure, when it has one
@@ -93,7 +125,7 @@ struct StoryGroup {
 // Groups documents into stories, ordered by size desc then first document.
 // Profiles and lone-document links are computed on up to `threads` threads;
 // the result is the same for any number.
-std::vector<StoryGroup> group_stories(const std::vector<DocumentResult>& documents, const Parties& parties,
+std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Parties& parties,
                                       const Tunables& t, unsigned threads = 1);
 
 // ---- claims

@@ -72,13 +72,14 @@ class UnionFind {
 };
 
 // One amount of a document with everything said about it.
+// One amount of a document with everything said about it, its parties
+// canonical (aws is amazon) and as named.
 struct Bucket {
   std::string amount;  // currency + two significant digits
   double prominence = 0;
-  std::size_t first = 0;                  // position of the first mention
   std::map<std::string, double> parties;  // canonical entity -> weight
   std::map<std::string, double> named;    // the same, as the text names them (aws, not amazon)
-  const FigureRef* top = nullptr;         // its most prominent mention
+  std::optional<FigureRef> top;           // its most prominent mention
   Kind top_kind = Kind::Other;
 };
 
@@ -88,28 +89,25 @@ std::string amount_key(const MoneyMention& m) {
   return m.currency + ":" + buf;
 }
 
-std::vector<Bucket> amount_buckets(const DocumentResult& doc, const std::vector<FigureRef>& figs) {
-  std::vector<Bucket> out;
-  std::unordered_map<std::string, std::size_t> at;
-  for (std::size_t i = 0; i < figs.size(); ++i) {
-    const auto& r = figs[i];
-    auto key = amount_key(doc.figures[r.index].money);
-    auto [it, fresh] = at.emplace(key, out.size());
-    if (fresh) out.push_back(Bucket{key, 0, i, {}, {}, nullptr});
-    Bucket& b = out[it->second];
+// A figure with its parties canonical, as rank_figures makes it.
+FigureRef canonical(const StoryDoc::Mention& m, std::size_t doc, const Parties& parties) {
+  FigureRef r{doc, m.index, m.prominence, parties.root(m.subject), parties.root(m.counterparty)};
+  if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty.reset();
+  return r;
+}
+
+Bucket bucket(const StoryDoc::Amount& a, std::size_t doc, const Parties& parties) {
+  Bucket b{a.key, 0, {}, {}, std::nullopt, a.top_kind};
+  for (const auto& m : a.mentions) {
+    FigureRef r = canonical(m, doc, parties);
     b.prominence += r.prominence;
     for (const auto* p : {&r.subject, &r.counterparty})
       if (*p) b.parties[**p] += r.prominence;
-    const Figure& f = doc.figures[r.index];
-    for (const auto* p : {&f.subject, &f.counterparty})
+    for (const auto* p : {&m.subject, &m.counterparty})
       if (*p) b.named[**p] += r.prominence;
-    if (!b.top || r.prominence > b.top->prominence) {
-      b.top = &r;
-      b.top_kind = doc.figures[r.index].kind;
-    }
+    if (!b.top || r.prominence > b.top->prominence) b.top = r;
   }
-  std::stable_sort(out.begin(), out.end(), [](const Bucket& a, const Bucket& b) { return a.prominence > b.prominence; });
-  return out;
+  return b;
 }
 
 // Parties by weight, heaviest first (ties by id for determinism).
@@ -151,27 +149,58 @@ std::optional<long> day_number(const std::optional<std::string>& date) {
   return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
 }
 
+}  // namespace
+
+StoryDoc story_doc(const DocumentResult& doc, const Tunables& t) {
+  StoryDoc out;
+  out.id = doc.source.id;
+  out.day = day_number(doc.source.date);
+  for (const auto& e : doc.entities) out.entities.push_back({e.id, e.type, e.mentions});
+  for (const auto& f : doc.figures)
+    for (const auto* p : {&f.subject, &f.counterparty})
+      if (*p) out.figure_parties.push_back(**p);
+  // Ranked with each party as named; Profiler makes them canonical.
+  static const Parties as_named(std::vector<DocumentResult>{});
+  std::unordered_map<std::string, std::size_t> at;
+  for (const FigureRef& r : rank_figures(doc, 0, as_named, t)) {
+    const Figure& f = doc.figures[r.index];
+    auto [it, fresh] = at.emplace(amount_key(f.money), out.amounts.size());
+    if (fresh) out.amounts.push_back({it->first, 0, {}, 0, Kind::Other});
+    StoryDoc::Amount& a = out.amounts[it->second];
+    a.prominence += r.prominence;
+    if (a.mentions.empty() || r.prominence > a.mentions[a.top].prominence) {
+      a.top = a.mentions.size();
+      a.top_kind = f.kind;
+    }
+    a.mentions.push_back({r.index, r.prominence, f.subject, f.counterparty});
+  }
+  std::stable_sort(out.amounts.begin(), out.amounts.end(),
+                   [](const StoryDoc::Amount& a, const StoryDoc::Amount& b) { return a.prominence > b.prominence; });
+  if (out.amounts.size() > kLeadingAmounts) out.amounts.resize(kLeadingAmounts);
+  return out;
+}
+
+namespace {
+
 class Profiler {
  public:
-  Profiler(const std::vector<DocumentResult>& docs, const Parties& parties, const Tunables& t)
+  Profiler(const std::vector<StoryDoc>& docs, const Parties& parties, const Tunables& t)
       : docs_(docs), parties_(parties), t_(t) {
     for (const auto& d : docs) {
       std::set<std::string> roots;
       for (const auto& e : d.entities) roots.insert(parties.root(e.id));
-      for (const auto& f : d.figures)
-        for (const auto* p : {&f.subject, &f.counterparty})
-          if (*p) roots.insert(parties.root(**p));
+      for (const auto& id : d.figure_parties) roots.insert(parties.root(id));
       for (const auto& r : roots) ++df_[r];
     }
   }
 
   Profile profile(std::size_t i) const {
-    const DocumentResult& doc = docs_[i];
+    const StoryDoc& doc = docs_[i];
     Profile p;
-    p.id = doc.source.id;
-    p.day = day_number(doc.source.date);
-    auto figs = rank_figures(doc, i, parties_, t_);
-    auto buckets = amount_buckets(doc, figs);
+    p.id = doc.id;
+    p.day = doc.day;
+    std::vector<Bucket> buckets;
+    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, parties_));
     if (!buckets.empty()) {
       p.main = *buckets.front().top;
       p.main_amount = buckets.front().amount;
@@ -223,7 +252,7 @@ class Profiler {
       keys.push_back("main-topic:" + std::string(kind_class(main.top_kind)) + "|" + order[0]);
     auto main_rare = rare_parties(main);
     for (const auto& e : main_rare) keys.push_back("claim:" + e + "|" + main.amount);
-    for (std::size_t k = 1; k < buckets.size() && k < 3; ++k) {
+    for (std::size_t k = 1; k < buckets.size() && k < kLeadingAmounts; ++k) {
       auto rare = rare_parties(buckets[k]);
       bool related = std::any_of(rare.begin(), rare.end(), [&](const std::string& e) { return main_rare.count(e); });
       if (!related) continue;
@@ -237,8 +266,8 @@ class Profiler {
   // the main amount over the others, a deal's party over the party of a
   // background figure (a fortune, a donation), a company over a person named
   // in passing (a critic, a politician appears in many stories).
-  void weak_keys(const DocumentResult& doc, const std::vector<Bucket>& buckets, Profile& p) const {
-    constexpr std::size_t kAmounts = 3, kNames = 5;
+  void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, Profile& p) const {
+    constexpr std::size_t kNames = 5;
     std::unordered_map<std::string, EntityType> type;
     for (const auto& e : doc.entities) type.emplace(parties_.root(e.id), e.type);
     auto person = [&](const std::string& e) {
@@ -246,7 +275,7 @@ class Profiler {
       return it != type.end() && it->second == EntityType::Person;
     };
     std::map<std::string, double> parties;
-    for (std::size_t k = 0; k < buckets.size() && k < kAmounts; ++k) {
+    for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
       p.weak.push_back({"amount:" + buckets[k].amount, k == 0 ? 2.0 : 1.0, false});
       double role = buckets[k].top_kind == Kind::Other ? 1 : 2;
       for (const auto& e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
@@ -268,7 +297,7 @@ class Profiler {
     std::sort(p.weak.begin(), p.weak.end(), [](const WeakKey& a, const WeakKey& b) { return a.key < b.key; });
   }
 
-  const std::vector<DocumentResult>& docs_;
+  const std::vector<StoryDoc>& docs_;
   const Parties& parties_;
   const Tunables& t_;
   std::unordered_map<std::string, std::size_t> df_;
@@ -557,7 +586,7 @@ class LonerLinker {
 
 }  // namespace
 
-std::vector<StoryGroup> group_stories(const std::vector<DocumentResult>& documents, const Parties& parties,
+std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Parties& parties,
                                       const Tunables& t, unsigned threads) {
   const std::size_t n = documents.size();
   Profiler profiler(documents, parties, t);
