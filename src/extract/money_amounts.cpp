@@ -45,6 +45,8 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
       }
   for (const auto& [k, v] : vague_) starters_.insert(k);
   for (const auto& s : starters_) starter_filter_.add_word(s);
+  word_filter_.add_all(starter_filter_);
+  word_filter_.add_all(reader_.number_word_filter());
 }
 
 bool AmountMatcher::is_starter(std::string_view w) const {
@@ -56,7 +58,8 @@ bool AmountMatcher::may_start(const Token& t) const {
   // A symbol opens an amount only as the first token of a currency ("$", "€"):
   // it is never a number, and the vague words are all in starters_.
   if (t.kind == TokKind::Symbol) return is_starter(t.low);
-  return is_starter(t.low) || reader_.word_value(t.low).has_value();
+  if (!word_filter_.may_hold(t.low)) return false;
+  return starters_.count(t.low) > 0 || reader_.word_value(t.low).has_value();
 }
 
 // A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di

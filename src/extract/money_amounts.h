@@ -65,6 +65,7 @@ class AmountMatcher {
   // lookup rejects every other word before the costlier rules run.
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters_;
   PrefixFilter starter_filter_;  // before the starters_ lookup
+  PrefixFilter word_filter_;     // starters and number words: one test turns most words away
   bool may_start(const Token& t) const;
   bool is_starter(std::string_view w) const;
 };

@@ -50,6 +50,11 @@ class PrefixFilter {
     if (p.size() >= 3) bits_.set(key(p));
     else if (!p.empty()) short_.emplace_back(p);
   }
+  // Lets through what either filter lets through.
+  void add_all(const PrefixFilter& other) {
+    bits_ |= other.bits_;
+    short_.insert(short_.end(), other.short_.begin(), other.short_.end());
+  }
   bool may_hold(std::string_view w) const {
     if (bits_.test(key(w))) return true;
     for (const auto& p : short_)
@@ -80,6 +85,8 @@ class NumberReader {
   std::optional<double> word_value(std::string_view w) const;
   // The multiplier of a scale token at i (respecting glued_only), or 0.
   double scale_at(const std::vector<Token>& toks, std::size_t i) const;
+  // Lets through every word word_value may read (those starting with a piece).
+  const PrefixFilter& number_word_filter() const { return piece_starts_; }
 
  private:
   struct Piece {
