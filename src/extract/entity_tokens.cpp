@@ -189,7 +189,9 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   bool newline = true, space = false;
   std::uint32_t last_sentence = UINT32_MAX;
   for (std::size_t i = 0; i < text.size();) {
-    auto [c, next] = decode(text, i);
+    // ASCII (most of the text) needs no decoding call.
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
     if (is_space(c)) {
       if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) newline = true;
       space = true;
