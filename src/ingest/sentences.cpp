@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 
@@ -117,6 +118,16 @@ struct SentenceSplitter::Impl {
   mutable std::vector<UChar> units;
   mutable std::vector<std::uint32_t> unit_bytes;  // per unit, plus the end
 
+  // Eight ASCII bytes from offset at as eight units and their offsets
+  // (separate, unaliased arrays: the compiler can vectorise the copy).
+  static void widen8(const uint8_t* __restrict in, std::uint32_t at, UChar* __restrict out,
+                     std::uint32_t* __restrict offsets) {
+    for (std::uint32_t k = 0; k < 8; ++k) {
+      out[k] = in[k];
+      offsets[k] = at + k;
+    }
+  }
+
   // Copies t to units/unit_bytes; false when t is not valid UTF-8.
   bool to_utf16(std::string_view t) const {
     const std::size_t n = t.size();
@@ -125,6 +136,16 @@ struct SentenceSplitter::Impl {
     const auto* p = reinterpret_cast<const uint8_t*>(t.data());
     std::size_t u = 0;
     for (std::size_t i = 0; i < n;) {
+      // Eight ASCII bytes are eight units, each at its own byte.
+      while (i + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        widen8(p + i, static_cast<std::uint32_t>(i), units.data() + u, unit_bytes.data() + u);
+        u += 8;
+        i += 8;
+      }
+      if (i >= n) break;
       if (p[i] < 0x80) {
         units[u] = p[i];
         unit_bytes[u++] = static_cast<std::uint32_t>(i++);
