@@ -230,6 +230,14 @@ struct CrossCheck {
   std::vector<Conflict> conflicts;
 };
 
+// Everything the cross-check says about one story (an archive's cross-check
+// hands these over one at a time).
+struct StoryCheck {
+  Story story;
+  std::vector<Claim> claims;
+  std::vector<Conflict> conflicts;
+};
+
 // The whole run: what report writers print.
 struct Report {
   std::vector<DocumentResult> documents;  // in input order

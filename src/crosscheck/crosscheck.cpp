@@ -4,9 +4,11 @@
 #include "dealscan/crosscheck.h"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 #include <set>
 
+#include "crosscheck/document_spill.h"
 #include "crosscheck/internal.h"
 
 namespace dealscan {
@@ -69,13 +71,6 @@ Status claim_status(const Claim& c, const std::vector<Conflict>& conflicts, std:
   return c.sources.size() >= 2 ? Status::Corroborated : Status::SingleSource;
 }
 
-// Everything the cross-check says about one story.
-struct StoryCheck {
-  Story story;
-  std::vector<Claim> claims;
-  std::vector<Conflict> conflicts;
-};
-
 // Claims numbered from first_claim + 1, compared, and the story titled.
 StoryCheck check_story(const std::vector<DocumentResult>& documents, const StoryGroup& group, std::size_t index,
                        std::size_t first_claim, const std::vector<ClaimGroup>& claims, const Parties& parties,
@@ -100,6 +95,46 @@ StoryCheck check_story(const std::vector<DocumentResult>& documents, const Story
   return out;
 }
 
+// The documents one story is checked against, and the story in their numbering.
+struct StoryInput {
+  const std::vector<DocumentResult>* shared = nullptr;  // every document, in memory
+  std::vector<DocumentResult> loaded;                    // or the story's, read back
+  StoryGroup group;
+  const std::vector<DocumentResult>& docs() const { return shared ? *shared : loaded; }
+};
+
+// Stories are independent once grouped. A batch at a time, their claims are
+// built in parallel, numbered in story order, compared in parallel and handed
+// over in story order: the output is the same for any thread count, and only
+// one batch of stories is in memory.
+template <class Load>
+void check_stories(const std::vector<StoryGroup>& groups, const Parties& parties, const Tunables& t, unsigned threads,
+                   Load load, const std::function<void(StoryCheck&&)>& on_story) {
+  const std::size_t batch = std::max<std::size_t>(256, 64 * std::size_t(threads));
+  std::size_t next_claim = 0;
+  for (std::size_t b = 0; b < groups.size(); b += batch) {
+    const std::size_t n = std::min(batch, groups.size() - b);
+    std::vector<StoryInput> inputs(n);
+    std::vector<std::vector<ClaimGroup>> claims(n);
+    parallel_for(n, threads, [&](std::size_t k) {
+      inputs[k] = load(b + k);
+      claims[k] = group_claims(inputs[k].docs(), inputs[k].group, parties, t);
+    });
+    std::vector<std::size_t> first(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      first[k] = next_claim;
+      next_claim += claims[k].size();
+    }
+    std::vector<StoryCheck> checks(n);
+    parallel_for(n, threads, [&](std::size_t k) {
+      checks[k] = check_story(inputs[k].docs(), inputs[k].group, b + k, first[k], claims[k], parties, t);
+      claims[k] = {};
+      inputs[k] = {};
+    });
+    for (auto& c : checks) on_story(std::move(c));
+  }
+}
+
 }  // namespace
 
 CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads) {
@@ -107,29 +142,77 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   const Parties parties(documents);
   std::vector<StoryDoc> story_docs(documents.size());
   parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t); });
-  auto groups = group_stories(story_docs, parties, t, threads);
+  const auto groups = group_stories(story_docs, parties, t, threads);
   std::vector<StoryDoc>().swap(story_docs);
-  // Stories are independent once grouped: their claims are built in
-  // parallel, numbered in story order, then compared in parallel, so the
-  // output is the same for any thread count.
-  std::vector<std::vector<ClaimGroup>> claims(groups.size());
-  parallel_for(groups.size(), threads, [&](std::size_t s) { claims[s] = group_claims(documents, groups[s], parties, t); });
-  std::vector<std::size_t> first(groups.size() + 1, 0);
-  for (std::size_t s = 0; s < groups.size(); ++s) first[s + 1] = first[s] + claims[s].size();
-  std::vector<StoryCheck> checks(groups.size());
-  parallel_for(groups.size(), threads, [&](std::size_t s) {
-    checks[s] = check_story(documents, groups[s], s, first[s], claims[s], parties, t);
-    std::vector<ClaimGroup>().swap(claims[s]);  // only the check is kept
-  });
   CrossCheck out;
-  out.claims.reserve(first.back());
-  for (auto& c : checks) {
-    out.stories.push_back(std::move(c.story));
-    std::move(c.claims.begin(), c.claims.end(), std::back_inserter(out.claims));
-    std::move(c.conflicts.begin(), c.conflicts.end(), std::back_inserter(out.conflicts));
-    c = StoryCheck{};
-  }
+  check_stories(
+      groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, groups[s]}; },
+      [&](StoryCheck&& c) {
+        out.stories.push_back(std::move(c.story));
+        std::move(c.claims.begin(), c.claims.end(), std::back_inserter(out.claims));
+        std::move(c.conflicts.begin(), c.conflicts.end(), std::back_inserter(out.conflicts));
+      });
   return out;
+}
+
+struct ArchiveCrossCheck::State {
+  Tunables t;
+  Parties parties;
+  std::vector<StoryDoc> story_docs;
+  DocumentSpill spill;
+};
+
+ArchiveCrossCheck::ArchiveCrossCheck(const Lexicon& lexicon) : state_(std::make_unique<State>()) {
+  state_->t = load_tunables(lexicon);
+}
+
+ArchiveCrossCheck::~ArchiveCrossCheck() = default;
+
+struct ArchiveCrossCheck::Entry {
+  DocumentResult entities;  // only its entities, for Parties
+  StoryDoc story;
+  std::string record;  // DocumentSpill::encode
+};
+
+void ArchiveCrossCheck::EntryDeleter::operator()(Entry* entry) const { delete entry; }
+
+ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc) const {
+  Prepared e(new Entry);
+  e->entities.entities = doc.entities;
+  e->story = story_doc(doc, state_->t);
+  e->record = DocumentSpill::encode(doc);
+  return e;
+}
+
+void ArchiveCrossCheck::add(Prepared entry) {
+  state_->spill.append(entry->record);
+  state_->parties.add(entry->entities);
+  state_->story_docs.push_back(std::move(entry->story));
+}
+
+std::size_t ArchiveCrossCheck::size() const { return state_->story_docs.size(); }
+
+void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story) {
+  State& s = *state_;
+  s.spill.seal();
+  auto groups = group_stories(s.story_docs, s.parties, s.t, threads);
+  std::vector<StoryDoc>().swap(s.story_docs);
+  // A story's documents are read back and renumbered 0..n-1 in input order.
+  auto load = [&](std::size_t k) {
+    const StoryGroup& g = groups[k];
+    StoryInput in;
+    for (auto d : g.docs) in.loaded.push_back(s.spill.load(d));
+    auto local = [&](std::size_t d) {
+      return static_cast<std::size_t>(std::lower_bound(g.docs.begin(), g.docs.end(), d) - g.docs.begin());
+    };
+    for (std::size_t i = 0; i < g.docs.size(); ++i) in.group.docs.push_back(i);
+    for (FigureRef r : g.main) {
+      r.doc = local(r.doc);
+      in.group.main.push_back(std::move(r));
+    }
+    return in;
+  };
+  check_stories(groups, s.parties, s.t, threads, load, on_story);
 }
 
 }  // namespace dealscan

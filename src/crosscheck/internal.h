@@ -58,7 +58,10 @@ Tunables load_tunables(const Lexicon& lexicon);
 // Maps entity ids to the root of their parent chain (aws -> amazon), per run.
 class Parties {
  public:
+  Parties() = default;
   explicit Parties(const std::vector<DocumentResult>& documents);
+  // Learns a document's entities; the first parent and name given for an id stay.
+  void add(const DocumentResult& document);
   // The canonical id; unknown ids map to themselves.
   const std::string& root(const std::string& id) const;
   std::optional<std::string> root(const std::optional<std::string>& id) const;

@@ -8,11 +8,14 @@
 namespace dealscan::crosscheck {
 
 Parties::Parties(const std::vector<DocumentResult>& documents) {
-  for (const auto& d : documents)
-    for (const auto& e : d.entities) {
-      if (e.parent && *e.parent != e.id) parent_.emplace(e.id, *e.parent);
-      name_.emplace(e.id, e.name);
-    }
+  for (const auto& d : documents) add(d);
+}
+
+void Parties::add(const DocumentResult& document) {
+  for (const auto& e : document.entities) {
+    if (e.parent && *e.parent != e.id) parent_.emplace(e.id, *e.parent);
+    name_.emplace(e.id, e.name);
+  }
 }
 
 const std::string& Parties::root(const std::string& id) const {

@@ -160,7 +160,7 @@ StoryDoc story_doc(const DocumentResult& doc, const Tunables& t) {
     for (const auto* p : {&f.subject, &f.counterparty})
       if (*p) out.figure_parties.push_back(**p);
   // Ranked with each party as named; Profiler makes them canonical.
-  static const Parties as_named(std::vector<DocumentResult>{});
+  static const Parties as_named;
   std::unordered_map<std::string, std::size_t> at;
   for (const FigureRef& r : rank_figures(doc, 0, as_named, t)) {
     const Figure& f = doc.figures[r.index];
@@ -282,7 +282,7 @@ class Profiler {
     }
     std::map<std::string, double> mentioned;
     // Mention counts live on the entities: documents kept for the cross-check
-    // drop their mention lists (pipeline.h, keep_only_for_crosscheck).
+    // drop their mention lists (pipeline.h, RunOptions::archive).
     for (const auto& e : doc.entities) {
       auto t = type.find(parties_.root(e.id));
       if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;

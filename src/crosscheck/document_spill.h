@@ -1,0 +1,39 @@
+// Documents kept on disk until the cross-check reads them back a story at a
+// time: an archive run then holds its StoryDocs in memory, not its figures.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "dealscan/types.h"
+
+namespace dealscan::crosscheck {
+
+class DocumentSpill {
+ public:
+  // An anonymous temporary file (std::tmpfile), removed when closed.
+  // Throws std::runtime_error when none can be made.
+  DocumentSpill();
+  ~DocumentSpill();
+  DocumentSpill(const DocumentSpill&) = delete;
+  DocumentSpill& operator=(const DocumentSpill&) = delete;
+
+  // What the cross-check reads of a document (its source id, figures and
+  // facts) as one record; safe on any thread.
+  static std::string encode(const DocumentResult& doc);
+  // Appends a record. Throws std::runtime_error when the disk refuses it.
+  void append(const std::string& record);
+  std::size_t size() const { return offsets_.size() - 1; }
+  // Reads document i back; safe from several threads once seal() was called.
+  DocumentResult load(std::size_t i) const;
+  // Flushes what add() buffered; call before the first load().
+  void seal();
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::vector<std::uint64_t> offsets_{0};  // record i is [offsets_[i], offsets_[i + 1])
+};
+
+}  // namespace dealscan::crosscheck
