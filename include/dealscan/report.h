@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <istream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -51,6 +52,30 @@ void write_jsonl(std::ostream& out, const Report& report);
 void write_jsonl_document(std::ostream& out, const DocumentResult& document);
 std::string jsonl_document_line(const DocumentResult& document);  // with its newline
 void write_jsonl_summary(std::ostream& out, const Report& report);
+
+// write_jsonl_summary for a cross-check that arrives a story at a time
+// (ArchiveCrossCheck): the same bytes, with memory that does not grow with
+// the archive. Stories go out as they come; claims and conflicts wait in
+// temporary files until the stories are done.
+class JsonlSummaryWriter {
+ public:
+  // Throws std::runtime_error when no temporary file can be made.
+  JsonlSummaryWriter(std::ostream& out, const std::vector<SkippedSource>& skipped);
+  ~JsonlSummaryWriter();
+  JsonlSummaryWriter(const JsonlSummaryWriter&) = delete;
+  JsonlSummaryWriter& operator=(const JsonlSummaryWriter&) = delete;
+
+  void add(const StoryCheck& story);  // in story order
+  void finish();                      // writes the claims and conflicts; ends the line
+  std::size_t conflicts() const { return conflicts_; }
+
+ private:
+  struct Part;  // a JSON array written to a temporary file
+  std::ostream& out_;
+  std::string line_;
+  std::unique_ptr<Part> claims_, conflicts_list_;
+  std::size_t stories_ = 0, conflicts_ = 0;
+};
 
 // ---------------------------------------------------------------- reading JSON Lines
 

@@ -1,8 +1,12 @@
 // write_json (one dealscan.report/1 object) and write_jsonl (one line per
 // document, then a summary line), streamed as text without a document tree.
 // Field order is fixed so output diffs well.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 
 #include "dealscan/report.h"
 #include "report/json_parts.h"
@@ -138,6 +142,69 @@ void write_jsonl_summary(std::ostream& out, const Report& report) {
 void write_jsonl(std::ostream& out, const Report& report) {
   for (const auto& d : report.documents) write_jsonl_document(out, d);
   write_jsonl_summary(out, report);
+}
+
+// A JSON array built item by item in a temporary file: the writer's text
+// goes to the file each time it passes kFlushAt.
+struct JsonlSummaryWriter::Part {
+  std::FILE* file = std::tmpfile();
+  std::string buf;
+  JsonWriter w{buf};
+  Part() {
+    if (!file) throw std::runtime_error(std::string("summary: cannot create a temporary file: ") + std::strerror(errno));
+    w.begin_array();
+  }
+  ~Part() { std::fclose(file); }
+  void spill() {
+    if (std::fwrite(buf.data(), 1, buf.size(), file) != buf.size())
+      throw std::runtime_error(std::string("summary: temporary file write failed: ") + std::strerror(errno));
+    buf.clear();
+  }
+  template <class Item, class Write>
+  void add(const std::vector<Item>& items, Write write) {
+    for (const auto& item : items) write(w, item);
+    if (buf.size() > kFlushAt) spill();
+  }
+  // The whole array, "[...]", to out.
+  void copy_to(std::ostream& out) {
+    w.end_array();
+    spill();
+    std::rewind(file);
+    char chunk[1 << 16];
+    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, file)) > 0;) out.write(chunk, static_cast<std::streamsize>(n));
+  }
+};
+
+JsonlSummaryWriter::JsonlSummaryWriter(std::ostream& out, const std::vector<SkippedSource>& skipped)
+    : out_(out), claims_(std::make_unique<Part>()), conflicts_list_(std::make_unique<Part>()) {
+  // The line's head, up to the open stories array, as write_jsonl_summary writes it.
+  Sink s(out, -1);
+  s.w.begin_object().field("schema", kSchema).field("type", "summary");
+  array(s, "skipped", skipped, report_detail::write_skipped);
+  s.w.key("stories");
+  flush(out, s.buf);
+  line_ = "[";
+}
+
+JsonlSummaryWriter::~JsonlSummaryWriter() = default;
+
+void JsonlSummaryWriter::add(const StoryCheck& story) {
+  if (stories_++) line_ += ',';
+  JsonWriter w(line_);
+  report_detail::write_story(w, story.story);
+  if (line_.size() > kFlushAt) flush(out_, line_);
+  claims_->add(story.claims, report_detail::write_claim);
+  conflicts_list_->add(story.conflicts, report_detail::write_conflict);
+  conflicts_ += story.conflicts.size();
+}
+
+void JsonlSummaryWriter::finish() {
+  line_ += "],\"claims\":";
+  flush(out_, line_);
+  claims_->copy_to(out_);
+  out_ << ",\"conflicts\":";
+  conflicts_list_->copy_to(out_);
+  out_ << "}\n";
 }
 
 }  // namespace dealscan

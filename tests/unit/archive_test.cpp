@@ -1,0 +1,137 @@
+// The archive's pieces: documents spilled to disk come back whole, and the
+// summary written a story at a time is write_jsonl_summary's, byte for byte.
+// (That an archive run equals an in-memory one is StreamedJsonl in merge_test.)
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "crosscheck/document_spill.h"
+#include "dealscan/report.h"
+
+namespace dealscan {
+namespace {
+
+TimeExpr time_expr(std::size_t at) { return TimeExpr{Span{at, at + 9}, "2027-01-01", "2027-12-31", "year", "year-number"}; }
+
+// A document with every field the spill stores set to something non-default.
+DocumentResult full_document(const std::string& id) {
+  DocumentResult d;
+  d.source.id = id;
+  Figure f;
+  f.id = id + "#f1";
+  f.source = id;
+  f.money = MoneyMention{Span{4, 20}, 1.5e9, 2e9, "EUR", true, Qualifier::About, 7.0, Span{30, 40}, std::nullopt, "number-scale"};
+  f.text = "1,5-2 miliardi";
+  f.orig = Span{5, 22};
+  f.sentence = 3;
+  f.sentence_text = "Enel investirebbe circa 1,5-2 miliardi in sette anni.";
+  f.kind = Kind::Investment;
+  f.subject = "enel";
+  f.counterparty = std::nullopt;
+  f.modality = Modality::Conditional;
+  f.attributed_to = "il-sole-24-ore";
+  f.time = time_expr(50);
+  f.kind_rule = "trigger:investire";
+  f.party_rule = "subject-before-verb";
+  Figure conversion = f;
+  conversion.id = id + "#f2";
+  conversion.money.conversion_of = 0;
+  conversion.money.currency = "";
+  conversion.time.reset();
+  d.figures = {f, conversion};
+  Fact c;
+  c.id = id + "#c1";
+  c.source = id;
+  c.kind = "exclusive_rights";
+  c.subject = "rai";
+  c.object = "serie-a";
+  c.until = time_expr(70);
+  c.text = "in esclusiva fino al 2027";
+  c.orig = Span{60, 85};
+  c.sentence = 4;
+  c.sentence_text = "La Rai avrà i diritti in esclusiva fino al 2027.";
+  c.modality = Modality::Denied;
+  c.rule = "exclusive";
+  d.facts = {c};
+  return d;
+}
+
+TEST(DocumentSpill, DocumentsComeBackWithEveryFieldTheCrossCheckReads) {
+  crosscheck::DocumentSpill spill;
+  const DocumentResult a = full_document("enel-a"), empty = [] {
+    DocumentResult d;
+    d.source.id = "nothing";
+    return d;
+  }();
+  spill.append(crosscheck::DocumentSpill::encode(a));
+  spill.append(crosscheck::DocumentSpill::encode(empty));
+  spill.seal();
+  ASSERT_EQ(spill.size(), 2u);
+  const DocumentResult back = spill.load(0);
+  // The JSON line shows almost every field, rules and sentences included.
+  EXPECT_EQ(jsonl_document_line(back), jsonl_document_line(a));
+  for (std::size_t i = 0; i < a.figures.size(); ++i) {
+    const Figure &x = a.figures[i], &y = back.figures[i];
+    EXPECT_EQ(y.money.span, x.money.span);
+    EXPECT_EQ(y.money.period_span, x.money.period_span);
+    EXPECT_EQ(y.money.conversion_of, x.money.conversion_of);
+    EXPECT_EQ(y.time.has_value(), x.time.has_value());
+    if (x.time) EXPECT_EQ(y.time->span, x.time->span);
+  }
+  EXPECT_EQ(back.facts.at(0).until->span, a.facts.at(0).until->span);
+  const DocumentResult none = spill.load(1);
+  EXPECT_EQ(none.source.id, "nothing");
+  EXPECT_TRUE(none.figures.empty() && none.facts.empty());
+}
+
+// Enough stories that the claims pass the writer's 1 MB flush several times.
+std::vector<StoryCheck> many_stories() {
+  std::vector<StoryCheck> out;
+  std::size_t claim = 0;
+  for (int s = 1; s <= 400; ++s) {
+    StoryCheck c;
+    c.story = Story{"s" + std::to_string(s), "Enel → Snam: investment €" + std::to_string(s) + "bn", {"a", "b"}, {}};
+    for (int k = 0; k < 20; ++k) {
+      Claim cl;
+      cl.id = "c" + std::to_string(++claim);
+      cl.story = c.story.id;
+      cl.key = "investment|enel|snam|" + std::string(120, 'x');
+      cl.kind = Kind::Investment;
+      cl.subject = "enel";
+      cl.figures = {"a#f1", "b#f1"};
+      cl.sources = {"a", "b"};
+      c.story.claims.push_back(cl.id);
+      c.claims.push_back(cl);
+    }
+    if (s % 3 == 0)
+      c.conflicts.push_back(Conflict{c.claims[0].id, c.story.id, "value", Severity::Conflict,
+                                     {{"a", "1 miliardo", 1e9, "a#f1"}, {"b", "2 miliardi", 2e9, "b#f1"}}, "value: è \"diverso\""});
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+TEST(JsonlSummaryWriter, WritesWhatWriteJsonlSummaryWrites) {
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{400}}) {
+    auto stories = many_stories();
+    stories.resize(n);
+    Report report;
+    report.skipped = {{"bad.txt", "not text"}, {"gone.txt", "No such file"}};
+    for (const auto& s : stories) {
+      report.check.stories.push_back(s.story);
+      report.check.claims.insert(report.check.claims.end(), s.claims.begin(), s.claims.end());
+      report.check.conflicts.insert(report.check.conflicts.end(), s.conflicts.begin(), s.conflicts.end());
+    }
+    std::ostringstream whole, streamed;
+    write_jsonl_summary(whole, report);
+    JsonlSummaryWriter writer(streamed, report.skipped);
+    for (const auto& s : stories) writer.add(s);
+    writer.finish();
+    EXPECT_EQ(streamed.str(), whole.str()) << n << " stories";
+    EXPECT_EQ(writer.conflicts(), report.check.conflicts.size());
+    if (n == 400) EXPECT_GT(whole.str().size(), std::size_t{2} << 20);  // the flush paths ran
+  }
+}
+
+}  // namespace
+}  // namespace dealscan
