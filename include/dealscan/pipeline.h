@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dealscan/crosscheck.h"
 #include "dealscan/extract.h"
 #include "dealscan/ingest.h"
 #include "dealscan/lexicon.h"
@@ -40,11 +41,13 @@ struct RunOptions {
   // document before it are done, with what render made of it (empty without
   // render): a writer can stream them out. Runs under a lock: keep it short.
   std::function<void(const DocumentResult&, const std::string& rendered)> on_document;
-  // After render, keep only what cross_check reads (figures, facts,
-  // entities with their mention counts; mentions, quantities, time
-  // expressions, sentence texts and repeated entity names go), so memory
-  // grows with claims, not with text. on_document then sees the kept part.
-  bool keep_only_for_crosscheck = false;
+  // When set, each document is stripped of what the cross-check does not
+  // read (mentions, quantities, time expressions, sentence texts) after
+  // render, so on_document sees it stripped, and then goes to the archive
+  // instead of into the report. The cross-check is left to the caller
+  // (ArchiveCrossCheck::run), so memory does not grow with the figures of an
+  // archive. run_pipeline rethrows what the archive throws.
+  ArchiveCrossCheck* archive = nullptr;
 };
 
 // Runs the pipeline over paths; unreadable inputs land in Report::skipped,

@@ -46,9 +46,9 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& o) {
 int run_check(const CheckOptions& o, const GlobalOptions& global) {
   auto expected = load_expected(o.expected);
   if (!expected) return kExitUsage;
-  auto report = run_inputs(o.paths, global);
-  if (!report) return kExitUsage;
-  CheckResult result = compare_expected(*expected, *report);
+  auto run = run_inputs(o.paths, global);
+  if (!run) return kExitUsage;
+  CheckResult result = compare_expected(*expected, run->report);
   for (const auto& d : result.differences) std::cout << d << '\n';
   std::cout << (result.match ? "check: OK: " : "check: DRIFT: ") << result.summary << '\n';
   return result.match ? kExitOk : kExitDrift;

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <exception>
 #include <fstream>
 #include <sstream>
 
@@ -18,12 +19,6 @@ std::optional<std::string> read_text_file(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
-}
-
-std::size_t total_bytes(const Report& r) {
-  std::size_t n = 0;
-  for (const auto& d : r.documents) n += d.bytes;
-  return n;
 }
 
 }  // namespace
@@ -67,33 +62,52 @@ void setup_logging(const GlobalOptions& o) {
   spdlog::set_default_logger(logger);
 }
 
-std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& o,
-                                 std::function<std::string(const DocumentResult&)> render,
-                                 std::function<void(const std::string&)> write) {
+std::optional<Run> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& o,
+                              std::function<std::string(const DocumentResult&)> render,
+                              std::function<void(const std::string&)> write) {
   auto lexicon = load_lexicon(o);
   if (!lexicon) return std::nullopt;
+  Run out;
   RunOptions run;
   run.input.glob = o.glob;
   run.input.max_file_bytes = o.max_file_size;
   run.threads = o.jobs;
-  run.keep_only_for_crosscheck = bool(render);
+  if (render) {
+    try {
+      out.archive = std::make_unique<ArchiveCrossCheck>(*lexicon);
+    } catch (const std::exception& e) {
+      spdlog::error("{}", e.what());
+      return std::nullopt;
+    }
+    run.archive = out.archive.get();
+  }
   run.render = std::move(render);
-  if (write) run.on_document = [write = std::move(write)](const DocumentResult&, const std::string& text) { write(text); };
+  // Warnings and totals as each document is done: archived documents are
+  // not kept.
+  std::size_t documents = 0, bytes = 0;
+  run.on_document = [&, write = std::move(write)](const DocumentResult& d, const std::string& text) {
+    ++documents;
+    bytes += d.bytes;
+    for (const auto& w : d.source.warnings) spdlog::warn("{}: {}", d.source.path, w);
+    if (write) write(text);
+  };
   // A skipped input is an error the run survives: always shown, even with -q.
   auto on_skip = [](const SkippedSource& s) { spdlog::error("{}: {}", s.path, s.reason); };
   auto start = std::chrono::steady_clock::now();
-  Report report = run_pipeline(paths, *lexicon, run, on_skip);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::size_t bytes = total_bytes(report);
-  spdlog::info("{} sources, {} bytes in {:.3f} s ({:.1f} MB/s)", report.documents.size(), bytes, seconds,
-               seconds > 0 ? bytes / seconds / 1e6 : 0.0);
-  for (const auto& d : report.documents)
-    for (const auto& w : d.source.warnings) spdlog::warn("{}: {}", d.source.path, w);
-  if (report.documents.empty()) {
-    spdlog::error("no input could be read{}", report.skipped.empty() ? " (no matching files)" : "");
+  try {
+    out.report = run_pipeline(paths, *lexicon, run, on_skip);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
     return std::nullopt;
   }
-  return report;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  spdlog::info("{} sources, {} bytes in {:.3f} s ({:.1f} MB/s)", documents, bytes, seconds,
+               seconds > 0 ? bytes / seconds / 1e6 : 0.0);
+  if (documents == 0) {
+    spdlog::error("no input could be read{}", out.report.skipped.empty() ? " (no matching files)" : "");
+    return std::nullopt;
+  }
+  return out;
 }
 
 }  // namespace dealscan::cli

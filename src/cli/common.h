@@ -5,10 +5,12 @@
 #include <CLI/CLI.hpp>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "dealscan/crosscheck.h"
 #include "dealscan/lexicon.h"
 #include "dealscan/types.h"
 
@@ -41,13 +43,22 @@ void setup_logging(const GlobalOptions& options);
 // logging why) when that file cannot be read or parsed.
 std::optional<Lexicon> load_lexicon(const GlobalOptions& options);
 
-// Runs the pipeline over paths. nullopt (after logging why) when the extra
-// lexicon cannot be used or no input could be read at all. With render, each
-// document's output text is made on the worker threads and handed to write in
-// input order as soon as it is done, and the report keeps only what the
-// cross-check needs (streaming writers).
-std::optional<Report> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& options,
-                                 std::function<std::string(const DocumentResult&)> render = {},
-                                 std::function<void(const std::string&)> write = {});
+// A run of the pipeline. With streaming, the documents went to the archive,
+// not the report, and their cross-check is the caller's to run.
+struct Run {
+  Report report;
+  std::unique_ptr<ArchiveCrossCheck> archive;  // with render only
+};
+
+// Runs the pipeline over paths, logging each document's warnings as it is
+// done. nullopt (after logging why) when the extra lexicon cannot be used,
+// no input could be read at all, or the archive's temporary file fails.
+// With render, each document's output text is made on the worker threads
+// and handed to write in input order as soon as it is done, and documents go
+// to Run::archive instead of the report (streaming writers: memory does not
+// grow with the figures).
+std::optional<Run> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& options,
+                              std::function<std::string(const DocumentResult&)> render = {},
+                              std::function<void(const std::string&)> write = {});
 
 }  // namespace dealscan::cli

@@ -3,9 +3,12 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "dealscan/report.h"
 
@@ -68,17 +71,30 @@ int exit_code(const Report& report, const ScanOptions& o) {
 }
 
 // --format jsonl: each document line is written as soon as the document is
-// done and the run keeps only claims, so memory stays flat over an archive.
+// done, the documents wait on disk for the cross-check, and the summary is
+// written a story at a time, so memory stays flat over an archive.
 int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
   Output output(o.output);
-  auto report = run_inputs(o.paths, global, jsonl_document_line, [&](const std::string& line) {
+  auto run = run_inputs(o.paths, global, jsonl_document_line, [&](const std::string& line) {
     if (auto* out = output.stream()) out->write(line.data(), static_cast<std::streamsize>(line.size()));
   });
-  if (!report) return kExitUsage;
-  auto* out = output.stream();
-  if (out) write_jsonl_summary(*out, *report);
+  if (!run) return kExitUsage;
+  std::size_t conflicts = 0;
+  if (auto* out = output.stream()) {
+    const unsigned threads = global.jobs ? global.jobs : std::max(1u, std::thread::hardware_concurrency());
+    try {
+      JsonlSummaryWriter summary(*out, run->report.skipped);
+      run->archive->run(threads, [&](StoryCheck&& story) { summary.add(story); });
+      summary.finish();
+      conflicts = summary.conflicts();
+    } catch (const std::exception& e) {
+      spdlog::error("{}", e.what());
+      return kExitUsage;
+    }
+  }
   if (!output.finish()) return kExitUsage;
-  return exit_code(*report, o);
+  if (o.fail_on_conflict && conflicts > 0) return kExitDrift;
+  return run->report.skipped.empty() ? kExitOk : kExitPartial;
 }
 
 }  // namespace
@@ -98,9 +114,9 @@ int run_scan(const ScanOptions& o, const GlobalOptions& global) {
     return kExitUsage;
   }
   if (o.format == "jsonl") return stream_jsonl(o, global);
-  auto report = run_inputs(o.paths, global);
-  if (!report) return kExitUsage;
-  return deliver_report(*report, o);
+  auto run = run_inputs(o.paths, global);
+  if (!run) return kExitUsage;
+  return deliver_report(run->report, o);
 }
 
 int deliver_report(const Report& report, const ScanOptions& o) {

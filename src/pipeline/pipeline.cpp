@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "dealscan/crosscheck.h"
 
@@ -29,10 +29,9 @@ void release(std::vector<T>& v) {
   std::vector<T>().swap(v);
 }
 
-// Once a document is written out, the cross-check needs only its figures,
-// facts, entity ids with their parents and counts, and one display name per
-// entity (the first, as Parties keeps it): the rest goes, so memory grows
-// with claims rather than with text.
+// Once a document is written out, the archive needs only its figures,
+// facts, and entities with their parents and counts: the rest goes before
+// it is prepared.
 void trim_for_crosscheck(DocumentResult& doc) {
   release(doc.mentions);
   release(doc.quantities);
@@ -50,28 +49,20 @@ void trim_for_crosscheck(DocumentResult& doc) {
   doc.facts.shrink_to_fit();
 }
 
-// The display names already kept, in input order: later copies are dropped.
-class NameKeeper {
- public:
-  void keep(DocumentResult& doc) {
-    for (auto& e : doc.entities)
-      if (!named_.insert(e.id).second) std::string().swap(e.name);
-  }
-
- private:
-  std::unordered_set<std::string> named_;
-};
-
-// A processed document on its way to the sink, with its rendered output.
+// A processed document on its way to the sink, with its rendered output
+// and what the archive keeps of it.
 struct Finished {
   DocumentResult doc;
   std::string rendered;
+  ArchiveCrossCheck::Prepared prepared;
 };
 
-// Hands finished documents to on_document in input order; documents that
-// finish early wait here, so the buffer holds about one per thread. Only the
-// ordered hand-over runs under the lock: rendering and trimming happen on
-// the workers, before done().
+// Hands finished documents to on_document, then to the archive or the
+// results, in input order; documents that finish early wait here, so the
+// buffer holds about one per thread. Only the ordered hand-over runs under
+// the lock: rendering, trimming and preparing happen on the workers, before
+// done(). An archive that cannot store a document stops the run: the first
+// error is kept for run_pipeline to throw.
 class OrderedSink {
  public:
   OrderedSink(const RunOptions& options, std::vector<std::optional<DocumentResult>>& results)
@@ -84,18 +75,37 @@ class OrderedSink {
       if (!it->second) continue;
       DocumentResult& doc = it->second->doc;
       if (options_.on_document) options_.on_document(doc, it->second->rendered);
-      if (options_.keep_only_for_crosscheck) names_.keep(doc);
+      if (options_.archive) {
+        archive(std::move(it->second->prepared));
+        continue;
+      }
       results_[it->first] = std::move(doc);
     }
   }
 
+  bool failed() const { return failed_; }
+  void rethrow() const {
+    if (error_) std::rethrow_exception(error_);
+  }
+
  private:
+  void archive(ArchiveCrossCheck::Prepared entry) {
+    if (failed_) return;
+    try {
+      options_.archive->add(std::move(entry));
+    } catch (...) {
+      error_ = std::current_exception();
+      failed_ = true;
+    }
+  }
+
   const RunOptions& options_;
   std::vector<std::optional<DocumentResult>>& results_;
   std::mutex mutex_;
   std::map<std::size_t, std::optional<Finished>> waiting_;
   std::size_t next_ = 0;
-  NameKeeper names_;
+  std::exception_ptr error_;
+  std::atomic<bool> failed_{false};
 };
 
 }  // namespace
@@ -153,13 +163,14 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
   OrderedSink sink(options, results);
   auto worker = [&] {
     DocumentProcessor processor(lexicon);
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    for (std::size_t i = next++; i < files.size() && !sink.failed(); i = next++) {
       auto bytes = read_input(files[i], options.input);
       Result<DocumentResult> doc = bytes ? processor.process(files[i], *bytes) : Result<DocumentResult>(bytes.error());
       if (doc) {
-        Finished item{std::move(*doc), {}};
+        Finished item{std::move(*doc), {}, {}};
         if (options.render) item.rendered = options.render(item.doc);
-        if (options.keep_only_for_crosscheck) trim_for_crosscheck(item.doc);
+        if (options.archive) trim_for_crosscheck(item.doc);
+        if (options.archive) item.prepared = options.archive->prepare(item.doc);
         sink.done(i, std::move(item));
       } else {
         sink.done(i, std::nullopt);
@@ -184,7 +195,8 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
     if (results[i]) report.documents.push_back(std::move(*results[i]));
     if (failures[i]) report.skipped.push_back(std::move(*failures[i]));
   }
-  report.check = cross_check(report.documents, lexicon, n);
+  sink.rethrow();
+  if (!options.archive) report.check = cross_check(report.documents, lexicon, n);
   return report;
 }
 

@@ -96,25 +96,36 @@ std::vector<std::vector<std::string>> table(const std::string& name) {
 // ---------------------------------------------------------------- streaming
 
 // What `--format jsonl` does: document lines written from on_document, in
-// input order whatever the thread count, and a summary from the cross-check
-// of documents kept only for it. The bytes must be those of write_jsonl.
+// input order whatever the thread count; documents archived for the
+// cross-check, which then runs a story at a time into JsonlSummaryWriter.
+// The bytes must be those of write_jsonl.
 TEST(StreamedJsonl, EqualsTheWholeReportWrittenAtTheEnd) {
   const std::string whole = jsonl_of(run(all_inputs()));
   for (unsigned threads : {1u, 2u, 4u}) {
+    ArchiveCrossCheck archive(lexicon());
     RunOptions options;
     options.threads = threads;
-    options.keep_only_for_crosscheck = true;
+    options.archive = &archive;
     std::ostringstream streamed;
     options.render = jsonl_document_line;
-    options.on_document = [&](const DocumentResult&, const std::string& line) { streamed << line; };
-    Report kept = run_pipeline(all_inputs(), lexicon(), options);
-    write_jsonl_summary(streamed, kept);
-    EXPECT_EQ(streamed.str(), whole) << threads << " threads";
-    // Kept documents hold no text beyond the figures' own.
-    for (const auto& d : kept.documents) {
+    options.on_document = [&](const DocumentResult& d, const std::string& line) {
+      streamed << line;
+      // What the archive gets holds no text beyond the figures' own.
       EXPECT_TRUE(d.mentions.empty() && d.quantities.empty() && d.times.empty()) << d.source.id;
       for (const auto& f : d.figures) EXPECT_TRUE(f.sentence_text.empty()) << f.id;
-    }
+    };
+    Report kept = run_pipeline(all_inputs(), lexicon(), options);
+    EXPECT_TRUE(kept.documents.empty());
+    EXPECT_EQ(archive.size(), all_inputs().size());
+    JsonlSummaryWriter summary(streamed, kept.skipped);
+    std::size_t stories = 0;
+    archive.run(threads, [&](StoryCheck&& s) {
+      ++stories;
+      summary.add(s);
+    });
+    summary.finish();
+    EXPECT_EQ(streamed.str(), whole) << threads << " threads";
+    EXPECT_GE(stories, 2u);
   }
 }
 
