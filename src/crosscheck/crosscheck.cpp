@@ -140,9 +140,10 @@ void check_stories(const std::vector<StoryGroup>& groups, const Parties& parties
 CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads) {
   const Tunables t = load_tunables(lexicon);
   const Parties parties(documents);
+  Names names;
   std::vector<StoryDoc> story_docs(documents.size());
-  parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t); });
-  const auto groups = group_stories(story_docs, parties, t, threads);
+  parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t, names); });
+  const auto groups = group_stories(story_docs, names, parties, t, threads);
   std::vector<StoryDoc>().swap(story_docs);
   CrossCheck out;
   check_stories(
@@ -157,6 +158,7 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
 
 struct ArchiveCrossCheck::State {
   Tunables t;
+  Names names;
   Parties parties;
   std::vector<StoryDoc> story_docs;
   DocumentSpill spill;
@@ -179,7 +181,7 @@ void ArchiveCrossCheck::EntryDeleter::operator()(Entry* entry) const { delete en
 ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc) const {
   Prepared e(new Entry);
   e->entities.entities = doc.entities;
-  e->story = story_doc(doc, state_->t);
+  e->story = story_doc(doc, state_->t, state_->names);
   e->record = DocumentSpill::encode(doc);
   return e;
 }
@@ -195,7 +197,7 @@ std::size_t ArchiveCrossCheck::size() const { return state_->story_docs.size(); 
 void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story) {
   State& s = *state_;
   s.spill.seal();
-  auto groups = group_stories(s.story_docs, s.parties, s.t, threads);
+  auto groups = group_stories(s.story_docs, s.names, s.parties, s.t, threads);
   std::vector<StoryDoc>().swap(s.story_docs);
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {

@@ -10,7 +10,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,33 +95,51 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
 // hand: small, so an archive can keep it for every document while the
 // documents themselves wait on disk. Parties are as the text names them;
 // grouping makes them canonical once every document is known.
+// Entity ids and amount keys are numbers into Names.
 struct StoryDoc {
   struct Name {
-    std::string id;
+    std::uint32_t id = 0;
     EntityType type = EntityType::Org;
-    std::size_t mentions = 0;
+    std::uint32_t mentions = 0;
   };
   struct Mention {  // a ranked figure (rank_figures) of one amount
-    std::size_t index = 0;
     double prominence = 0;
-    std::optional<std::string> subject, counterparty;
+    std::uint32_t index = 0;
+    std::uint32_t subject = 0, counterparty = 0;  // Names::kNone when absent
   };
   struct Amount {
-    std::string key;  // currency + two significant digits
     double prominence = 0;
+    std::uint32_t key = 0;          // currency + two significant digits
+    std::uint32_t top = 0;          // the most prominent mention
     std::vector<Mention> mentions;  // document order
-    std::size_t top = 0;            // the most prominent of them
     Kind top_kind = Kind::Other;
   };
   std::string id;
-  std::optional<long> day;                  // publication day number
-  std::vector<Name> entities;               // as the document lists them
-  std::vector<std::string> figure_parties;  // every figure's parties, for how common a party is
-  std::vector<Amount> amounts;              // the kLeadingAmounts most prominent, most first
+  std::optional<long> day;                    // publication day number
+  std::vector<Name> entities;                 // as the document lists them
+  std::vector<std::uint32_t> figure_parties;  // figures' parties the entities miss, for how common a party is
+  std::vector<Amount> amounts;                // the kLeadingAmounts most prominent, most first
 };
+
+// The strings StoryDocs refer to, each stored once, so that an archive's
+// StoryDocs stay small. intern() may run on several threads at once; name()
+// only once interning is over.
+class Names {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  std::uint32_t intern(std::string_view s);
+  std::uint32_t intern_optional(const std::optional<std::string>& s) { return s ? intern(std::string_view(*s)) : kNone; }
+  const std::string& name(std::uint32_t id) const { return names_[id]; }
+
+ private:
+  std::mutex mutex_;
+  std::deque<std::string> names_;  // a deque: interned strings never move
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
 // Amounts of a document that can tie it to a story: its main deal and the two next.
 inline constexpr std::size_t kLeadingAmounts = 3;
-StoryDoc story_doc(const DocumentResult& doc, const Tunables& t);
+StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names);
 
 struct StoryGroup {
   std::vector<std::size_t> docs;  // input order
@@ -128,8 +149,8 @@ struct StoryGroup {
 // Groups documents into stories, ordered by size desc then first document.
 // Profiles and lone-document links are computed on up to `threads` threads;
 // the result is the same for any number.
-std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Parties& parties,
-                                      const Tunables& t, unsigned threads = 1);
+std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Names& names,
+                                      const Parties& parties, const Tunables& t, unsigned threads = 1);
 
 // ---- claims
 

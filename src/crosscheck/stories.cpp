@@ -89,22 +89,28 @@ std::string amount_key(const MoneyMention& m) {
   return m.currency + ":" + buf;
 }
 
+// A party's canonical id, as Parties::root gives it for an optional id.
+std::optional<std::string> root(std::uint32_t id, const Names& names, const Parties& parties) {
+  if (id == Names::kNone || names.name(id).empty()) return std::nullopt;
+  return parties.root(names.name(id));
+}
+
 // A figure with its parties canonical, as rank_figures makes it.
-FigureRef canonical(const StoryDoc::Mention& m, std::size_t doc, const Parties& parties) {
-  FigureRef r{doc, m.index, m.prominence, parties.root(m.subject), parties.root(m.counterparty)};
+FigureRef canonical(const StoryDoc::Mention& m, std::size_t doc, const Names& names, const Parties& parties) {
+  FigureRef r{doc, m.index, m.prominence, root(m.subject, names, parties), root(m.counterparty, names, parties)};
   if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty.reset();
   return r;
 }
 
-Bucket bucket(const StoryDoc::Amount& a, std::size_t doc, const Parties& parties) {
-  Bucket b{a.key, 0, {}, {}, std::nullopt, a.top_kind};
+Bucket bucket(const StoryDoc::Amount& a, std::size_t doc, const Names& names, const Parties& parties) {
+  Bucket b{names.name(a.key), 0, {}, {}, std::nullopt, a.top_kind};
   for (const auto& m : a.mentions) {
-    FigureRef r = canonical(m, doc, parties);
+    FigureRef r = canonical(m, doc, names, parties);
     b.prominence += r.prominence;
     for (const auto* p : {&r.subject, &r.counterparty})
       if (*p) b.parties[**p] += r.prominence;
-    for (const auto* p : {&m.subject, &m.counterparty})
-      if (*p) b.named[**p] += r.prominence;
+    for (auto id : {m.subject, m.counterparty})
+      if (id != Names::kNone) b.named[names.name(id)] += r.prominence;
     if (!b.top || r.prominence > b.top->prominence) b.top = r;
   }
   return b;
@@ -151,28 +157,44 @@ std::optional<long> day_number(const std::optional<std::string>& date) {
 
 }  // namespace
 
-StoryDoc story_doc(const DocumentResult& doc, const Tunables& t) {
+std::uint32_t Names::intern(std::string_view s) {
+  std::lock_guard lock(mutex_);
+  auto it = index_.find(s);
+  if (it != index_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(names_.size());
+  index_.emplace(names_.emplace_back(s), id);
+  return id;
+}
+
+StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
   StoryDoc out;
   out.id = doc.source.id;
   out.day = day_number(doc.source.date);
-  for (const auto& e : doc.entities) out.entities.push_back({e.id, e.type, e.mentions});
+  for (const auto& e : doc.entities)
+    out.entities.push_back({names.intern(e.id), e.type, static_cast<std::uint32_t>(e.mentions)});
   for (const auto& f : doc.figures)
-    for (const auto* p : {&f.subject, &f.counterparty})
-      if (*p) out.figure_parties.push_back(**p);
+    for (const auto* p : {&f.subject, &f.counterparty}) {
+      if (!*p) continue;
+      auto id = names.intern(**p);
+      bool listed = std::any_of(out.entities.begin(), out.entities.end(), [&](const auto& e) { return e.id == id; });
+      if (!listed && std::find(out.figure_parties.begin(), out.figure_parties.end(), id) == out.figure_parties.end())
+        out.figure_parties.push_back(id);
+    }
   // Ranked with each party as named; Profiler makes them canonical.
   static const Parties as_named;
   std::unordered_map<std::string, std::size_t> at;
   for (const FigureRef& r : rank_figures(doc, 0, as_named, t)) {
     const Figure& f = doc.figures[r.index];
     auto [it, fresh] = at.emplace(amount_key(f.money), out.amounts.size());
-    if (fresh) out.amounts.push_back({it->first, 0, {}, 0, Kind::Other});
+    if (fresh) out.amounts.push_back({0, names.intern(it->first), 0, {}, Kind::Other});
     StoryDoc::Amount& a = out.amounts[it->second];
     a.prominence += r.prominence;
     if (a.mentions.empty() || r.prominence > a.mentions[a.top].prominence) {
-      a.top = a.mentions.size();
+      a.top = static_cast<std::uint32_t>(a.mentions.size());
       a.top_kind = f.kind;
     }
-    a.mentions.push_back({r.index, r.prominence, f.subject, f.counterparty});
+    a.mentions.push_back({r.prominence, static_cast<std::uint32_t>(r.index), names.intern_optional(f.subject),
+                          names.intern_optional(f.counterparty)});
   }
   std::stable_sort(out.amounts.begin(), out.amounts.end(),
                    [](const StoryDoc::Amount& a, const StoryDoc::Amount& b) { return a.prominence > b.prominence; });
@@ -184,12 +206,12 @@ namespace {
 
 class Profiler {
  public:
-  Profiler(const std::vector<StoryDoc>& docs, const Parties& parties, const Tunables& t)
-      : docs_(docs), parties_(parties), t_(t) {
+  Profiler(const std::vector<StoryDoc>& docs, const Names& names, const Parties& parties, const Tunables& t)
+      : docs_(docs), names_(names), parties_(parties), t_(t) {
     for (const auto& d : docs) {
       std::set<std::string> roots;
-      for (const auto& e : d.entities) roots.insert(parties.root(e.id));
-      for (const auto& id : d.figure_parties) roots.insert(parties.root(id));
+      for (const auto& e : d.entities) roots.insert(parties.root(names.name(e.id)));
+      for (auto id : d.figure_parties) roots.insert(parties.root(names.name(id)));
       for (const auto& r : roots) ++df_[r];
     }
   }
@@ -200,7 +222,7 @@ class Profiler {
     p.id = doc.id;
     p.day = doc.day;
     std::vector<Bucket> buckets;
-    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, parties_));
+    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
     if (!buckets.empty()) {
       p.main = *buckets.front().top;
       p.main_amount = buckets.front().amount;
@@ -269,7 +291,7 @@ class Profiler {
   void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, Profile& p) const {
     constexpr std::size_t kNames = 5;
     std::unordered_map<std::string, EntityType> type;
-    for (const auto& e : doc.entities) type.emplace(parties_.root(e.id), e.type);
+    for (const auto& e : doc.entities) type.emplace(parties_.root(names_.name(e.id)), e.type);
     auto person = [&](const std::string& e) {
       auto it = type.find(e);
       return it != type.end() && it->second == EntityType::Person;
@@ -284,9 +306,9 @@ class Profiler {
     // Mention counts live on the entities: documents kept for the cross-check
     // drop their mention lists (pipeline.h, RunOptions::archive).
     for (const auto& e : doc.entities) {
-      auto t = type.find(parties_.root(e.id));
+      const auto& r = parties_.root(names_.name(e.id));
+      auto t = type.find(r);
       if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;
-      const auto& r = parties_.root(e.id);
       if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
     }
     auto order = by_weight(mentioned);
@@ -298,6 +320,7 @@ class Profiler {
   }
 
   const std::vector<StoryDoc>& docs_;
+  const Names& names_;
   const Parties& parties_;
   const Tunables& t_;
   std::unordered_map<std::string, std::size_t> df_;
@@ -586,10 +609,10 @@ class LonerLinker {
 
 }  // namespace
 
-std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Parties& parties,
-                                      const Tunables& t, unsigned threads) {
+std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Names& names,
+                                      const Parties& parties, const Tunables& t, unsigned threads) {
   const std::size_t n = documents.size();
-  Profiler profiler(documents, parties, t);
+  Profiler profiler(documents, names, parties, t);
   std::vector<Profile> profiles(n);
   parallel_for(n, threads, [&](std::size_t i) { profiles[i] = profiler.profile(i); });
   UnionFind uf(n);
