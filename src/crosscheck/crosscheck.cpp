@@ -143,8 +143,7 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   Names names;
   std::vector<StoryDoc> story_docs(documents.size());
   parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t, names); });
-  const auto groups = group_stories(story_docs, names, parties, t, threads);
-  std::vector<StoryDoc>().swap(story_docs);
+  const auto groups = group_stories(std::move(story_docs), names, parties, t, threads);
   CrossCheck out;
   check_stories(
       groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, groups[s]}; },
@@ -197,8 +196,7 @@ std::size_t ArchiveCrossCheck::size() const { return state_->story_docs.size(); 
 void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story) {
   State& s = *state_;
   s.spill.seal();
-  auto groups = group_stories(s.story_docs, s.names, s.parties, s.t, threads);
-  std::vector<StoryDoc>().swap(s.story_docs);
+  auto groups = group_stories(std::move(s.story_docs), s.names, s.parties, s.t, threads);
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
     const StoryGroup& g = groups[k];

@@ -130,6 +130,7 @@ class Names {
   std::uint32_t intern(std::string_view s);
   std::uint32_t intern_optional(const std::optional<std::string>& s) { return s ? intern(std::string_view(*s)) : kNone; }
   const std::string& name(std::uint32_t id) const { return names_[id]; }
+  std::size_t size() const { return names_.size(); }
 
  private:
   std::mutex mutex_;
@@ -148,9 +149,10 @@ struct StoryGroup {
 
 // Groups documents into stories, ordered by size desc then first document.
 // Profiles and lone-document links are computed on up to `threads` threads;
-// the result is the same for any number.
-std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Names& names,
-                                      const Parties& parties, const Tunables& t, unsigned threads = 1);
+// the result is the same for any number. The documents are taken (and freed
+// once profiled).
+std::vector<StoryGroup> group_stories(std::vector<StoryDoc> documents, const Names& names, const Parties& parties,
+                                      const Tunables& t, unsigned threads = 1);
 
 // ---- claims
 

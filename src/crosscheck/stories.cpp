@@ -127,20 +127,37 @@ std::vector<std::string> by_weight(const std::map<std::string, double>& w) {
 
 // A piece of weak evidence: an amount or a party, with how much this
 // document stands behind it.
+// Keys are numbers into the grouping's key Names ("amount:USD:3e+11",
+// "party:softbank", "main-pair:a|b"), so a profile is small.
 struct WeakKey {
-  std::string key;  // "amount:USD:3e+11", "party:softbank"
   double weight = 0;
+  std::uint32_t key = 0;
   bool party = false;
 };
 
 struct Profile {
   std::string id;  // the source id: tie-breaks never depend on input order
   std::optional<FigureRef> main;
-  std::vector<std::string> strong;
-  std::vector<WeakKey> weak;
-  std::optional<long> day;  // publication day number
-  std::string main_pair;    // "a|b": the two parties of the main amount, when it has two
-  std::string main_amount;  // its amount key
+  std::vector<std::uint32_t> strong;
+  std::vector<WeakKey> weak;  // in key order (Keys::rank)
+  std::optional<long> day;    // publication day number
+  std::uint32_t main_pair = Names::kNone;    // "a|b": the two parties of the main amount, when it has two
+  std::uint32_t main_amount = Names::kNone;  // its amount key
+};
+
+// The keys of every profile, and their order as strings: whatever order
+// threads interned them in, joins and merges run in key order.
+struct Keys {
+  Names names;
+  std::vector<std::uint32_t> rank;  // key -> position in string order (after rank_all)
+  void rank_all() {
+    const std::size_t n = names.size();
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return names.name(a) < names.name(b); });
+    rank.assign(n, 0);
+    for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
+  }
 };
 
 // Days since 0000-03-01 for "YYYY-MM-DD" (civil calendar); none otherwise.
@@ -206,8 +223,8 @@ namespace {
 
 class Profiler {
  public:
-  Profiler(const std::vector<StoryDoc>& docs, const Names& names, const Parties& parties, const Tunables& t)
-      : docs_(docs), names_(names), parties_(parties), t_(t) {
+  Profiler(const std::vector<StoryDoc>& docs, const Names& names, const Parties& parties, const Tunables& t, Keys& keys)
+      : docs_(docs), names_(names), parties_(parties), t_(t), keys_(keys) {
     for (const auto& d : docs) {
       std::set<std::string> roots;
       for (const auto& e : d.entities) roots.insert(parties.root(names.name(e.id)));
@@ -219,15 +236,16 @@ class Profiler {
   Profile profile(std::size_t i) const {
     const StoryDoc& doc = docs_[i];
     Profile p;
-    p.id = doc.id;
     p.day = doc.day;
     std::vector<Bucket> buckets;
     for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
     if (!buckets.empty()) {
       p.main = *buckets.front().top;
-      p.main_amount = buckets.front().amount;
-      p.main_pair = main_pair(buckets.front().parties);
-      strong_keys(buckets, p.strong);
+      p.main_amount = keys_.names.intern(buckets.front().amount);
+      if (auto pair = main_pair(buckets.front().parties); !pair.empty()) p.main_pair = keys_.names.intern(pair);
+      std::vector<std::string> strong;
+      strong_keys(buckets, strong);
+      for (const auto& k : strong) p.strong.push_back(keys_.names.intern(k));
     }
     weak_keys(doc, buckets, p);
     return p;
@@ -296,9 +314,15 @@ class Profiler {
       auto it = type.find(e);
       return it != type.end() && it->second == EntityType::Person;
     };
+    struct Weak {
+      std::string key;
+      double weight;
+      bool party;
+    };
+    std::vector<Weak> weak;
     std::map<std::string, double> parties;
     for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
-      p.weak.push_back({"amount:" + buckets[k].amount, k == 0 ? 2.0 : 1.0, false});
+      weak.push_back({"amount:" + buckets[k].amount, k == 0 ? 2.0 : 1.0, false});
       double role = buckets[k].top_kind == Kind::Other ? 1 : 2;
       for (const auto& e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
     }
@@ -314,19 +338,19 @@ class Profiler {
     auto order = by_weight(mentioned);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
       parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
-    for (const auto& [e, w] : parties) p.weak.push_back({"party:" + e, w, true});
+    for (const auto& [e, w] : parties) weak.push_back({"party:" + e, w, true});
     // Sorted by key, so two documents' shared keys are a merge of two lists.
-    std::sort(p.weak.begin(), p.weak.end(), [](const WeakKey& a, const WeakKey& b) { return a.key < b.key; });
+    std::sort(weak.begin(), weak.end(), [](const Weak& a, const Weak& b) { return a.key < b.key; });
+    for (const auto& w : weak) p.weak.push_back({w.weight, keys_.names.intern(w.key), w.party});
   }
 
   const std::vector<StoryDoc>& docs_;
   const Names& names_;
   const Parties& parties_;
   const Tunables& t_;
+  Keys& keys_;
   std::unordered_map<std::string, std::size_t> df_;
 };
-
-using Index = std::unordered_map<std::string, std::vector<std::size_t>>;
 
 // How long one deal's coverage lasts, per key: the same two companies with
 // the same amount over a year (an offer, then the closing); the same two
@@ -377,16 +401,22 @@ void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& prof
   for (; j < docs.size(); ++j) join(docs[0], docs[j]);
 }
 
-void join_strong(const std::vector<Profile>& profiles, const Tunables& t, UnionFind& uf) {
-  std::map<std::string, std::vector<std::size_t>> index;  // sorted: the joins run in one order
-  std::map<std::string, std::size_t> pairs;
+void join_strong(const std::vector<Profile>& profiles, const Keys& keys, const Tunables& t, UnionFind& uf) {
+  std::vector<std::vector<std::size_t>> index(keys.names.size());  // key -> documents
+  std::vector<std::uint32_t> used;  // keys with documents, in key order: the joins run in one order
   for (std::size_t i = 0; i < profiles.size(); ++i) {
-    for (const auto& k : profiles[i].strong) index[k].push_back(i);
-    if (!profiles[i].main_pair.empty()) uf.set_deal(i, pairs.emplace(profiles[i].main_pair, pairs.size()).first->second);
+    for (auto k : profiles[i].strong) {
+      if (index[k].empty()) used.push_back(k);
+      index[k].push_back(i);
+    }
+    if (profiles[i].main_pair != Names::kNone) uf.set_deal(i, profiles[i].main_pair);
   }
+  std::sort(used.begin(), used.end(), [&](auto a, auto b) { return keys.rank[a] < keys.rank[b]; });
   // Company pairs first: they define the deals the one-company keys must respect.
   for (bool pair_keys : {true, false})
-    for (const auto& [key, docs] : index) {
+    for (auto k : used) {
+      const auto& docs = index[k];
+      const std::string& key = keys.names.name(k);
       if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
       if (two_company_key(key) == pair_keys) join_on_key(docs, profiles, key_span(key), pair_keys, uf);
     }
@@ -418,11 +448,14 @@ struct Evidence {
 // nearest in time, so the work stays linear.
 class LonerLinker {
  public:
-  LonerLinker(const std::vector<Profile>& profiles, const Tunables& t) : profiles_(profiles), t_(t) {
+  LonerLinker(const std::vector<Profile>& profiles, const Keys& keys, const Tunables& t)
+      : profiles_(profiles), keys_(keys), t_(t), index_(keys.names.size()), idf_(keys.names.size(), 0) {
     for (std::size_t i = 0; i < profiles.size(); ++i)
       for (const auto& k : profiles[i].weak) index_[k.key].push_back(i);
     const double n = double(profiles.size());
-    for (auto& [key, posts] : index_) {
+    for (std::size_t key = 0; key < index_.size(); ++key) {
+      auto& posts = index_[key];
+      if (posts.empty()) continue;
       std::sort(posts.begin(), posts.end(), [&](std::size_t a, std::size_t b) { return earlier(a, b); });
       // A key on too many documents is too common to mean one deal: no weight.
       idf_[key] = posts.size() > t_.max_key_fanout ? 0 : std::log(1 + n / double(posts.size()));
@@ -505,7 +538,7 @@ class LonerLinker {
   // differ in parties and amount: whatever else they share is background.
   bool rival_deals(std::size_t a, std::size_t b) const {
     const Profile &x = profiles_[a], &y = profiles_[b];
-    return !x.main_pair.empty() && !y.main_pair.empty() && x.main_pair != y.main_pair &&
+    return x.main_pair != Names::kNone && y.main_pair != Names::kNone && x.main_pair != y.main_pair &&
            x.main_amount != y.main_amount;
   }
   bool far_apart(std::size_t a, std::size_t b) const {
@@ -533,7 +566,7 @@ class LonerLinker {
   std::map<std::size_t, Evidence> evidence(std::size_t i, const Snapshot& snap) const {
     std::set<std::size_t> candidates;
     for (const auto& k : profiles_[i].weak) {
-      const auto& posts = index_.at(k.key);
+      const auto& posts = index_[k.key];
       if (posts.size() > t_.max_key_fanout) continue;
       auto [from, to] = window(posts, i);
       for (std::size_t j = from; j < to; ++j)
@@ -556,10 +589,10 @@ class LonerLinker {
     const auto &a = profiles_[i].weak, &b = profiles_[j].weak;
     for (std::size_t x = 0, y = 0; x < a.size() && y < b.size();) {
       if (a[x].key != b[y].key) {
-        (a[x].key < b[y].key ? x : y) += 1;
+        (keys_.rank[a[x].key] < keys_.rank[b[y].key] ? x : y) += 1;
         continue;
       }
-      if (auto idf = idf_.at(a[x].key); idf > 0) {
+      if (auto idf = idf_[a[x].key]; idf > 0) {
         e.score += std::min(a[x].weight, b[y].weight) * idf;
         if (a[x].party) ++e.parties;
         else e.amount = true;
@@ -585,10 +618,10 @@ class LonerLinker {
   std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, const Snapshot& snap,
                                   const std::function<bool(std::size_t)>& eligible) const {
     std::optional<std::size_t> out;
-    std::string out_id;
+    std::string_view out_id;
     for (const auto& [root, e] : ev) {
       if (!e.enough() || !eligible(root)) continue;
-      const std::string& id = profiles_[snap.first[root]].id;
+      std::string_view id = profiles_[snap.first[root]].id;
       if (out) {
         const Evidence& b = ev.at(*out);
         if (e.score != b.score ? e.score < b.score
@@ -602,22 +635,30 @@ class LonerLinker {
   }
 
   const std::vector<Profile>& profiles_;
+  const Keys& keys_;
   const Tunables& t_;
-  std::unordered_map<std::string, std::vector<std::size_t>> index_;  // key -> documents, earliest first
-  std::unordered_map<std::string, double> idf_;
+  std::vector<std::vector<std::size_t>> index_;  // key -> documents, earliest first
+  std::vector<double> idf_;                      // key -> rarity
 };
 
 }  // namespace
 
-std::vector<StoryGroup> group_stories(const std::vector<StoryDoc>& documents, const Names& names,
-                                      const Parties& parties, const Tunables& t, unsigned threads) {
+std::vector<StoryGroup> group_stories(std::vector<StoryDoc> documents, const Names& names, const Parties& parties,
+                                      const Tunables& t, unsigned threads) {
   const std::size_t n = documents.size();
-  Profiler profiler(documents, names, parties, t);
+  Keys keys;
   std::vector<Profile> profiles(n);
-  parallel_for(n, threads, [&](std::size_t i) { profiles[i] = profiler.profile(i); });
+  {
+    Profiler profiler(documents, names, parties, t, keys);
+    parallel_for(n, threads, [&](std::size_t i) { profiles[i] = profiler.profile(i); });
+  }
+  // The profiles hold all grouping needs: the documents' memory goes to the indexes.
+  for (std::size_t i = 0; i < n; ++i) profiles[i].id = std::move(documents[i].id);
+  std::vector<StoryDoc>().swap(documents);
+  keys.rank_all();
   UnionFind uf(n);
-  join_strong(profiles, t, uf);
-  LonerLinker linker(profiles, t);
+  join_strong(profiles, keys, t, uf);
+  LonerLinker linker(profiles, keys, t);
   linker.pair_loners(uf, threads);
   linker.attach_loners(uf, threads);
 
