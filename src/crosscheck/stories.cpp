@@ -650,10 +650,14 @@ std::vector<StoryGroup> group_stories(std::vector<StoryDoc> documents, const Nam
   std::vector<Profile> profiles(n);
   {
     Profiler profiler(documents, names, parties, t, keys);
-    parallel_for(n, threads, [&](std::size_t i) { profiles[i] = profiler.profile(i); });
+    // A profile holds all grouping needs of its document, which goes at
+    // once: memory peaks at the larger of the two, not at both.
+    parallel_for(n, threads, [&](std::size_t i) {
+      profiles[i] = profiler.profile(i);
+      profiles[i].id = std::move(documents[i].id);
+      documents[i] = StoryDoc{};
+    });
   }
-  // The profiles hold all grouping needs: the documents' memory goes to the indexes.
-  for (std::size_t i = 0; i < n; ++i) profiles[i].id = std::move(documents[i].id);
   std::vector<StoryDoc>().swap(documents);
   keys.rank_all();
   UnionFind uf(n);
