@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <variant>
 
 #include "dealscan/crosscheck.h"
 
@@ -58,29 +60,40 @@ struct Finished {
 };
 
 // Hands finished documents to on_document, then to the archive or the
-// results, in input order; documents that finish early wait here, so the
-// buffer holds about one per thread. Only the ordered hand-over runs under
-// the lock: rendering, trimming and preparing happen on the workers, before
-// done(). An archive that cannot store a document stops the run: the first
-// error is kept for run_pipeline to throw.
+// results, in input order; documents that finish early wait here. A worker
+// may start document i only within `ahead` of the next to hand over, so one
+// slow document cannot make the others pile up in memory. Only the ordered
+// hand-over runs under the lock: rendering, trimming and preparing happen on
+// the workers, before done(). An archive that cannot store a document stops
+// the run: the first error is kept for run_pipeline to throw.
 class OrderedSink {
  public:
-  OrderedSink(const RunOptions& options, std::vector<std::optional<DocumentResult>>& results)
-      : options_(options), results_(results) {}
+  OrderedSink(const RunOptions& options, Report& report, std::size_t ahead)
+      : options_(options), report_(report), ahead_(ahead) {}
 
-  void done(std::size_t i, std::optional<Finished> item) {
+  // Blocks until document i may start. The next document to hand over never
+  // waits, so the run always moves.
+  void wait_turn(std::size_t i) {
+    std::unique_lock lock(mutex_);
+    turn_.wait(lock, [&] { return i < next_ + ahead_ || failed_; });
+  }
+
+  // Document i is done: finished, or skipped for the reason given.
+  void done(std::size_t i, std::variant<Finished, SkippedSource> outcome) {
     std::lock_guard lock(mutex_);
-    waiting_.emplace(i, std::move(item));
+    waiting_.emplace(i, std::move(outcome));
+    const std::size_t before = next_;
     for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_) {
-      if (!it->second) continue;
-      DocumentResult& doc = it->second->doc;
-      if (options_.on_document) options_.on_document(doc, it->second->rendered);
-      if (options_.archive) {
-        archive(std::move(it->second->prepared));
+      if (auto* skipped = std::get_if<SkippedSource>(&it->second)) {
+        report_.skipped.push_back(std::move(*skipped));
         continue;
       }
-      results_[it->first] = std::move(doc);
+      auto& item = std::get<Finished>(it->second);
+      if (options_.on_document) options_.on_document(item.doc, item.rendered);
+      if (options_.archive) archive(std::move(item.prepared));
+      else report_.documents.push_back(std::move(item.doc));
     }
+    if (next_ != before || failed_) turn_.notify_all();
   }
 
   bool failed() const { return failed_; }
@@ -100,9 +113,11 @@ class OrderedSink {
   }
 
   const RunOptions& options_;
-  std::vector<std::optional<DocumentResult>>& results_;
+  Report& report_;
+  const std::size_t ahead_;
   std::mutex mutex_;
-  std::map<std::size_t, std::optional<Finished>> waiting_;
+  std::condition_variable turn_;
+  std::map<std::size_t, std::variant<Finished, SkippedSource>> waiting_;
   std::size_t next_ = 0;
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};
@@ -154,16 +169,17 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
   if (on_skip)
     for (const auto& s : report.skipped) on_skip(s);
 
-  // Each slot is filled by exactly one worker, so output order is input order
-  // whatever the scheduling.
-  std::vector<std::optional<DocumentResult>> results(files.size());
-  std::vector<std::optional<SkippedSource>> failures(files.size());
+  // The sink appends documents and failures in input order whatever the
+  // scheduling.
   std::atomic<std::size_t> next{0};
   std::mutex log_mutex;
-  OrderedSink sink(options, results);
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, files.size())));
+  OrderedSink sink(options, report, 16 * std::size_t(n));
   auto worker = [&] {
     DocumentProcessor processor(lexicon);
     for (std::size_t i = next++; i < files.size() && !sink.failed(); i = next++) {
+      sink.wait_turn(i);
       auto bytes = read_input(files[i], options.input);
       Result<DocumentResult> doc = bytes ? processor.process(files[i], *bytes) : Result<DocumentResult>(bytes.error());
       if (doc) {
@@ -173,27 +189,21 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
         if (options.archive) item.prepared = options.archive->prepare(item.doc);
         sink.done(i, std::move(item));
       } else {
-        sink.done(i, std::nullopt);
-        failures[i] = SkippedSource{files[i].path, doc.error().message};
+        SkippedSource skipped{files[i].path, doc.error().message};
         if (on_skip) {
           std::lock_guard lock(log_mutex);
-          on_skip(*failures[i]);
+          on_skip(skipped);
         }
+        sink.done(i, std::move(skipped));
       }
     }
   };
-  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, files.size())));
   if (n <= 1) {
     worker();
   } else {
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
     for (auto& t : pool) t.join();
-  }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (results[i]) report.documents.push_back(std::move(*results[i]));
-    if (failures[i]) report.skipped.push_back(std::move(*failures[i]));
   }
   sink.rethrow();
   if (!options.archive) report.check = cross_check(report.documents, lexicon, n);
