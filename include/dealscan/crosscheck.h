@@ -39,7 +39,7 @@ class ArchiveCrossCheck {
   // temporary file cannot be written.
   void add(Prepared entry);
   void add(const DocumentResult& document) { add(prepare(document)); }
-  std::size_t size() const;
+  std::size_t size() const;  // documents added
   // Groups and checks on up to `threads` threads; each story's check goes to
   // on_story in story order, on the calling thread. Call once.
   void run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story);

@@ -191,7 +191,7 @@ void ArchiveCrossCheck::add(Prepared entry) {
   state_->story_docs.push_back(std::move(entry->story));
 }
 
-std::size_t ArchiveCrossCheck::size() const { return state_->story_docs.size(); }
+std::size_t ArchiveCrossCheck::size() const { return state_->spill.size(); }
 
 void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story) {
   State& s = *state_;

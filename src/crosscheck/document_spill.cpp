@@ -12,6 +12,8 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "common/temp_file.h"
+
 namespace dealscan::crosscheck {
 namespace {
 
@@ -108,9 +110,7 @@ std::string io_error(const char* what) { return std::string("cross-check spill f
 
 }  // namespace
 
-DocumentSpill::DocumentSpill() : file_(std::tmpfile()) {
-  if (!file_) throw std::runtime_error(io_error("cannot create a temporary file"));
-}
+DocumentSpill::DocumentSpill() : file_(anonymous_temp_file("cross-check spill file")) {}
 
 DocumentSpill::~DocumentSpill() { std::fclose(file_); }
 

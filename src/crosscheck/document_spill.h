@@ -13,7 +13,7 @@ namespace dealscan::crosscheck {
 
 class DocumentSpill {
  public:
-  // An anonymous temporary file (std::tmpfile), removed when closed.
+  // An anonymous temporary file in $TMPDIR (else /tmp), gone when closed.
   // Throws std::runtime_error when none can be made.
   DocumentSpill();
   ~DocumentSpill();

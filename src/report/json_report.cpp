@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "dealscan/report.h"
+#include "common/temp_file.h"
 #include "report/json_parts.h"
 
 namespace dealscan {
@@ -147,13 +148,10 @@ void write_jsonl(std::ostream& out, const Report& report) {
 // A JSON array built item by item in a temporary file: the writer's text
 // goes to the file each time it passes kFlushAt.
 struct JsonlSummaryWriter::Part {
-  std::FILE* file = std::tmpfile();
+  std::FILE* file = anonymous_temp_file("summary");
   std::string buf;
   JsonWriter w{buf};
-  Part() {
-    if (!file) throw std::runtime_error(std::string("summary: cannot create a temporary file: ") + std::strerror(errno));
-    w.begin_array();
-  }
+  Part() { w.begin_array(); }
   ~Part() { std::fclose(file); }
   void spill() {
     if (std::fwrite(buf.data(), 1, buf.size(), file) != buf.size())

@@ -21,6 +21,7 @@ using Json = nlohmann::json;
 const std::string kSource = DEALSCAN_SOURCE_DIR;
 const std::string kData = std::string(DEALSCAN_TEST_DATA) + "/cli";
 
+using dealscan::test_support::run_shell;
 using dealscan::test_support::RunResult;
 using dealscan::test_support::slurp;
 using dealscan::test_support::TempDir;
@@ -127,6 +128,22 @@ TEST(Cli, MissingPathBesideGoodOneIsPartial) {
   EXPECT_EQ(j["sources"].size(), 2u);
   ASSERT_EQ(j["skipped"].size(), 1u);
   EXPECT_EQ(j["skipped"][0]["path"], "no-such-file.txt");
+}
+
+// JSON Lines keeps documents in a temporary file: without one the run
+// cannot do its job, and says where it looked.
+TEST(Cli, JsonLinesWithoutATemporaryFolderIsAnErrorNamingIt) {
+  RunResult r = run_shell("TMPDIR=/no-such-folder dealscan --format jsonl seeds/", kSource);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "cannot create a temporary file in /no-such-folder")) << r.err;
+}
+
+TEST(Cli, JsonLinesHonoursTmpdir) {
+  TempDir tmp;
+  RunResult r = run_shell("TMPDIR='" + tmp.path().string() + "' dealscan --format jsonl seeds/", kSource);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "\"type\":\"summary\"")) << r.out.substr(0, 200);
+  EXPECT_TRUE(fs::is_empty(tmp.path()));  // unlinked as soon as made
 }
 
 TEST(Cli, QuietStillReportsSkippedInputs) {
