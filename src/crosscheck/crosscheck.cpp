@@ -143,7 +143,9 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   Names names;
   std::vector<StoryDoc> story_docs(documents.size());
   parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t, names); });
-  const auto groups = group_stories(std::move(story_docs), names, parties, t, threads);
+  const auto groups =
+      group_stories({story_docs.size(), [&](std::size_t d) { return story_docs[d]; }}, names, parties, t, threads);
+  std::vector<StoryDoc>().swap(story_docs);
   CrossCheck out;
   check_stories(
       groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, groups[s]}; },
@@ -159,8 +161,8 @@ struct ArchiveCrossCheck::State {
   Tunables t;
   Names names;
   Parties parties;
-  std::vector<StoryDoc> story_docs;
-  DocumentSpill spill;
+  DocumentSpill stories;  // StoryDocs
+  DocumentSpill spill;    // figures and facts
 };
 
 ArchiveCrossCheck::ArchiveCrossCheck(const Lexicon& lexicon) : state_(std::make_unique<State>()) {
@@ -171,8 +173,8 @@ ArchiveCrossCheck::~ArchiveCrossCheck() = default;
 
 struct ArchiveCrossCheck::Entry {
   DocumentResult entities;  // only its entities, for Parties
-  StoryDoc story;
-  std::string record;  // DocumentSpill::encode
+  std::string story;        // its StoryDoc, encoded
+  std::string record;       // its figures and facts, encoded
 };
 
 void ArchiveCrossCheck::EntryDeleter::operator()(Entry* entry) const { delete entry; }
@@ -180,15 +182,15 @@ void ArchiveCrossCheck::EntryDeleter::operator()(Entry* entry) const { delete en
 ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc) const {
   Prepared e(new Entry);
   e->entities.entities = doc.entities;
-  e->story = story_doc(doc, state_->t, state_->names);
+  e->story = DocumentSpill::encode(story_doc(doc, state_->t, state_->names));
   e->record = DocumentSpill::encode(doc);
   return e;
 }
 
 void ArchiveCrossCheck::add(Prepared entry) {
   state_->spill.append(entry->record);
+  state_->stories.append(entry->story);
   state_->parties.add(entry->entities);
-  state_->story_docs.push_back(std::move(entry->story));
 }
 
 std::size_t ArchiveCrossCheck::size() const { return state_->spill.size(); }
@@ -196,7 +198,9 @@ std::size_t ArchiveCrossCheck::size() const { return state_->spill.size(); }
 void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story) {
   State& s = *state_;
   s.spill.seal();
-  auto groups = group_stories(std::move(s.story_docs), s.names, s.parties, s.t, threads);
+  s.stories.seal();
+  auto groups =
+      group_stories({s.stories.size(), [&](std::size_t d) { return s.stories.load_story(d); }}, s.names, s.parties, s.t, threads);
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
     const StoryGroup& g = groups[k];

@@ -34,6 +34,12 @@ class Writer {
     put(static_cast<std::uint8_t>(v.has_value()));
     if (v) put(*v);
   }
+  template <class T>
+  void put(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    put(static_cast<std::uint64_t>(v.size()));
+    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
   void put(const TimeExpr& t) {
     put(t.span);
     put(t.begin);
@@ -67,6 +73,15 @@ class Reader {
     if (!present) return v.reset();
     v.emplace();
     get(*v);
+  }
+  template <class T>
+  void get(std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    std::uint64_t n = 0;
+    get(n);
+    if (n > (in_.size() - at_) / sizeof(T)) throw std::runtime_error("cross-check spill file: truncated record");
+    v.resize(n);
+    take(reinterpret_cast<char*>(v.data()), n * sizeof(T));
   }
   void get(TimeExpr& t) {
     get(t.span);
@@ -135,14 +150,52 @@ void DocumentSpill::seal() {
   if (std::fflush(file_) != 0) throw std::runtime_error(io_error("write failed"));
 }
 
-DocumentResult DocumentSpill::load(std::size_t i) const {
+std::string DocumentSpill::read(std::size_t i) const {
   std::string bytes(offsets_[i + 1] - offsets_[i], '\0');
-  // pread leaves the shared file position alone, so threads may load at once.
+  // pread leaves the shared file position alone, so threads may read at once.
   for (std::size_t done = 0; done < bytes.size();) {
     ssize_t n = ::pread(fileno(file_), bytes.data() + done, bytes.size() - done, static_cast<off_t>(offsets_[i] + done));
     if (n <= 0) throw std::runtime_error(io_error("read failed"));
     done += static_cast<std::size_t>(n);
   }
+  return bytes;
+}
+
+std::string DocumentSpill::encode(const StoryDoc& doc) {
+  std::string record;
+  Writer w(record);
+  w.put(doc.id);
+  w.put(doc.day);
+  w.put(doc.entities);
+  w.put(doc.figure_parties);
+  w.put(static_cast<std::uint64_t>(doc.amounts.size()));
+  for (const auto& a : doc.amounts) {
+    w.put(a.prominence), w.put(a.key), w.put(a.top), w.put(a.top_kind);
+    w.put(a.mentions);
+  }
+  return record;
+}
+
+StoryDoc DocumentSpill::load_story(std::size_t i) const {
+  const std::string bytes = read(i);
+  Reader r(bytes);
+  StoryDoc doc;
+  r.get(doc.id);
+  r.get(doc.day);
+  r.get(doc.entities);
+  r.get(doc.figure_parties);
+  std::uint64_t n = 0;
+  r.get(n);
+  doc.amounts.resize(n);
+  for (auto& a : doc.amounts) {
+    r.get(a.prominence), r.get(a.key), r.get(a.top), r.get(a.top_kind);
+    r.get(a.mentions);
+  }
+  return doc;
+}
+
+DocumentResult DocumentSpill::load(std::size_t i) const {
+  const std::string bytes = read(i);
   Reader r(bytes);
   auto io = [&](auto& v) { r.get(v); };
   DocumentResult doc;

@@ -1,5 +1,7 @@
-// Documents kept on disk until the cross-check reads them back a story at a
-// time: an archive run then holds its StoryDocs in memory, not its figures.
+// Per-document records kept on disk until the cross-check reads them back:
+// the documents' figures and facts (a story at a time) and their StoryDocs
+// (once to count parties, once to profile), so an archive run holds neither
+// in memory.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/internal.h"
 #include "dealscan/types.h"
 
 namespace dealscan::crosscheck {
@@ -23,15 +26,20 @@ class DocumentSpill {
   // What the cross-check reads of a document (its source id, figures and
   // facts) as one record; safe on any thread.
   static std::string encode(const DocumentResult& doc);
+  static std::string encode(const StoryDoc& doc);
   // Appends a record. Throws std::runtime_error when the disk refuses it.
   void append(const std::string& record);
   std::size_t size() const { return offsets_.size() - 1; }
-  // Reads document i back; safe from several threads once seal() was called.
+  // Reads record i back, as a document or a StoryDoc (as it was encoded);
+  // safe from several threads once seal() was called.
   DocumentResult load(std::size_t i) const;
+  StoryDoc load_story(std::size_t i) const;
   // Flushes what add() buffered; call before the first load().
   void seal();
 
  private:
+  std::string read(std::size_t i) const;
+
   std::FILE* file_ = nullptr;
   std::vector<std::uint64_t> offsets_{0};  // record i is [offsets_[i], offsets_[i + 1])
 };

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -148,10 +149,17 @@ struct StoryGroup {
 };
 
 // Groups documents into stories, ordered by size desc then first document.
+// Where group_stories reads the StoryDocs: a vector, or an archive's file.
+// get() may be called from several threads at once.
+struct StoryDocs {
+  std::size_t size = 0;
+  std::function<StoryDoc(std::size_t)> get;
+};
+
 // Profiles and lone-document links are computed on up to `threads` threads;
-// the result is the same for any number. The documents are taken (and freed
-// once profiled).
-std::vector<StoryGroup> group_stories(std::vector<StoryDoc> documents, const Names& names, const Parties& parties,
+// the result is the same for any number. Each StoryDoc is read twice, one at
+// a time: to count parties, then to profile it.
+std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& names, const Parties& parties,
                                       const Tunables& t, unsigned threads = 1);
 
 // ---- claims

@@ -223,9 +223,11 @@ namespace {
 
 class Profiler {
  public:
-  Profiler(const std::vector<StoryDoc>& docs, const Names& names, const Parties& parties, const Tunables& t, Keys& keys)
-      : docs_(docs), names_(names), parties_(parties), t_(t), keys_(keys) {
-    for (const auto& d : docs) {
+  // Reads every document once to count in how many each party appears.
+  Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, Keys& keys)
+      : n_(docs.size), names_(names), parties_(parties), t_(t), keys_(keys) {
+    for (std::size_t i = 0; i < n_; ++i) {
+      const StoryDoc d = docs.get(i);
       std::set<std::string> roots;
       for (const auto& e : d.entities) roots.insert(parties.root(names.name(e.id)));
       for (auto id : d.figure_parties) roots.insert(parties.root(names.name(id)));
@@ -233,8 +235,7 @@ class Profiler {
     }
   }
 
-  Profile profile(std::size_t i) const {
-    const StoryDoc& doc = docs_[i];
+  Profile profile(const StoryDoc& doc, std::size_t i) const {
     Profile p;
     p.day = doc.day;
     std::vector<Bucket> buckets;
@@ -255,7 +256,7 @@ class Profiler {
   bool common(const std::string& e) const {
     auto it = df_.find(e);
     std::size_t c = it == df_.end() ? 0 : it->second;
-    return docs_.size() >= 4 && double(c) > t_.common_entity_share * double(docs_.size());
+    return n_ >= 4 && double(c) > t_.common_entity_share * double(n_);
   }
   std::set<std::string> rare_parties(const Bucket& b) const {
     std::set<std::string> out;
@@ -344,7 +345,7 @@ class Profiler {
     for (const auto& w : weak) p.weak.push_back({w.weight, keys_.names.intern(w.key), w.party});
   }
 
-  const std::vector<StoryDoc>& docs_;
+  const std::size_t n_;  // documents
   const Names& names_;
   const Parties& parties_;
   const Tunables& t_;
@@ -643,22 +644,19 @@ class LonerLinker {
 
 }  // namespace
 
-std::vector<StoryGroup> group_stories(std::vector<StoryDoc> documents, const Names& names, const Parties& parties,
+std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& names, const Parties& parties,
                                       const Tunables& t, unsigned threads) {
-  const std::size_t n = documents.size();
+  const std::size_t n = documents.size;
   Keys keys;
   std::vector<Profile> profiles(n);
-  {
-    Profiler profiler(documents, names, parties, t, keys);
-    // A profile holds all grouping needs of its document, which goes at
-    // once: memory peaks at the larger of the two, not at both.
-    parallel_for(n, threads, [&](std::size_t i) {
-      profiles[i] = profiler.profile(i);
-      profiles[i].id = std::move(documents[i].id);
-      documents[i] = StoryDoc{};
-    });
-  }
-  std::vector<StoryDoc>().swap(documents);
+  const Profiler profiler(documents, names, parties, t, keys);
+  // A profile holds all grouping needs of its document: the StoryDoc is read
+  // (or copied) only for the moment it takes to make it.
+  parallel_for(n, threads, [&](std::size_t i) {
+    StoryDoc doc = documents.get(i);
+    profiles[i] = profiler.profile(doc, i);
+    profiles[i].id = std::move(doc.id);
+  });
   keys.rank_all();
   UnionFind uf(n);
   join_strong(profiles, keys, t, uf);

@@ -84,6 +84,36 @@ TEST(DocumentSpill, DocumentsComeBackWithEveryFieldTheCrossCheckReads) {
   EXPECT_TRUE(none.figures.empty() && none.facts.empty());
 }
 
+TEST(DocumentSpill, StoryDocsComeBackWhole) {
+  crosscheck::StoryDoc d;
+  d.id = "enel-a";
+  d.day = 739000;
+  d.entities = {{3, EntityType::Org, 4}, {7, EntityType::Person, 1}};
+  d.figure_parties = {9};
+  d.amounts = {{8.5, 11, 1, {{3.0, 0, 3, crosscheck::Names::kNone}, {5.5, 2, 3, 7}}, Kind::Stake},
+               {1.0, 12, 0, {{1.0, 4, 7, 3}}, Kind::Other}};
+  crosscheck::DocumentSpill spill;
+  spill.append(crosscheck::DocumentSpill::encode(crosscheck::StoryDoc{}));
+  spill.append(crosscheck::DocumentSpill::encode(d));
+  spill.seal();
+  const crosscheck::StoryDoc back = spill.load_story(1);
+  EXPECT_EQ(back.id, d.id);
+  EXPECT_EQ(back.day, d.day);
+  ASSERT_EQ(back.entities.size(), 2u);
+  EXPECT_EQ(back.entities[1].id, 7u);
+  EXPECT_EQ(back.entities[1].type, EntityType::Person);
+  EXPECT_EQ(back.figure_parties, d.figure_parties);
+  ASSERT_EQ(back.amounts.size(), 2u);
+  EXPECT_EQ(back.amounts[0].prominence, 8.5);
+  EXPECT_EQ(back.amounts[0].top_kind, Kind::Stake);
+  ASSERT_EQ(back.amounts[0].mentions.size(), 2u);
+  EXPECT_EQ(back.amounts[0].mentions[0].counterparty, crosscheck::Names::kNone);
+  EXPECT_EQ(back.amounts[0].mentions[1].prominence, 5.5);
+  EXPECT_EQ(back.amounts[1].key, 12u);
+  const crosscheck::StoryDoc empty = spill.load_story(0);
+  EXPECT_TRUE(empty.id.empty() && !empty.day && empty.entities.empty() && empty.amounts.empty());
+}
+
 // Enough stories that the claims pass the writer's 1 MB flush several times.
 std::vector<StoryCheck> many_stories() {
   std::vector<StoryCheck> out;
