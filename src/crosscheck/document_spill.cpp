@@ -1,5 +1,5 @@
-// A record is the fields of Source::id, every Figure and every Fact in
-// declaration order: fixed-size values as their bytes, strings as a 32-bit
+// A record is the fields of Source::id, every Figure and every Fact (or of a
+// StoryDoc) in declaration order: fixed-size values as their bytes, strings as a 32-bit
 // length and the bytes, optionals as a presence byte and the value. The file
 // lives only as long as the run, on this machine, so no versioning or byte
 // order is needed.
@@ -101,8 +101,37 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-// One list of fields for both directions, so a field added to Figure or Fact
-// is added here once.
+// The two directions behind one call shape: io(field) writes or reads a
+// field, io.list(items, each) a counted list of records.
+struct Put {
+  Writer& w;
+  template <class T>
+  void operator()(const T& v) {
+    w.put(v);
+  }
+  template <class T, class Each>
+  void list(const std::vector<T>& items, Each each) {
+    w.put(static_cast<std::uint64_t>(items.size()));
+    for (const auto& item : items) each(item);
+  }
+};
+struct Get {
+  Reader& r;
+  template <class T>
+  void operator()(T& v) {
+    r.get(v);
+  }
+  template <class T, class Each>
+  void list(std::vector<T>& items, Each each) {
+    std::uint64_t n = 0;
+    r.get(n);
+    items.resize(n);
+    for (auto& item : items) each(item);
+  }
+};
+
+// One list of fields for both directions, so a field added to Figure, Fact
+// or StoryDoc is added here once.
 template <class IO, class M>
 void money_fields(IO& io, M& m) {
   io(m.span), io(m.value), io(m.max), io(m.currency), io(m.currency_from_context), io(m.qualifier);
@@ -121,6 +150,35 @@ void fact_fields(IO& io, F& f) {
   io(f.sentence), io(f.sentence_text), io(f.modality), io(f.rule);
 }
 
+template <class IO, class D>
+void document_fields(IO& io, D& d) {
+  io(d.source.id);
+  io.list(d.figures, [&](auto& f) { figure_fields(io, f); });
+  io.list(d.facts, [&](auto& f) { fact_fields(io, f); });
+}
+template <class IO, class D>
+void story_doc_fields(IO& io, D& d) {
+  io(d.id), io(d.day), io(d.entities), io(d.figure_parties);
+  io.list(d.amounts, [&](auto& a) { io(a.prominence), io(a.key), io(a.top), io(a.top_kind), io(a.mentions); });
+}
+
+template <class T, class Fields>
+std::string encode_record(const T& value, Fields fields) {
+  std::string record;
+  Writer w(record);
+  Put io{w};
+  fields(io, value);
+  return record;
+}
+template <class T, class Fields>
+T decode_record(const std::string& record, Fields fields) {
+  Reader r(record);
+  Get io{r};
+  T value;
+  fields(io, value);
+  return value;
+}
+
 std::string io_error(const char* what) { return std::string("cross-check spill file: ") + what + ": " + std::strerror(errno); }
 
 }  // namespace
@@ -130,15 +188,7 @@ DocumentSpill::DocumentSpill() : file_(anonymous_temp_file("cross-check spill fi
 DocumentSpill::~DocumentSpill() { std::fclose(file_); }
 
 std::string DocumentSpill::encode(const DocumentResult& doc) {
-  std::string record;
-  Writer w(record);
-  auto io = [&](const auto& v) { w.put(v); };
-  w.put(doc.source.id);
-  w.put(static_cast<std::uint64_t>(doc.figures.size()));
-  for (const auto& f : doc.figures) figure_fields(io, f);
-  w.put(static_cast<std::uint64_t>(doc.facts.size()));
-  for (const auto& f : doc.facts) fact_fields(io, f);
-  return record;
+  return encode_record(doc, [](auto& io, auto& d) { document_fields(io, d); });
 }
 
 void DocumentSpill::append(const std::string& record) {
@@ -162,52 +212,15 @@ std::string DocumentSpill::read(std::size_t i) const {
 }
 
 std::string DocumentSpill::encode(const StoryDoc& doc) {
-  std::string record;
-  Writer w(record);
-  w.put(doc.id);
-  w.put(doc.day);
-  w.put(doc.entities);
-  w.put(doc.figure_parties);
-  w.put(static_cast<std::uint64_t>(doc.amounts.size()));
-  for (const auto& a : doc.amounts) {
-    w.put(a.prominence), w.put(a.key), w.put(a.top), w.put(a.top_kind);
-    w.put(a.mentions);
-  }
-  return record;
+  return encode_record(doc, [](auto& io, auto& d) { story_doc_fields(io, d); });
 }
 
 StoryDoc DocumentSpill::load_story(std::size_t i) const {
-  const std::string bytes = read(i);
-  Reader r(bytes);
-  StoryDoc doc;
-  r.get(doc.id);
-  r.get(doc.day);
-  r.get(doc.entities);
-  r.get(doc.figure_parties);
-  std::uint64_t n = 0;
-  r.get(n);
-  doc.amounts.resize(n);
-  for (auto& a : doc.amounts) {
-    r.get(a.prominence), r.get(a.key), r.get(a.top), r.get(a.top_kind);
-    r.get(a.mentions);
-  }
-  return doc;
+  return decode_record<StoryDoc>(read(i), [](auto& io, auto& d) { story_doc_fields(io, d); });
 }
 
 DocumentResult DocumentSpill::load(std::size_t i) const {
-  const std::string bytes = read(i);
-  Reader r(bytes);
-  auto io = [&](auto& v) { r.get(v); };
-  DocumentResult doc;
-  r.get(doc.source.id);
-  std::uint64_t n = 0;
-  r.get(n);
-  doc.figures.resize(n);
-  for (auto& f : doc.figures) figure_fields(io, f);
-  r.get(n);
-  doc.facts.resize(n);
-  for (auto& f : doc.facts) fact_fields(io, f);
-  return doc;
+  return decode_record<DocumentResult>(read(i), [](auto& io, auto& d) { document_fields(io, d); });
 }
 
 }  // namespace dealscan::crosscheck
