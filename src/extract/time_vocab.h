@@ -67,7 +67,7 @@ class Vocab {
   void annotate(std::vector<timetok::Token>& toks) const;
   // Roles of every item starting with the token's word (a quick filter).
   std::uint32_t roles_of(const timetok::Token& t) const {
-    std::uint32_t r = t.kind == timetok::Kind::Number ? kNumber : 0;
+    std::uint32_t r = t.kind == timetok::Kind::Number ? std::uint32_t{kNumber} : 0u;
     return t.entry < 0 ? r : r | buckets_[t.entry].roles;
   }
 
