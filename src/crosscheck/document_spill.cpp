@@ -38,7 +38,7 @@ class Writer {
   void put(const std::vector<T>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     put(static_cast<std::uint64_t>(v.size()));
-    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   void put(const TimeExpr& t) {
     put(t.span);
@@ -94,6 +94,7 @@ class Reader {
  private:
   void take(char* to, std::size_t n) {
     if (n > in_.size() - at_) throw std::runtime_error("cross-check spill file: truncated record");
+    if (n == 0) return;  // an empty vector's data() may be null, which memcpy must not get
     std::memcpy(to, in_.data() + at_, n);
     at_ += n;
   }
