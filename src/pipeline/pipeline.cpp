@@ -33,7 +33,8 @@ void release(std::vector<T>& v) {
 
 // Once a document is written out, the archive needs only its figures,
 // facts, and entities with their parents and counts: the rest goes before
-// it is prepared.
+// it is prepared, so on_document sees what is kept and the spilled records
+// stay small. (The document itself is freed once prepared.)
 void trim_for_crosscheck(DocumentResult& doc) {
   release(doc.mentions);
   release(doc.quantities);
@@ -45,10 +46,6 @@ void trim_for_crosscheck(DocumentResult& doc) {
     std::string().swap(f.party_rule);
   }
   for (auto& f : doc.facts) std::string().swap(f.sentence_text);
-  // Vectors grown by push_back keep up to twice their size in capacity.
-  doc.entities.shrink_to_fit();
-  doc.figures.shrink_to_fit();
-  doc.facts.shrink_to_fit();
 }
 
 // A processed document on its way to the sink, with its rendered output
@@ -185,8 +182,10 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
       if (doc) {
         Finished item{std::move(*doc), {}, {}};
         if (options.render) item.rendered = options.render(item.doc);
-        if (options.archive) trim_for_crosscheck(item.doc);
-        if (options.archive) item.prepared = options.archive->prepare(item.doc);
+        if (options.archive) {
+          trim_for_crosscheck(item.doc);
+          item.prepared = options.archive->prepare(item.doc);
+        }
         sink.done(i, std::move(item));
       } else {
         SkippedSource skipped{files[i].path, doc.error().message};
