@@ -1,0 +1,124 @@
+#include "ingest/sentence_rules.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <climits>
+
+namespace dealscan::ingest {
+namespace {
+
+bool is_term(std::uint8_t c) { return c == U_SB_ATERM || c == U_SB_STERM; }
+
+// Classes whose rules (SB3-SB5, SB4's paragraph breaks) are not written here.
+bool needs_icu(std::uint8_t c) {
+  return c == U_SB_EXTEND || c == U_SB_FORMAT || c == U_SB_SEP || c == U_SB_CR || c == U_SB_LF;
+}
+
+std::uint8_t class_of(UChar32 c) { return static_cast<std::uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)); }
+
+}  // namespace
+
+SentenceRules::SentenceRules() {
+  for (int b = 0; b < 256; ++b) stop_[b] = b >= 0x80;
+  for (UChar32 c = 0; c < 128; ++c) {
+    ascii_class_[c] = class_of(c);
+    stop_[c] = is_term(ascii_class_[c]) || needs_icu(ascii_class_[c]);
+  }
+}
+
+std::uint8_t SentenceRules::class_at(std::string_view line, std::size_t& i) const {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(line.data());
+  if (p[i] < 0x80) return ascii_class_[p[i++]];
+  auto pos = static_cast<std::int32_t>(i);
+  UChar32 cp;
+  U8_NEXT(p, pos, static_cast<std::int32_t>(line.size()), cp);
+  i = static_cast<std::size_t>(pos);
+  return cp < 0 ? kInvalid : class_of(cp);
+}
+
+// Class of the character ending at line[i] (already read, so valid UTF-8).
+std::uint8_t SentenceRules::class_before(std::string_view line, std::size_t i) const {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(line.data());
+  if (p[i - 1] < 0x80) return ascii_class_[p[i - 1]];
+  auto pos = static_cast<std::int32_t>(i);
+  UChar32 cp;
+  U8_PREV(p, 0, pos, cp);
+  return cp < 0 ? kInvalid : class_of(cp);
+}
+
+// SB8: ATerm Close* Sp* x (not OLetter, Upper, Lower, ParaSep, SATerm)* Lower.
+bool SentenceRules::lower_follows(std::string_view line, std::size_t i) const {
+  while (i < line.size()) {
+    const std::uint8_t c = class_at(line, i);
+    if (c == U_SB_LOWER) return true;
+    if (c == U_SB_OLETTER || c == U_SB_UPPER || is_term(c) || c == kInvalid || needs_icu(c)) return false;
+  }
+  return false;
+}
+
+std::size_t SentenceRules::after_terminator(std::string_view line, std::size_t term,
+                                            std::vector<std::uint32_t>& out) const {
+  std::size_t k = term;
+  const std::uint8_t t = class_at(line, k);  // k: just past the terminator
+  const bool aterm = t == U_SB_ATERM;
+  const std::size_t right_after = k;
+  bool spaced = false;  // SATerm Close* Sp+ so far, else SATerm Close*
+  // SB8's look-ahead skips closing marks and spaces, so it answers the same
+  // from anywhere in the context: asked once (else a long run of spaces
+  // would be rescanned from each of them).
+  int lower_next = -1;  // unknown, 0 no, 1 yes
+  while (k < line.size()) {
+    std::size_t next = k;
+    const std::uint8_t b = class_at(line, next);
+    if (b == kInvalid || needs_icu(b)) return std::string_view::npos;
+    bool keep = false;
+    if (aterm && k == right_after && b == U_SB_NUMERIC) keep = true;  // SB6: "1.5"
+    else if (aterm && k == right_after && b == U_SB_UPPER && term > 0 &&
+             (class_before(line, term) == U_SB_UPPER || class_before(line, term) == U_SB_LOWER))
+      keep = true;                                                 // SB7: "U.S"
+    else if (aterm && (lower_next < 0 ? (lower_next = lower_follows(line, k)) : lower_next))
+      keep = true;                                                 // SB8: "ecc. e poi"
+    else if (b == U_SB_SCONTINUE || is_term(b)) keep = true;       // SB8a: "?!", "., "
+    else if (!spaced && b == U_SB_CLOSE) keep = true;              // SB9
+    else if (b == U_SB_SP) keep = true;                            // SB9, SB10
+    if (!keep) out.push_back(static_cast<std::uint32_t>(k));       // SB11
+    // The context goes on through closing marks, then spaces; a terminator starts anew.
+    if (b == U_SB_SP) spaced = true;
+    else if (is_term(b) || b != U_SB_CLOSE || spaced) return k;
+    k = next;
+  }
+  return k;
+}
+
+bool SentenceRules::breaks(std::string_view line, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  if (line.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  const auto* p = reinterpret_cast<const std::uint8_t*>(line.data());
+  std::size_t i = 0;
+  while (i < line.size()) {
+    if (!stop_[p[i]]) {
+      ++i;
+      continue;
+    }
+    std::size_t next = i;
+    const std::uint8_t c = class_at(line, next);
+    if (c == kInvalid || needs_icu(c)) {
+      out.clear();
+      return false;
+    }
+    if (!is_term(c)) {
+      i = next;
+      continue;
+    }
+    i = after_terminator(line, i, out);
+    if (i == std::string_view::npos) {
+      out.clear();
+      return false;
+    }
+  }
+  out.push_back(static_cast<std::uint32_t>(line.size()));
+  return true;
+}
+
+}  // namespace dealscan::ingest
