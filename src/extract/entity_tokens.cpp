@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 
 namespace dealscan::entity {
 namespace {
@@ -76,33 +78,6 @@ Shape shape_of(std::string_view w) {
   if (upper == 0) return Shape::Lower;
   if (first_upper && !later_upper) return Shape::Title;
   return Shape::Mixed;
-}
-
-// Key, hash and shape of an ASCII word in one pass over its bytes: the
-// results of fold_into, hash_key and shape_of for such a word.
-void fold_ascii_word(std::string_view w, std::string& keys, Token& t) {
-  const std::size_t at = keys.size();
-  keys.append(w);
-  char* key = keys.data() + at;
-  std::uint64_t h = 1469598103934665603ull;
-  int up = 0, low = 0;
-  bool first_up = false, seen = false, later_up = false;
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    const char ch = w[k];
-    const bool u = ch >= 'A' && ch <= 'Z', l = ch >= 'a' && ch <= 'z';
-    const char folded = u ? static_cast<char>(ch - 'A' + 'a') : ch;
-    key[k] = folded;
-    h = (h ^ static_cast<unsigned char>(folded)) * 1099511628211ull;
-    if (!u && !l) continue;
-    if (!seen) first_up = u, seen = true;
-    else if (u) later_up = true;
-    (u ? up : low)++;
-  }
-  t.key_hash = h;
-  if (up + low == 0) t.shape = Shape::None;
-  else if (low == 0) t.shape = Shape::Upper;
-  else if (up == 0) t.shape = Shape::Lower;
-  else t.shape = first_up && !later_up ? Shape::Title : Shape::Mixed;
 }
 
 // Marks each sentence that reads as a heading: no closing punctuation, or
@@ -179,43 +154,130 @@ TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentenc
   return ts;
 }
 
+namespace {
+
+// What tokenizing needs to know of an ASCII byte, looked up once per byte.
+enum : std::uint8_t { kAlnum = 1, kUpperBit = 2, kLowerBit = 4, kSpaceBit = 8 };
+constexpr std::array<std::uint8_t, 128> kAsciiFlags = [] {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    if (c >= 'A' && c <= 'Z') t[c] = kAlnum | kUpperBit;
+    else if (c >= 'a' && c <= 'z') t[c] = kAlnum | kLowerBit;
+    else if (c >= '0' && c <= '9') t[c] = kAlnum;
+    else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = kSpaceBit;
+  }
+  return t;
+}();
+
+// Keys are written straight into a buffer sized ahead (no append per token);
+// used is how much of it holds keys.
+struct KeyBuffer {
+  std::string& keys;
+  std::size_t used = 0;
+  char* room(std::size_t n) {
+    if (keys.size() < used + n) keys.resize(std::max(used + n, 2 * keys.size()));
+    return keys.data() + used;
+  }
+};
+
+// Scans the ASCII run of the word starting at text[i] (an ASCII letter or
+// digit), writing its folded key at key; fills the token's hash and shape as
+// fold_into, hash_key and shape_of would. Returns one past the run.
+std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Token& t) {
+  std::uint64_t h = 1469598103934665603ull;
+  int up = 0, low = 0;
+  bool first_up = false, seen = false, later_up = false;
+  std::size_t j = i;
+  for (; j < text.size(); ++j) {
+    const auto b = static_cast<unsigned char>(text[j]);
+    if (b >= 0x80) break;
+    const std::uint8_t f = kAsciiFlags[b];
+    if (!(f & kAlnum)) break;
+    const bool u = f & kUpperBit;
+    const char folded = static_cast<char>(u ? b + ('a' - 'A') : b);
+    key[j - i] = folded;
+    h = (h ^ static_cast<unsigned char>(folded)) * 1099511628211ull;
+    if (!(f & (kUpperBit | kLowerBit))) continue;
+    if (!seen) first_up = u, seen = true;
+    else if (u) later_up = true;
+    (u ? up : low)++;
+  }
+  t.key_hash = h;
+  if (up + low == 0) t.shape = Shape::None;
+  else if (low == 0) t.shape = Shape::Upper;
+  else if (up == 0) t.shape = Shape::Lower;
+  else t.shape = first_up && !later_up ? Shape::Title : Shape::Mixed;
+  return j;
+}
+
+// One past the word whose characters go on from j (any script).
+std::size_t word_end(std::string_view text, std::size_t j) {
+  while (j < text.size()) {
+    auto b = static_cast<unsigned char>(text[j]);
+    if (b < 0x80) {  // ASCII fast path: no decoding
+      if (!is_ascii_alnum(b)) break;
+      ++j;
+      continue;
+    }
+    auto [c2, n2] = decode(text, j);
+    if (!is_word_char(c2)) break;
+    j = n2;
+  }
+  return j;
+}
+
+// Key, hash and shape of a token with non-ASCII characters (case folding by ICU).
+void fold_unicode_token(std::string_view w, bool word, KeyBuffer& kb, Token& t) {
+  thread_local std::string folded;
+  folded.clear();
+  fold_into(w, folded);
+  std::memcpy(kb.room(folded.size()), folded.data(), folded.size());
+  kb.used += folded.size();
+  t.shape = word ? shape_of(w) : Shape::None;
+  t.key_hash = hash_key(folded);
+}
+
+}  // namespace
+
 void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts) {
   ts.text = text;
   ts.tokens.clear();
-  ts.keys.clear();
   ts.tokens.reserve(text.size() / 5 + 1);
-  ts.keys.reserve(text.size());
+  ts.keys.clear();
+  ts.keys.resize(text.size() + 16);  // ASCII keys are as long as their words
+  KeyBuffer kb{ts.keys};
   std::size_t sentence = 0;
   bool newline = true, space = false;
   std::uint32_t last_sentence = UINT32_MAX;
   for (std::size_t i = 0; i < text.size();) {
     // ASCII (most of the text) needs no decoding call.
     const auto lead = static_cast<unsigned char>(text[i]);
+    const std::uint8_t flags = lead < 0x80 ? kAsciiFlags[lead] : 0;
+    if (flags & kSpaceBit) {
+      if (lead == '\n' || lead == '\r') newline = true;
+      space = true;
+      ++i;
+      continue;
+    }
     const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
-    if (is_space(c)) {
-      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) newline = true;
+    if (lead >= 0x80 && is_space(c)) {
+      if (c == 0x2028 || c == 0x2029) newline = true;
       space = true;
       i = next;
       continue;
     }
     Token t;
     t.begin = static_cast<std::uint32_t>(i);
-    bool ascii = c < 0x80;
-    if (is_word_char(c)) {
-      std::size_t j = next;
-      while (j < text.size()) {
-        auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80) {  // ASCII fast path: no decoding
-          if (!is_ascii_alnum(b)) break;
-          ++j;
-          continue;
-        }
-        auto [c2, n2] = decode(text, j);
-        if (!is_word_char(c2)) break;
-        ascii = false;
-        j = n2;
-      }
-      t.end = static_cast<std::uint32_t>(j);
+    t.key_begin = static_cast<std::uint32_t>(kb.used);
+    bool ascii = false;  // key, hash and shape done by the ASCII scan
+    if (flags & kAlnum) {
+      std::size_t j = scan_ascii_word(text, i, kb.room(text.size() - i), t);
+      std::size_t e = word_end(text, j);
+      ascii = e == j;  // else a letter beyond ASCII follows: the whole word goes to ICU
+      t.end = static_cast<std::uint32_t>(e);
+      t.word = true;
+    } else if (is_word_char(c)) {
+      t.end = static_cast<std::uint32_t>(word_end(text, next));
       t.word = true;
     } else {
       t.end = static_cast<std::uint32_t>(next);
@@ -235,20 +297,22 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       last_sentence = t.sentence;
       newline = false;
     }
-    t.key_begin = static_cast<std::uint32_t>(ts.keys.size());
     if (ascii) {
-      fold_ascii_word(w, ts.keys, t);
-      if (!t.word) t.shape = Shape::None;
+      kb.used += w.size();
+    } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key
+      *kb.room(1) = static_cast<char>(lead);
+      kb.used += 1;
+      t.key_hash = hash_key(w);
+      t.shape = Shape::None;
     } else {
-      t.shape = t.word ? shape_of(w) : Shape::None;
-      fold_into(w, ts.keys);
-      t.key_hash = hash_key(std::string_view(ts.keys).substr(t.key_begin, ts.keys.size() - t.key_begin));
+      fold_unicode_token(w, t.word, kb, t);
     }
-    t.key_end = static_cast<std::uint32_t>(ts.keys.size());
+    t.key_end = static_cast<std::uint32_t>(kb.used);
     space = false;
     ts.tokens.push_back(t);
     i = t.end;
   }
+  ts.keys.resize(kb.used);
   ts.heading = find_headings(ts, std::max<std::size_t>(sentences.size(), 1));
 }
 
