@@ -9,6 +9,7 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
       roles(lexicon.list("claim_roles")),
       modality(lexicon.list("claim_modality")),
       attribution(lexicon.list("claim_attribution")),
+      starts({&triggers, &roles, &modality, &attribution}),
       leaders(build_leader_index(lexicon)) {}
 
 LeaderIndex build_leader_index(const Lexicon& lexicon) {

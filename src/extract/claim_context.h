@@ -25,6 +25,7 @@ struct ClaimLexicon {
   PhraseMatcher roles;        // claim_roles: role=link|article|of|target|source|partner|for|between|coord
   PhraseMatcher modality;     // claim_modality: type=negation|deny|conditional|not_conditional|hedge
   PhraseMatcher attribution;  // claim_attribution: type=source|report|first|exclusive_rights|holds
+  StartIndex starts;          // the four above: which may start at a token (mark tokens before matching)
   LeaderIndex leaders;        // gazetteer: person => companies they lead or founded
 };
 

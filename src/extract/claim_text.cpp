@@ -223,6 +223,7 @@ void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
 
 bool PhraseMatcher::match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
   if (i >= tokens.size() || !tokens[i].word) return false;
+  if (bit_ && !(tokens[i].may_start & bit_)) return false;  // no first word of ours here
   const Phrase* best = nullptr;
   for_each_candidate(tokens[i].lower, [&](const Phrase& p) {
     if (i + p.words.size() > tokens.size()) return;
@@ -250,6 +251,53 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(const std::vector<Token>& token
     }
   }
   return out;
+}
+
+StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) {
+  std::size_t keys = 0;
+  for (const PhraseMatcher* m : matchers)
+    for (const auto& slot : m->slots_) keys += !slot.key.empty();
+  std::size_t size = 16;
+  while (size < 4 * keys) size *= 2;
+  keys_.slots_.resize(size);
+  keys_.tags_.assign(size, 0);
+  masks_.assign(size, 0);
+  for (std::size_t k = 0; k < matchers.size() && k < 8; ++k) {
+    PhraseMatcher& m = *matchers[k];
+    m.bit_ = static_cast<std::uint8_t>(1u << k);
+    for (const auto& slot : m.slots_)
+      if (!slot.key.empty()) keys_.add_key(slot.key, slot.prefix, k);
+    for (std::size_t b = 0; b < 256; ++b)
+      if (m.suffix_last_.test(b)) suffix_mask_[b] |= m.bit_;
+  }
+  // add_key listed the matcher indexes per key: fold them into masks.
+  for (std::size_t i = 0; i < size; ++i)
+    for (auto k : keys_.slots_[i].phrases) masks_[i] |= static_cast<std::uint8_t>(1u << k);
+}
+
+// The same probes as PhraseMatcher::for_each_candidate, once for all matchers.
+std::uint8_t StartIndex::starts_of(std::string_view token) const {
+  if (token.empty()) return 0;
+  std::uint8_t mask = suffix_mask_[static_cast<unsigned char>(token.back())];
+  auto add = [&](const PhraseMatcher::Slot* s) {
+    if (s) mask |= masks_[static_cast<std::size_t>(s - keys_.slots_.data())];
+  };
+  std::uint64_t h = kFnvBasis;
+  std::size_t n = 0;
+  for (; n < std::min(kStemKey, token.size()); ++n) {
+    h = fnv_step(h, token[n]);
+    if ((keys_.stem_lengths_ >> (n + 1) & 1) && keys_.stem_head_.test(PhraseMatcher::head2(token.substr(0, n + 1))))
+      add(keys_.find_key(h, token.substr(0, n + 1), true));
+  }
+  if (keys_.word_head_.test(PhraseMatcher::head2(token))) {
+    for (; n < token.size(); ++n) h = fnv_step(h, token[n]);
+    add(keys_.find_key(h, token, false));
+  }
+  return mask;
+}
+
+void StartIndex::mark(std::vector<Token>& tokens) const {
+  for (auto& t : tokens) t.may_start = t.word ? starts_of(t.lower) : 0;
 }
 
 }  // namespace dealscan::claims

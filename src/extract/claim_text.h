@@ -20,6 +20,9 @@ struct Token {
   Span span;               // normalised text bytes
   std::string_view lower;  // lowercased (ASCII and Latin-1 accented letters), a view into the lowered text
   bool word = false;       // letters/digits; false for punctuation
+  // One bit per matcher of a StartIndex that may have a phrase starting
+  // here (all set: not looked up, every matcher looks for itself).
+  std::uint8_t may_start = 0xFF;
 };
 
 // Splits [span) of text into word and punctuation tokens. "l'accordo" =>
@@ -43,6 +46,8 @@ struct PhraseMatch {
 
 // Longest-match lookup of lexicon phrases over tokens. Built once per extractor.
 class PhraseMatcher {
+  friend class StartIndex;
+
  public:
   PhraseMatcher() = default;
   explicit PhraseMatcher(const std::vector<LexEntry>& entries);
@@ -80,6 +85,27 @@ class PhraseMatcher {
   static std::size_t head2(std::string_view s);
   std::bitset<65536> word_head_, stem_head_;
   unsigned stem_lengths_ = 0;  // bit n set: some stem has n bytes
+  std::uint8_t bit_ = 0;       // its bit in Token::may_start (0: in no StartIndex)
+};
+
+// Which of several matchers may have a phrase starting at each token, found
+// with one lookup of the token's stems and whole word in a table of all
+// their first words, instead of one lookup per matcher. A matcher then skips
+// at once the tokens whose bit is clear. Conservative: a set bit only means
+// "look".
+class StartIndex {
+ public:
+  StartIndex() = default;
+  // Gives each matcher (at most 8) its bit.
+  explicit StartIndex(const std::vector<PhraseMatcher*>& matchers);
+  void mark(std::vector<Token>& tokens) const;
+
+ private:
+  std::uint8_t starts_of(std::string_view token) const;
+
+  PhraseMatcher keys_;                 // every first word and stem, for its table and filters
+  std::vector<std::uint8_t> masks_;    // per slot of keys_: the matchers holding that key
+  std::uint8_t suffix_mask_[256] = {};  // per last byte: the matchers with a "*suffix" ending so
 };
 
 }  // namespace dealscan::claims

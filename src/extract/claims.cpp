@@ -129,12 +129,16 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s]) continue;
     tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
+    lex.starts.mark(tokens[s]);
     if (may_attribute(lex, tokens[s])) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
-    if (tokens[s].empty()) tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
+    if (tokens[s].empty()) {
+      tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
+      lex.starts.mark(tokens[s]);
+    }
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
   }
   return data;
