@@ -131,12 +131,13 @@ void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, Doc
   auto titled = [&](std::size_t k) { return k < ts.size() && ts.tokens[k].shape == Shape::Title; };
   for (std::size_t i = 0; i < ts.size(); ++i) {
     const Token& t = ts.tokens[i];
-    if (covered[i] || !t.word || t.end - t.begin < kTypoMinLength || stopwords.contains_key(ts.key(i))) continue;
+    if (covered[i] || !t.word || t.end - t.begin < kTypoMinLength) continue;
     // "OperAI" is a name whatever its place; "Amazom" only mid-sentence and
     // not inside a longer name ("Marco Altmann").
     bool mixed = t.shape == Shape::Mixed && ts.capitalised(i);
     bool lone_title = t.shape == Shape::Title && !t.sentence_initial && !titled(i + 1) && !(i > 0 && titled(i - 1));
-    if (!mixed && !lone_title) continue;
+    // The shape rules out most words before the stopword lookup has to.
+    if ((!mixed && !lone_title) || stopwords.contains_key(ts.key(i))) continue;
     if (auto idx = typo_candidate(ts, i)) doc.drafts.push_back({i, i + 1, entries_[*idx].entity.id, "typo", kTypo});
   }
 }
