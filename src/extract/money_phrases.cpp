@@ -12,6 +12,8 @@ void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_vie
       for (const auto& t : toks.list) p.words.emplace_back(t.low);
       if (p.words.empty()) continue;
       p.entry = &e;
+      first_digests_.set(digest(p.words.front()));
+      last_digests_.set(digest(p.words.back()));
       by_first_[p.words.front()].push_back(p);
       by_last_[p.words.back()].push_back(std::move(p));
     }
@@ -19,7 +21,7 @@ void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_vie
 }
 
 std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, std::size_t i) const {
-  if (i >= toks.size()) return std::nullopt;
+  if (i >= toks.size() || !first_digests_.test(digest(toks[i].low))) return std::nullopt;
   auto it = by_first_.find(toks[i].low);
   if (it == by_first_.end()) return std::nullopt;
   std::optional<PhraseHit> best;
@@ -33,7 +35,7 @@ std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, s
 }
 
 std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& toks, std::size_t end) const {
-  if (end == 0 || end > toks.size()) return std::nullopt;
+  if (end == 0 || end > toks.size() || !last_digests_.test(digest(toks[end - 1].low))) return std::nullopt;
   auto it = by_last_.find(toks[end - 1].low);
   if (it == by_last_.end()) return std::nullopt;
   std::optional<PhraseHit> best;
@@ -48,6 +50,7 @@ std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& tok
 }
 
 const LexEntry* PhraseTable::word(std::string_view w) const {
+  if (!first_digests_.test(digest(w))) return nullptr;
   auto it = by_first_.find(w);
   if (it == by_first_.end()) return nullptr;
   for (const auto& p : it->second)

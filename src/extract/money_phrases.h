@@ -2,6 +2,7 @@
 // "nell'arco dei", "dollari canadesi". Built once per extractor.
 #pragma once
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,14 @@ class PhraseTable {
   };
   // Phrases indexed by their first and by their last token.
   std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_, by_last_;
+  // A 12-bit digest (first two bytes and length) of those tokens: most
+  // words are turned away here, before hashing.
+  static std::size_t digest(std::string_view w) {
+    if (w.empty()) return 0;
+    const std::size_t b0 = static_cast<unsigned char>(w[0]), b1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
+    return (b0 * 61 + b1 * 7 + w.size()) & 4095;
+  }
+  std::bitset<4096> first_digests_, last_digests_;
 };
 
 }  // namespace dealscan::money
