@@ -60,15 +60,24 @@ bool parse_line(std::string_view raw, LexEntry& e) {
   return true;
 }
 
+// An entry has a handful of attributes, asked for per match: a walk that
+// compares lengths first beats the tree's string comparisons.
+template <class Map>
+auto find_attr(const Map& attrs, std::string_view key) {
+  for (auto it = attrs.begin(); it != attrs.end(); ++it)
+    if (it->first.size() == key.size() && std::string_view(it->first) == key) return it;
+  return attrs.end();
+}
+
 }  // namespace
 
 std::string_view LexEntry::attr(std::string_view key, std::string_view fallback) const {
-  auto it = attrs.find(key);
+  auto it = find_attr(attrs, key);
   return it == attrs.end() ? fallback : std::string_view(it->second);
 }
 
 double LexEntry::number(std::string_view key, double fallback) const {
-  auto it = attrs.find(key);
+  auto it = find_attr(attrs, key);
   if (it == attrs.end()) return fallback;
   char* end = nullptr;
   double v = std::strtod(it->second.c_str(), &end);
