@@ -37,12 +37,15 @@ namespace {
 
 bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// Is there a U+00A0 (C2 A0) at byte i?
+bool nbsp_at(std::string_view t, std::size_t i) { return t[i] == '\xC2' && t[i + 1] == '\xA0'; }
+
 // Trims whitespace (ASCII and U+00A0) from both ends of [b, e).
 Span trim(std::string_view t, std::size_t b, std::size_t e) {
   for (;;) {
     if (b < e && is_ws(static_cast<unsigned char>(t[b]))) {
       ++b;
-    } else if (b + 1 < e && t.compare(b, 2, "\xC2\xA0") == 0) {
+    } else if (b + 1 < e && nbsp_at(t, b)) {
       b += 2;
     } else {
       break;
@@ -51,7 +54,7 @@ Span trim(std::string_view t, std::size_t b, std::size_t e) {
   for (;;) {
     if (e > b && is_ws(static_cast<unsigned char>(t[e - 1]))) {
       --e;
-    } else if (e >= b + 2 && t.compare(e - 2, 2, "\xC2\xA0") == 0) {
+    } else if (e >= b + 2 && nbsp_at(t, e - 2)) {
       e -= 2;
     } else {
       break;
