@@ -95,9 +95,16 @@ namespace {
 
 void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
   v.role.assign(v.tokens.size(), {});
-  for (const auto& m : lex.roles.find_all(v.tokens, 0, v.tokens.size())) {
+  // find_all's walk, without collecting the matches in a vector first.
+  for (std::size_t i = 0; i < v.tokens.size();) {
+    PhraseMatch m;
+    if (!lex.roles.match_at(v.tokens, i, m)) {
+      ++i;
+      continue;
+    }
     std::string_view r = m.phrase->entry->attr("role");
     for (std::size_t t = m.begin; t < m.end; ++t) v.role[t] = r;
+    i = m.end;
   }
 }
 

@@ -271,16 +271,13 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
   std::unordered_set<std::string> persons;
   for (const auto& e : in.entities.entities)
     if (e.type == EntityType::Person) persons.insert(e.id);
-  if (auto story = main_pair(out.figures, org_mentions, persons)) {
-    std::vector<SentenceFlags> flags;
-    for (const auto& d : doc.data) flags.push_back(d.flags);
-    apply_story(out.figures, *story, flags, parents);
-  }
-  {
-    std::vector<SentenceFlags> flags;
-    for (const auto& d : doc.data) flags.push_back(d.flags);
-    revenue_clients(out.figures, flags, org_mentions, parents);
-  }
+  // The figures are made and nothing reads a sentence's flags after this:
+  // they move out once for both passes.
+  std::vector<SentenceFlags> flags;
+  flags.reserve(doc.data.size());
+  for (auto& d : doc.data) flags.push_back(std::move(d.flags));
+  if (auto story = main_pair(out.figures, org_mentions, persons)) apply_story(out.figures, *story, flags, parents);
+  revenue_clients(out.figures, flags, org_mentions, parents);
 
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& d = doc.data[s];
