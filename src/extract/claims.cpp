@@ -128,17 +128,16 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   std::vector<std::vector<Token>> tokens(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s]) continue;
+    // Only the attribution list is asked here: its own lookup is cheaper
+    // than marking for all four lists, which the analysed sentences get.
     tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
-    lex.starts.mark(tokens[s]);
     if (may_attribute(lex, tokens[s])) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
-    if (tokens[s].empty()) {
-      tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
-      lex.starts.mark(tokens[s]);
-    }
+    if (tokens[s].empty()) tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
+    lex.starts.mark(tokens[s]);
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
   }
   return data;
