@@ -272,7 +272,8 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     bool ascii = false;  // key, hash and shape done by the ASCII scan
     if (flags & kAlnum) {
       std::size_t j = scan_ascii_word(text, i, kb.room(text.size() - i), t);
-      std::size_t e = word_end(text, j);
+      // Only a non-ASCII character can carry the word on past the ASCII run.
+      std::size_t e = j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80 ? word_end(text, j) : j;
       ascii = e == j;  // else a letter beyond ASCII follows: the whole word goes to ICU
       t.end = static_cast<std::uint32_t>(e);
       t.word = true;
