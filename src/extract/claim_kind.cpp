@@ -88,7 +88,7 @@ std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceVie
   std::vector<TriggerHit> out;
   for (std::size_t i = 0; i < v.tokens.size();) {
     PhraseMatch m;
-    if (v.mention_at(i) >= 0 || !lex.triggers.match_at(v.tokens, i, m)) {
+    if (!lex.triggers.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first
       ++i;
       continue;
     }

@@ -46,7 +46,7 @@ std::vector<CueHit> find_cues(const PhraseMatcher& matcher, const SentenceView& 
   std::vector<CueHit> out;
   for (std::size_t i = 0; i < v.tokens.size();) {
     PhraseMatch m;
-    if (v.mention_at(i) >= 0 || !matcher.match_at(v.tokens, i, m)) {
+    if (!matcher.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first
       ++i;
       continue;
     }
