@@ -2,13 +2,21 @@
 #include "extract/latin_case.h"
 
 #include <algorithm>
+#include <array>
 
 namespace dealscan::claims {
 namespace {
 
 constexpr std::size_t kStemKey = 3;  // bytes of a prefix pattern used as hash key
 
-bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// is_ascii_alnum as a table, for the loops over every byte.
+constexpr std::array<bool, 256> kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[static_cast<std::size_t>(c)] = is_ascii_alnum(static_cast<unsigned char>(c));
+  return t;
+}();
 
 // Length of the UTF-8 sequence starting with lead byte c.
 std::size_t utf8_len(unsigned char c) {
@@ -57,8 +65,12 @@ bool joins(std::string_view text, std::size_t i) {
 std::size_t word_end(std::string_view text, std::size_t i, std::size_t end) {
   while (i < end) {
     auto c = static_cast<unsigned char>(text[i]);
+    if (kAlnum[c]) {
+      ++i;
+      continue;
+    }
     if (c < 0x80) {
-      if (!is_ascii_alnum(c) && !joins(text, i)) break;
+      if (!joins(text, i)) break;
       ++i;
       continue;
     }
@@ -76,6 +88,10 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Spa
   std::size_t i = span.begin, end = std::min(span.end, text.size());
   out.reserve((end - std::min(i, end)) / 4 + 4);  // Italian words average 5-6 bytes with their space
   while (i < end) {
+    if (text[i] == ' ') {  // the commonest byte between words: no token
+      ++i;
+      continue;
+    }
     std::size_t len = 1;
     if (is_word_char(text, i, len)) {
       std::size_t b = i;
