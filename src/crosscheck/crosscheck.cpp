@@ -106,14 +106,17 @@ struct StoryInput {
 // Stories are independent once grouped. A batch at a time, their claims are
 // built in parallel, numbered in story order, compared in parallel and handed
 // over in story order: the output is the same for any thread count, and only
-// one batch of stories is in memory.
+// one batch of stories is in memory. A batch ends at a number of documents,
+// not of stories: the biggest stories come first, and a batch of them read
+// back from an archive would otherwise hold thousands of documents.
 template <class Load>
 void check_stories(const std::vector<StoryGroup>& groups, const Parties& parties, const Tunables& t, unsigned threads,
                    Load load, const std::function<void(StoryCheck&&)>& on_story) {
-  const std::size_t batch = std::max<std::size_t>(256, 64 * std::size_t(threads));
+  const std::size_t batch_docs = std::max<std::size_t>(256, 64 * std::size_t(threads));
   std::size_t next_claim = 0;
-  for (std::size_t b = 0; b < groups.size(); b += batch) {
-    const std::size_t n = std::min(batch, groups.size() - b);
+  for (std::size_t b = 0, n = 0; b < groups.size(); b += n) {
+    std::size_t docs = 0;
+    for (n = 0; b + n < groups.size() && docs < batch_docs; ++n) docs += groups[b + n].docs.size();
     std::vector<StoryInput> inputs(n);
     std::vector<std::vector<ClaimGroup>> claims(n);
     parallel_for(n, threads, [&](std::size_t k) {
@@ -206,14 +209,7 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
     const StoryGroup& g = groups[k];
     StoryInput in;
     for (auto d : g.docs) in.loaded.push_back(s.spill.load(d));
-    auto local = [&](std::size_t d) {
-      return static_cast<std::size_t>(std::lower_bound(g.docs.begin(), g.docs.end(), d) - g.docs.begin());
-    };
     for (std::size_t i = 0; i < g.docs.size(); ++i) in.group.docs.push_back(i);
-    for (FigureRef r : g.main) {
-      r.doc = local(r.doc);
-      in.group.main.push_back(std::move(r));
-    }
     return in;
   };
   check_stories(groups, s.parties, s.t, threads, load, on_story);
