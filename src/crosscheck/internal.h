@@ -145,7 +145,6 @@ StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names);
 
 struct StoryGroup {
   std::vector<std::size_t> docs;  // input order
-  std::vector<FigureRef> main;    // each document's most prominent figure, when it has one
 };
 
 // Groups documents into stories, ordered by size desc then first document.

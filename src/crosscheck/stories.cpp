@@ -137,7 +137,6 @@ struct WeakKey {
 
 struct Profile {
   std::string id;  // the source id: tie-breaks never depend on input order
-  std::optional<FigureRef> main;
   std::vector<std::uint32_t> strong;
   std::vector<WeakKey> weak;  // in key order (Keys::rank)
   std::optional<long> day;    // publication day number
@@ -241,7 +240,6 @@ class Profiler {
     std::vector<Bucket> buckets;
     for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
     if (!buckets.empty()) {
-      p.main = *buckets.front().top;
       p.main_amount = keys_.names.intern(buckets.front().amount);
       if (auto pair = main_pair(buckets.front().parties); !pair.empty()) p.main_pair = keys_.names.intern(pair);
       std::vector<std::string> strong;
@@ -671,7 +669,6 @@ std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& n
     if (fresh) stories.emplace_back();
     auto& s = stories[it->second];
     s.docs.push_back(i);
-    if (profiles[i].main) s.main.push_back(*profiles[i].main);
   }
   std::stable_sort(stories.begin(), stories.end(),
                    [](const StoryGroup& a, const StoryGroup& b) { return a.docs.size() > b.docs.size(); });
