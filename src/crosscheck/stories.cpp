@@ -24,52 +24,10 @@
 #include <unordered_map>
 
 #include "crosscheck/internal.h"
+#include "crosscheck/story_tables.h"
 
 namespace dealscan::crosscheck {
 namespace {
-
-class UnionFind {
- public:
-  explicit UnionFind(std::size_t n) : parent_(n), size_(n, 1), deals_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
-  std::size_t find(std::size_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  // The smaller index becomes the root, so roots are stable across runs.
-  void unite(std::size_t a, std::size_t b) {
-    a = find(a);
-    b = find(b);
-    if (a == b) return;
-    if (b < a) std::swap(a, b);
-    parent_[b] = a;
-    size_[a] += size_[b];
-    auto& da = deals_[a];
-    for (auto d : deals_[b])
-      if (std::find(da.begin(), da.end(), d) == da.end()) da.push_back(d);
-    std::vector<std::size_t>().swap(deals_[b]);
-  }
-  std::size_t size(std::size_t x) { return size_[find(x)]; }
-
-  // The two-company deal document x leads with (an interned main pair).
-  void set_deal(std::size_t x, std::size_t deal) { deals_[find(x)].push_back(deal); }
-  // Two stories may merge unless each leads with its own two-company deals
-  // and they share none: keys naming one company (an amount, a kind) would
-  // otherwise chain every deal of a busy company into one story.
-  bool compatible(std::size_t a, std::size_t b) {
-    const auto &da = deals_[find(a)], &db = deals_[find(b)];
-    if (da.empty() || db.empty()) return true;
-    return std::any_of(da.begin(), da.end(), [&](std::size_t d) { return std::find(db.begin(), db.end(), d) != db.end(); });
-  }
-  bool unite_if_compatible(std::size_t a, std::size_t b) {
-    if (!compatible(a, b)) return false;
-    unite(a, b);
-    return true;
-  }
-
- private:
-  std::vector<std::size_t> parent_, size_;
-  std::vector<std::vector<std::size_t>> deals_;  // per root: the main pairs of its documents
-};
 
 // One amount of a document with everything said about it.
 // One amount of a document with everything said about it, its parties
@@ -126,34 +84,88 @@ std::vector<std::string> by_weight(const std::map<std::string, double>& w) {
 }
 
 // A piece of weak evidence: an amount or a party, with how much this
-// document stands behind it.
-// Keys are numbers into the grouping's key Names ("amount:USD:3e+11",
-// "party:softbank", "main-pair:a|b"), so a profile is small.
+// document stands behind it (a multiple of 0.5, exact as a float). Keys are
+// numbers into the grouping's KeyTable ("amount:USD:3e+11", "party:softbank").
 struct WeakKey {
-  double weight = 0;
-  std::uint32_t key = 0;
-  bool party = false;
+  float weight = 0;
+  std::uint32_t key : 31 = 0;
+  std::uint32_t party : 1 = 0;
 };
 
+inline constexpr std::int32_t kUndated = INT32_MIN;
+
+// What every pass reads of a document; its keys are in Profiles.
 struct Profile {
-  std::string id;  // the source id: tie-breaks never depend on input order
-  std::vector<std::uint32_t> strong;
-  std::vector<WeakKey> weak;  // in key order (Keys::rank)
-  std::optional<long> day;    // publication day number
-  std::uint32_t main_pair = Names::kNone;    // "a|b": the two parties of the main amount, when it has two
-  std::uint32_t main_amount = Names::kNone;  // its amount key
+  std::int32_t day = kUndated;  // publication day number
+  std::uint32_t order = 0;      // rank of the source id: tie-breaks never depend on input order
+  std::uint32_t main_pair = kNoId;    // "a|b": the two parties of the main amount, when it has two
+  std::uint32_t main_amount = kNoId;  // its amount key
+  bool dated() const { return day != kUndated; }
+};
+
+// Every document's profile, its keys in flat arrays, a chunk of documents
+// per block: each block is allocated at its final size, so no array ever
+// doubles (and, for a moment, triples) on a large archive.
+class Profiles {
+ public:
+  static constexpr std::size_t kChunk = 4096;  // documents per block
+
+  // The next kChunk documents (fewer for the last block).
+  template <class Draft>
+  void add_chunk(const std::vector<Draft>& drafts) {
+    Block& b = blocks_.emplace_back();
+    std::size_t strong = 0, weak = 0;
+    for (const auto& d : drafts) strong += d.strong.size(), weak += d.weak.size();
+    b.core.reserve(drafts.size());
+    b.strong.reserve(strong);
+    b.weak.reserve(weak);
+    b.strong_at.reserve(drafts.size() + 1);
+    b.weak_at.reserve(drafts.size() + 1);
+    for (const auto& d : drafts) {
+      b.core.push_back(d.profile);
+      b.strong.insert(b.strong.end(), d.strong.begin(), d.strong.end());
+      b.strong_at.push_back(static_cast<std::uint32_t>(b.strong.size()));
+      b.weak.insert(b.weak.end(), d.weak.begin(), d.weak.end());
+      b.weak_at.push_back(static_cast<std::uint32_t>(b.weak.size()));
+    }
+    size_ += drafts.size();
+  }
+  std::size_t size() const { return size_; }
+  const Profile& operator[](std::size_t i) const { return block(i).core[i % kChunk]; }
+  Profile& operator[](std::size_t i) { return blocks_[i / kChunk].core[i % kChunk]; }
+  std::span<const std::uint32_t> strong(std::size_t i) const {
+    const Block& b = block(i);
+    const std::size_t k = i % kChunk;
+    return {b.strong.data() + b.strong_at[k], b.strong_at[k + 1] - b.strong_at[k]};
+  }
+  std::span<const WeakKey> weak(std::size_t i) const {
+    const Block& b = block(i);
+    const std::size_t k = i % kChunk;
+    return {b.weak.data() + b.weak_at[k], b.weak_at[k + 1] - b.weak_at[k]};
+  }
+
+ private:
+  struct Block {
+    std::vector<Profile> core;
+    std::vector<std::uint32_t> strong, strong_at{0};
+    std::vector<WeakKey> weak;  // each document's in key order (Keys::rank)
+    std::vector<std::uint32_t> weak_at{0};
+  };
+  const Block& block(std::size_t i) const { return blocks_[i / kChunk]; }
+  std::vector<Block> blocks_;
+  std::size_t size_ = 0;
 };
 
 // The keys of every profile, and their order as strings: whatever order
 // threads interned them in, joins and merges run in key order.
 struct Keys {
-  Names names;
+  KeyTable table;
   std::vector<std::uint32_t> rank;  // key -> position in string order (after rank_all)
   void rank_all() {
-    const std::size_t n = names.size();
+    const std::size_t n = table.size();
     std::vector<std::uint32_t> order(n);
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return names.name(a) < names.name(b); });
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return table.key(a) < table.key(b); });
     rank.assign(n, 0);
     for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
   }
@@ -222,31 +234,47 @@ namespace {
 
 class Profiler {
  public:
-  // Reads every document once to count in how many each party appears.
-  Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, Keys& keys)
+  // Reads every document once to count in how many each party appears, in
+  // slices on the pool: counts add up, so the order does not matter.
+  Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, Keys& keys,
+           unsigned threads)
       : n_(docs.size), names_(names), parties_(parties), t_(t), keys_(keys) {
-    for (std::size_t i = 0; i < n_; ++i) {
-      const StoryDoc d = docs.get(i);
-      std::set<std::string> roots;
-      for (const auto& e : d.entities) roots.insert(parties.root(names.name(e.id)));
-      for (auto id : d.figure_parties) roots.insert(parties.root(names.name(id)));
-      for (const auto& r : roots) ++df_[r];
-    }
+    const std::size_t slices = 4 * std::size_t(std::max(1u, threads));
+    std::vector<std::unordered_map<std::string, std::size_t>> df(slices);
+    parallel_for(slices, threads, [&](std::size_t k) {
+      for (std::size_t i = n_ * k / slices; i < n_ * (k + 1) / slices; ++i) {
+        const StoryDoc d = docs.get(i);
+        std::set<std::string> roots;
+        for (const auto& e : d.entities) roots.insert(parties.root(names.name(e.id)));
+        for (auto id : d.figure_parties) roots.insert(parties.root(names.name(id)));
+        for (const auto& r : roots) ++df[k][r];
+      }
+    });
+    for (const auto& slice : df)
+      for (const auto& [r, c] : slice) df_[r] += c;
   }
 
-  Profile profile(const StoryDoc& doc, std::size_t i) const {
-    Profile p;
-    p.day = doc.day;
+  // A profile before Profiles stores it flat.
+  struct Draft {
+    Profile profile;
+    std::string id;
+    std::vector<std::uint32_t> strong;
+    std::vector<WeakKey> weak;
+  };
+
+  Draft profile(const StoryDoc& doc, std::size_t i) const {
+    Draft p;
+    if (doc.day) p.profile.day = static_cast<std::int32_t>(*doc.day);
     std::vector<Bucket> buckets;
     for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
     if (!buckets.empty()) {
-      p.main_amount = keys_.names.intern(buckets.front().amount);
-      if (auto pair = main_pair(buckets.front().parties); !pair.empty()) p.main_pair = keys_.names.intern(pair);
+      p.profile.main_amount = keys_.table.intern(buckets.front().amount);
+      if (auto pair = main_pair(buckets.front().parties); !pair.empty()) p.profile.main_pair = keys_.table.intern(pair);
       std::vector<std::string> strong;
       strong_keys(buckets, strong);
-      for (const auto& k : strong) p.strong.push_back(keys_.names.intern(k));
+      for (const auto& k : strong) p.strong.push_back(keys_.table.intern(k));
     }
-    weak_keys(doc, buckets, p);
+    weak_keys(doc, buckets, p.weak);
     return p;
   }
 
@@ -305,7 +333,7 @@ class Profiler {
   // the main amount over the others, a deal's party over the party of a
   // background figure (a fortune, a donation), a company over a person named
   // in passing (a critic, a politician appears in many stories).
-  void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, Profile& p) const {
+  void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<WeakKey>& out) const {
     constexpr std::size_t kNames = 5;
     std::unordered_map<std::string, EntityType> type;
     for (const auto& e : doc.entities) type.emplace(parties_.root(names_.name(e.id)), e.type);
@@ -340,7 +368,7 @@ class Profiler {
     for (const auto& [e, w] : parties) weak.push_back({"party:" + e, w, true});
     // Sorted by key, so two documents' shared keys are a merge of two lists.
     std::sort(weak.begin(), weak.end(), [](const Weak& a, const Weak& b) { return a.key < b.key; });
-    for (const auto& w : weak) p.weak.push_back({w.weight, keys_.names.intern(w.key), w.party});
+    for (const auto& w : weak) out.push_back({static_cast<float>(w.weight), keys_.table.intern(w.key), w.party});
   }
 
   const std::size_t n_;  // documents
@@ -360,19 +388,18 @@ constexpr long kDealSpan = 365;
 constexpr long kPairSpan = 90;
 constexpr long kOnePartySpan = 30;
 
-long key_span(const std::string& key) {
-  if (key.rfind("main-deal:", 0) == 0) return kDealSpan;
-  if (key.rfind("main-pair:", 0) == 0) return kPairSpan;
+long key_span(std::string_view key) {
+  if (key.starts_with("main-deal:")) return kDealSpan;
+  if (key.starts_with("main-pair:")) return kPairSpan;
   return kOnePartySpan;
 }
-bool two_company_key(const std::string& key) { return key_span(key) != kOnePartySpan; }
+bool two_company_key(std::string_view key) { return key_span(key) != kOnePartySpan; }
 
 // Undated documents last; ties by source id, so no order depends on the input.
-bool earlier(const std::vector<Profile>& profiles, std::size_t a, std::size_t b) {
-  const auto &da = profiles[a].day, &db = profiles[b].day;
-  if (da.has_value() != db.has_value()) return da.has_value();
-  if (da && *da != *db) return *da < *db;
-  return profiles[a].id < profiles[b].id;
+bool earlier(const Profile& a, const Profile& b) {
+  if (a.dated() != b.dated()) return a.dated();
+  if (a.day != b.day) return a.day < b.day;
+  return a.order < b.order;
 }
 
 // A key joins the documents published within `span` days of the first
@@ -380,16 +407,17 @@ bool earlier(const std::vector<Profile>& profiles, std::size_t a, std::size_t b)
 // One-company keys join only stories that do not lead with different
 // two-company deals. Undated documents join the key's documents when they
 // form one run; with several, an undated one cannot tell which deal it tells.
-void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& profiles, long span, bool pair_key,
+void join_on_key(std::span<const std::uint32_t> carriers, const Profiles& profiles, long span, bool pair_key,
                  UnionFind& uf) {
-  std::sort(docs.begin(), docs.end(), [&](std::size_t a, std::size_t b) { return earlier(profiles, a, b); });
-  auto join = [&](std::size_t a, std::size_t b) {
+  std::vector<std::uint32_t> docs(carriers.begin(), carriers.end());
+  std::sort(docs.begin(), docs.end(), [&](auto a, auto b) { return earlier(profiles[a], profiles[b]); });
+  auto join = [&](std::uint32_t a, std::uint32_t b) {
     if (pair_key) uf.unite(a, b);
     else uf.unite_if_compatible(a, b);
   };
   std::size_t anchor = 0, runs = 1, j = 1;
-  for (; j < docs.size() && profiles[docs[j]].day; ++j) {
-    if (*profiles[docs[j]].day - *profiles[docs[anchor]].day > span) {
+  for (; j < docs.size() && profiles[docs[j]].dated(); ++j) {
+    if (long(profiles[docs[j]].day) - long(profiles[docs[anchor]].day) > span) {
       anchor = j;
       ++runs;
     } else {
@@ -400,22 +428,21 @@ void join_on_key(std::vector<std::size_t> docs, const std::vector<Profile>& prof
   for (; j < docs.size(); ++j) join(docs[0], docs[j]);
 }
 
-void join_strong(const std::vector<Profile>& profiles, const Keys& keys, const Tunables& t, UnionFind& uf) {
-  std::vector<std::vector<std::size_t>> index(keys.names.size());  // key -> documents
+void join_strong(const Profiles& profiles, const Keys& keys, const Tunables& t, UnionFind& uf) {
+  const Postings index(keys.table.size(), profiles.size(), [&](std::size_t i, auto add) {
+    for (auto k : profiles.strong(i)) add(k);
+  });
   std::vector<std::uint32_t> used;  // keys with documents, in key order: the joins run in one order
-  for (std::size_t i = 0; i < profiles.size(); ++i) {
-    for (auto k : profiles[i].strong) {
-      if (index[k].empty()) used.push_back(k);
-      index[k].push_back(i);
-    }
-    if (profiles[i].main_pair != Names::kNone) uf.set_deal(i, profiles[i].main_pair);
-  }
+  for (std::uint32_t k = 0; k < index.keys(); ++k)
+    if (!index.of(k).empty()) used.push_back(k);
   std::sort(used.begin(), used.end(), [&](auto a, auto b) { return keys.rank[a] < keys.rank[b]; });
+  for (std::uint32_t i = 0; i < profiles.size(); ++i)
+    if (profiles[i].main_pair != kNoId) uf.set_deal(i, profiles[i].main_pair);
   // Company pairs first: they define the deals the one-company keys must respect.
   for (bool pair_keys : {true, false})
     for (auto k : used) {
-      const auto& docs = index[k];
-      const std::string& key = keys.names.name(k);
+      const auto docs = index.of(k);
+      const std::string_view key = keys.table.key(k);
       if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
       if (two_company_key(key) == pair_keys) join_on_key(docs, profiles, key_span(key), pair_keys, uf);
     }
@@ -447,15 +474,20 @@ struct Evidence {
 // nearest in time, so the work stays linear.
 class LonerLinker {
  public:
-  LonerLinker(const std::vector<Profile>& profiles, const Keys& keys, const Tunables& t)
-      : profiles_(profiles), keys_(keys), t_(t), index_(keys.names.size()), idf_(keys.names.size(), 0) {
-    for (std::size_t i = 0; i < profiles.size(); ++i)
-      for (const auto& k : profiles[i].weak) index_[k.key].push_back(i);
+  LonerLinker(const Profiles& profiles, const Keys& keys, const Tunables& t)
+      : profiles_(profiles),
+        keys_(keys),
+        t_(t),
+        index_(keys.table.size(), profiles.size(),
+               [&](std::size_t i, auto add) {
+                 for (const auto& k : profiles.weak(i)) add(k.key);
+               }),
+        idf_(keys.table.size(), 0) {
     const double n = double(profiles.size());
-    for (std::size_t key = 0; key < index_.size(); ++key) {
-      auto& posts = index_[key];
+    for (std::uint32_t key = 0; key < index_.keys(); ++key) {
+      auto posts = index_.of(key);
       if (posts.empty()) continue;
-      std::sort(posts.begin(), posts.end(), [&](std::size_t a, std::size_t b) { return earlier(a, b); });
+      std::sort(posts.begin(), posts.end(), [&](std::uint32_t a, std::uint32_t b) { return earlier(a, b); });
       // A key on too many documents is too common to mean one deal: no weight.
       idf_[key] = posts.size() > t_.max_key_fanout ? 0 : std::log(1 + n / double(posts.size()));
     }
@@ -480,21 +512,21 @@ class LonerLinker {
  private:
   // The stories as a round starts: every decision of the round reads this.
   struct Snapshot {
-    std::vector<std::size_t> root;   // document -> its story's root
-    std::vector<std::size_t> size;   // root -> documents in the story
-    std::vector<std::size_t> first;  // root -> its member with the smallest source id
+    std::vector<std::uint32_t> root;   // document -> its story's root
+    std::vector<std::uint32_t> size;   // root -> documents in the story
+    std::vector<std::uint32_t> first;  // root -> its member with the smallest source id
   };
   using Best = std::function<std::optional<std::size_t>(const std::function<bool(std::size_t)>&)>;
 
   Snapshot snapshot(UnionFind& uf) const {
     const std::size_t n = profiles_.size();
-    Snapshot s{std::vector<std::size_t>(n), std::vector<std::size_t>(n), std::vector<std::size_t>(n)};
+    Snapshot s{std::vector<std::uint32_t>(n), std::vector<std::uint32_t>(n), std::vector<std::uint32_t>(n)};
     std::iota(s.first.begin(), s.first.end(), 0);
-    for (std::size_t j = 0; j < n; ++j) {
+    for (std::uint32_t j = 0; j < n; ++j) {
       s.root[j] = uf.find(j);
       s.size[j] = uf.size(j);
-      std::size_t& f = s.first[s.root[j]];
-      if (profiles_[j].id < profiles_[f].id) f = j;
+      std::uint32_t& f = s.first[s.root[j]];
+      if (profiles_[j].order < profiles_[f].order) f = j;
     }
     return s;
   }
@@ -504,16 +536,15 @@ class LonerLinker {
   template <class Choose>
   void link_loners(UnionFind& uf, unsigned threads, Choose choose) const {
     const Snapshot snap = snapshot(uf);
-    std::vector<std::optional<std::size_t>> link(profiles_.size());
+    std::vector<std::uint32_t> link(profiles_.size(), kNoId);
     parallel_for(profiles_.size(), threads, [&](std::size_t i) {
       if (snap.size[snap.root[i]] > 1) return;
       auto ev = evidence(i, snap);
-      link[i] = choose(snap, ev, [&](const std::function<bool(std::size_t)>& eligible) {
-        return best(ev, snap, eligible);
-      });
+      auto to = choose(snap, ev, [&](const std::function<bool(std::size_t)>& eligible) { return best(ev, snap, eligible); });
+      if (to) link[i] = static_cast<std::uint32_t>(*to);
     });
-    for (std::size_t i = 0; i < link.size(); ++i)
-      if (link[i]) uf.unite(i, *link[i]);
+    for (std::uint32_t i = 0; i < link.size(); ++i)
+      if (link[i] != kNoId) uf.unite(i, link[i]);
   }
 
   static constexpr std::size_t kScan = 64;  // documents looked at per key
@@ -522,22 +553,17 @@ class LonerLinker {
   static constexpr double kDateWeight = 2;
 
   // Undated documents last; ties by source id.
-  bool earlier(std::size_t a, std::size_t b) const {
-    const auto &da = profiles_[a].day, &db = profiles_[b].day;
-    if (da.has_value() != db.has_value()) return da.has_value();
-    if (da && *da != *db) return *da < *db;
-    return profiles_[a].id < profiles_[b].id;
-  }
+  bool earlier(std::size_t a, std::size_t b) const { return crosscheck::earlier(profiles_[a], profiles_[b]); }
   std::optional<long> days_between(std::size_t a, std::size_t b) const {
-    const auto &da = profiles_[a].day, &db = profiles_[b].day;
-    if (!da || !db) return std::nullopt;
-    return std::labs(*da - *db);
+    const Profile &x = profiles_[a], &y = profiles_[b];
+    if (!x.dated() || !y.dated()) return std::nullopt;
+    return std::labs(long(x.day) - long(y.day));
   }
   // Both documents lead with a deal between two named parties, and the deals
   // differ in parties and amount: whatever else they share is background.
   bool rival_deals(std::size_t a, std::size_t b) const {
     const Profile &x = profiles_[a], &y = profiles_[b];
-    return x.main_pair != Names::kNone && y.main_pair != Names::kNone && x.main_pair != y.main_pair &&
+    return x.main_pair != kNoId && y.main_pair != kNoId && x.main_pair != y.main_pair &&
            x.main_amount != y.main_amount;
   }
   bool far_apart(std::size_t a, std::size_t b) const {
@@ -546,10 +572,10 @@ class LonerLinker {
   }
 
   // At most kScan postings of a key: those nearest in time to document i.
-  std::pair<std::size_t, std::size_t> window(const std::vector<std::size_t>& posts, std::size_t i) const {
+  std::pair<std::size_t, std::size_t> window(std::span<const std::uint32_t> posts, std::size_t i) const {
     if (posts.size() <= kScan) return {0, posts.size()};
     auto at = std::lower_bound(posts.begin(), posts.end(), i,
-                               [&](std::size_t p, std::size_t d) { return earlier(p, d); });
+                               [&](std::uint32_t p, std::size_t d) { return earlier(p, d); });
     std::size_t pos = static_cast<std::size_t>(at - posts.begin());
     std::size_t from = pos > kScan / 2 ? pos - kScan / 2 : 0;
     from = std::min(from, posts.size() - kScan);
@@ -564,8 +590,8 @@ class LonerLinker {
   // so a frequent key counts even when its window missed the other document.
   std::map<std::size_t, Evidence> evidence(std::size_t i, const Snapshot& snap) const {
     std::set<std::size_t> candidates;
-    for (const auto& k : profiles_[i].weak) {
-      const auto& posts = index_[k.key];
+    for (const auto& k : profiles_.weak(i)) {
+      const auto posts = index_.of(k.key);
       if (posts.size() > t_.max_key_fanout) continue;
       auto [from, to] = window(posts, i);
       for (std::size_t j = from; j < to; ++j)
@@ -585,14 +611,14 @@ class LonerLinker {
   // stands less behind it, scaled by its rarity (IDF); and their dates.
   Evidence shared(std::size_t i, std::size_t j) const {
     Evidence e;
-    const auto &a = profiles_[i].weak, &b = profiles_[j].weak;
+    const auto a = profiles_.weak(i), b = profiles_.weak(j);
     for (std::size_t x = 0, y = 0; x < a.size() && y < b.size();) {
       if (a[x].key != b[y].key) {
         (keys_.rank[a[x].key] < keys_.rank[b[y].key] ? x : y) += 1;
         continue;
       }
       if (auto idf = idf_[a[x].key]; idf > 0) {
-        e.score += std::min(a[x].weight, b[y].weight) * idf;
+        e.score += double(std::min(a[x].weight, b[y].weight)) * idf;
         if (a[x].party) ++e.parties;
         else e.amount = true;
       }
@@ -617,10 +643,10 @@ class LonerLinker {
   std::optional<std::size_t> best(const std::map<std::size_t, Evidence>& ev, const Snapshot& snap,
                                   const std::function<bool(std::size_t)>& eligible) const {
     std::optional<std::size_t> out;
-    std::string_view out_id;
+    std::uint32_t out_id = 0;
     for (const auto& [root, e] : ev) {
       if (!e.enough() || !eligible(root)) continue;
-      std::string_view id = profiles_[snap.first[root]].id;
+      std::uint32_t id = profiles_[snap.first[root]].order;
       if (out) {
         const Evidence& b = ev.at(*out);
         if (e.score != b.score ? e.score < b.score
@@ -633,42 +659,74 @@ class LonerLinker {
     return out;
   }
 
-  const std::vector<Profile>& profiles_;
+  const Profiles& profiles_;
   const Keys& keys_;
   const Tunables& t_;
-  std::vector<std::vector<std::size_t>> index_;  // key -> documents, earliest first
+  Postings index_;  // key -> documents, earliest first
   std::vector<double> idf_;                      // key -> rarity
 };
+
+// Ranks strings in order, equal strings equal ranks.
+std::vector<std::uint32_t> rank_strings(const std::vector<std::string_view>& strings) {
+  std::vector<std::uint32_t> order(strings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return strings[a] < strings[b]; });
+  std::vector<std::uint32_t> rank(strings.size());
+  for (std::size_t r = 0; r < order.size(); ++r)
+    rank[order[r]] = r > 0 && strings[order[r]] == strings[order[r - 1]] ? rank[order[r - 1]] : std::uint32_t(r);
+  return rank;
+}
+
+// Profiles every document, a chunk at a time on the pool; only the chunk's
+// drafts exist as separate objects. The source ids are kept until ranked.
+Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
+                     Keys& keys, unsigned threads) {
+  constexpr std::size_t kChunk = Profiles::kChunk;
+  const std::size_t n = documents.size;
+  const Profiler profiler(documents, names, parties, t, keys, threads);
+  Profiles profiles;
+  KeyTable ids;  // a chunked arena: the ids' bytes once each
+  std::vector<std::string_view> id_of;
+  std::vector<Profiler::Draft> drafts;
+  for (std::size_t from = 0; from < n; from += kChunk) {
+    drafts.assign(std::min(kChunk, n - from), {});
+    parallel_for(drafts.size(), threads, [&](std::size_t k) {
+      StoryDoc doc = documents.get(from + k);
+      drafts[k] = profiler.profile(doc, from + k);
+      drafts[k].id = std::move(doc.id);
+    });
+    profiles.add_chunk(drafts);
+    for (const auto& d : drafts) id_of.push_back(ids.key(ids.intern(d.id)));
+  }
+  const auto rank = rank_strings(id_of);
+  for (std::size_t i = 0; i < n; ++i) profiles[i].order = rank[i];
+  return profiles;
+}
 
 }  // namespace
 
 std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& names, const Parties& parties,
                                       const Tunables& t, unsigned threads) {
   const std::size_t n = documents.size;
-  Keys keys;
-  std::vector<Profile> profiles(n);
-  const Profiler profiler(documents, names, parties, t, keys);
-  // A profile holds all grouping needs of its document: the StoryDoc is read
-  // (or copied) only for the moment it takes to make it.
-  parallel_for(n, threads, [&](std::size_t i) {
-    StoryDoc doc = documents.get(i);
-    profiles[i] = profiler.profile(doc, i);
-    profiles[i].id = std::move(doc.id);
-  });
-  keys.rank_all();
   UnionFind uf(n);
-  join_strong(profiles, keys, t, uf);
-  LonerLinker linker(profiles, keys, t);
-  linker.pair_loners(uf, threads);
-  linker.attach_loners(uf, threads);
-
-  std::unordered_map<std::size_t, std::size_t> slot;
+  {
+    Keys keys;
+    const Profiles profiles = profile_all(documents, names, parties, t, keys, threads);
+    keys.rank_all();
+    join_strong(profiles, keys, t, uf);
+    LonerLinker linker(profiles, keys, t);
+    linker.pair_loners(uf, threads);
+    linker.attach_loners(uf, threads);
+  }  // the profiles and indexes go before the stories are built
+  std::vector<std::uint32_t> slot(n, kNoId);  // root -> its story
   std::vector<StoryGroup> stories;
-  for (std::size_t i = 0; i < n; ++i) {
-    auto [it, fresh] = slot.emplace(uf.find(i), stories.size());
-    if (fresh) stories.emplace_back();
-    auto& s = stories[it->second];
-    s.docs.push_back(i);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint32_t& s = slot[uf.find(i)];
+    if (s == kNoId) {
+      s = static_cast<std::uint32_t>(stories.size());
+      stories.emplace_back();
+    }
+    stories[s].docs.push_back(i);
   }
   std::stable_sort(stories.begin(), stories.end(),
                    [](const StoryGroup& a, const StoryGroup& b) { return a.docs.size() > b.docs.size(); });

@@ -1,0 +1,175 @@
+// The compact tables story grouping keeps for every document of an archive:
+// 200,000 documents must fit in tens of megabytes, so none of them holds a
+// heap block per document or per key.
+//   UnionFind  documents -> stories, with the deals each story leads with
+//   KeyTable   story keys, each stored once, numbered
+//   Postings   key -> the documents carrying it, as one array
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dealscan::crosscheck {
+
+inline constexpr std::uint32_t kNoId = UINT32_MAX;
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n), size_(n, 1), deal_(n, kNoId) {
+    std::iota(parent_.begin(), parent_.end(), 0);
+  }
+  std::uint32_t find(std::uint32_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The smaller index becomes the root, so roots are stable across runs.
+  void unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (b < a) std::swap(a, b);
+    parent_[b] = a;
+    size_[a] += size_[b];
+    std::vector<std::uint32_t> more;
+    if (auto it = more_.find(b); it != more_.end()) {
+      more = std::move(it->second);
+      more_.erase(it);
+    }
+    if (deal_[b] != kNoId) add_deal(a, deal_[b]);
+    for (auto d : more) add_deal(a, d);
+    deal_[b] = kNoId;
+  }
+  std::uint32_t size(std::uint32_t x) { return size_[find(x)]; }
+
+  // The two-company deal document x leads with (a key id of its main pair).
+  void set_deal(std::uint32_t x, std::uint32_t deal) { add_deal(find(x), deal); }
+  // Two stories may merge unless each leads with its own two-company deals
+  // and they share none: keys naming one company (an amount, a kind) would
+  // otherwise chain every deal of a busy company into one story.
+  bool compatible(std::uint32_t a, std::uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (deal_[a] == kNoId || deal_[b] == kNoId) return true;
+    if (has_deal(b, deal_[a])) return true;
+    auto it = more_.find(a);
+    return it != more_.end() && std::any_of(it->second.begin(), it->second.end(), [&](auto d) { return has_deal(b, d); });
+  }
+  bool unite_if_compatible(std::uint32_t a, std::uint32_t b) {
+    if (!compatible(a, b)) return false;
+    unite(a, b);
+    return true;
+  }
+
+ private:
+  bool has_deal(std::uint32_t root, std::uint32_t d) const {
+    if (deal_[root] == d) return true;
+    auto it = more_.find(root);
+    return it != more_.end() && std::find(it->second.begin(), it->second.end(), d) != it->second.end();
+  }
+  void add_deal(std::uint32_t root, std::uint32_t d) {
+    if (has_deal(root, d)) return;
+    if (deal_[root] == kNoId) deal_[root] = d;
+    else more_[root].push_back(d);
+  }
+
+  std::vector<std::uint32_t> parent_, size_;
+  // Per root, the main pairs its documents lead with: most stories lead with
+  // one, so the first is inline and only the others go to a map.
+  std::vector<std::uint32_t> deal_;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> more_;
+};
+
+// Strings ("main-deal:amazon|openai|USD:1e+10") stored once, back to back in
+// blocks, and found through an open-addressing table: about 60 bytes a key,
+// where a std::string in a hash map costs about 150. intern() may run on
+// several threads at once; key() only once interning is over.
+class KeyTable {
+ public:
+  std::uint32_t intern(std::string_view key) {
+    std::lock_guard lock(mutex_);
+    if (2 * (keys_.size() + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = std::hash<std::string_view>{}(key) & mask;; s = (s + 1) & mask) {
+      if (slots_[s] == 0) {
+        keys_.push_back(store(key));
+        slots_[s] = static_cast<std::uint32_t>(keys_.size());
+        return slots_[s] - 1;
+      }
+      if (keys_[slots_[s] - 1] == key) return slots_[s] - 1;
+    }
+  }
+  std::string_view key(std::uint32_t id) const { return keys_[id]; }
+  std::size_t size() const { return keys_.size(); }
+
+ private:
+  static constexpr std::size_t kBlock = 64 * 1024;
+
+  std::string_view store(std::string_view key) {
+    if (key.empty()) return {};
+    if (left_ < key.size()) {
+      const std::size_t n = std::max(kBlock, key.size());
+      blocks_.push_back(std::make_unique<char[]>(n));
+      at_ = blocks_.back().get();
+      left_ = n;
+    }
+    std::memcpy(at_, key.data(), key.size());
+    std::string_view out(at_, key.size());
+    at_ += key.size();
+    left_ -= key.size();
+    return out;
+  }
+  void grow() {
+    std::vector<std::uint32_t> slots(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint32_t id = 0; id < keys_.size(); ++id) {
+      std::size_t s = std::hash<std::string_view>{}(keys_[id]) & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = id + 1;
+    }
+    slots_.swap(slots);
+  }
+
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* at_ = nullptr;  // free space in the last block
+  std::size_t left_ = 0;
+  std::vector<std::string_view> keys_;  // id -> key
+  std::vector<std::uint32_t> slots_;    // id + 1; 0 is free
+};
+
+// Key -> the documents carrying it, in document order, as one array: a
+// vector per key would cost a heap block per key.
+class Postings {
+ public:
+  // each_key(i, f) calls f(key) for every key of document i.
+  template <class EachKey>
+  Postings(std::size_t keys, std::size_t docs, EachKey each_key) : at_(keys + 1, 0) {
+    for (std::size_t i = 0; i < docs; ++i) each_key(i, [&](std::uint32_t k) { ++at_[k + 1]; });
+    std::partial_sum(at_.begin(), at_.end(), at_.begin());
+    docs_.resize(at_.back());
+    std::vector<std::uint32_t> next(at_.begin(), at_.end() - 1);
+    for (std::size_t i = 0; i < docs; ++i)
+      each_key(i, [&](std::uint32_t k) { docs_[next[k]++] = static_cast<std::uint32_t>(i); });
+  }
+  std::size_t keys() const { return at_.size() - 1; }
+  std::span<std::uint32_t> of(std::uint32_t key) { return {docs_.data() + at_[key], at_[key + 1] - at_[key]}; }
+  std::span<const std::uint32_t> of(std::uint32_t key) const {
+    return {docs_.data() + at_[key], at_[key + 1] - at_[key]};
+  }
+
+ private:
+  std::vector<std::uint32_t> at_;    // key -> where its documents start in docs_
+  std::vector<std::uint32_t> docs_;
+};
+
+}  // namespace dealscan::crosscheck
