@@ -268,7 +268,7 @@ class Profiler {
     std::vector<Bucket> buckets;
     for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
     if (!buckets.empty()) {
-      p.profile.main_amount = keys_.table.intern(buckets.front().amount);
+      p.profile.main_amount = keys_.table.intern("amount:" + buckets.front().amount);  // its weak key
       if (auto pair = main_pair(buckets.front().parties); !pair.empty()) p.profile.main_pair = keys_.table.intern(pair);
       std::vector<std::string> strong;
       strong_keys(buckets, strong);
@@ -666,11 +666,12 @@ class LonerLinker {
   std::vector<double> idf_;                      // key -> rarity
 };
 
-// Ranks strings in order, equal strings equal ranks.
-std::vector<std::uint32_t> rank_strings(const std::vector<std::string_view>& strings) {
+// Ranks interned strings in string order, equal strings equal ranks.
+std::vector<std::uint32_t> rank_strings(const KeyTable& table, const std::vector<std::uint32_t>& strings) {
   std::vector<std::uint32_t> order(strings.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return strings[a] < strings[b]; });
+  auto at = [&](std::uint32_t i) { return table.key(strings[i]); };
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return at(a) < at(b); });
   std::vector<std::uint32_t> rank(strings.size());
   for (std::size_t r = 0; r < order.size(); ++r)
     rank[order[r]] = r > 0 && strings[order[r]] == strings[order[r - 1]] ? rank[order[r - 1]] : std::uint32_t(r);
@@ -685,8 +686,9 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
   const std::size_t n = documents.size;
   const Profiler profiler(documents, names, parties, t, keys, threads);
   Profiles profiles;
-  KeyTable ids;  // a chunked arena: the ids' bytes once each
-  std::vector<std::string_view> id_of;
+  KeyTable ids;  // the ids' bytes once each
+  std::vector<std::uint32_t> id_of;
+  id_of.reserve(n);
   std::vector<Profiler::Draft> drafts;
   for (std::size_t from = 0; from < n; from += kChunk) {
     drafts.assign(std::min(kChunk, n - from), {});
@@ -696,9 +698,9 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
       drafts[k].id = std::move(doc.id);
     });
     profiles.add_chunk(drafts);
-    for (const auto& d : drafts) id_of.push_back(ids.key(ids.intern(d.id)));
+    for (const auto& d : drafts) id_of.push_back(ids.intern(d.id));
   }
-  const auto rank = rank_strings(id_of);
+  const auto rank = rank_strings(ids, id_of);
   for (std::size_t i = 0; i < n; ++i) profiles[i].order = rank[i];
   return profiles;
 }

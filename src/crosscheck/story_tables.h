@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -143,7 +144,7 @@ class KeyTable {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* at_ = nullptr;  // free space in the last block
   std::size_t left_ = 0;
-  std::vector<std::string_view> keys_;  // id -> key
+  std::deque<std::string_view> keys_;  // id -> key; a deque never copies itself to grow
   std::vector<std::uint32_t> slots_;    // id + 1; 0 is free
 };
 
