@@ -9,6 +9,7 @@
 #include <new>
 #include <set>
 #include <system_error>
+#include <unordered_set>
 
 #include "dealscan/ingest.h"
 
@@ -76,11 +77,22 @@ bool match_set(std::string_view pat, std::size_t p, std::string_view c, std::siz
   return hit != negate;
 }
 
+// A file as the system knows it, however it is reached: 16 bytes where a
+// canonical path costs a hundred, for each of an archive's files.
+struct FileId {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  bool operator==(const FileId&) const = default;
+};
+struct FileIdHash {
+  std::size_t operator()(const FileId& f) const { return std::hash<std::uint64_t>{}(std::uint64_t(f.ino) * 1000003u ^ f.dev); }
+};
+
 struct Walker {
   const InputOptions& options;
   std::vector<SkippedSource>& skipped;
-  std::vector<InputFile>& out;
-  std::set<std::string> seen_files;  // canonical path -> listed already
+  InputList& out;
+  std::unordered_set<FileId, FileIdHash> seen_files;  // listed already
   std::set<std::string> seen_dirs;
 
   static std::string canonical_of(const fs::path& p) {
@@ -89,13 +101,14 @@ struct Walker {
     return ec ? fs::absolute(p, ec).lexically_normal().string() : c.string();
   }
 
+  // A file that cannot be stat'ed is listed: reading it reports why.
   void add_file(const fs::path& p, const std::string& shown) {
-    std::string key = canonical_of(p);
-    if (!seen_files.insert(key).second) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 && !seen_files.insert({st.st_dev, st.st_ino}).second) {
       skipped.push_back({shown, "duplicate (already read through another path)"});
       return;
     }
-    out.push_back({shown, p.stem().string()});
+    out.push_back(shown);
   }
 
   // Walks dir; ancestors are the canonical folders above (for loop detection).
@@ -234,9 +247,27 @@ bool glob_match(std::string_view pat, std::string_view name) {
   return p == pat.size();
 }
 
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
-                                     std::vector<SkippedSource>& skipped) {
-  std::vector<InputFile> out;
+void InputList::push_back(std::string_view path) {
+  paths_ += path;
+  ends_.push_back(paths_.size());
+}
+
+InputFile InputList::operator[](std::size_t i) const {
+  const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+  std::string path = paths_.substr(begin, ends_[i] - begin);
+  if (path == "-") return {path, "stdin"};
+  std::string id = fs::path(path).stem().string();
+  return {std::move(path), std::move(id)};
+}
+
+void InputList::shrink_to_fit() {
+  paths_.shrink_to_fit();
+  ends_.shrink_to_fit();
+}
+
+InputList expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                        std::vector<SkippedSource>& skipped) {
+  InputList out;
   Walker walker{options, skipped, out, {}, {}};
   bool stdin_taken = false;
   for (const auto& arg : paths) {
@@ -244,7 +275,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, cons
       if (stdin_taken) {
         skipped.push_back({arg, "duplicate (standard input already read)"});
       } else {
-        out.push_back({"-", "stdin"});
+        out.push_back("-");
         stdin_taken = true;
       }
       continue;
@@ -283,6 +314,7 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, cons
     // <(cmd) gives /dev/fd/N).
     walker.add_file(p, arg);
   }
+  out.shrink_to_fit();
   return out;
 }
 

@@ -177,8 +177,9 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
     DocumentProcessor processor(lexicon);
     for (std::size_t i = next++; i < files.size() && !sink.failed(); i = next++) {
       sink.wait_turn(i);
-      auto bytes = read_input(files[i], options.input);
-      Result<DocumentResult> doc = bytes ? processor.process(files[i], *bytes) : Result<DocumentResult>(bytes.error());
+      const InputFile file = files[i];
+      auto bytes = read_input(file, options.input);
+      Result<DocumentResult> doc = bytes ? processor.process(file, *bytes) : Result<DocumentResult>(bytes.error());
       if (doc) {
         Finished item{std::move(*doc), {}, {}};
         if (options.render) item.rendered = options.render(item.doc);
@@ -188,7 +189,7 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
         }
         sink.done(i, std::move(item));
       } else {
-        SkippedSource skipped{files[i].path, doc.error().message};
+        SkippedSource skipped{file.path, doc.error().message};
         if (on_skip) {
           std::lock_guard lock(log_mutex);
           on_skip(skipped);

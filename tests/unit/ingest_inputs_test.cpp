@@ -49,9 +49,9 @@ class TempDir {
   fs::path path_;
 };
 
-std::vector<std::string> paths_of(const std::vector<InputFile>& files) {
+std::vector<std::string> paths_of(const InputList& files) {
   std::vector<std::string> out;
-  for (const auto& f : files) out.push_back(f.path);
+  for (std::size_t i = 0; i < files.size(); ++i) out.push_back(files[i].path);
   return out;
 }
 
@@ -177,6 +177,34 @@ TEST(ExpandInputs, SymlinksToFilesAndFoldersAreFollowedOnce) {
   EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("dir/a.txt"), p("dir/link/x.txt")}));
   EXPECT_NE(reason_for(skipped, p("dir/copia.txt")).find("duplicate"), std::string::npos);
   EXPECT_EQ(reason_for(skipped, p("dir/rotto.txt")), "broken symlink");
+}
+
+TEST(InputList, PathsComeBackWithTheirIds) {
+  InputList list;
+  EXPECT_TRUE(list.empty());
+  list.push_back("notizie/2026/amazon.openai.txt");
+  list.push_back("-");
+  list.push_back("senza-estensione");
+  list.push_back("");
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list[0].path, "notizie/2026/amazon.openai.txt");
+  EXPECT_EQ(list[0].id, "amazon.openai");
+  EXPECT_EQ(list[1].id, "stdin");
+  EXPECT_EQ(list[2].id, "senza-estensione");
+  EXPECT_EQ(list[3].path, "");
+}
+
+TEST(ExpandInputs, AHardLinkIsTheSameFile) {
+  TempDir tmp;
+  tmp.write("dir/a.txt", "a");
+  tmp.write("dir/b.txt", "b");
+  fs::create_hard_link(tmp.path() / "dir/a.txt", tmp.path() / "dir/c.txt");
+  std::vector<SkippedSource> skipped;
+  auto files = expand_inputs({(tmp.path() / "dir").string(), (tmp.path() / "dir/b.txt").string()}, InputOptions{}, skipped);
+  auto p = [&](const std::string& rel) { return (tmp.path() / rel).string(); };
+  EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("dir/a.txt"), p("dir/b.txt")}));
+  EXPECT_NE(reason_for(skipped, p("dir/c.txt")).find("duplicate"), std::string::npos);
+  EXPECT_NE(reason_for(skipped, p("dir/b.txt")).find("duplicate"), std::string::npos);  // named twice
 }
 
 TEST(ExpandInputs, SelfLinkIsASymlinkLoop) {
