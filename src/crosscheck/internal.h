@@ -156,8 +156,9 @@ struct StoryDocs {
 };
 
 // Profiles and lone-document links are computed on up to `threads` threads;
-// the result is the same for any number. Each StoryDoc is read twice, one at
-// a time: to count parties, then to profile it.
+// the result is the same for any number. Each StoryDoc is read three times,
+// one at a time: to count parties, to find the keys several documents share,
+// then to profile it.
 std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& names, const Parties& parties,
                                       const Tunables& t, unsigned threads = 1);
 

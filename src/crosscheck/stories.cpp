@@ -93,13 +93,18 @@ struct WeakKey {
 };
 
 inline constexpr std::int32_t kUndated = INT32_MIN;
+// A number for a main pair or amount no other document has: unequal to
+// every key (keys are numbered below 2^31) and to every other document's.
+inline constexpr std::uint32_t kPrivate = 0x80000000u;
 
 // What every pass reads of a document; its keys are in Profiles.
 struct Profile {
   std::int32_t day = kUndated;  // publication day number
   std::uint32_t order = 0;      // rank of the source id: tie-breaks never depend on input order
-  std::uint32_t main_pair = kNoId;    // "a|b": the two parties of the main amount, when it has two
-  std::uint32_t main_amount = kNoId;  // its amount key
+  // "a|b": the two parties of the main amount, when it has two; and the
+  // amount's key. kPrivate | document when no other document has it.
+  std::uint32_t main_pair = kNoId;
+  std::uint32_t main_amount = kNoId;
   bool dated() const { return day != kUndated; }
 };
 
@@ -232,13 +237,19 @@ StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
 
 namespace {
 
+// A weak key as a string, before it is numbered.
+struct DraftWeak {
+  std::string key;
+  double weight = 0;
+  bool party = false;
+};
+
 class Profiler {
  public:
   // Reads every document once to count in how many each party appears, in
   // slices on the pool: counts add up, so the order does not matter.
-  Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, Keys& keys,
-           unsigned threads)
-      : n_(docs.size), names_(names), parties_(parties), t_(t), keys_(keys) {
+  Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, unsigned threads)
+      : n_(docs.size), names_(names), parties_(parties), t_(t) {
     const std::size_t slices = 4 * std::size_t(std::max(1u, threads));
     std::vector<std::unordered_map<std::string, std::size_t>> df(slices);
     parallel_for(slices, threads, [&](std::size_t k) {
@@ -254,25 +265,25 @@ class Profiler {
       for (const auto& [r, c] : slice) df_[r] += c;
   }
 
-  // A profile before Profiles stores it flat.
+  // A profile with its keys as strings, before they are numbered.
   struct Draft {
-    Profile profile;
     std::string id;
-    std::vector<std::uint32_t> strong;
-    std::vector<WeakKey> weak;
+    std::int32_t day = kUndated;
+    std::string main_pair;    // "a|b", or ""
+    std::string main_amount;  // its weak key "amount:...", or ""
+    std::vector<std::string> strong;
+    std::vector<DraftWeak> weak;  // in key order
   };
 
   Draft profile(const StoryDoc& doc, std::size_t i) const {
     Draft p;
-    if (doc.day) p.profile.day = static_cast<std::int32_t>(*doc.day);
+    if (doc.day) p.day = static_cast<std::int32_t>(*doc.day);
     std::vector<Bucket> buckets;
     for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
     if (!buckets.empty()) {
-      p.profile.main_amount = keys_.table.intern("amount:" + buckets.front().amount);  // its weak key
-      if (auto pair = main_pair(buckets.front().parties); !pair.empty()) p.profile.main_pair = keys_.table.intern(pair);
-      std::vector<std::string> strong;
-      strong_keys(buckets, strong);
-      for (const auto& k : strong) p.strong.push_back(keys_.table.intern(k));
+      p.main_amount = "amount:" + buckets.front().amount;
+      p.main_pair = main_pair(buckets.front().parties);
+      strong_keys(buckets, p.strong);
     }
     weak_keys(doc, buckets, p.weak);
     return p;
@@ -333,7 +344,7 @@ class Profiler {
   // the main amount over the others, a deal's party over the party of a
   // background figure (a fortune, a donation), a company over a person named
   // in passing (a critic, a politician appears in many stories).
-  void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<WeakKey>& out) const {
+  void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<DraftWeak>& weak) const {
     constexpr std::size_t kNames = 5;
     std::unordered_map<std::string, EntityType> type;
     for (const auto& e : doc.entities) type.emplace(parties_.root(names_.name(e.id)), e.type);
@@ -341,12 +352,6 @@ class Profiler {
       auto it = type.find(e);
       return it != type.end() && it->second == EntityType::Person;
     };
-    struct Weak {
-      std::string key;
-      double weight;
-      bool party;
-    };
-    std::vector<Weak> weak;
     std::map<std::string, double> parties;
     for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
       weak.push_back({"amount:" + buckets[k].amount, k == 0 ? 2.0 : 1.0, false});
@@ -367,15 +372,13 @@ class Profiler {
       parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
     for (const auto& [e, w] : parties) weak.push_back({"party:" + e, w, true});
     // Sorted by key, so two documents' shared keys are a merge of two lists.
-    std::sort(weak.begin(), weak.end(), [](const Weak& a, const Weak& b) { return a.key < b.key; });
-    for (const auto& w : weak) out.push_back({static_cast<float>(w.weight), keys_.table.intern(w.key), w.party});
+    std::sort(weak.begin(), weak.end(), [](const DraftWeak& a, const DraftWeak& b) { return a.key < b.key; });
   }
 
   const std::size_t n_;  // documents
   const Names& names_;
   const Parties& parties_;
   const Tunables& t_;
-  Keys& keys_;
   std::unordered_map<std::string, std::size_t> df_;
 };
 
@@ -678,28 +681,70 @@ std::vector<std::uint32_t> rank_strings(const KeyTable& table, const std::vector
   return rank;
 }
 
-// Profiles every document, a chunk at a time on the pool; only the chunk's
-// drafts exist as separate objects. The source ids are kept until ranked.
+// Profiles every document in two passes, each a chunk of documents at a time
+// on the pool: the first finds the keys more than one document carries, the
+// second numbers them. A key on one document joins nothing and shares
+// nothing, and most keys are such (a claim of one article): it is never
+// stored. The source ids are kept until ranked.
 Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
                      Keys& keys, unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
   const std::size_t n = documents.size;
-  const Profiler profiler(documents, names, parties, t, keys, threads);
+  const Profiler profiler(documents, names, parties, t, threads);
+  auto each_chunk = [&](auto use) {
+    std::vector<Profiler::Draft> drafts;
+    for (std::size_t from = 0; from < n; from += kChunk) {
+      drafts.assign(std::min(kChunk, n - from), {});
+      parallel_for(drafts.size(), threads, [&](std::size_t k) {
+        StoryDoc doc = documents.get(from + k);
+        drafts[k] = profiler.profile(doc, from + k);
+        drafts[k].id = std::move(doc.id);
+      });
+      use(from, drafts);
+    }
+  };
+  RepeatedKeys repeated;
+  each_chunk([&](std::size_t, const std::vector<Profiler::Draft>& drafts) {
+    for (const auto& d : drafts) {
+      for (const auto& k : d.strong) repeated.add(k);
+      for (const auto& w : d.weak) repeated.add(w.key);  // the main amount among them
+      if (!d.main_pair.empty()) repeated.add(d.main_pair);
+    }
+  });
+  repeated.seal();
+
+  struct Numbered {
+    Profile profile;
+    std::vector<std::uint32_t> strong;
+    std::vector<WeakKey> weak;
+  };
   Profiles profiles;
   KeyTable ids;  // the ids' bytes once each
   std::vector<std::uint32_t> id_of;
   id_of.reserve(n);
-  std::vector<Profiler::Draft> drafts;
-  for (std::size_t from = 0; from < n; from += kChunk) {
-    drafts.assign(std::min(kChunk, n - from), {});
-    parallel_for(drafts.size(), threads, [&](std::size_t k) {
-      StoryDoc doc = documents.get(from + k);
-      drafts[k] = profiler.profile(doc, from + k);
-      drafts[k].id = std::move(doc.id);
-    });
-    profiles.add_chunk(drafts);
-    for (const auto& d : drafts) id_of.push_back(ids.intern(d.id));
-  }
+  std::vector<Numbered> numbered;
+  each_chunk([&](std::size_t from, const std::vector<Profiler::Draft>& drafts) {
+    numbered.assign(drafts.size(), {});
+    for (std::size_t k = 0; k < drafts.size(); ++k) {
+      const auto& d = drafts[k];
+      Numbered& out = numbered[k];
+      auto number = [&](const std::string& key) { return repeated.repeated(key) ? keys.table.intern(key) : kNoId; };
+      auto own = [&](const std::string& key) {
+        if (key.empty()) return kNoId;
+        auto id = number(key);
+        return id != kNoId ? id : kPrivate | static_cast<std::uint32_t>(from + k);
+      };
+      out.profile.day = d.day;
+      out.profile.main_pair = own(d.main_pair);
+      out.profile.main_amount = own(d.main_amount);
+      for (const auto& key : d.strong)
+        if (auto id = number(key); id != kNoId) out.strong.push_back(id);
+      for (const auto& w : d.weak)
+        if (auto id = number(w.key); id != kNoId) out.weak.push_back({static_cast<float>(w.weight), id, w.party});
+      id_of.push_back(ids.intern(d.id));
+    }
+    profiles.add_chunk(numbered);
+  });
   const auto rank = rank_strings(ids, id_of);
   for (std::size_t i = 0; i < n; ++i) profiles[i].order = rank[i];
   return profiles;

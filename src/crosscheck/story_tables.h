@@ -148,6 +148,56 @@ class KeyTable {
   std::vector<std::uint32_t> slots_;    // id + 1; 0 is free
 };
 
+// Which strings were added more than once, by 64-bit hash: a hash set
+// while adding, then a sorted list of the repeated ones. A collision can
+// only keep a string that could have gone.
+class RepeatedKeys {
+ public:
+  void add(std::string_view key) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    const std::uint64_t k = tag(key);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = (k >> 2) & mask;; s = (s + 1) & mask) {
+      if (slots_[s] == 0) {
+        slots_[s] = k;
+        ++used_;
+        return;
+      }
+      if ((slots_[s] | kTwice) == (k | kTwice)) {
+        slots_[s] |= kTwice;
+        return;
+      }
+    }
+  }
+  // Adding is over: keeps only the repeated hashes.
+  void seal() {
+    for (auto v : slots_)
+      if (v & kTwice) repeated_.push_back(v & ~kTwice);
+    std::vector<std::uint64_t>().swap(slots_);
+    std::sort(repeated_.begin(), repeated_.end());
+  }
+  bool repeated(std::string_view key) const { return std::binary_search(repeated_.begin(), repeated_.end(), tag(key)); }
+
+ private:
+  static constexpr std::uint64_t kUsed = 1, kTwice = 2;  // the two low bits of a slot
+  static std::uint64_t tag(std::string_view key) { return (std::hash<std::string_view>{}(key) & ~std::uint64_t(3)) | kUsed; }
+  void grow() {
+    std::vector<std::uint64_t> slots(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
+    const std::size_t mask = slots.size() - 1;
+    for (auto v : slots_) {
+      if (v == 0) continue;
+      std::size_t s = (v >> 2) & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = v;
+    }
+    slots_.swap(slots);
+  }
+
+  std::vector<std::uint64_t> slots_;  // 0 free, else tag | kTwice when seen again
+  std::size_t used_ = 0;
+  std::vector<std::uint64_t> repeated_;  // after seal(): tags seen twice, sorted
+};
+
 // Key -> the documents carrying it, in document order, as one array: a
 // vector per key would cost a heap block per key.
 class Postings {

@@ -50,6 +50,23 @@ TEST(KeyTable, ThreadsInterningTheSameKeysAgree) {
   for (int k = 1; k < 4; ++k) EXPECT_EQ(seen[k], seen[0]);
 }
 
+TEST(RepeatedKeys, OnlyKeysAddedTwiceAreRepeated) {
+  RepeatedKeys r;
+  for (int i = 0; i < 3000; ++i) r.add("claim:impresa-" + std::to_string(i));  // past several growths
+  for (int i = 0; i < 3000; i += 3) r.add("claim:impresa-" + std::to_string(i));
+  r.add("party:eni");
+  r.add("party:eni");
+  r.add("party:eni");
+  r.seal();
+  int repeated = 0;
+  for (int i = 0; i < 3000; ++i) repeated += r.repeated("claim:impresa-" + std::to_string(i));
+  EXPECT_EQ(repeated, 1000);
+  EXPECT_TRUE(r.repeated("claim:impresa-3"));
+  EXPECT_FALSE(r.repeated("claim:impresa-4"));
+  EXPECT_TRUE(r.repeated("party:eni"));
+  EXPECT_FALSE(r.repeated("party:enel"));  // never added
+}
+
 TEST(Postings, DocumentsPerKeyInDocumentOrder) {
   // document -> its keys
   const std::vector<std::vector<std::uint32_t>> keys{{2, 0}, {}, {0}, {2, 1, 0}};
