@@ -14,6 +14,24 @@
 
 namespace dealscan {
 
+// ---- one document's text, shared by the extractors
+
+// What several extractors read of one document's normalised text, made once
+// per document instead of once per extractor: the text lower-cased (ASCII
+// and Latin-1 capitals, text::lower_latin), with the same byte offsets, so
+// a span of text() is the same span of lowered(). Holds a view of the text,
+// which must outlive it.
+class DocumentText {
+ public:
+  explicit DocumentText(std::string_view text);
+  std::string_view text() const { return text_; }
+  std::string_view lowered() const { return lowered_; }
+
+ private:
+  std::string_view text_;
+  std::string lowered_;
+};
+
 // ---- numbers
 
 // A number read from Italian text: "1.500", "6,6", "ventisei", "un miliardo e mezzo".
@@ -59,6 +77,8 @@ class MoneyExtractor {
   MoneyExtractor& operator=(MoneyExtractor&&) noexcept;
 
   MoneyOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const;
+  // The same over a document's shared text (no lower-casing of its own).
+  MoneyOutput extract(const DocumentText& doc, const std::vector<Sentence>& sentences) const;
 
  private:
   struct Impl;
@@ -78,6 +98,9 @@ class TimeExtractor {
   TimeExtractor& operator=(TimeExtractor&&) noexcept;
 
   std::vector<TimeExpr> extract(std::string_view text, const std::vector<Sentence>& sentences,
+                                const std::optional<std::string>& document_date) const;
+  // The same over a document's shared text (no lower-casing of its own).
+  std::vector<TimeExpr> extract(const DocumentText& doc, const std::vector<Sentence>& sentences,
                                 const std::optional<std::string>& document_date) const;
 
  private:
@@ -135,6 +158,8 @@ class ClaimExtractor {
   ClaimExtractor& operator=(ClaimExtractor&&) noexcept;
 
   ClaimOutput extract(const ClaimInput& input) const;
+  // The same with the shared text of input.text (no lower-casing of its own).
+  ClaimOutput extract(const ClaimInput& input, const DocumentText& doc) const;
 
  private:
   struct Impl;

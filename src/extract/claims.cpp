@@ -12,7 +12,6 @@
 #include "extract/claim_modality.h"
 #include "extract/claim_parties.h"
 #include "extract/claim_story.h"
-#include "extract/latin_case.h"
 
 namespace dealscan {
 namespace {
@@ -38,7 +37,7 @@ struct Doc {
   std::vector<SentenceData> data;
   const LeaderIndex* leaders = nullptr;
   std::vector<bool> has_money;  // per sentence: holds the start of a money mention
-  std::string lowered;          // the text lower-cased once: tokens' views point into it
+  std::string_view lowered;     // the text lower-cased (DocumentText): tokens' views point into it
 };
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
@@ -241,9 +240,10 @@ ClaimExtractor::~ClaimExtractor() = default;
 ClaimExtractor::ClaimExtractor(ClaimExtractor&&) noexcept = default;
 ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 
-ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const {
-  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, {}};
-  text::assign_lowered(in.text.text, doc.lowered);
+ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract(in, DocumentText(in.text.text)); }
+
+ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
+  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, text.lowered()};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);

@@ -51,23 +51,11 @@ inline std::string lower_latin(std::string_view s) {
   return out;
 }
 
-// out = lower_latin(text). The money, time and claims stages each lower
-// the same document text: the last text lowered is kept per thread (up to
-// 4 MB), so the later stages copy instead of lowering again.
+// out = lower_latin(text), reusing out's buffer. (Documents are lowered
+// once, by DocumentText, and shared by the extractors.)
 inline void assign_lowered(std::string_view text, std::string& out) {
-  constexpr std::size_t kKeepBytes = 4u << 20;
-  thread_local std::string source, lowered;
-  if (text.size() > kKeepBytes) {
-    out.assign(text);
-    lower_latin_in_place(out);
-    return;
-  }
-  if (text != source) {
-    source.assign(text);
-    lowered.assign(text);
-    lower_latin_in_place(lowered);
-  }
-  out.assign(lowered);
+  out.assign(text);
+  lower_latin_in_place(out);
 }
 
 }  // namespace dealscan::text

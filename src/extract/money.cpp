@@ -84,10 +84,11 @@ struct MoneyExtractor::Impl {
     std::vector<money::Token>().swap(t.list);
   }
 
-  MoneyOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
+  MoneyOutput extract(const DocumentText& doc, const std::vector<Sentence>& sentences) const {
     MoneyOutput out;
+    const std::string_view text = doc.text();
     thread_local money::Tokens tokens;  // buffers reused per thread; only read inside this call
-    money::tokenize(text, tokens);
+    money::tokenize(text, doc.lowered(), tokens);
     const auto& toks = tokens.list;
     auto sent = sentence_of_tokens(toks, sentences);
     std::vector<Found> found;
@@ -127,7 +128,7 @@ struct MoneyExtractor::Impl {
       out.money.push_back(std::move(f.m));
     }
     link_conversions(toks, out.money, cands);
-    if (tokens.lowered.capacity() > kKeepTokenBytes) release(tokens);  // a huge document's are not kept
+    if (text.size() > kKeepTokenBytes) release(tokens);  // a huge document's are not kept
     return out;
   }
 };
@@ -138,7 +139,11 @@ MoneyExtractor::MoneyExtractor(MoneyExtractor&&) noexcept = default;
 MoneyExtractor& MoneyExtractor::operator=(MoneyExtractor&&) noexcept = default;
 
 MoneyOutput MoneyExtractor::extract(std::string_view text, const std::vector<Sentence>& sentences) const {
-  return impl_->extract(text, sentences);
+  return impl_->extract(DocumentText(text), sentences);
+}
+
+MoneyOutput MoneyExtractor::extract(const DocumentText& doc, const std::vector<Sentence>& sentences) const {
+  return impl_->extract(doc, sentences);
 }
 
 }  // namespace dealscan

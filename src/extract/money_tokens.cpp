@@ -57,8 +57,12 @@ std::size_t scan_digits(std::string_view s, std::size_t i) {
 std::string lower(std::string_view s) { return text::lower_latin(s); }
 
 void tokenize(std::string_view text, Tokens& result) {
-  text::assign_lowered(text, result.lowered);  // reuses the buffer of an earlier document
-  std::string_view low_text = result.lowered;
+  result.lowered.assign(text);  // reuses the buffer of an earlier call
+  text::lower_latin_in_place(result.lowered);
+  tokenize(text, result.lowered, result);
+}
+
+void tokenize(std::string_view text, std::string_view low_text, Tokens& result) {
   auto& out = result.list;
   out.clear();
   out.reserve(text.size() / 5);

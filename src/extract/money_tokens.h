@@ -34,6 +34,10 @@ struct Tokens {
 // Splits text into tokens. Digit runs keep '.', ',' between digits and a
 // space before a group of exactly three digits ("10 000").
 void tokenize(std::string_view text, Tokens& out);
+// The same with the text already lower-cased (lower(text), same offsets):
+// the tokens' views point into lowered, which must outlive them, and
+// out.lowered is left alone.
+void tokenize(std::string_view text, std::string_view lowered, Tokens& out);
 
 // Transparent hashing so maps keyed by std::string accept string_view.
 struct StringHash {

@@ -7,7 +7,6 @@
 // names. Day-level words ("ieri", "martedì", "la scorsa settimana") need a
 // full date; with only "YYYY-MM" they are skipped too.
 #include "dealscan/extract.h"
-#include "extract/latin_case.h"
 #include "extract/time_grammar.h"
 #include "extract/time_tokens.h"
 #include "extract/time_vocab.h"
@@ -53,13 +52,17 @@ TimeExpr to_expr(const timegrammar::Match& m, const std::vector<timetok::Token>&
 
 }  // namespace
 
-std::vector<TimeExpr> TimeExtractor::extract(std::string_view text, const std::vector<Sentence>&,
+std::vector<TimeExpr> TimeExtractor::extract(std::string_view text, const std::vector<Sentence>& sentences,
                                              const std::optional<std::string>& document_date) const {
-  std::string lowered;
-  text::assign_lowered(text, lowered);  // as timetok::lower_in_place
+  return extract(DocumentText(text), sentences, document_date);
+}
+
+std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const std::vector<Sentence>&,
+                                             const std::optional<std::string>& document_date) const {
+  const std::string_view text = doc_text.text();
   std::vector<timetok::Token> toks;
   toks.reserve(text.size() / 5);
-  timetok::tokenize(text, lowered, toks);
+  timetok::tokenize(text, doc_text.lowered(), toks);  // lowered() is timetok::lower_in_place of the text
   impl_->vocab.annotate(toks);
 
   std::optional<timecal::DocDate> doc;

@@ -135,10 +135,11 @@ Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::st
   if (!ingested) return ingested.error();
   const NormalizedText& norm = ingested->text;
   auto sentences = splitter_.split(norm.text);
-  auto money = money_.extract(norm.text, sentences);
-  auto times = time_.extract(norm.text, sentences, ingested->source.date);
+  const DocumentText text(norm.text);  // what the extractors share of the text, made once
+  auto money = money_.extract(text, sentences);
+  auto times = time_.extract(text, sentences, ingested->source.date);
   auto entities = entities_.extract(norm.text, sentences);
-  auto claims = claims_.extract(ClaimInput{ingested->source, norm, sentences, money.money, times, entities});
+  auto claims = claims_.extract(ClaimInput{ingested->source, norm, sentences, money.money, times, entities}, text);
 
   // Quantities are located in the normalised text; reports need the original bytes.
   for (auto& q : money.quantities) {
