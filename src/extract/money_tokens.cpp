@@ -1,4 +1,5 @@
 #include "extract/money_tokens.h"
+#include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
 
 namespace dealscan::money {
@@ -85,12 +86,8 @@ void tokenize(std::string_view text, std::string_view low_text, Tokens& result) 
       t.kind = TokKind::Word;
       j = i;
       while (j < text.size()) {
-        const auto b = static_cast<unsigned char>(text[j]);
-        if (b < 0x80) {  // ASCII: no decoding
-          if (!is_letter(b)) break;
-          ++j;
-          continue;
-        }
+        j = text::ascii_letters_end(text, j);  // ASCII: no decoding
+        if (j >= text.size() || static_cast<unsigned char>(text[j]) < 0x80) break;
         std::size_t l = 1;
         if (!is_letter(decode(text, j, l))) break;
         j += l;

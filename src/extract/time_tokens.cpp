@@ -1,4 +1,5 @@
 #include "extract/time_tokens.h"
+#include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
 
 namespace dealscan::timetok {
@@ -53,10 +54,8 @@ void tokenize(std::string_view text, std::string_view lowered, std::vector<Token
     } else if (letter_at(text, i)) {
       t.kind = Kind::Word;
       while (i < n) {
-        auto d = static_cast<unsigned char>(text[i]);
-        if (digit(d) || ascii_alpha(d)) {
-          ++i;
-        } else if (d >= 0x80 && letter_at(text, i)) {
+        i = text::ascii_alnum_end(text, i);  // ASCII letters and digits
+        if (i < n && static_cast<unsigned char>(text[i]) >= 0x80 && letter_at(text, i)) {
           i += 2;
         } else {
           break;

@@ -1,0 +1,88 @@
+// Eight bytes of text classified at once (capitals, small letters, digits),
+// for the tokenizers' word scans: most of a document is ASCII words, and
+// testing them a byte at a time was most of what tokenizing cost.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace dealscan::text {
+
+inline constexpr std::uint64_t kByteOnes = 0x0101010101010101ull;
+inline constexpr std::uint64_t kByteHighs = 0x8080808080808080ull;
+
+// High bit of each byte of w (all < 0x80) set where the byte is in [lo, hi]:
+// the high bit of b + (0x80 - c) says b >= c, without carries while b < 0x80.
+// A byte >= 0x80 may carry into the bytes after it: AsciiChunk cuts there.
+constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned char hi) {
+  const std::uint64_t at_least_lo = w + kByteOnes * (0x80u - lo);
+  const std::uint64_t above_hi = w + kByteOnes * (0x7Fu - hi);
+  return at_least_lo & ~above_hi & kByteHighs;
+}
+
+// The eight bytes of text at pos (pos + 8 <= text.size()): how many of them,
+// from the first, are ASCII letters or digits (`run`), and which of those are
+// capitals and small letters (high bit of each byte, bytes past run cleared).
+struct AsciiChunk {
+  std::uint64_t bytes = 0;  // as loaded, little-endian: byte k is text[pos + k]
+  std::uint64_t upper = 0, lower = 0;
+  unsigned run = 0;  // 0..8
+
+  static AsciiChunk at(std::string_view text, std::size_t pos) {
+    AsciiChunk c;
+    std::memcpy(&c.bytes, text.data() + pos, 8);
+    const std::uint64_t up = bytes_in(c.bytes, 'A', 'Z'), low = bytes_in(c.bytes, 'a', 'z');
+    const std::uint64_t stop = (~(up | low | bytes_in(c.bytes, '0', '9')) & kByteHighs) | (c.bytes & kByteHighs);
+    c.run = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8;
+    const std::uint64_t keep = c.run == 8 ? ~0ull : (1ull << (8 * c.run)) - 1;
+    c.upper = up & keep;
+    c.lower = low & keep;
+    return c;
+  }
+  // The bytes with 'A'-'Z' lowered (exact for the first run bytes).
+  std::uint64_t folded() const { return bytes | (upper >> 2); }
+};
+
+// One past the run of ASCII letters (and digits, with_digits) starting at
+// pos in text: eight bytes at a time, then byte by byte near the end.
+template <bool with_digits>
+std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
+  for (; pos + 8 <= text.size();) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + pos, 8);
+    std::uint64_t in = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z');
+    if constexpr (with_digits) in |= bytes_in(w, '0', '9');
+    const std::uint64_t stop = (~in & kByteHighs) | (w & kByteHighs);
+    if (stop) return pos + static_cast<unsigned>(std::countr_zero(stop)) / 8;
+    pos += 8;
+  }
+  for (; pos < text.size(); ++pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && !(with_digits && c >= '0' && c <= '9')) break;
+  }
+  return pos;
+}
+inline std::size_t ascii_alnum_end(std::string_view text, std::size_t pos) { return ascii_run_end<true>(text, pos); }
+inline std::size_t ascii_letters_end(std::string_view text, std::size_t pos) { return ascii_run_end<false>(text, pos); }
+
+// FNV-1a (as entity::hash_key) continued from h over the first n (<= 8)
+// bytes of w, in text order, unrolled.
+inline std::uint64_t fnv1a_bytes(std::uint64_t h, std::uint64_t w, unsigned n) {
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  switch (n) {
+    case 8: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 7: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 6: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 5: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 4: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 3: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 2: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
+    case 1: h = (h ^ (w & 0xFF)) * kPrime; [[fallthrough]];
+    default: return h;
+  }
+}
+
+}  // namespace dealscan::text

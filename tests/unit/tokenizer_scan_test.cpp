@@ -1,0 +1,143 @@
+// Tokenizers' word scans, eight bytes at a time: each must find what a
+// byte-by-byte reading finds (differential tests over random text mixing
+// ASCII words, accented letters, digits, punctuation and stray bytes, with
+// words that cross the eight-byte steps and the end of the text).
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/ascii_chunk.h"
+#include "extract/entity_tokens.h"
+#include "extract/money_tokens.h"
+#include "extract/time_tokens.h"
+
+namespace dealscan {
+namespace {
+
+// Random text from pieces that matter to the scans.
+std::string random_text(std::mt19937& rng, std::size_t pieces) {
+  static const std::vector<std::string> kPieces = {
+      "a",   "Z",   "q",   "M",    "0",  "7",  " ",  " ",  "\n", "'",  ".",  ",",  "-",  "@",  "[",  "`",
+      "{",   "/",   ":",   "\xC3\xA8" /* è */, "\xC3\x88" /* È */, "\xC3\x97" /* × */, "\xC3\x9F" /* ß */,
+      "\xC5\x81" /* Ł */, "\xE2\x82\xAC" /* € */, "\xE2\x80\x99" /* ’ */, "\xFF", "\x80",
+      "Acquisizione", "OpenAI", "SPA", "dell'", "miliardi", "2025", "xAI", "abcdefghijklmnopq"};
+  std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
+  std::string s;
+  for (std::size_t k = 0; k < pieces; ++k) s += kPieces[pick(rng)];
+  return s;
+}
+
+std::size_t reference_run_end(std::string_view s, std::size_t pos, bool with_digits) {
+  while (pos < s.size()) {
+    const auto c = static_cast<unsigned char>(s[pos]);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter && !(with_digits && c >= '0' && c <= '9')) break;
+    ++pos;
+  }
+  return pos;
+}
+
+TEST(AsciiScan, RunEndsMatchByteByByte) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    const std::string s = random_text(rng, 1 + round % 40);
+    for (std::size_t pos = 0; pos <= s.size(); ++pos) {
+      ASSERT_EQ(text::ascii_alnum_end(s, pos), reference_run_end(s, pos, true)) << s << " @" << pos;
+      ASSERT_EQ(text::ascii_letters_end(s, pos), reference_run_end(s, pos, false)) << s << " @" << pos;
+    }
+  }
+}
+
+TEST(AsciiScan, EveryByteValueIsClassifiedAsByItself) {
+  for (int c = 0; c < 256; ++c) {
+    // The byte at each of the eight places of a chunk, between letters.
+    for (std::size_t at = 0; at < 8; ++at) {
+      std::string s(12, 'x');
+      s[at] = static_cast<char>(c);
+      ASSERT_EQ(text::ascii_alnum_end(s, 0), reference_run_end(s, 0, true)) << c << " @" << at;
+      ASSERT_EQ(text::ascii_letters_end(s, 0), reference_run_end(s, 0, false)) << c << " @" << at;
+    }
+  }
+}
+
+TEST(AsciiScan, UnrolledHashIsFnv1a) {
+  const std::string s = "Ab9'zQ!x";
+  std::uint64_t w = 0;
+  for (std::size_t k = 0; k < 8; ++k) w |= std::uint64_t(static_cast<unsigned char>(s[k])) << (8 * k);
+  for (unsigned n = 0; n <= 8; ++n)
+    EXPECT_EQ(text::fnv1a_bytes(1469598103934665603ull, w, n), entity::hash_key(std::string_view(s).substr(0, n)));
+}
+
+// The shape rule of entity::Shape, letter by letter (ASCII words).
+entity::Shape reference_shape(std::string_view w) {
+  int up = 0, low = 0;
+  bool first_up = false, seen = false, later_up = false;
+  for (char ch : w) {
+    const bool u = ch >= 'A' && ch <= 'Z', l = ch >= 'a' && ch <= 'z';
+    if (!u && !l) continue;
+    if (!seen) first_up = u, seen = true;
+    else if (u) later_up = true;
+    (u ? up : low)++;
+  }
+  if (up + low == 0) return entity::Shape::None;
+  if (low == 0) return entity::Shape::Upper;
+  if (up == 0) return entity::Shape::Lower;
+  return first_up && !later_up ? entity::Shape::Title : entity::Shape::Mixed;
+}
+
+bool ascii_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+TEST(EntityTokens, AsciiWordsKeyHashAndShapeAsDefined) {
+  std::mt19937 rng(11);
+  std::size_t words = 0;  // ASCII words checked, over all rounds
+  for (int round = 0; round < 300; ++round) {
+    const std::string s = random_text(rng, 1 + round % 50);
+    const entity::TokenStream ts = entity::tokenize(s, {});
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+      const auto& t = ts.tokens[i];
+      const std::string_view surface = ts.surface(i);
+      EXPECT_EQ(ts.key(i), entity::fold(surface)) << s;
+      EXPECT_EQ(t.key_hash, entity::hash_key(ts.key(i))) << s;
+      bool ascii = true;
+      for (char ch : surface) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
+      if (!t.word || !ascii) continue;
+      ++words;
+      EXPECT_EQ(t.shape, reference_shape(surface)) << surface;
+      // A whole ASCII word: nothing alphanumeric right before or after it.
+      if (t.begin > 0) EXPECT_FALSE(ascii_alnum(s[t.begin - 1])) << s;
+      if (t.end < s.size()) EXPECT_FALSE(ascii_alnum(s[t.end])) << s;
+    }
+  }
+  EXPECT_GT(words, 1000u);
+}
+
+TEST(MoneyTokens, WordsStopAtTheFirstNonLetter) {
+  money::Tokens toks;
+  money::tokenize("Covid19 l'Acquisizione:\xC3\xA8xyz 10 000 abcdefghijklmnopq", toks);
+  std::vector<std::string> got;
+  for (const auto& t : toks.list) got.emplace_back(t.low);
+  const std::vector<std::string> want = {"covid", "19", "l", "'", "acquisizione", ":", "\xC3\xA8xyz", "10 000",
+                                         "abcdefghijklmnopq"};
+  EXPECT_EQ(got, want);
+}
+
+TEST(TimeTokens, WordsTakeDigitsAndAccentsAndTheirApostrophe) {
+  const std::string text = "Nell'anno 2025 COVID19 pi\xC3\xB9 quest'ultimo abcdefghijklmnopq.";
+  std::string lowered = text;
+  timetok::lower_in_place(lowered);
+  std::vector<timetok::Token> toks;
+  timetok::tokenize(text, lowered, toks);
+  std::vector<std::string> got;
+  for (const auto& t : toks) got.emplace_back(t.lower);
+  const std::vector<std::string> want = {"nell'", "anno", "2025", "covid19", "pi\xC3\xB9", "quest'", "ultimo",
+                                         "abcdefghijklmnopq", "."};
+  EXPECT_EQ(got, want);
+}
+
+}  // namespace
+}  // namespace dealscan
