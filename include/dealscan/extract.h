@@ -16,20 +16,39 @@ namespace dealscan {
 
 // ---- one document's text, shared by the extractors
 
+namespace entity {
+struct TokenStream;
+}
+
 // What several extractors read of one document's normalised text, made once
 // per document instead of once per extractor: the text lower-cased (ASCII
 // and Latin-1 capitals, text::lower_latin), with the same byte offsets, so
-// a span of text() is the same span of lowered(). Holds a view of the text,
-// which must outlive it.
+// a span of text() is the same span of lowered(); and its words and marks
+// with folded keys, hashes and shapes (entity::TokenStream), scanned on
+// first use. Holds views of the text and sentences, which must outlive it.
 class DocumentText {
  public:
   explicit DocumentText(std::string_view text);
+  // sentences: sorted spans of text, which words() numbers its tokens by.
+  DocumentText(std::string_view text, const std::vector<Sentence>& sentences);
+  ~DocumentText();
+  DocumentText(const DocumentText&) = delete;
+  DocumentText& operator=(const DocumentText&) = delete;
+
   std::string_view text() const { return text_; }
   std::string_view lowered() const { return lowered_; }
+  const std::vector<Sentence>& sentences() const { return *sentences_; }
+  const entity::TokenStream& words() const;
 
  private:
   std::string_view text_;
+  const std::vector<Sentence>* sentences_;
   std::string lowered_;
+  // words() is scanned into a per-thread stream when no other DocumentText
+  // of the thread holds it (its buffers outlive the document), else into owned_.
+  mutable entity::TokenStream* words_ = nullptr;
+  mutable std::unique_ptr<entity::TokenStream> owned_;
+  mutable bool borrowed_ = false;
 };
 
 // ---- numbers
@@ -125,6 +144,8 @@ class EntityExtractor {
   EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
   EntityOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const;
+  // The same over a document's shared text and its sentences (its words() are not scanned again).
+  EntityOutput extract(const DocumentText& doc) const;
 
  private:
   struct Impl;

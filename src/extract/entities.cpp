@@ -76,9 +76,7 @@ struct EntityExtractor::Impl {
     return nullptr;
   }
 
-  EntityOutput extract(std::string_view text, const std::vector<Sentence>& sentences) const {
-    thread_local entity::TokenStream ts;  // only read inside this call
-    entity::tokenize_into(text, sentences, ts);
+  EntityOutput extract(const entity::TokenStream& ts) const {
     entity::DocState doc;
     gazetteer.match_names(ts, rules.stopwords(), doc);
     gazetteer.match_descriptions(ts, doc);
@@ -87,12 +85,8 @@ struct EntityExtractor::Impl {
     std::vector<Draft> names = resolve_overlaps(std::move(doc.drafts));
     std::vector<Draft> all = names;
     descriptive.apply(ts, names, doc, all);
-    EntityOutput out = to_output(ts, resolve_overlaps(std::move(all)), doc);
-    if (ts.keys.capacity() > kKeepTokenBytes) ts = {};  // a huge document's buffers are not kept
-    return out;
+    return to_output(ts, resolve_overlaps(std::move(all)), doc);
   }
-
-  static constexpr std::size_t kKeepTokenBytes = 4u << 20;
 
   EntityOutput to_output(const entity::TokenStream& ts, const std::vector<Draft>& drafts,
                          const entity::DocState& doc) const {
@@ -119,7 +113,9 @@ EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
 
 EntityOutput EntityExtractor::extract(std::string_view text, const std::vector<Sentence>& sentences) const {
-  return impl_->extract(text, sentences);
+  return extract(DocumentText(text, sentences));
 }
+
+EntityOutput EntityExtractor::extract(const DocumentText& doc) const { return impl_->extract(doc.words()); }
 
 }  // namespace dealscan

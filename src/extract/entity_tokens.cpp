@@ -283,6 +283,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   ts.keys.clear();
   ts.keys.resize(text.size() + 16);  // ASCII keys are as long as their words
   KeyBuffer kb{ts.keys};
+  ts.valid_utf8 = true;
   std::size_t sentence = 0;
   bool newline = true, space = false;
   std::uint32_t last_sentence = UINT32_MAX;
@@ -297,6 +298,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       continue;
     }
     const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
+    if (c == 0xFFFD && text.substr(i, 3) != "\uFFFD") ts.valid_utf8 = false;  // decode's stand-in for bad bytes
     if (lead >= 0x80 && is_space(c)) {
       if (c == 0x2028 || c == 0x2029) newline = true;
       space = true;
@@ -335,6 +337,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       last_sentence = t.sentence;
       newline = false;
     }
+    t.ascii = ascii || (lead < 0x80 && !t.word);
     if (ascii) {
       kb.used += w.size();
     } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key

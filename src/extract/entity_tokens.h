@@ -27,6 +27,7 @@ struct Token {
   bool newline_before = false; // a line break separates it from the previous token
   bool space_before = false;   // any white space separates it from the previous token
   bool sentence_initial = false;  // first word of its sentence or line
+  bool ascii = false;  // an ASCII word or one ASCII mark: its key is its surface lower-cased
 };
 
 struct TokenStream {
@@ -34,6 +35,7 @@ struct TokenStream {
   std::vector<Token> tokens;
   std::string keys;
   std::vector<bool> heading;  // per sentence: a title line or an ALL-CAPS line
+  bool valid_utf8 = true;     // false when some bytes of the text are not UTF-8
 
   std::string_view surface(std::size_t i) const { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); }
   std::string_view key(std::size_t i) const {

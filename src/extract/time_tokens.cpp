@@ -1,4 +1,7 @@
 #include "extract/time_tokens.h"
+
+#include <algorithm>
+
 #include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
 
@@ -32,9 +35,15 @@ bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 
 void lower_in_place(std::string& s) { text::lower_latin_in_place(s); }
 
-void tokenize(std::string_view text, std::string_view lowered, std::vector<Token>& out) {
-  out.clear();
-  std::size_t i = 0, n = text.size();
+namespace {
+
+// Appends the tokens of text[begin, end): what tokenize makes of that part
+// when a token starts at begin and none crosses end (but a word's apostrophe
+// just past end is taken, as tokenize would).
+void tokenize_range(std::string_view text, std::string_view lowered, std::size_t begin, std::size_t n,
+                    std::vector<Token>& out) {
+  const std::string_view bounded = text.substr(0, n);
+  std::size_t i = begin;
   while (i < n) {
     auto c = static_cast<unsigned char>(text[i]);
     if (space(c)) {
@@ -54,14 +63,14 @@ void tokenize(std::string_view text, std::string_view lowered, std::vector<Token
     } else if (letter_at(text, i)) {
       t.kind = Kind::Word;
       while (i < n) {
-        i = text::ascii_alnum_end(text, i);  // ASCII letters and digits
+        i = text::ascii_alnum_end(bounded, i);  // ASCII letters and digits
         if (i < n && static_cast<unsigned char>(text[i]) >= 0x80 && letter_at(text, i)) {
           i += 2;
         } else {
           break;
         }
       }
-      if (i < n && text[i] == '\'') ++i;  // elision: "dell'", "quest'"
+      if (i < text.size() && text[i] == '\'') ++i;  // elision: "dell'", "quest'"
     } else {
       t.kind = Kind::Punct;
       i += seq_len(c);
@@ -71,6 +80,47 @@ void tokenize(std::string_view text, std::string_view lowered, std::vector<Token
     t.lower = lowered.substr(t.begin, t.end - t.begin);
     out.push_back(t);
   }
+}
+
+bool has_non_ascii(std::string_view s) {
+  for (char ch : s)
+    if (static_cast<unsigned char>(ch) >= 0x80) return true;
+  return false;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::string_view lowered, std::vector<Token>& out) {
+  out.clear();
+  tokenize_range(text, lowered, 0, text.size(), out);
+}
+
+void tokenize_words(const entity::TokenStream& words, std::string_view lowered, std::vector<Token>& out) {
+  const std::string_view text = words.text;
+  out.clear();
+  std::size_t done = 0;  // the text before this is tokenized
+  // White space up to `to`: only characters beyond ASCII (never one byte) make tokens.
+  auto gap = [&](std::size_t to) {
+    if (to > done + 1 && has_non_ascii(text.substr(done, to - done))) tokenize_range(text, lowered, done, to, out);
+  };
+  for (const auto& w : words.tokens) {
+    if (w.begin < done) continue;  // the apostrophe of the word before
+    gap(w.begin);
+    const auto c = static_cast<unsigned char>(text[w.begin]);
+    if (w.ascii && w.word && ascii_alpha(c)) {  // an ASCII word: one time word, with its apostrophe
+      std::size_t end = w.end;
+      if (end < text.size() && text[end] == '\'') ++end;
+      out.push_back(Token{w.begin, end, Kind::Word, lowered.substr(w.begin, end - w.begin)});
+      done = end;
+    } else if (w.ascii && !w.word) {  // one ASCII mark
+      out.push_back(Token{w.begin, w.end, Kind::Punct, lowered.substr(w.begin, w.end - w.begin)});
+      done = w.end;
+    } else {  // numbers, and words with other letters: as tokenize reads them
+      tokenize_range(text, lowered, w.begin, w.end, out);
+      done = std::max<std::size_t>(w.end, out.back().end);
+    }
+  }
+  gap(text.size());
 }
 
 }  // namespace dealscan::timetok

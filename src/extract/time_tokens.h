@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/entity_tokens.h"
+
 namespace dealscan::timetok {
 
 enum class Kind : unsigned char { Word, Number, Punct };
@@ -26,5 +28,9 @@ void lower_in_place(std::string& s);
 
 // Tokenizes text; lowered must be lower_in_place(copy of text) and outlive the tokens.
 void tokenize(std::string_view text, std::string_view lowered, std::vector<Token>& out);
+// The same tokens built from the document's shared word scan (words of its
+// text, valid UTF-8): ASCII words and marks map to one token each without
+// reading their bytes again; the rest is read as tokenize reads it.
+void tokenize_words(const entity::TokenStream& words, std::string_view lowered, std::vector<Token>& out);
 
 }  // namespace dealscan::timetok

@@ -135,10 +135,10 @@ Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::st
   if (!ingested) return ingested.error();
   const NormalizedText& norm = ingested->text;
   auto sentences = splitter_.split(norm.text);
-  const DocumentText text(norm.text);  // what the extractors share of the text, made once
+  const DocumentText text(norm.text, sentences);  // what the extractors share of the text, made once
   auto money = money_.extract(text, sentences);
   auto times = time_.extract(text, sentences, ingested->source.date);
-  auto entities = entities_.extract(norm.text, sentences);
+  auto entities = entities_.extract(text);
   auto claims = claims_.extract(ClaimInput{ingested->source, norm, sentences, money.money, times, entities}, text);
 
   // Quantities are located in the normalised text; reports need the original bytes.

@@ -17,16 +17,24 @@
 namespace dealscan {
 namespace {
 
-// Random text from pieces that matter to the scans.
-std::string random_text(std::mt19937& rng, std::size_t pieces) {
+// Random text from pieces that matter to the scans; *bad tells whether a
+// piece that is not UTF-8 went in.
+std::string random_text(std::mt19937& rng, std::size_t pieces, bool* bad = nullptr) {
   static const std::vector<std::string> kPieces = {
       "a",   "Z",   "q",   "M",    "0",  "7",  " ",  " ",  "\n", "'",  ".",  ",",  "-",  "@",  "[",  "`",
       "{",   "/",   ":",   "\xC3\xA8" /* è */, "\xC3\x88" /* È */, "\xC3\x97" /* × */, "\xC3\x9F" /* ß */,
       "\xC5\x81" /* Ł */, "\xE2\x82\xAC" /* € */, "\xE2\x80\x99" /* ’ */, "\xFF", "\x80",
-      "Acquisizione", "OpenAI", "SPA", "dell'", "miliardi", "2025", "xAI", "abcdefghijklmnopq"};
+      "Acquisizione", "OpenAI", "SPA", "dell'", "miliardi", "2025", "xAI", "abcdefghijklmnopq",
+      "\xC2\xA0" /* no-break space */, "\xE2\x80\x83" /* em space */, "\xCC\x81" /* combining acute */,
+      "\xCE\xA9" /* Ω */, "\xC8\x99" /* ș */, "\t", "\f", "19", "'"};
   std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
   std::string s;
-  for (std::size_t k = 0; k < pieces; ++k) s += kPieces[pick(rng)];
+  if (bad) *bad = false;
+  for (std::size_t k = 0; k < pieces; ++k) {
+    const std::string& piece = kPieces[pick(rng)];
+    if (bad && (piece == "\xFF" || piece == "\x80")) *bad = true;
+    s += piece;
+  }
   return s;
 }
 
@@ -137,6 +145,35 @@ TEST(TimeTokens, WordsTakeDigitsAndAccentsAndTheirApostrophe) {
   const std::vector<std::string> want = {"nell'", "anno", "2025", "covid19", "pi\xC3\xB9", "quest'", "ultimo",
                                          "abcdefghijklmnopq", "."};
   EXPECT_EQ(got, want);
+}
+
+// The time tokens built from the shared word scan are the time tokenizer's
+// own, whenever the text is UTF-8 (else the scan says so and is not used).
+TEST(TimeTokens, FromSharedWordsAsFromText) {
+  std::mt19937 rng(13);
+  int compared = 0;
+  for (int round = 0; round < 2000; ++round) {
+    bool bad_bytes = false;
+    const std::string s = random_text(rng, 1 + round % 60, &bad_bytes);
+    std::string lowered = s;
+    timetok::lower_in_place(lowered);
+    const entity::TokenStream words = entity::tokenize(s, {});
+    ASSERT_EQ(words.valid_utf8, !bad_bytes) << s;
+    if (!words.valid_utf8) continue;
+    std::vector<timetok::Token> direct, shared;
+    timetok::tokenize(s, lowered, direct);
+    timetok::tokenize_words(words, lowered, shared);
+    ASSERT_EQ(shared.size(), direct.size()) << s;
+    for (std::size_t k = 0; k < direct.size(); ++k) {
+      ASSERT_EQ(shared[k].begin, direct[k].begin) << s;
+      ASSERT_EQ(shared[k].end, direct[k].end) << s;
+      ASSERT_EQ(shared[k].kind, direct[k].kind) << s;
+      ASSERT_EQ(shared[k].lower, direct[k].lower) << s;
+      ASSERT_EQ(shared[k].number, direct[k].number) << s;
+    }
+    ++compared;
+  }
+  EXPECT_GT(compared, 500);
 }
 
 }  // namespace
