@@ -24,21 +24,24 @@ constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned cha
 
 // The eight bytes of text at pos (pos + 8 <= text.size()): how many of them,
 // from the first, are ASCII letters or digits (`run`), and which of those are
-// capitals and small letters (high bit of each byte, bytes past run cleared).
+// capitals, small letters and digits (high bit of each byte, bytes past run
+// cleared).
 struct AsciiChunk {
   std::uint64_t bytes = 0;  // as loaded, little-endian: byte k is text[pos + k]
-  std::uint64_t upper = 0, lower = 0;
+  std::uint64_t upper = 0, lower = 0, digit = 0;
   unsigned run = 0;  // 0..8
 
   static AsciiChunk at(std::string_view text, std::size_t pos) {
     AsciiChunk c;
     std::memcpy(&c.bytes, text.data() + pos, 8);
     const std::uint64_t up = bytes_in(c.bytes, 'A', 'Z'), low = bytes_in(c.bytes, 'a', 'z');
-    const std::uint64_t stop = (~(up | low | bytes_in(c.bytes, '0', '9')) & kByteHighs) | (c.bytes & kByteHighs);
+    const std::uint64_t dig = bytes_in(c.bytes, '0', '9');
+    const std::uint64_t stop = (~(up | low | dig) & kByteHighs) | (c.bytes & kByteHighs);
     c.run = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8;
     const std::uint64_t keep = c.run == 8 ? ~0ull : (1ull << (8 * c.run)) - 1;
     c.upper = up & keep;
     c.lower = low & keep;
+    c.digit = dig & keep;
     return c;
   }
   // The bytes with 'A'-'Z' lowered (exact for the first run bytes).

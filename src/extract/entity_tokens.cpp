@@ -217,6 +217,7 @@ struct CaseSeen {
 std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Token& t) {
   std::uint64_t h = 1469598103934665603ull;
   CaseSeen seen;
+  std::uint64_t digits = 0;  // nonzero once a digit is seen
   std::size_t j = i;
   for (; j + 8 <= text.size();) {
     const auto chunk = text::AsciiChunk::at(text, j);
@@ -224,10 +225,12 @@ std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Tok
     std::memcpy(key + (j - i), &folded, 8);  // only chunk.run bytes are kept
     h = text::fnv1a_bytes(h, folded, chunk.run);
     seen.add(chunk.upper, chunk.lower);
+    digits |= chunk.digit;
     j += chunk.run;
     if (chunk.run < 8) {
       t.key_hash = h;
       t.shape = seen.shape();
+      t.digits = digits != 0;
       return j;
     }
   }
@@ -241,9 +244,11 @@ std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Tok
     key[j - i] = folded;
     h = (h ^ static_cast<unsigned char>(folded)) * 1099511628211ull;
     seen.add(u, (f & kLowerBit) != 0);
+    digits |= !(f & (kUpperBit | kLowerBit));
   }
   t.key_hash = h;
   t.shape = seen.shape();
+  t.digits = digits != 0;
   return j;
 }
 

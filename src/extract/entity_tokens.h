@@ -28,6 +28,7 @@ struct Token {
   bool space_before = false;   // any white space separates it from the previous token
   bool sentence_initial = false;  // first word of its sentence or line
   bool ascii = false;  // an ASCII word or one ASCII mark: its key is its surface lower-cased
+  bool digits = false; // an ASCII word with a digit in it
 };
 
 struct TokenStream {

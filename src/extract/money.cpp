@@ -88,7 +88,9 @@ struct MoneyExtractor::Impl {
     MoneyOutput out;
     const std::string_view text = doc.text();
     thread_local money::Tokens tokens;  // buffers reused per thread; only read inside this call
-    money::tokenize(text, doc.lowered(), tokens);
+    // The shared word scan spares a second reading of most words.
+    if (const auto& words = doc.words(); words.valid_utf8) money::tokenize_words(words, doc.lowered(), tokens);
+    else money::tokenize(text, doc.lowered(), tokens);
     const auto& toks = tokens.list;
     auto sent = sentence_of_tokens(toks, sentences);
     std::vector<Found> found;

@@ -63,46 +63,97 @@ void tokenize(std::string_view text, Tokens& result) {
   tokenize(text, result.lowered, result);
 }
 
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Reads what starts at i as tokenize does: a space (space is set) or one
+// token (appended). Returns where the next starts.
+std::size_t read_at(std::string_view text, std::string_view low_text, std::size_t i, bool& space,
+                    std::vector<Token>& out) {
+  char c = text[i];
+  if (is_space(c)) {
+    space = true;
+    return i + 1;
+  }
+  Token t;
+  t.begin = static_cast<std::uint32_t>(i);
+  t.glued_left = !space && !out.empty();
+  std::size_t len = 1;
+  char32_t cp = decode(text, i, len);
+  std::size_t j;
+  if (is_digit(c)) {
+    t.kind = TokKind::Digits;
+    j = scan_digits(text, i);
+    t.low = low_text.substr(i, j - i);
+  } else if (is_letter(cp)) {
+    t.kind = TokKind::Word;
+    j = i;
+    while (j < text.size()) {
+      j = text::ascii_letters_end(text, j);  // ASCII: no decoding
+      if (j >= text.size() || static_cast<unsigned char>(text[j]) < 0x80) break;
+      std::size_t l = 1;
+      if (!is_letter(decode(text, j, l))) break;
+      j += l;
+    }
+    t.low = low_text.substr(i, j - i);
+  } else {
+    t.kind = TokKind::Symbol;
+    j = i + len;
+    t.low = low_text.substr(i, len);
+  }
+  t.end = static_cast<std::uint32_t>(j);
+  out.push_back(std::move(t));
+  space = false;
+  return j;
+}
+
+}  // namespace
+
 void tokenize(std::string_view text, std::string_view low_text, Tokens& result) {
   auto& out = result.list;
   out.clear();
   out.reserve(text.size() / 5);
-  std::size_t i = 0;
   bool space = true;
-  while (i < text.size()) {
-    char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; ++i; continue; }
-    Token t;
-    t.begin = static_cast<std::uint32_t>(i);
-    t.glued_left = !space && !out.empty();
-    std::size_t len = 1;
-    char32_t cp = decode(text, i, len);
-    std::size_t j;
-    if (is_digit(c)) {
-      t.kind = TokKind::Digits;
-      j = scan_digits(text, i);
-      t.low = low_text.substr(i, j - i);
-    } else if (is_letter(cp)) {
-      t.kind = TokKind::Word;
-      j = i;
-      while (j < text.size()) {
-        j = text::ascii_letters_end(text, j);  // ASCII: no decoding
-        if (j >= text.size() || static_cast<unsigned char>(text[j]) < 0x80) break;
-        std::size_t l = 1;
-        if (!is_letter(decode(text, j, l))) break;
-        j += l;
-      }
-      t.low = low_text.substr(i, j - i);
-    } else {
-      t.kind = TokKind::Symbol;
-      j = i + len;
-      t.low = low_text.substr(i, len);
+  for (std::size_t i = 0; i < text.size();) i = read_at(text, low_text, i, space, out);
+}
+
+void tokenize_words(const entity::TokenStream& words, std::string_view low_text, Tokens& result) {
+  const std::string_view text = words.text;
+  auto& out = result.list;
+  out.clear();
+  out.reserve(text.size() / 5);
+  bool space = true;
+  std::size_t done = 0;  // the text before this is tokenized
+  auto read_until = [&](std::size_t to) {
+    while (done < to) done = read_at(text, low_text, done, space, out);
+  };
+  for (const auto& w : words.tokens) {
+    if (w.end <= done) continue;  // read with a number before it ("1.500", "10 000")
+    if (w.begin < done) {         // a number ended inside it
+      read_until(w.end);
+      continue;
     }
-    t.end = static_cast<std::uint32_t>(j);
-    out.push_back(std::move(t));
-    space = false;
-    i = j;
+    // White space before it: one plain space, or read as tokenize does
+    // (form feeds and spaces beyond ASCII are symbols here).
+    if (w.begin == done + 1 && is_space(text[done])) space = true;
+    else read_until(w.begin);
+    done = w.begin;
+    if (w.ascii && w.word && !w.digits) {  // ASCII letters: one word
+      out.push_back(Token{w.begin, w.end, TokKind::Word, !space && !out.empty(),
+                          low_text.substr(w.begin, w.end - w.begin)});
+      space = false;
+      done = w.end;
+    } else if (w.ascii && !w.word) {  // one ASCII mark
+      out.push_back(Token{w.begin, w.end, TokKind::Symbol, !space && !out.empty(),
+                          low_text.substr(w.begin, w.end - w.begin)});
+      space = false;
+      done = w.end;
+    } else {  // numbers and words with other letters: as tokenize reads them
+      read_until(w.end);
+    }
   }
+  read_until(text.size());
 }
 
 }  // namespace dealscan::money

@@ -9,6 +9,8 @@
 #include <functional>
 #include <vector>
 
+#include "extract/entity_tokens.h"
+
 namespace dealscan::money {
 
 enum class TokKind : std::uint8_t { Word, Digits, Symbol };
@@ -38,6 +40,10 @@ void tokenize(std::string_view text, Tokens& out);
 // the tokens' views point into lowered, which must outlive them, and
 // out.lowered is left alone.
 void tokenize(std::string_view text, std::string_view lowered, Tokens& out);
+// The same tokens built from the document's shared word scan (words of its
+// text, valid UTF-8): ASCII words of letters and ASCII marks map to one token
+// each without reading their bytes again; the rest is read as tokenize reads it.
+void tokenize_words(const entity::TokenStream& words, std::string_view lowered, Tokens& out);
 
 // Transparent hashing so maps keyed by std::string accept string_view.
 struct StringHash {

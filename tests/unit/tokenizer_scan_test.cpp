@@ -26,7 +26,8 @@ std::string random_text(std::mt19937& rng, std::size_t pieces, bool* bad = nullp
       "\xC5\x81" /* Ł */, "\xE2\x82\xAC" /* € */, "\xE2\x80\x99" /* ’ */, "\xFF", "\x80",
       "Acquisizione", "OpenAI", "SPA", "dell'", "miliardi", "2025", "xAI", "abcdefghijklmnopq",
       "\xC2\xA0" /* no-break space */, "\xE2\x80\x83" /* em space */, "\xCC\x81" /* combining acute */,
-      "\xCE\xA9" /* Ω */, "\xC8\x99" /* ș */, "\t", "\f", "19", "'"};
+      "\xCE\xA9" /* Ω */, "\xC8\x99" /* ș */, "\t", "\f", "19", "'", "000", "1.5", "2,50", " 000",
+      "\xC6\x80" /* ƀ */, "\xC2\xAA" /* ª */, "\xE2\x82\xAC" /* € */};
   std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
   std::string s;
   if (bad) *bad = false;
@@ -170,6 +171,35 @@ TEST(TimeTokens, FromSharedWordsAsFromText) {
       ASSERT_EQ(shared[k].kind, direct[k].kind) << s;
       ASSERT_EQ(shared[k].lower, direct[k].lower) << s;
       ASSERT_EQ(shared[k].number, direct[k].number) << s;
+    }
+    ++compared;
+  }
+  EXPECT_GT(compared, 500);
+}
+
+// The money tokens built from the shared word scan are the money
+// tokenizer's own, whenever the text is UTF-8.
+TEST(MoneyTokens, FromSharedWordsAsFromText) {
+  std::mt19937 rng(17);
+  int compared = 0;
+  for (int round = 0; round < 2000; ++round) {
+    bool bad_bytes = false;
+    std::string s = random_text(rng, 1 + round % 60, &bad_bytes);
+    if (round % 3 == 0) s += " 10 000,5 1.500,25 3,2";  // numbers that run over several words
+    if (bad_bytes) continue;
+    const std::string lowered = money::lower(s);
+    const entity::TokenStream words = entity::tokenize(s, {});
+    ASSERT_TRUE(words.valid_utf8) << s;
+    money::Tokens direct, shared;
+    money::tokenize(s, lowered, direct);
+    money::tokenize_words(words, lowered, shared);
+    ASSERT_EQ(shared.list.size(), direct.list.size()) << s;
+    for (std::size_t k = 0; k < direct.list.size(); ++k) {
+      ASSERT_EQ(shared.list[k].begin, direct.list[k].begin) << s;
+      ASSERT_EQ(shared.list[k].end, direct.list[k].end) << s;
+      ASSERT_EQ(shared.list[k].kind, direct.list[k].kind) << s;
+      ASSERT_EQ(shared.list[k].glued_left, direct.list[k].glued_left) << s;
+      ASSERT_EQ(shared.list[k].low, direct.list[k].low) << s;
     }
     ++compared;
   }
