@@ -86,6 +86,10 @@ struct FigureRef {
   std::optional<std::string> counterparty;  // canonical
 };
 
+// "USD:1.2e+10": the currency and the amount to `digits` significant digits,
+// a key for "the same amount".
+std::string rounded_amount(const MoneyMention& m, int digits);
+
 // The non-conversion figures of a document with their prominence.
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t);

@@ -1,5 +1,6 @@
 // Canonical parties and figure prominence.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -39,14 +40,18 @@ std::string Parties::name(const std::string& id) const {
   return it == name_.end() || it->second.empty() ? id : it->second;
 }
 
+std::string rounded_amount(const MoneyMention& m, int digits) {
+  char buf[48];
+  // printf's %.*g, without printf's cost: the bytes are the same.
+  auto end = std::to_chars(buf, buf + sizeof buf, m.value, std::chars_format::general, digits).ptr;
+  std::string out = m.currency;
+  out += ':';
+  out.append(buf, end);
+  return out;
+}
+
 namespace {
 
-// A bucket for "the same amount": currency plus three significant digits.
-std::string amount_bucket(const MoneyMention& m) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.3g", m.value);
-  return m.currency + ":" + buf;
-}
 
 // Stated figures with both parties are what a deal is about; denials,
 // conditionals and unattached amounts are background.
@@ -65,7 +70,7 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
                                     const Tunables& t) {
   std::unordered_map<std::string, int> repeats;
   for (const auto& f : doc.figures)
-    if (!f.money.conversion_of) ++repeats[amount_bucket(f.money)];
+    if (!f.money.conversion_of) ++repeats[rounded_amount(f.money, 3)];
   std::vector<FigureRef> out;
   for (std::size_t i = 0; i < doc.figures.size(); ++i) {
     const Figure& f = doc.figures[i];
@@ -79,7 +84,7 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
     double p = shape_weight(f);
     if (f.sentence == 0) p += t.headline_bonus;
     else if (f.sentence <= 2) p += t.lead_bonus;
-    p += t.repeat_bonus * (repeats[amount_bucket(f.money)] - 1);
+    p += t.repeat_bonus * (repeats[rounded_amount(f.money, 3)] - 1);
     r.prominence = p;
     out.push_back(std::move(r));
   }

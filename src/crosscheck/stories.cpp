@@ -17,7 +17,6 @@
 // glue unrelated deals and the work stays linear in the number of keys.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <functional>
 #include <numeric>
 #include <set>
@@ -40,12 +39,6 @@ struct Bucket {
   std::optional<FigureRef> top;           // its most prominent mention
   Kind top_kind = Kind::Other;
 };
-
-std::string amount_key(const MoneyMention& m) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2g", m.value);
-  return m.currency + ":" + buf;
-}
 
 // A party's canonical id, as Parties::root gives it for an optional id.
 std::optional<std::string> root(std::uint32_t id, const Names& names, const Parties& parties) {
@@ -218,7 +211,7 @@ StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
   std::unordered_map<std::string, std::size_t> at;
   for (const FigureRef& r : rank_figures(doc, 0, as_named, t)) {
     const Figure& f = doc.figures[r.index];
-    auto [it, fresh] = at.emplace(amount_key(f.money), out.amounts.size());
+    auto [it, fresh] = at.emplace(rounded_amount(f.money, 2), out.amounts.size());
     if (fresh) out.amounts.push_back({0, names.intern(it->first), 0, {}, Kind::Other});
     StoryDoc::Amount& a = out.amounts[it->second];
     a.prominence += r.prominence;

@@ -2,6 +2,7 @@
 // documents and the conflicts they must produce), plus the interval helpers.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -305,6 +306,21 @@ TEST(Intervals, QualifiedRanges) {
   EXPECT_FALSE(overlaps(money_interval(over, t), money_interval(exact, t)));
   EXPECT_TRUE(overlaps(money_interval(nearly, t), money_interval(exact, t)));
   EXPECT_FALSE(overlaps(money_interval(nearly, t), money_interval(over, t)));
+}
+
+TEST(Intervals, RoundedAmountIsPrintfsSignificantDigits) {
+  // Amount keys once came from snprintf("%.Ng"); story keys must not change.
+  for (double v : {0.0, 1.0, 9.5, 38.0, 38.1, 999.5, 1e6, 1.25e9, 1.35e9, 9.95e9, 10e9, 1.234e12, 4099999999.9999995,
+                   -2.5e8, 1e-3, 123456789012345.0}) {
+    for (int digits : {2, 3}) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+      MoneyMention m;
+      m.value = v;
+      m.currency = "EUR";
+      EXPECT_EQ(crosscheck::rounded_amount(m, digits), std::string("EUR:") + buf) << v << " " << digits;
+    }
+  }
 }
 
 TEST(Intervals, FormatMoney) {
