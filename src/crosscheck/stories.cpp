@@ -585,14 +585,17 @@ class LonerLinker {
   // candidates; what two documents share is then read from both profiles,
   // so a frequent key counts even when its window missed the other document.
   std::map<std::size_t, Evidence> evidence(std::size_t i, const Snapshot& snap) const {
-    std::set<std::size_t> candidates;
+    thread_local std::vector<std::uint32_t> candidates;  // a set, sorted once: the same order, no node per entry
+    candidates.clear();
     for (const auto& k : profiles_.weak(i)) {
       const auto posts = index_.of(k.key);
       if (posts.size() > t_.max_key_fanout) continue;
       auto [from, to] = window(posts, i);
       for (std::size_t j = from; j < to; ++j)
-        if (posts[j] != i) candidates.insert(posts[j]);
+        if (posts[j] != i) candidates.push_back(posts[j]);
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::map<std::size_t, Evidence> ev;
     for (auto j : candidates) {
       if (far_apart(i, j) || rival_deals(i, j)) continue;
