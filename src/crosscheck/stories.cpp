@@ -67,11 +67,15 @@ Bucket bucket(const StoryDoc::Amount& a, std::size_t doc, const Names& names, co
   return b;
 }
 
-// Parties by weight, heaviest first (ties by id for determinism).
-std::vector<std::string> by_weight(const std::map<std::string, double>& w) {
-  std::vector<std::pair<std::string, double>> v(w.begin(), w.end());
+// Parties by weight, heaviest first (ties by id for determinism); they
+// point into w.
+std::vector<const std::string*> by_weight(const std::map<std::string, double>& w) {
+  std::vector<std::pair<const std::string*, double>> v;
+  v.reserve(w.size());
+  for (const auto& [k, x] : w) v.emplace_back(&k, x);
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<std::string> out;
+  std::vector<const std::string*> out;
+  out.reserve(v.size());
   for (auto& [k, x] : v) out.push_back(k);
   return out;
 }
@@ -296,12 +300,21 @@ class Profiler {
   }
 
   // The two heaviest parties of an amount, in id order; "" with fewer.
+  // Ties go to the smaller id, as in by_weight.
   static std::string main_pair(const std::map<std::string, double>& parties) {
-    auto order = by_weight(parties);
-    if (order.size() < 2) return "";
-    auto x = order[0], y = order[1];
-    if (y < x) std::swap(x, y);
-    return x + "|" + y;
+    const std::pair<const std::string, double>*first = nullptr, *second = nullptr;
+    for (const auto& p : parties) {
+      if (!first || p.second > first->second) {
+        second = first;
+        first = &p;
+      } else if (!second || p.second > second->second) {
+        second = &p;
+      }
+    }
+    if (!second) return "";
+    const std::string *x = &first->first, *y = &second->first;
+    if (*y < *x) std::swap(x, y);
+    return *x + "|" + *y;
   }
 
   // rule: main-pair — the two heaviest parties of the main amount, as the
@@ -319,8 +332,8 @@ class Profiler {
     if (auto pair = main_pair(main.parties); !pair.empty()) keys.push_back("main-deal:" + pair + "|" + main.amount);
     // rule: main-topic — a main amount tied to one party only: that party's
     // claim of this kind, whatever the amount ("Mistral raises ...").
-    if (order.size() == 1 && !common(order[0]) && main.top)
-      keys.push_back("main-topic:" + std::string(kind_class(main.top_kind)) + "|" + order[0]);
+    if (order.size() == 1 && !common(*order[0]) && main.top)
+      keys.push_back("main-topic:" + std::string(kind_class(main.top_kind)) + "|" + *order[0]);
     auto main_rare = rare_parties(main);
     for (const auto& e : main_rare) keys.push_back("claim:" + e + "|" + main.amount);
     for (std::size_t k = 1; k < buckets.size() && k < kLeadingAmounts; ++k) {
@@ -362,7 +375,7 @@ class Profiler {
     }
     auto order = by_weight(mentioned);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
-      parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
+      parties[*order[k]] += (k == 0 ? 2.0 : 1.0) * (person(*order[k]) ? 0.5 : 1.0);
     for (const auto& [e, w] : parties) weak.push_back({"party:" + e, w, true});
     // Sorted by key, so two documents' shared keys are a merge of two lists.
     std::sort(weak.begin(), weak.end(), [](const DraftWeak& a, const DraftWeak& b) { return a.key < b.key; });
