@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace dealscan::claims {
 namespace {
@@ -83,30 +84,102 @@ std::size_t word_end(std::string_view text, std::size_t i, std::size_t end) {
 
 }  // namespace
 
+namespace {
+
+// Reads what starts at i (< end) as tokenize does: a token (appended) or
+// white space. Returns where the next starts.
+std::size_t read_at(std::string_view text, std::string_view lowered, std::size_t i, std::size_t end,
+                    std::vector<Token>& out) {
+  if (text[i] == ' ') return i + 1;  // the commonest byte between words: no token
+  std::size_t len = 1;
+  if (is_word_char(text, i, len)) {
+    std::size_t b = i;
+    i = word_end(text, i, end);
+    // An elided article keeps its apostrophe: "l'" "un'" "dell'".
+    if (i < end && text[i] == '\'') ++i;
+    out.push_back(Token{Span{b, i}, lowered.substr(b, i - b), true});
+    return i;
+  }
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && text.substr(i, len) != "\u00A0") {
+    out.push_back(Token{Span{i, i + len}, lowered.substr(i, len), false});
+  }
+  return i + len;
+}
+
+// The bytes after an ASCII word that may carry it on: joiners and
+// characters beyond ASCII.
+bool may_join(char c) { return c == '-' || c == '.' || c == ',' || static_cast<unsigned char>(c) >= 0x80; }
+
+// Skips the white space of [i, to) that makes no token (ASCII spaces, tabs,
+// line breaks, U+00A0); false when something else is there.
+bool blank_between(std::string_view text, std::size_t i, std::size_t to) {
+  while (i < to) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (text.substr(i, 2) == "\u00A0" && i + 2 <= to) {
+      i += 2;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// tokenize's tokens of [span) from the shared word scan, or false (out
+// unspecified) when the span does not line up with it simply.
+bool tokens_from_words(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) {
+  const std::string_view text = words.text;
+  const std::size_t end = std::min(span.end, text.size());
+  const auto& toks = words.tokens;
+  auto first = std::lower_bound(toks.begin(), toks.end(), span.begin,
+                                [](const entity::Token& t, std::size_t pos) { return t.begin < pos; });
+  if (first != toks.begin() && std::prev(first)->end > span.begin) return false;  // a word across the start
+  std::size_t done = span.begin;  // the span before this is tokenized
+  for (auto it = first; it != toks.end() && it->begin < end; ++it) {
+    const entity::Token& w = *it;
+    if (w.end <= done) continue;     // taken by the word before ("start-up", "1.500", "dell'")
+    if (w.begin < done) return false;
+    const bool one_space = w.begin == done || (w.begin == done + 1 && text[done] == ' ');  // most gaps
+    if (!one_space && !blank_between(text, done, w.begin)) return false;
+    if (w.end > end) return false;   // a word across the end
+    if (w.ascii && !w.word) {        // one ASCII mark
+      const Token t{Span{w.begin, w.end}, lowered.substr(w.begin, 1), false};
+      out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
+      done = w.end;
+    } else if (w.ascii) {  // an ASCII word: it ends where the scan's word ends, unless joined on
+      std::size_t e = w.end;
+      if (e < end && may_join(text[e]) && (static_cast<unsigned char>(text[e]) >= 0x80 || joins(text, e)))
+        e = word_end(text, e, end);
+      if (e < end && text[e] == '\'') ++e;
+      const Token t{Span{w.begin, e}, lowered.substr(w.begin, e - w.begin), true};
+      out.push_back(t);
+      done = e;
+    } else {
+      done = read_at(text, lowered, w.begin, end, out);
+    }
+  }
+  return blank_between(text, done, end);
+}
+
+}  // namespace
+
 std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Span span) {
   std::vector<Token> out;
   std::size_t i = span.begin, end = std::min(span.end, text.size());
   out.reserve((end - std::min(i, end)) / 4 + 4);  // Italian words average 5-6 bytes with their space
-  while (i < end) {
-    if (text[i] == ' ') {  // the commonest byte between words: no token
-      ++i;
-      continue;
-    }
-    std::size_t len = 1;
-    if (is_word_char(text, i, len)) {
-      std::size_t b = i;
-      i = word_end(text, i, end);
-      // An elided article keeps its apostrophe: "l'" "un'" "dell'".
-      if (i < end && text[i] == '\'') ++i;
-      out.push_back(Token{Span{b, i}, lowered.substr(b, i - b), true});
-      continue;
-    }
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && text.substr(i, len) != "\u00A0") {
-      out.push_back(Token{Span{i, i + len}, lowered.substr(i, len), false});
-    }
-    i += len;
-  }
+  while (i < end) i = read_at(text, lowered, i, end, out);
+  return out;
+}
+
+std::vector<Token> tokenize(const entity::TokenStream& words, std::string_view lowered, Span span) {
+  std::vector<Token> out;
+  const std::size_t end = std::min(span.end, words.text.size());
+  out.reserve((end - std::min<std::size_t>(span.begin, end)) / 4 + 4);
+  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out)) return out;
+  out.clear();
+  for (std::size_t i = span.begin; i < end;) i = read_at(words.text, lowered, i, end, out);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dealscan/lexicon.h"
+#include "extract/entity_tokens.h"
 #include "dealscan/types.h"
 
 namespace dealscan::claims {
@@ -30,6 +31,10 @@ struct Token {
 // whole text lower-cased by text::lower_latin (same byte offsets): the
 // tokens' views point into it, so it must outlive them.
 std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Span span);
+// The same tokens built from the document's shared word scan of text where
+// they line up with it (ASCII words and marks are not read again), else read
+// as above.
+std::vector<Token> tokenize(const entity::TokenStream& words, std::string_view lowered, Span span);
 
 // One compiled phrase: its words and the lexicon entry it came from.
 struct Phrase {

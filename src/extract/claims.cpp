@@ -38,6 +38,7 @@ struct Doc {
   const LeaderIndex* leaders = nullptr;
   std::vector<bool> has_money;  // per sentence: holds the start of a money mention
   std::string_view lowered;     // the text lower-cased (DocumentText): tokens' views point into it
+  const entity::TokenStream* words = nullptr;  // the text's shared word scan (DocumentText)
 };
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
@@ -129,13 +130,13 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
     if (needed[s]) continue;
     // Only the attribution list is asked here: its own lookup is cheaper
     // than marking for all four lists, which the analysed sentences get.
-    tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
+    tokens[s] = tokenize(*doc.words, doc.lowered, doc.sentences[s].span);
     if (may_attribute(lex, tokens[s])) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
-    if (tokens[s].empty()) tokens[s] = tokenize(doc.in.text.text, doc.lowered, doc.sentences[s].span);
+    if (tokens[s].empty()) tokens[s] = tokenize(*doc.words, doc.lowered, doc.sentences[s].span);
     lex.starts.mark(tokens[s]);
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
   }
@@ -243,7 +244,7 @@ ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract(in, DocumentText(in.text.text)); }
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
-  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, text.lowered()};
+  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words()};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);

@@ -140,13 +140,14 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     else read_until(w.begin);
     done = w.begin;
     if (w.ascii && w.word && !w.digits) {  // ASCII letters: one word
-      out.push_back(Token{w.begin, w.end, TokKind::Word, !space && !out.empty(),
-                          low_text.substr(w.begin, w.end - w.begin)});
+      const Token t{w.begin, w.end, TokKind::Word, !space && !out.empty(), low_text.substr(w.begin, w.end - w.begin)};
+      out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
       space = false;
       done = w.end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      out.push_back(Token{w.begin, w.end, TokKind::Symbol, !space && !out.empty(),
-                          low_text.substr(w.begin, w.end - w.begin)});
+      const Token t{w.begin, w.end, TokKind::Symbol, !space && !out.empty(),
+                    low_text.substr(w.begin, w.end - w.begin)};
+      out.push_back(t);
       space = false;
       done = w.end;
     } else {  // numbers and words with other letters: as tokenize reads them

@@ -110,10 +110,12 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
     if (w.ascii && w.word && ascii_alpha(c)) {  // an ASCII word: one time word, with its apostrophe
       std::size_t end = w.end;
       if (end < text.size() && text[end] == '\'') ++end;
-      out.push_back(Token{w.begin, end, Kind::Word, lowered.substr(w.begin, end - w.begin)});
+      const Token t{w.begin, end, Kind::Word, lowered.substr(w.begin, end - w.begin)};
+      out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
       done = end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      out.push_back(Token{w.begin, w.end, Kind::Punct, lowered.substr(w.begin, w.end - w.begin)});
+      const Token t{w.begin, w.end, Kind::Punct, lowered.substr(w.begin, w.end - w.begin)};
+      out.push_back(t);
       done = w.end;
     } else {  // numbers, and words with other letters: as tokenize reads them
       tokenize_range(text, lowered, w.begin, w.end, out);

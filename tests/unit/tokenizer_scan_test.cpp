@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "extract/ascii_chunk.h"
+#include "extract/claim_text.h"
 #include "extract/entity_tokens.h"
 #include "extract/money_tokens.h"
 #include "extract/time_tokens.h"
@@ -204,6 +205,36 @@ TEST(MoneyTokens, FromSharedWordsAsFromText) {
     ++compared;
   }
   EXPECT_GT(compared, 500);
+}
+
+// The claim tokens of a sentence built from the shared word scan are the
+// claim tokenizer's own, for any span (sentences cut anywhere, even inside
+// a word), whatever the text.
+TEST(ClaimTokens, FromSharedWordsAsFromText) {
+  std::mt19937 rng(19);
+  int compared = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string s = random_text(rng, 1 + round % 60);
+    if (round % 3 == 0) s += " start-up 1.500,25 dell'anno \xC2\xA0 l'\xC3\xA8 -x x- 3,2";
+    const std::string lowered = money::lower(s);
+    const entity::TokenStream words = entity::tokenize(s, {});
+    std::uniform_int_distribution<std::size_t> at(0, s.size());
+    std::size_t a = at(rng), b = at(rng);
+    if (a > b) std::swap(a, b);
+    for (Span span : {Span{0, s.size()}, Span{a, b}, Span{a, s.size() + 5}}) {
+      const auto direct = claims::tokenize(s, lowered, span);
+      const auto shared = claims::tokenize(words, lowered, span);
+      ASSERT_EQ(shared.size(), direct.size()) << s << " [" << span.begin << "," << span.end << ")";
+      for (std::size_t k = 0; k < direct.size(); ++k) {
+        ASSERT_EQ(shared[k].span.begin, direct[k].span.begin) << s;
+        ASSERT_EQ(shared[k].span.end, direct[k].span.end) << s;
+        ASSERT_EQ(shared[k].lower, direct[k].lower) << s;
+        ASSERT_EQ(shared[k].word, direct[k].word) << s;
+      }
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 5000);
 }
 
 }  // namespace
