@@ -25,7 +25,8 @@ struct TokenStream;
 // and Latin-1 capitals, text::lower_latin), with the same byte offsets, so
 // a span of text() is the same span of lowered(); and its words and marks
 // with folded keys, hashes and shapes (entity::TokenStream), scanned on
-// first use. Holds views of the text and sentences, which must outlive it.
+// first use, from which each extractor builds its own tokens. Holds views of
+// the text and sentences, which must outlive it. One thread at a time.
 class DocumentText {
  public:
   explicit DocumentText(std::string_view text);
