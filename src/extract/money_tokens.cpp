@@ -1,6 +1,7 @@
 #include "extract/money_tokens.h"
 #include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
+#include "extract/token_batch.h"
 
 namespace dealscan::money {
 namespace {
@@ -125,7 +126,9 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
   out.reserve(text.size() / 5);
   bool space = true;
   std::size_t done = 0;  // the text before this is tokenized
+  text::TokenBatch<Token> batch(out);
   auto read_until = [&](std::size_t to) {
+    batch.flush();
     while (done < to) done = read_at(text, low_text, done, space, out);
   };
   for (const auto& w : words.tokens) {
@@ -140,14 +143,12 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     else read_until(w.begin);
     done = w.begin;
     if (w.ascii && w.word && !w.digits) {  // ASCII letters: one word
-      const Token t{w.begin, w.end, TokKind::Word, !space && !out.empty(), low_text.substr(w.begin, w.end - w.begin)};
-      out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
+      batch.add(Token{w.begin, w.end, TokKind::Word, !space && !batch.empty(), low_text.substr(w.begin, w.end - w.begin)});
       space = false;
       done = w.end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      const Token t{w.begin, w.end, TokKind::Symbol, !space && !out.empty(),
-                    low_text.substr(w.begin, w.end - w.begin)};
-      out.push_back(t);
+      batch.add(Token{w.begin, w.end, TokKind::Symbol, !space && !batch.empty(),
+                      low_text.substr(w.begin, w.end - w.begin)});
       space = false;
       done = w.end;
     } else {  // numbers and words with other letters: as tokenize reads them

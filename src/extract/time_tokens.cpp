@@ -4,6 +4,7 @@
 
 #include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
+#include "extract/token_batch.h"
 
 namespace dealscan::timetok {
 namespace {
@@ -99,9 +100,13 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
   const std::string_view text = words.text;
   out.clear();
   std::size_t done = 0;  // the text before this is tokenized
+  text::TokenBatch<Token> batch(out);
   // White space up to `to`: only characters beyond ASCII (never one byte) make tokens.
   auto gap = [&](std::size_t to) {
-    if (to > done + 1 && has_non_ascii(text.substr(done, to - done))) tokenize_range(text, lowered, done, to, out);
+    if (to > done + 1 && has_non_ascii(text.substr(done, to - done))) {
+      batch.flush();
+      tokenize_range(text, lowered, done, to, out);
+    }
   };
   for (const auto& w : words.tokens) {
     if (w.begin < done) continue;  // the apostrophe of the word before
@@ -110,19 +115,19 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
     if (w.ascii && w.word && ascii_alpha(c)) {  // an ASCII word: one time word, with its apostrophe
       std::size_t end = w.end;
       if (end < text.size() && text[end] == '\'') ++end;
-      const Token t{w.begin, end, Kind::Word, lowered.substr(w.begin, end - w.begin)};
-      out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
+      batch.add(Token{w.begin, end, Kind::Word, lowered.substr(w.begin, end - w.begin)});
       done = end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      const Token t{w.begin, w.end, Kind::Punct, lowered.substr(w.begin, w.end - w.begin)};
-      out.push_back(t);
+      batch.add(Token{w.begin, w.end, Kind::Punct, lowered.substr(w.begin, w.end - w.begin)});
       done = w.end;
     } else {  // numbers, and words with other letters: as tokenize reads them
+      batch.flush();
       tokenize_range(text, lowered, w.begin, w.end, out);
       done = std::max<std::size_t>(w.end, out.back().end);
     }
   }
   gap(text.size());
+  batch.flush();
 }
 
 }  // namespace dealscan::timetok
