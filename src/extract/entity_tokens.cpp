@@ -252,6 +252,48 @@ std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Tok
   return j;
 }
 
+// Scans the word starting at text[i] when its letters beyond ASCII are all
+// Latin-1 ones (U+00C0..U+00FF but the signs x and / and sharp s): "città",
+// "PIÙ". Writes its folded key at key (capitals + 0x20, as ICU folds them)
+// and fills hash and shape as fold_into, hash_key and shape_of would.
+// Returns one past the word, or npos when another character carries the
+// word on (ICU then reads it).
+std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, Token& t) {
+  std::uint64_t h = 1469598103934665603ull;
+  auto put = [&](std::size_t at, unsigned char folded) {
+    key[at - i] = static_cast<char>(folded);
+    h = (h ^ folded) * 1099511628211ull;
+  };
+  CaseSeen seen;
+  std::size_t j = i;
+  while (j < text.size()) {
+    const auto b = static_cast<unsigned char>(text[j]);
+    if (b < 0x80) {
+      const std::uint8_t f = kAsciiFlags[b];
+      if (!(f & kAlnum)) break;
+      const bool u = f & kUpperBit;
+      put(j, u ? b + ('a' - 'A') : b);
+      seen.add(u, (f & kLowerBit) != 0);
+      ++j;
+      continue;
+    }
+    const auto b2 = j + 1 < text.size() ? static_cast<unsigned char>(text[j + 1]) : 0u;
+    if (b == 0xC3 && b2 >= 0x80 && b2 <= 0xBF && b2 != 0x97 && b2 != 0xB7 && b2 != 0x9F) {
+      const bool u = b2 <= 0x9E;  // U+00C0..U+00DE
+      put(j, b);
+      put(j + 1, u ? b2 + 0x20 : b2);
+      seen.add(u, !u);
+      j += 2;
+      continue;
+    }
+    if (is_word_char(decode(text, j).c)) return std::string_view::npos;
+    break;
+  }
+  t.key_hash = h;
+  t.shape = seen.shape();
+  return j;
+}
+
 // One past the word whose characters go on from j (any script).
 std::size_t word_end(std::string_view text, std::size_t j) {
   while (j < text.size()) {
@@ -314,15 +356,27 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     t.begin = static_cast<std::uint32_t>(i);
     t.key_begin = static_cast<std::uint32_t>(kb.used);
     bool ascii = false;  // key, hash and shape done by the ASCII scan
+    bool keyed = false;  // key, hash and shape done here, the key as long as the word
     if (flags & kAlnum) {
-      std::size_t j = scan_ascii_word(text, i, kb.room(text.size() - i), t);
-      // Only a non-ASCII character can carry the word on past the ASCII run.
-      std::size_t e = j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80 ? word_end(text, j) : j;
-      ascii = e == j;  // else a letter beyond ASCII follows: the whole word goes to ICU
+      char* key = kb.room(text.size() - i);
+      std::size_t e = scan_ascii_word(text, i, key, t);
+      // Only a non-ASCII character can carry the word on past the ASCII run:
+      // Latin-1 letters are folded here, other letters by ICU.
+      if (e < text.size() && static_cast<unsigned char>(text[e]) >= 0x80) {
+        const std::size_t j = e;
+        e = scan_latin1_word(text, i, key, t);
+        keyed = e != std::string_view::npos;
+        if (!keyed) e = word_end(text, j);
+        ascii = e == j;  // a sign, not a letter, came after the ASCII run
+      } else {
+        ascii = keyed = true;
+      }
       t.end = static_cast<std::uint32_t>(e);
       t.word = true;
     } else if (is_word_char(c)) {
-      t.end = static_cast<std::uint32_t>(word_end(text, next));
+      std::size_t e = scan_latin1_word(text, i, kb.room(text.size() - i), t);
+      keyed = e != std::string_view::npos;
+      t.end = static_cast<std::uint32_t>(keyed ? e : word_end(text, next));
       t.word = true;
     } else {
       t.end = static_cast<std::uint32_t>(next);
@@ -343,7 +397,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       newline = false;
     }
     t.ascii = ascii || (lead < 0x80 && !t.word);
-    if (ascii) {
+    if (keyed) {
       kb.used += w.size();
     } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key
       *kb.room(1) = static_cast<char>(lead);

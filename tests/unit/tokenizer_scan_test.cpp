@@ -3,6 +3,8 @@
 // ASCII words, accented letters, digits, punctuation and stray bytes, with
 // words that cross the eight-byte steps and the end of the text).
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <random>
 #include <string>
@@ -28,7 +30,8 @@ std::string random_text(std::mt19937& rng, std::size_t pieces, bool* bad = nullp
       "Acquisizione", "OpenAI", "SPA", "dell'", "miliardi", "2025", "xAI", "abcdefghijklmnopq",
       "\xC2\xA0" /* no-break space */, "\xE2\x80\x83" /* em space */, "\xCC\x81" /* combining acute */,
       "\xCE\xA9" /* Ω */, "\xC8\x99" /* ș */, "\t", "\f", "19", "'", "000", "1.5", "2,50", " 000",
-      "\xC6\x80" /* ƀ */, "\xC2\xAA" /* ª */, "\xE2\x82\xAC" /* € */};
+      "\xC6\x80" /* ƀ */, "\xC2\xAA" /* ª */, "\xE2\x82\xAC" /* € */, "citt\xC3\xA0", "PI\xC3\x99",
+      "\xC3\x80\xC3\x89\xC3\x8E" /* ÀÉÎ */, "\xC3\x9E\xC3\xBE\xC3\xBF" /* Þþÿ */, "Soci\xC3\xA9t\xC3\xA9"};
   std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
   std::string s;
   if (bad) *bad = false;
@@ -81,13 +84,15 @@ TEST(AsciiScan, UnrolledHashIsFnv1a) {
     EXPECT_EQ(text::fnv1a_bytes(1469598103934665603ull, w, n), entity::hash_key(std::string_view(s).substr(0, n)));
 }
 
-// The shape rule of entity::Shape, letter by letter (ASCII words).
+// The shape rule of entity::Shape, letter by letter (ICU's letters and cases).
 entity::Shape reference_shape(std::string_view w) {
   int up = 0, low = 0;
   bool first_up = false, seen = false, later_up = false;
-  for (char ch : w) {
-    const bool u = ch >= 'A' && ch <= 'Z', l = ch >= 'a' && ch <= 'z';
-    if (!u && !l) continue;
+  for (std::int32_t i = 0; i < static_cast<std::int32_t>(w.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(w.data()), i, static_cast<std::int32_t>(w.size()), c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    const bool u = u_isupper(c) || u_istitle(c), l = !u;
     if (!seen) first_up = u, seen = true;
     else if (u) later_up = true;
     (u ? up : low)++;
@@ -102,7 +107,7 @@ bool ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-TEST(EntityTokens, AsciiWordsKeyHashAndShapeAsDefined) {
+TEST(EntityTokens, KeyHashAndShapeAsDefined) {
   std::mt19937 rng(11);
   std::size_t words = 0;  // ASCII words checked, over all rounds
   for (int round = 0; round < 300; ++round) {
@@ -113,11 +118,13 @@ TEST(EntityTokens, AsciiWordsKeyHashAndShapeAsDefined) {
       const std::string_view surface = ts.surface(i);
       EXPECT_EQ(ts.key(i), entity::fold(surface)) << s;
       EXPECT_EQ(t.key_hash, entity::hash_key(ts.key(i))) << s;
+      if (!t.word) continue;
+      EXPECT_EQ(t.shape, reference_shape(surface)) << surface;
       bool ascii = true;
       for (char ch : surface) ascii = ascii && static_cast<unsigned char>(ch) < 0x80;
-      if (!t.word || !ascii) continue;
+      EXPECT_EQ(t.ascii, ascii) << surface;
+      if (!ascii) continue;
       ++words;
-      EXPECT_EQ(t.shape, reference_shape(surface)) << surface;
       // A whole ASCII word: nothing alphanumeric right before or after it.
       if (t.begin > 0) EXPECT_FALSE(ascii_alnum(s[t.begin - 1])) << s;
       if (t.end < s.size()) EXPECT_FALSE(ascii_alnum(s[t.end])) << s;
