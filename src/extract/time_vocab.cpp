@@ -1,5 +1,6 @@
 #include "extract/time_vocab.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <utility>
 
@@ -123,7 +124,11 @@ void Vocab::add(const LexEntry& e, std::uint32_t roles) {
     if (w.size() < kMaxLen) shapes_[static_cast<unsigned char>(w[0])].set(w.size());
     auto& bucket = buckets_[it->second];
     bucket.roles |= roles;
-    bucket.items.push_back(items_.size());
+    const Entry entry{roles, static_cast<std::uint32_t>(item.words.size()), static_cast<std::uint32_t>(items_.size())};
+    // After every entry at least as long: longest first, lexicon order within a length.
+    auto at = std::find_if(bucket.entries.begin(), bucket.entries.end(),
+                           [&](const Entry& e) { return e.words < entry.words; });
+    bucket.entries.insert(at, entry);
     items_.push_back(std::move(item));
   }
 }
@@ -143,17 +148,14 @@ const Item* Vocab::match(std::uint32_t roles, const std::vector<timetok::Token>&
   if (toks[i].entry < 0) return nullptr;
   const Bucket& bucket = buckets_[toks[i].entry];
   if (!(bucket.roles & roles)) return nullptr;
-  const Item* best = nullptr;
-  for (std::size_t idx : bucket.items) {
-    const Item& item = items_[idx];
-    if (!(item.roles & roles)) continue;
-    if (best && best->words.size() >= item.words.size()) continue;
-    if (i + item.words.size() > toks.size()) continue;
+  for (const Entry& e : bucket.entries) {
+    if (!(e.roles & roles) || i + e.words > toks.size()) continue;
+    const Item& item = items_[e.item];
     bool ok = true;
-    for (std::size_t k = 1; k < item.words.size() && ok; ++k) ok = toks[i + k].lower == item.words[k];
-    if (ok) best = &item;
+    for (std::size_t k = 1; k < e.words && ok; ++k) ok = toks[i + k].lower == item.words[k];
+    if (ok) return &item;
   }
-  return best;
+  return nullptr;
 }
 
 }  // namespace dealscan::timevocab

@@ -83,9 +83,19 @@ class Vocab {
       return static_cast<std::size_t>(h);
     }
   };
+  // An item as match() scans it: its roles and length next to its index,
+  // so items of other roles are passed over without reading the Item.
+  struct Entry {
+    std::uint32_t roles = 0;
+    std::uint32_t words = 0;
+    std::uint32_t item = 0;
+  };
   struct Bucket {
     std::uint32_t roles = 0;
-    std::vector<std::size_t> items;
+    // Longest first, in lexicon order among equal lengths: the first entry
+    // that matches is the longest match, as a scan keeping the first of the
+    // longest would find.
+    std::vector<Entry> entries;
   };
   std::vector<Item> items_;
   std::vector<Bucket> buckets_;
