@@ -51,10 +51,6 @@ int SentenceView::mention_at(std::size_t t) const {
   return -1;
 }
 
-bool SentenceView::is_punct(std::size_t t, std::string_view chars) const {
-  return t < tokens.size() && !tokens[t].word && chars.find(tokens[t].lower) != std::string_view::npos;
-}
-
 std::size_t SentenceView::clause_start(std::size_t t) const {
   std::size_t b = std::min(t, tokens.size());
   while (b > 0 && !is_punct(b - 1, ";:…")) --b;

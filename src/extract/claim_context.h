@@ -53,7 +53,14 @@ struct SentenceView {
   std::pair<std::size_t, std::size_t> token_range(Span s) const;
   // Index of the mention covering token t, or -1.
   int mention_at(std::size_t t) const;
-  bool is_punct(std::size_t t, std::string_view chars) const;
+  // Token t is punctuation found in chars. Inline, with one-byte marks (most)
+  // looked up as a character: the clause and list walks ask this per token.
+  bool is_punct(std::size_t t, std::string_view chars) const {
+    if (t >= tokens.size() || tokens[t].word) return false;
+    std::string_view mark = tokens[t].lower;
+    if (mark.size() == 1) return chars.find(mark.front()) != std::string_view::npos;
+    return chars.find(mark) != std::string_view::npos;
+  }
   // First token of the clause holding token t: after the last ';', ':' or '…' before it.
   std::size_t clause_start(std::size_t t) const;
   // True when no clause break lies between tokens a and b.

@@ -1,0 +1,57 @@
+// Claims, SentenceView::is_punct: the one-byte fast path answers as the
+// substring test it replaces, for one-byte and longer marks ("…", "«").
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/claim_context.h"
+#include "extract/claim_text.h"
+#include "extract/latin_case.h"
+
+namespace dealscan::claims {
+namespace {
+
+bool punct_by_substring(const SentenceView& v, std::size_t t, std::string_view chars) {
+  return t < v.tokens.size() && !v.tokens[t].word && chars.find(v.tokens[t].lower) != std::string_view::npos;
+}
+
+TEST(SentenceView, IsPunctAsASubstringTestOfTheMark) {
+  const std::string text = "«Sì», ha detto: l'intesa (da 5 miliardi) vale [forse] di più… o no; e - poi?";
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  SentenceView v;
+  v.tokens = tokenize(text, lowered, Span{0, text.size()});
+  ASSERT_GT(v.tokens.size(), 20u);
+  const std::vector<std::string_view> sets = {",()[]", ";:…", ";:", "«»\"", "-", "?!.", "…", ""};
+  int marks = 0;
+  for (std::size_t t = 0; t <= v.tokens.size(); ++t) {  // one past the end too
+    if (t < v.tokens.size() && !v.tokens[t].word) ++marks;
+    for (auto chars : sets) EXPECT_EQ(v.is_punct(t, chars), punct_by_substring(v, t, chars)) << t << " " << chars;
+  }
+  EXPECT_GT(marks, 10);
+}
+
+TEST(SentenceView, IsPunctFindsEllipsisAndGuillemets) {
+  const std::string text = "«Forse» sì… ma: no";
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  SentenceView v;
+  v.tokens = tokenize(text, lowered, Span{0, text.size()});
+  std::size_t ellipsis = 0, colon = 0;
+  for (std::size_t t = 0; t < v.tokens.size(); ++t) {
+    if (v.tokens[t].lower == "…") ellipsis = t;
+    if (v.tokens[t].lower == ":") colon = t;
+  }
+  ASSERT_GT(ellipsis, 0u);
+  ASSERT_GT(colon, 0u);
+  EXPECT_TRUE(v.is_punct(ellipsis, ";:…"));
+  EXPECT_FALSE(v.is_punct(ellipsis, ",()[]"));
+  EXPECT_TRUE(v.is_punct(colon, ";:…"));
+  EXPECT_TRUE(v.is_punct(0, "«»"));
+  EXPECT_FALSE(v.is_punct(1, ",;"));  // "forse" is a word
+  EXPECT_EQ(v.clause_start(v.tokens.size()), colon + 1);
+}
+
+}  // namespace
+}  // namespace dealscan::claims
