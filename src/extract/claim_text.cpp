@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <cstring>
 #include <iterator>
 
 namespace dealscan::claims {
@@ -342,7 +344,51 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(const std::vector<Token>& token
   return out;
 }
 
-StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) {
+namespace {
+std::atomic<std::uint64_t> next_start_index_id{1};
+
+// Words already looked up by a thread, direct-mapped. A word is held as its
+// first and last eight bytes (first and last four when shorter, its bytes
+// when shorter still) and its length: for words of up to 16 bytes those two
+// words are the word, so the lookup compares two integers; longer words
+// compare their stored bytes too. Only one StartIndex's answers are held at
+// a time: another one clears the memo.
+struct StartMemo {
+  static constexpr std::size_t kSlots = 2048;
+  static constexpr std::size_t kMaxWord = 22;  // longer words are looked up each time
+  struct Slot {
+    std::uint64_t head = 0, tail = 0;
+    std::uint8_t len = 0;  // 0: empty (a word is never empty)
+    std::uint8_t mask = 0;
+    char key[kMaxWord];    // the word, when longer than 16 bytes
+  };
+  std::uint64_t owner = 0;
+  std::array<Slot, kSlots> slots{};
+};
+thread_local StartMemo start_memo;
+static_assert(StartMemo::kSlots == std::size_t{1} << 11, "the slot is the hash's top 11 bits");
+
+// The memo's view of w: its head and tail words (see StartMemo).
+void memo_words(std::string_view w, std::uint64_t& head, std::uint64_t& tail) {
+  const char* p = w.data();
+  const std::size_t n = w.size();
+  head = tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t h4, t4;
+    std::memcpy(&h4, p, 4);
+    std::memcpy(&t4, p + n - 4, 4);
+    head = h4;
+    tail = t4;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+}
+}  // namespace
+
+StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) : id_(next_start_index_id++) {
   std::size_t keys = 0;
   for (const PhraseMatcher* m : matchers)
     for (const auto& slot : m->slots_) keys += !slot.key.empty();
@@ -385,8 +431,31 @@ std::uint8_t StartIndex::starts_of(std::string_view token) const {
   return mask;
 }
 
+std::uint8_t StartIndex::remembered_starts_of(std::string_view token) const {
+  if (token.empty() || token.size() > StartMemo::kMaxWord) return starts_of(token);
+  StartMemo& memo = start_memo;
+  if (memo.owner != id_) {
+    memo.slots = {};
+    memo.owner = id_;
+  }
+  std::uint64_t head, tail;
+  memo_words(token, head, tail);
+  const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ token.size()) * 0xff51afd7ed558ccdull;
+  StartMemo::Slot& slot = memo.slots[h >> 53];  // the top 11 bits: kSlots
+  const bool long_word = token.size() > 16;
+  if (slot.head == head && slot.tail == tail && slot.len == token.size() &&
+      (!long_word || std::memcmp(slot.key, token.data(), token.size()) == 0))
+    return slot.mask;
+  slot.head = head;
+  slot.tail = tail;
+  slot.len = static_cast<std::uint8_t>(token.size());
+  slot.mask = starts_of(token);
+  if (long_word) std::memcpy(slot.key, token.data(), token.size());
+  return slot.mask;
+}
+
 void StartIndex::mark(std::vector<Token>& tokens) const {
-  for (auto& t : tokens) t.may_start = t.word ? starts_of(t.lower) : 0;
+  for (auto& t : tokens) t.may_start = t.word ? remembered_starts_of(t.lower) : 0;
 }
 
 }  // namespace dealscan::claims

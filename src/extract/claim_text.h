@@ -103,14 +103,20 @@ class StartIndex {
   StartIndex() = default;
   // Gives each matcher (at most 8) its bit.
   explicit StartIndex(const std::vector<PhraseMatcher*>& matchers);
+  // Sets every token's may_start. A word's answer is remembered per thread
+  // (the same words recur in every document), so most tokens cost one hash
+  // of their bytes and one compare instead of the stem and word probes.
   void mark(std::vector<Token>& tokens) const;
+  // The bits of the matchers that may start at this word, without the memo.
+  std::uint8_t starts_of(std::string_view token) const;
 
  private:
-  std::uint8_t starts_of(std::string_view token) const;
+  std::uint8_t remembered_starts_of(std::string_view token) const;
 
   PhraseMatcher keys_;                 // every first word and stem, for its table and filters
   std::vector<std::uint8_t> masks_;    // per slot of keys_: the matchers holding that key
   std::uint8_t suffix_mask_[256] = {};  // per last byte: the matchers with a "*suffix" ending so
+  std::uint64_t id_ = 0;  // tells the per-thread memo whose answers it holds (never reused)
 };
 
 }  // namespace dealscan::claims

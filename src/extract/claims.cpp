@@ -126,18 +126,21 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   for (std::size_t s = 0; s < n; ++s)
     if (doc.has_money[s]) need(s);
   std::vector<std::vector<Token>> tokens(n);
+  // Marking (mostly remembered answers) lets the attribution matcher skip
+  // every token no cue starts with; the marks serve the analysis too.
+  auto marked_tokens = [&](std::size_t s) {
+    tokens[s] = tokenize(*doc.words, doc.lowered, doc.sentences[s].span);
+    lex.starts.mark(tokens[s]);
+  };
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s]) continue;
-    // Only the attribution list is asked here: its own lookup is cheaper
-    // than marking for all four lists, which the analysed sentences get.
-    tokens[s] = tokenize(*doc.words, doc.lowered, doc.sentences[s].span);
+    marked_tokens(s);
     if (may_attribute(lex, tokens[s])) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
-    if (tokens[s].empty()) tokens[s] = tokenize(*doc.words, doc.lowered, doc.sentences[s].span);
-    lex.starts.mark(tokens[s]);
+    if (tokens[s].empty()) marked_tokens(s);
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
   }
   return data;
