@@ -81,28 +81,6 @@ Shape shape_of(std::string_view w) {
   return Shape::Mixed;
 }
 
-// Marks each sentence that reads as a heading: no closing punctuation, or
-// written in capitals. Rules for unknown names skip such sentences.
-std::vector<bool> find_headings(const TokenStream& ts, std::size_t sentence_count) {
-  std::vector<bool> heading(sentence_count, false);
-  std::vector<int> words(sentence_count, 0), caps(sentence_count, 0);
-  std::vector<std::string_view> last(sentence_count);
-  for (std::size_t i = 0; i < ts.size(); ++i) {
-    const Token& t = ts.tokens[i];
-    if (t.sentence >= sentence_count) continue;
-    last[t.sentence] = ts.surface(i);
-    if (!t.word || t.shape == Shape::None) continue;
-    words[t.sentence]++;
-    if (t.shape == Shape::Upper && t.end - t.begin > 1) caps[t.sentence]++;
-  }
-  for (std::size_t s = 0; s < sentence_count; ++s) {
-    bool closed = last[s] == "." || last[s] == "!" || last[s] == "?" || last[s] == "\"" || last[s] == ")" ||
-                  last[s] == ":" || last[s] == ";";
-    heading[s] = (!closed && words[s] > 0) || (words[s] >= 3 && caps[s] * 2 > words[s]);
-  }
-  return heading;
-}
-
 }  // namespace
 
 bool TokenStream::capitalised(std::size_t i) const {
@@ -175,10 +153,46 @@ constexpr std::array<std::uint8_t, 128> kAsciiFlags = [] {
 struct KeyBuffer {
   std::string& keys;
   std::size_t used = 0;
+  // Inline: asked once per token, and the buffer sized ahead almost never grows.
   char* room(std::size_t n) {
-    if (keys.size() < used + n) keys.resize(std::max(used + n, 2 * keys.size()));
+    if (keys.size() < used + n) [[unlikely]] grow(used + n);
     return keys.data() + used;
   }
+  [[gnu::noinline]] void grow(std::size_t need) { keys.resize(std::max(need, 2 * keys.size())); }
+};
+
+// Marks each sentence that reads as a heading: no closing punctuation, or
+// written in capitals. Rules for unknown names skip such sentences. Tallied
+// as the tokens go by (they come in sentence order), not in a second pass.
+class HeadingTally {
+ public:
+  HeadingTally(std::string_view text, std::vector<bool>& heading) : text_(text), heading_(heading) {}
+  void add(const Token& t) {
+    if (t.sentence != sentence_) {
+      close();
+      sentence_ = t.sentence;
+      words_ = caps_ = 0;
+    }
+    last_begin_ = t.begin;
+    last_size_ = t.end - t.begin;
+    if (!t.word || t.shape == Shape::None) return;
+    ++words_;
+    if (t.shape == Shape::Upper && t.end - t.begin > 1) ++caps_;
+  }
+  // No closing punctuation, or written in capitals.
+  void close() {
+    if (last_size_ == 0) return;  // no token yet
+    const bool closed =
+        last_size_ == 1 && std::string_view(".!?\"):;").find(text_[last_begin_]) != std::string_view::npos;
+    heading_[sentence_] = (!closed && words_ > 0) || (words_ >= 3 && caps_ * 2 > words_);
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<bool>& heading_;
+  std::uint32_t sentence_ = 0;
+  int words_ = 0, caps_ = 0;
+  std::uint32_t last_begin_ = 0, last_size_ = 0;  // the sentence's last token so far
 };
 
 // Case of the letters of a word seen so far, for its Shape.
@@ -331,6 +345,8 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   ts.keys.resize(text.size() + 16);  // ASCII keys are as long as their words
   KeyBuffer kb{ts.keys};
   ts.valid_utf8 = true;
+  ts.heading.assign(std::max<std::size_t>(sentences.size(), 1), false);
+  HeadingTally headings(text, ts.heading);
   std::size_t sentence = 0;
   bool newline = true, space = false;
   std::uint32_t last_sentence = UINT32_MAX;
@@ -383,7 +399,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     }
     while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= t.begin) ++sentence;
     t.sentence = static_cast<std::uint32_t>(sentence);
-    std::string_view w = text.substr(t.begin, t.end - t.begin);
+    const std::string_view w(text.data() + t.begin, t.end - t.begin);
     t.newline_before = newline;
     t.space_before = space;
     // The first word of a sentence or line opens it ("Secondo ...", "Indice ...").
@@ -409,11 +425,12 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     }
     t.key_end = static_cast<std::uint32_t>(kb.used);
     space = false;
+    headings.add(t);
     ts.tokens.push_back(t);
     i = t.end;
   }
+  headings.close();
   ts.keys.resize(kb.used);
-  ts.heading = find_headings(ts, std::max<std::size_t>(sentences.size(), 1));
 }
 
 std::vector<std::string> form_tokens(std::string_view form) {
