@@ -312,9 +312,7 @@ void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
     if (word_matches(phrases_[k].words.front(), token)) f(phrases_[k]);
 }
 
-bool PhraseMatcher::match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
-  if (i >= tokens.size() || !tokens[i].word) return false;
-  if (bit_ && !(tokens[i].may_start & bit_)) return false;  // no first word of ours here
+bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
   const Phrase* best = nullptr;
   for_each_candidate(tokens[i].lower, [&](const Phrase& p) {
     if (i + p.words.size() > tokens.size()) return;

@@ -57,13 +57,20 @@ class PhraseMatcher {
   PhraseMatcher() = default;
   explicit PhraseMatcher(const std::vector<LexEntry>& entries);
 
-  // The best phrase starting at token i, if any.
-  bool match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const;
+  // The best phrase starting at token i, if any. The quick refusals are
+  // inline: most tokens start no phrase, and the callers ask at every token.
+  bool match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
+    if (i >= tokens.size() || !tokens[i].word) return false;
+    if (bit_ && !(tokens[i].may_start & bit_)) return false;  // no first word of ours here
+    return best_at(tokens, i, out);
+  }
   // Every non-overlapping best match in [begin, end), left to right.
   std::vector<PhraseMatch> find_all(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
 
  private:
   static bool word_matches(std::string_view pattern, std::string_view token);
+  // match_at past its quick refusals.
+  bool best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const;
   // Calls f(phrase) for every phrase whose first word matches token, in the
   // order exact, prefix (shortest key first), suffix: ties keep the first.
   template <class F>
