@@ -48,18 +48,21 @@ class PrefixFilter {
   // Any word starting with p may be looked up.
   void add_prefix(std::string_view p) {
     if (p.size() >= 3) bits_.set(key(p));
-    else if (!p.empty()) short_.emplace_back(p);
+    else if (p.size() == 2) head2_.set(head2(p));
+    else if (p.size() == 1) head1_.set(static_cast<unsigned char>(p[0]));
   }
   // Lets through what either filter lets through.
   void add_all(const PrefixFilter& other) {
     bits_ |= other.bits_;
-    short_.insert(short_.end(), other.short_.begin(), other.short_.end());
+    head1_ |= other.head1_;
+    head2_ |= other.head2_;
   }
+  // Short prefixes are tested as the word's first one and two bytes (two
+  // bit lookups, no loop over them: most words asked are turned away).
   bool may_hold(std::string_view w) const {
     if (bits_.test(key(w))) return true;
-    for (const auto& p : short_)
-      if (w.starts_with(p)) return true;
-    return false;
+    if (w.empty()) return false;
+    return head1_.test(static_cast<unsigned char>(w[0])) || (w.size() >= 2 && head2_.test(head2(w)));
   }
 
  private:
@@ -71,8 +74,12 @@ class PrefixFilter {
       k |= static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])) << (8 * i);
     return (k * 2654435761u) >> (32 - kBits);
   }
+  static std::size_t head2(std::string_view w) {
+    return std::size_t{static_cast<unsigned char>(w[0])} << 8 | static_cast<unsigned char>(w[1]);
+  }
   std::bitset<(1u << kBits)> bits_;
-  std::vector<std::string> short_;
+  std::bitset<256> head1_;      // one-byte prefixes
+  std::bitset<(1u << 16)> head2_;  // two-byte prefixes
 };
 
 class NumberReader {
