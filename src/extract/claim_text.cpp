@@ -177,12 +177,17 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Spa
 
 std::vector<Token> tokenize(const entity::TokenStream& words, std::string_view lowered, Span span) {
   std::vector<Token> out;
+  tokenize_into(words, lowered, span, out);
+  return out;
+}
+
+void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) {
+  out.clear();
   const std::size_t end = std::min(span.end, words.text.size());
   out.reserve((end - std::min<std::size_t>(span.begin, end)) / 4 + 4);
-  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out)) return out;
+  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out)) return;
   out.clear();
   for (std::size_t i = span.begin; i < end;) i = read_at(words.text, lowered, i, end, out);
-  return out;
 }
 
 PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {

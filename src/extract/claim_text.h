@@ -35,6 +35,8 @@ std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Spa
 // they line up with it (ASCII words and marks are not read again), else read
 // as above.
 std::vector<Token> tokenize(const entity::TokenStream& words, std::string_view lowered, Span span);
+// The same into out (cleared first), reusing its buffer.
+void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out);
 
 // One compiled phrase: its words and the lexicon entry it came from.
 struct Phrase {

@@ -19,6 +19,7 @@ namespace {
 using namespace claims;
 
 constexpr std::size_t kCarrySentences = 2;  // how far back a subject carries over
+constexpr std::size_t kKeepSentenceBuffers = 4096;  // sentences whose token buffers a thread keeps
 
 // Everything the deciders need about one sentence, computed once.
 struct SentenceData {
@@ -125,12 +126,18 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   };
   for (std::size_t s = 0; s < n; ++s)
     if (doc.has_money[s]) need(s);
-  std::vector<std::vector<Token>> tokens(n);
+  // Token buffers per sentence, kept by the thread from document to
+  // document: most sentences are screened and dropped, and a fresh vector
+  // each was an allocation per sentence. The analysed ones move out.
+  thread_local std::vector<std::vector<Token>> tokens;
+  if (tokens.size() < n) tokens.resize(n);
+  std::vector<char> tokenized(n, 0);
   // Marking (mostly remembered answers) lets the attribution matcher skip
   // every token no cue starts with; the marks serve the analysis too.
   auto marked_tokens = [&](std::size_t s) {
-    tokens[s] = tokenize(*doc.words, doc.lowered, doc.sentences[s].span);
+    tokenize_into(*doc.words, doc.lowered, doc.sentences[s].span, tokens[s]);
     lex.starts.mark(tokens[s]);
+    tokenized[s] = 1;
   };
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s]) continue;
@@ -140,9 +147,11 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
-    if (tokens[s].empty()) marked_tokens(s);
+    if (!tokenized[s]) marked_tokens(s);
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
+    tokens[s] = {};  // moved from: empty, for the next document
   }
+  if (n > kKeepSentenceBuffers) std::vector<std::vector<Token>>().swap(tokens);  // a huge document's are not kept
   return data;
 }
 
