@@ -117,7 +117,9 @@ struct MoneyExtractor::Impl {
           m.period_years = p->years;
           m.period_span = p->span;
         }
-        found.push_back({*c, std::move(m)});
+        floor = i = c->last;
+        found.push_back({std::move(*c), std::move(m)});  // c is not read again
+        continue;
       }
       floor = c->last;
       i = c->last;
@@ -126,7 +128,7 @@ struct MoneyExtractor::Impl {
     std::vector<money::Candidate> cands;
     for (auto& f : found) {
       if (f.m.currency.empty()) continue;  // no currency anywhere in the document
-      cands.push_back(f.c);
+      cands.push_back(std::move(f.c));
       out.money.push_back(std::move(f.m));
     }
     link_conversions(toks, out.money, cands);
