@@ -61,12 +61,22 @@ bool SentenceView::same_clause(std::size_t a, std::size_t b) const {
   return clause_start(std::max(a, b)) <= std::min(a, b);
 }
 
-std::vector<std::size_t> SentenceView::coordinated(std::size_t k) const {
+MentionGroup SentenceView::coordinated(std::size_t k) const {
   // Walks left and right over "A, B e C": only commas, coordinating words and
   // bracketed short forms between ("Amazon Web Services (AWS) e OpenAI").
-  std::vector<std::size_t> plain;
-  for (std::size_t i = 0; i < mentions.size(); ++i)
-    if (!mentions[i].parenthetical || i == k) plain.push_back(i);
+  // Parenthetical mentions but k are stepped over, not joined.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  auto plain = [&](std::size_t i) { return !mentions[i].parenthetical || i == k; };
+  auto plain_before = [&](std::size_t i) {
+    while (i-- > 0)
+      if (plain(i)) return i;
+    return kNone;
+  };
+  auto plain_after = [&](std::size_t i) {
+    while (++i < mentions.size())
+      if (plain(i)) return i;
+    return kNone;
+  };
   auto inside_paren_mention = [&](std::size_t t) {
     int m = mention_at(t);
     return m >= 0 && mentions[static_cast<std::size_t>(m)].parenthetical;
@@ -77,14 +87,10 @@ std::vector<std::size_t> SentenceView::coordinated(std::size_t k) const {
       if (!is_punct(t, ",()[]") && role[t] != "coord" && !inside_paren_mention(t)) return false;
     return true;
   };
-  std::size_t at = std::find(plain.begin(), plain.end(), k) - plain.begin();
-  std::size_t lo = at, hi = at;
-  while (lo > 0 && joined(plain[lo - 1], plain[lo])) --lo;
-  while (hi + 1 < plain.size() && joined(plain[hi], plain[hi + 1])) ++hi;
-  std::vector<std::size_t> out;
-  for (std::size_t i = lo; i <= hi; ++i)
-    if (!mentions[plain[i]].parenthetical) out.push_back(plain[i]);
-  return out;
+  std::size_t lo = k, hi = k;
+  for (std::size_t p = plain_before(lo); p != kNone && joined(p, lo); p = plain_before(lo)) lo = p;
+  for (std::size_t q = plain_after(hi); q != kNone && joined(hi, q); q = plain_after(hi)) hi = q;
+  return MentionGroup(mentions, lo, hi);
 }
 
 namespace {

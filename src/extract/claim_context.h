@@ -42,6 +42,37 @@ struct MentionRef {
   const std::string& id() const;
 };
 
+// Mentions [lo, hi] of a sentence less the parenthetical ones, as indexes:
+// a group of coordinated mentions, walked without building a list.
+class MentionGroup {
+ public:
+  class iterator {
+   public:
+    iterator(const std::vector<MentionRef>& m, std::size_t i, std::size_t end) : m_(&m), i_(i), end_(end) { skip(); }
+    std::size_t operator*() const { return i_; }
+    iterator& operator++() {
+      ++i_;
+      skip();
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+   private:
+    void skip() {
+      while (i_ < end_ && (*m_)[i_].parenthetical) ++i_;
+    }
+    const std::vector<MentionRef>* m_;
+    std::size_t i_, end_;
+  };
+  MentionGroup(const std::vector<MentionRef>& m, std::size_t lo, std::size_t hi) : m_(m), lo_(lo), end_(hi + 1) {}
+  iterator begin() const { return {m_, lo_, end_}; }
+  iterator end() const { return {m_, end_, end_}; }
+
+ private:
+  const std::vector<MentionRef>& m_;
+  std::size_t lo_, end_;
+};
+
 struct SentenceView {
   std::size_t index = 0;
   Span span;
@@ -65,8 +96,9 @@ struct SentenceView {
   std::size_t clause_start(std::size_t t) const;
   // True when no clause break lies between tokens a and b.
   bool same_clause(std::size_t a, std::size_t b) const;
-  // Mentions coordinated with mentions[k] ("A, B e C"), k included.
-  std::vector<std::size_t> coordinated(std::size_t k) const;
+  // Mentions coordinated with mentions[k] ("A, B e C"), k included unless
+  // parenthetical; left to right.
+  MentionGroup coordinated(std::size_t k) const;
 };
 
 // Builds the view of sentence span; mentions must be sorted by span.begin.
