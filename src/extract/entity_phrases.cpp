@@ -3,7 +3,36 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace dealscan::entity {
+namespace {
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+std::uint32_t load4(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// a[0, n) == b[0, n), a word at a time: trie keys are short words, where a
+// call to memcmp cost more than the comparison. The last load of each size
+// may overlap the one before it.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t k = 0; k + 8 < n; k += 8)
+      if (load8(a + k) != load8(b + k)) return false;
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+}  // namespace
 
 CaseRule default_case_rule(std::string_view form) {
   int letters = 0, lower = 0;
@@ -21,13 +50,15 @@ CaseRule default_case_rule(std::string_view form) {
   return CaseRule::Insensitive;
 }
 
-int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_hash) const {
+inline int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_hash) const {
   std::uint64_t h = edge_hash(from, key_hash);
   std::size_t mask = edges_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const Edge& e = edges_[i];
     if (e.from < 0) return -1;
-    if (e.hash == h && e.from == from && e.key == key) return e.to;
+    if (e.hash == h && e.from == from && e.key_size == key.size() &&
+        same_bytes(key_chars_.data() + e.key_at, key.data(), key.size()))
+      return e.to;
   }
 }
 
@@ -49,11 +80,13 @@ int PhraseTrie::add_child(int from, const std::string& key) {
   if ((edge_count_ + 1) * 2 > edges_.size()) grow();
   int to = static_cast<int>(nodes_.size());
   nodes_.emplace_back();
+  nodes_[from].has_children = true;
   std::uint64_t h = edge_hash(from, kh);
   std::size_t mask = edges_.size() - 1;
   std::size_t i = h & mask;
   while (edges_[i].from >= 0) i = (i + 1) & mask;
-  edges_[i] = Edge{h, from, to, key};
+  edges_[i] = Edge{h, from, to, static_cast<std::uint32_t>(key_chars_.size()), static_cast<std::uint32_t>(key.size())};
+  key_chars_ += key;
   ++edge_count_;
   return to;
 }
@@ -99,6 +132,7 @@ int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end) 
         end = j + 1;
         break;
       }
+    if (!nodes_[node].has_children) break;  // no longer form goes on from here
   }
   return best;
 }

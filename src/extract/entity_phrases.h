@@ -49,13 +49,16 @@ class PhraseTrie {
   };
   struct Node {
     std::vector<Pattern> patterns;
+    bool has_children = false;  // a walk ending here asks the table no more
   };
   // Edges of every node in one open-addressing table keyed by (node, token
-  // key hash): one probe per token, no string hashing at match time.
+  // key hash): one probe per token, no string hashing at match time. The
+  // keys live in one pool (key_chars_), so an edge is small and a probe
+  // compares the key inline, without a library call.
   struct Edge {
     std::uint64_t hash = 0;
     int from = -1, to = -1;
-    std::string key;
+    std::uint32_t key_at = 0, key_size = 0;  // in key_chars_
   };
   static std::uint64_t edge_hash(int from, std::uint64_t key_hash) {
     return (key_hash ^ (static_cast<std::uint64_t>(from) * 0x9E3779B97F4A7C15ull)) * 0xff51afd7ed558ccdull;
@@ -64,6 +67,7 @@ class PhraseTrie {
   int add_child(int from, const std::string& key);
   void grow();
   std::vector<Edge> edges_ = std::vector<Edge>(64);
+  std::string key_chars_;
   // Bitmap of the key hashes that start a form: most tokens start none, and
   // are rejected with one memory read.
   static constexpr std::size_t kFirstBits = 1 << 16;

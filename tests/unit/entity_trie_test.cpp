@@ -1,0 +1,68 @@
+// PhraseTrie lookups: keys of every length compared inline, the longest form
+// found through nodes with and without children, and case rules kept.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/entity_phrases.h"
+#include "extract/entity_tokens.h"
+
+namespace dealscan::entity {
+namespace {
+
+const std::vector<Sentence> kOneSentence;
+
+// Payload of the longest form at token i of text, and where it ends.
+PhraseMatch at(const PhraseTrie& trie, const std::string& text, std::size_t i) {
+  static thread_local TokenStream ts;
+  tokenize_into(text, kOneSentence, ts);
+  return trie.longest(ts, i);
+}
+
+TEST(EntityTrie, FindsWordsOfEveryLengthAndNoNeighbour) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  PhraseTrie trie;
+  for (int n = 1; n <= 24; ++n) trie.add(letters.substr(0, n), n, CaseRule::Insensitive);
+  for (int n = 1; n <= 24; ++n) {
+    const std::string word = letters.substr(0, n);
+    EXPECT_EQ(at(trie, word, 0).payload, n) << word;
+    EXPECT_EQ(at(trie, "Nel " + word + " oggi", 1).payload, n) << word;
+    for (int k = 0; k < n; ++k) {  // one letter changed: another word
+      std::string other = word;
+      other[k] = '0';
+      EXPECT_EQ(at(trie, other, 0).payload, -1) << other;
+    }
+  }
+}
+
+TEST(EntityTrie, LongestFormThroughInnerAndLeafNodes) {
+  PhraseTrie trie;
+  trie.add("Banca", 1, CaseRule::Insensitive);
+  trie.add("Banca Popolare di Sondrio", 2, CaseRule::Insensitive);
+  trie.add("Popolare", 3, CaseRule::Insensitive);
+  const std::string text = "la Banca Popolare di Sondrio e la Banca Popolare di Milano";
+  auto full = at(trie, text, 1);
+  EXPECT_EQ(full.payload, 2);
+  EXPECT_EQ(full.end, 5u);
+  auto part = at(trie, text, 7);  // "Banca Popolare di Milano": only "Banca"
+  EXPECT_EQ(part.payload, 1);
+  EXPECT_EQ(part.end, 8u);
+  auto leaf = at(trie, text, 8);  // "Popolare" has no longer form after it
+  EXPECT_EQ(leaf.payload, 3);
+  EXPECT_EQ(leaf.end, 9u);
+}
+
+TEST(EntityTrie, CaseRulesStillApply) {
+  PhraseTrie trie;
+  trie.add("Meta", 1, CaseRule::Exact);
+  trie.add("AMD", 2, CaseRule::Acronym);
+  EXPECT_EQ(at(trie, "Meta", 0).payload, 1);
+  EXPECT_EQ(at(trie, "META", 0).payload, 1);
+  EXPECT_EQ(at(trie, "meta", 0).payload, -1);
+  EXPECT_EQ(at(trie, "Amd", 0).payload, 2);
+  EXPECT_EQ(at(trie, "amd", 0).payload, -1);
+}
+
+}  // namespace
+}  // namespace dealscan::entity
