@@ -228,7 +228,7 @@ struct CaseSeen {
 // the text); fills the token's hash and shape as fold_into, hash_key and
 // shape_of would. Eight bytes at a time while they last. Returns one past
 // the run.
-std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Token& t) {
+[[gnu::always_inline]] inline std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Token& t) {
   std::uint64_t h = 1469598103934665603ull;
   CaseSeen seen;
   std::uint64_t digits = 0;  // nonzero once a digit is seen
@@ -348,17 +348,55 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   ts.heading.assign(std::max<std::size_t>(sentences.size(), 1), false);
   HeadingTally headings(text, ts.heading);
   std::size_t sentence = 0;
+  // Where the current sentence ends (none past the last): one test per token
+  // says the sentence index stays.
+  auto end_of = [&](std::size_t k) { return k + 1 < sentences.size() ? sentences[k].span.end : SIZE_MAX; };
+  std::size_t sentence_end = end_of(0);
+  auto sentence_at = [&](std::size_t pos) {
+    if (pos < sentence_end) [[likely]] return static_cast<std::uint32_t>(sentence);
+    while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= pos) ++sentence;
+    sentence_end = end_of(sentence);
+    return static_cast<std::uint32_t>(sentence);
+  };
   bool newline = true, space = false;
   std::uint32_t last_sentence = UINT32_MAX;
   for (std::size_t i = 0; i < text.size();) {
     // ASCII (most of the text) needs no decoding call.
     const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead == ' ') {  // the most common byte between tokens
+      space = true;
+      ++i;
+      continue;
+    }
     const std::uint8_t flags = lead < 0x80 ? kAsciiFlags[lead] : 0;
     if (flags & kSpaceBit) {
       if (lead == '\n' || lead == '\r') newline = true;
       space = true;
       ++i;
       continue;
+    }
+    if (flags & kAlnum) {  // most tokens: an ASCII word, its key written by the scan
+      Token t;
+      t.begin = static_cast<std::uint32_t>(i);
+      t.key_begin = static_cast<std::uint32_t>(kb.used);
+      const std::size_t e = scan_ascii_word(text, i, kb.room(text.size() - i), t);
+      if (e == text.size() || static_cast<unsigned char>(text[e]) < 0x80) [[likely]] {
+        t.end = static_cast<std::uint32_t>(e);
+        t.word = t.ascii = true;
+        t.sentence = sentence_at(t.begin);
+        t.newline_before = newline;
+        t.space_before = space;
+        t.sentence_initial = newline || t.sentence != last_sentence;
+        last_sentence = t.sentence;
+        newline = space = false;
+        kb.used += e - i;
+        t.key_end = static_cast<std::uint32_t>(kb.used);
+        headings.add(t);
+        ts.tokens.push_back(t);
+        i = e;
+        continue;
+      }
+      // Letters beyond ASCII go on: read below.
     }
     const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
     if (c == 0xFFFD && text.substr(i, 3) != "\uFFFD") ts.valid_utf8 = false;  // decode's stand-in for bad bytes
@@ -397,8 +435,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     } else {
       t.end = static_cast<std::uint32_t>(next);
     }
-    while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= t.begin) ++sentence;
-    t.sentence = static_cast<std::uint32_t>(sentence);
+    t.sentence = sentence_at(t.begin);
     const std::string_view w(text.data() + t.begin, t.end - t.begin);
     t.newline_before = newline;
     t.space_before = space;
