@@ -59,10 +59,12 @@ class PrefixFilter {
   }
   // Short prefixes are tested as the word's first one and two bytes (two
   // bit lookups, no loop over them: most words asked are turned away).
+  // operator[], not test(): every index is in range by construction, and
+  // test() checks it again.
   bool may_hold(std::string_view w) const {
-    if (bits_.test(key(w))) return true;
+    if (bits_[key(w)]) return true;
     if (w.empty()) return false;
-    return head1_.test(static_cast<unsigned char>(w[0])) || (w.size() >= 2 && head2_.test(head2(w)));
+    return head1_[static_cast<unsigned char>(w[0])] || (w.size() >= 2 && head2_[head2(w)]);
   }
 
  private:
