@@ -375,90 +375,73 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       ++i;
       continue;
     }
-    if (flags & kAlnum) {  // most tokens: an ASCII word, its key written by the scan
-      Token t;
-      t.begin = static_cast<std::uint32_t>(i);
-      t.key_begin = static_cast<std::uint32_t>(kb.used);
-      const std::size_t e = scan_ascii_word(text, i, kb.room(text.size() - i), t);
-      if (e == text.size() || static_cast<unsigned char>(text[e]) < 0x80) [[likely]] {
-        t.end = static_cast<std::uint32_t>(e);
-        t.word = t.ascii = true;
-        t.sentence = sentence_at(t.begin);
-        t.newline_before = newline;
-        t.space_before = space;
-        t.sentence_initial = newline || t.sentence != last_sentence;
-        last_sentence = t.sentence;
-        newline = space = false;
-        kb.used += e - i;
-        t.key_end = static_cast<std::uint32_t>(kb.used);
-        headings.add(t);
-        ts.tokens.push_back(t);
-        i = e;
-        continue;
-      }
-      // Letters beyond ASCII go on: read below.
-    }
-    const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
-    if (c == 0xFFFD && text.substr(i, 3) != "\uFFFD") ts.valid_utf8 = false;  // decode's stand-in for bad bytes
-    if (lead >= 0x80 && is_space(c)) {
-      if (c == 0x2028 || c == 0x2029) newline = true;
-      space = true;
-      i = next;
-      continue;
-    }
     Token t;
     t.begin = static_cast<std::uint32_t>(i);
     t.key_begin = static_cast<std::uint32_t>(kb.used);
-    bool ascii = false;  // key, hash and shape done by the ASCII scan
-    bool keyed = false;  // key, hash and shape done here, the key as long as the word
-    if (flags & kAlnum) {
-      char* key = kb.room(text.size() - i);
-      std::size_t e = scan_ascii_word(text, i, key, t);
-      // Only a non-ASCII character can carry the word on past the ASCII run:
-      // Latin-1 letters are folded here, other letters by ICU.
-      if (e < text.size() && static_cast<unsigned char>(text[e]) >= 0x80) {
-        const std::size_t j = e;
-        e = scan_latin1_word(text, i, key, t);
-        keyed = e != std::string_view::npos;
-        if (!keyed) e = word_end(text, j);
-        ascii = e == j;  // a sign, not a letter, came after the ASCII run
-      } else {
-        ascii = keyed = true;
-      }
-      t.end = static_cast<std::uint32_t>(e);
-      t.word = true;
-    } else if (is_word_char(c)) {
-      std::size_t e = scan_latin1_word(text, i, kb.room(text.size() - i), t);
-      keyed = e != std::string_view::npos;
-      t.end = static_cast<std::uint32_t>(keyed ? e : word_end(text, next));
-      t.word = true;
-    } else {
-      t.end = static_cast<std::uint32_t>(next);
-    }
-    t.sentence = sentence_at(t.begin);
-    const std::string_view w(text.data() + t.begin, t.end - t.begin);
-    t.newline_before = newline;
-    t.space_before = space;
-    // The first word of a sentence or line opens it ("Secondo ...", "Indice ...").
-    // Leading punctuation ("(Teleborsa)", quotes) keeps the next word initial.
-    if (t.word && (newline || t.sentence != last_sentence)) {
-      t.sentence_initial = true;
-      last_sentence = t.sentence;
-    }
-    if (t.word) {
+    std::size_t ascii_end = i;  // one past the ASCII run of a word starting here
+    if (flags & kAlnum) ascii_end = scan_ascii_word(text, i, kb.room(text.size() - i), t);
+    if ((flags & kAlnum) && (ascii_end == text.size() || static_cast<unsigned char>(text[ascii_end]) < 0x80))
+        [[likely]] {
+      // Most tokens: an ASCII word, its key, hash and shape written by the scan.
+      t.end = static_cast<std::uint32_t>(ascii_end);
+      t.word = t.ascii = true;
+      t.sentence = sentence_at(t.begin);
+      t.newline_before = newline;
+      t.space_before = space;
+      t.sentence_initial = newline || t.sentence != last_sentence;
       last_sentence = t.sentence;
       newline = false;
-    }
-    t.ascii = ascii || (lead < 0x80 && !t.word);
-    if (keyed) {
-      kb.used += w.size();
-    } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key
-      *kb.room(1) = static_cast<char>(lead);
-      kb.used += 1;
-      t.key_hash = hash_key(w);
-      t.shape = Shape::None;
+      kb.used += ascii_end - i;
     } else {
-      fold_unicode_token(w, t.word, kb, t);
+      const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
+      if (c == 0xFFFD && text.substr(i, 3) != "\uFFFD") ts.valid_utf8 = false;  // decode's stand-in for bad bytes
+      if (lead >= 0x80 && is_space(c)) {
+        if (c == 0x2028 || c == 0x2029) newline = true;
+        space = true;
+        i = next;
+        continue;
+      }
+      bool ascii = false;  // key, hash and shape done by the ASCII scan
+      bool keyed = false;  // key, hash and shape done here, the key as long as the word
+      if (flags & kAlnum) {
+        // Only a non-ASCII character can carry the word on past the ASCII run:
+        // Latin-1 letters are folded here, other letters by ICU.
+        std::size_t e = scan_latin1_word(text, i, kb.room(text.size() - i), t);
+        keyed = e != std::string_view::npos;
+        if (!keyed) e = word_end(text, ascii_end);
+        ascii = e == ascii_end;  // a sign, not a letter, came after the ASCII run
+        t.end = static_cast<std::uint32_t>(e);
+        t.word = true;
+      } else if (is_word_char(c)) {
+        std::size_t e = scan_latin1_word(text, i, kb.room(text.size() - i), t);
+        keyed = e != std::string_view::npos;
+        t.end = static_cast<std::uint32_t>(keyed ? e : word_end(text, next));
+        t.word = true;
+      } else {
+        t.end = static_cast<std::uint32_t>(next);
+      }
+      t.sentence = sentence_at(t.begin);
+      const std::string_view w(text.data() + t.begin, t.end - t.begin);
+      t.newline_before = newline;
+      t.space_before = space;
+      // The first word of a sentence or line opens it ("Secondo ...", "Indice ...").
+      // Leading punctuation ("(Teleborsa)", quotes) keeps the next word initial.
+      if (t.word) {
+        t.sentence_initial = newline || t.sentence != last_sentence;
+        last_sentence = t.sentence;
+        newline = false;
+      }
+      t.ascii = ascii || (lead < 0x80 && !t.word);
+      if (keyed) {
+        kb.used += w.size();
+      } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key
+        *kb.room(1) = static_cast<char>(lead);
+        kb.used += 1;
+        t.key_hash = hash_key(w);
+        t.shape = Shape::None;
+      } else {
+        fold_unicode_token(w, t.word, kb, t);
+      }
     }
     t.key_end = static_cast<std::uint32_t>(kb.used);
     space = false;
