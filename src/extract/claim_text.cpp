@@ -146,21 +146,21 @@ bool tokens_from_words(const entity::TokenStream& words, std::string_view lowere
     const bool one_space = w.begin == done || (w.begin == done + 1 && text[done] == ' ');  // most gaps
     if (!one_space && !blank_between(text, done, w.begin)) return false;
     if (w.end > end) return false;   // a word across the end
-    if (w.ascii && !w.word) {        // one ASCII mark
-      const Token t{Span{w.begin, w.end}, lowered.substr(w.begin, 1), false};
-      out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
-      done = w.end;
-    } else if (w.ascii) {  // an ASCII word: it ends where the scan's word ends, unless joined on
-      std::size_t e = w.end;
+    if (!w.ascii) {
+      done = read_at(text, lowered, w.begin, end, out);
+      continue;
+    }
+    // One ASCII mark, or an ASCII word: it ends where the scan's word ends,
+    // unless joined on. One push_back for both, so that it is inlined.
+    std::size_t e = w.end;
+    if (w.word) {
       if (e < end && may_join(text[e]) && (static_cast<unsigned char>(text[e]) >= 0x80 || joins(text, e)))
         e = word_end(text, e, end);
       if (e < end && text[e] == '\'') ++e;
-      const Token t{Span{w.begin, e}, lowered.substr(w.begin, e - w.begin), true};
-      out.push_back(t);
-      done = e;
-    } else {
-      done = read_at(text, lowered, w.begin, end, out);
     }
+    const Token t{Span{w.begin, e}, lowered.substr(w.begin, e - w.begin), w.word};
+    out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
+    done = e;
   }
   return blank_between(text, done, end);
 }
