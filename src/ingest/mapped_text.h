@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+#include <memory>
 
 namespace dealscan::ingest {
 
@@ -60,9 +62,30 @@ inline char32_t next_cp(std::string_view text, std::size_t i, std::size_t& len) 
   return (char32_t(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
 }
 
+// An allocator whose resize() leaves new numbers unset: copy_source writes
+// every offset it adds, and zeroing them first cost as much as writing them.
+template <class T>
+struct UninitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() = default;
+  template <class U>
+  UninitAllocator(const UninitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;  // default-initialised: no zero written
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
 struct MappedText {
   std::string text;
-  std::vector<std::uint32_t> offs;  // offs.size() == text.size()
+  std::vector<std::uint32_t, UninitAllocator<std::uint32_t>> offs;  // offs.size() == text.size()
 
   void reserve(std::size_t n) {
     text.reserve(n);
