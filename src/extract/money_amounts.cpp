@@ -186,8 +186,8 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
   }
 }
 
-std::optional<Candidate> AmountMatcher::match(const std::vector<Token>& toks, std::size_t i,
-                                              std::size_t floor) const {
+std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& toks, std::size_t i,
+                                                   std::size_t floor) const {
   if (!may_start(toks[i])) return std::nullopt;
   if (auto v = vague_at(toks, i)) return v;
   Candidate c;

@@ -36,10 +36,17 @@ class AmountMatcher {
   explicit AmountMatcher(const Lexicon& lexicon);
   // The amount starting at token i (its qualifier may start before i), or
   // nullopt. Tokens before `floor` belong to an earlier amount.
-  std::optional<Candidate> match(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const;
+  // Asked at every token: the quick refusal of a word no filter lets
+  // through is inline, the rest out of line.
+  std::optional<Candidate> match(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const {
+    const Token& t = toks[i];
+    if (t.kind == TokKind::Word && !word_filter_.may_hold(t.low)) return std::nullopt;
+    return match_slow(toks, i, floor);
+  }
   const NumberReader& reader() const { return reader_; }
 
  private:
+  std::optional<Candidate> match_slow(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const;
   struct CurrencyHit {
     std::size_t last = 0;
     std::string code;
