@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <vector>
 
 namespace dealscan::ingest {
@@ -21,6 +23,25 @@ const icu::Normalizer2* nfc_instance() {
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(st);
   return U_SUCCESS(st) ? n : nullptr;
+}
+
+bool printable_ascii(unsigned char b) { return b >= 0x20 && b < 0x7F; }
+
+// One past the run of printable ASCII (0x20..0x7E) starting at s[i]: eight
+// bytes at a time (most of a text is such runs), the last few one by one.
+std::size_t printable_run_end(const std::string& s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const std::size_t n = s.size();
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // With every byte below 0x80 the sums carry into no other byte: the
+    // high bit of b + 0x60 says b >= 0x20, of b + 1 that b >= 0x7F.
+    const std::uint64_t bad = (w | ~(w + kOnes * 0x60) | (w + kOnes)) & kHighs;
+    if (bad) return i + static_cast<std::size_t>(std::countr_zero(bad)) / 8;
+  }
+  while (i < n && printable_ascii(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
 }
 
 // One code point waiting in the current normalisation segment.
@@ -165,8 +186,7 @@ NormalizedText Normalizer::run(const MappedText& in, std::size_t start, std::uin
       // before it: copy the run, keeping only its last character pending (a
       // combining mark may follow it).
       flush();
-      std::size_t j = i + 1;
-      while (j < n && static_cast<unsigned char>(s[j]) >= 0x20 && static_cast<unsigned char>(s[j]) < 0x7F) ++j;
+      const std::size_t j = printable_run_end(s, i + 1);
       out.text.append(s, i, j - 1 - i);
       out.to_orig.insert(out.to_orig.end(), in.offs.begin() + static_cast<std::ptrdiff_t>(i),
                          in.offs.begin() + static_cast<std::ptrdiff_t>(j - 1));
