@@ -25,8 +25,15 @@ PhraseTrie load_trie(const Lexicon& lexicon, std::string_view list) {
   return t;
 }
 
+// Asked at almost every token, of a one-byte mark: compared in place, not
+// by a string comparison (a call to memcmp).
 bool is_punct(const TokenStream& ts, std::size_t i, std::string_view p) {
-  return i < ts.size() && !ts.tokens[i].word && ts.surface(i) == p;
+  if (i >= ts.size()) return false;
+  const Token& t = ts.tokens[i];
+  if (t.word || t.end - t.begin != p.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (ts.text[t.begin + k] != p[k]) return false;
+  return true;
 }
 
 // Tokens a..b of the text as written ("Quercia & Figli").
