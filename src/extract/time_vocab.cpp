@@ -143,11 +143,8 @@ void Vocab::annotate(std::vector<timetok::Token>& toks) const {
   }
 }
 
-const Item* Vocab::match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const {
-  if (i >= toks.size()) return nullptr;
-  if (toks[i].entry < 0) return nullptr;
-  const Bucket& bucket = buckets_[toks[i].entry];
-  if (!(bucket.roles & roles)) return nullptr;
+const Item* Vocab::match_in(const Bucket& bucket, std::uint32_t roles, const std::vector<timetok::Token>& toks,
+                           std::size_t i) const {
   for (const Entry& e : bucket.entries) {
     if (!(e.roles & roles) || i + e.words > toks.size()) continue;
     const Item& item = items_[e.item];

@@ -62,7 +62,14 @@ class Vocab {
  public:
   explicit Vocab(const Lexicon& lexicon);
   // The longest item with one of the roles starting at token i, or nullptr.
-  const Item* match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const;
+  // The quick refusals are inline: the grammar asks at most tokens, and most
+  // start no item with those roles.
+  const Item* match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const {
+    if (i >= toks.size() || toks[i].entry < 0) return nullptr;
+    const Bucket& bucket = buckets_[toks[i].entry];
+    if (!(bucket.roles & roles)) return nullptr;
+    return match_in(bucket, roles, toks, i);
+  }
   // Looks every token up once, so that match() does no hashing.
   void annotate(std::vector<timetok::Token>& toks) const;
   // Roles of every item starting with the token's word (a quick filter).
@@ -99,6 +106,9 @@ class Vocab {
   };
   std::vector<Item> items_;
   std::vector<Bucket> buckets_;
+  // match() past its quick refusals: the bucket's entries in order.
+  const Item* match_in(const Bucket& bucket, std::uint32_t roles, const std::vector<timetok::Token>& toks,
+                       std::size_t i) const;
   std::unordered_map<std::string, int, Hash, std::equal_to<>> first_;  // word -> bucket
   // (first byte, length) pairs of the words in first_: most words skip the hash.
   static constexpr std::size_t kMaxLen = 32;
