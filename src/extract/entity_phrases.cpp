@@ -107,8 +107,7 @@ void PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
   nodes_[node].patterns.push_back(std::move(p));
 }
 
-bool PhraseTrie::accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const {
-  if (p.rule == CaseRule::Insensitive) return true;
+bool PhraseTrie::accepts_written(const Pattern& p, const TokenStream& ts, std::size_t i) const {
   for (std::size_t k = 0; k < p.variants.size(); ++k) {
     auto s = ts.surface(i + k);
     bool ok = false;

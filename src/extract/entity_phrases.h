@@ -79,7 +79,12 @@ class PhraseTrie {
   }
   PhraseMatch longest_slow(const TokenStream& ts, std::size_t i) const;
   std::size_t edge_count_ = 0;
-  bool accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const;
+  // Whether the surface at i is written as p's case rule allows. Inline for
+  // the rule most forms have, which accepts any case.
+  bool accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const {
+    return p.rule == CaseRule::Insensitive || accepts_written(p, ts, i);
+  }
+  bool accepts_written(const Pattern& p, const TokenStream& ts, std::size_t i) const;
   // The deepest node reached from token i with a pattern that accepts the
   // surface (end one past its last token), or -1: no allocation on the way.
   int deepest(const TokenStream& ts, std::size_t i, std::size_t& end) const;
