@@ -3,7 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <bit>
 #include <climits>
+#include <cstring>
 
 namespace dealscan::ingest {
 namespace {
@@ -17,6 +19,32 @@ bool needs_icu(std::uint8_t c) {
 
 std::uint8_t class_of(UChar32 c) { return static_cast<std::uint8_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)); }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+
+// High bit of each byte of w in [lo, hi], exact for the bytes below 0x80
+// up to the first byte that is not (its carry may spoil the ones after).
+constexpr std::uint64_t bytes_in(std::uint64_t w, unsigned char lo, unsigned char hi) {
+  return (w + kOnes * (0x80u - lo)) & ~(w + kOnes * (0x7Fu - hi)) & kHighs;
+}
+
+bool plain_byte(std::uint8_t b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ' ';
+}
+
+// One past the run of ASCII letters, digits and spaces from p[i], eight
+// bytes at a time: most of a line, and never a place skimming stops at.
+std::size_t skip_plain(const std::uint8_t* p, std::size_t i, std::size_t n) {
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    const std::uint64_t plain =
+        (bytes_in(w | kOnes * 0x20, 'a', 'z') | bytes_in(w, '0', '9') | bytes_in(w, ' ', ' ')) & ~w;
+    if (const std::uint64_t other = ~plain & kHighs) return i + static_cast<std::size_t>(std::countr_zero(other)) / 8;
+  }
+  while (i < n && plain_byte(p[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 SentenceRules::SentenceRules() {
@@ -25,6 +53,11 @@ SentenceRules::SentenceRules() {
     ascii_class_[c] = class_of(c);
     stop_[c] = is_term(ascii_class_[c]) || needs_icu(ascii_class_[c]);
   }
+  // Skimming may pass plain bytes and Latin-1 letters (U+00C0..U+00FF) without
+  // looking at their classes only if none of them is one to stop at.
+  skim_fast_ = true;
+  for (int b = 0; b < 128; ++b) skim_fast_ = skim_fast_ && !(plain_byte(static_cast<std::uint8_t>(b)) && stop_[b]);
+  for (UChar32 c = 0xC0; c <= 0xFF; ++c) skim_fast_ = skim_fast_ && !is_term(class_of(c)) && !needs_icu(class_of(c));
 }
 
 std::uint8_t SentenceRules::class_at(std::string_view line, std::size_t& i) const {
@@ -95,8 +128,17 @@ bool SentenceRules::breaks(std::string_view line, std::vector<std::uint32_t>& ou
   out.clear();
   if (line.size() > static_cast<std::size_t>(INT32_MAX)) return false;
   const auto* p = reinterpret_cast<const std::uint8_t*>(line.data());
+  const std::size_t n = line.size();
   std::size_t i = 0;
-  while (i < line.size()) {
+  while (i < n) {
+    if (skim_fast_) {
+      i = skip_plain(p, i, n);
+      if (i >= n) break;
+      if (p[i] == 0xC3 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {  // a Latin-1 letter: "è", "À"
+        i += 2;
+        continue;
+      }
+    }
     if (!stop_[p[i]]) {
       ++i;
       continue;

@@ -43,6 +43,7 @@ class SentenceRules {
   static constexpr std::uint8_t kInvalid = 0xFF;
   std::uint8_t ascii_class_[128];  // Sentence_Break of each ASCII character, from ICU
   bool stop_[256];                 // bytes skimming stops at: terminators, CR/LF, non-ASCII
+  bool skim_fast_ = false;         // ASCII letters, digits, spaces and Latin-1 letters never stop it
 };
 
 }  // namespace dealscan::ingest
