@@ -81,13 +81,16 @@ std::vector<const std::string*> by_weight(const std::map<std::string, double>& w
 }
 
 // A piece of weak evidence: an amount or a party, with how much this
-// document stands behind it (a multiple of 0.5, exact as a float). Keys are
-// numbers into the grouping's KeyTable ("amount:USD:3e+11", "party:softbank").
+// document stands behind it. Four bytes, as an archive holds millions:
+// weights are multiples of 0.5 up to 4 (weak_keys), kept in halves. Keys are
+// numbers ("amount:USD:3e+11", "party:softbank" in string order).
 struct WeakKey {
-  float weight = 0;
-  std::uint32_t key : 31 = 0;
+  std::uint32_t key : 27 = 0;
+  std::uint32_t halves : 4 = 0;
   std::uint32_t party : 1 = 0;
+  float weight() const { return 0.5f * float(halves); }
 };
+inline constexpr std::uint32_t kMaxKeys = 1u << 27;
 
 inline constexpr std::int32_t kUndated = INT32_MIN;
 // A number for a main pair or amount no other document has: unequal to
@@ -133,6 +136,21 @@ class Profiles {
     size_ += drafts.size();
   }
   std::size_t size() const { return size_; }
+  // Calls f(key&) on every key number of every profile, main ones included.
+  template <class F>
+  void each_key(F f) {
+    for (Block& b : blocks_) {
+      for (Profile& p : b.core)
+        for (auto* k : {&p.main_pair, &p.main_amount})
+          if (*k != kNoId && !(*k & kPrivate)) f(*k);
+      for (auto& k : b.strong) f(k);
+      for (auto& w : b.weak) {
+        std::uint32_t k = w.key;
+        f(k);
+        w.key = k;
+      }
+    }
+  }
   const Profile& operator[](std::size_t i) const { return block(i).core[i % kChunk]; }
   Profile& operator[](std::size_t i) { return blocks_[i / kChunk].core[i % kChunk]; }
   std::span<const std::uint32_t> strong(std::size_t i) const {
@@ -158,20 +176,6 @@ class Profiles {
   std::size_t size_ = 0;
 };
 
-// The keys of every profile, and their order as strings: whatever order
-// threads interned them in, joins and merges run in key order.
-struct Keys {
-  KeyTable table;
-  std::vector<std::uint32_t> rank;  // key -> position in string order (after rank_all)
-  void rank_all() {
-    const std::size_t n = table.size();
-    std::vector<std::uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return table.key(a) < table.key(b); });
-    rank.assign(n, 0);
-    for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
-  }
-};
 
 // Days since 0000-03-01 for "YYYY-MM-DD" (civil calendar); none otherwise.
 std::optional<long> day_number(const std::optional<std::string>& date) {
@@ -240,6 +244,9 @@ struct DraftWeak {
   double weight = 0;
   bool party = false;
 };
+
+// A weight in halves, as WeakKey keeps it (at most 7.5).
+std::uint32_t halves(double weight) { return std::min<std::uint32_t>(15, static_cast<std::uint32_t>(2 * weight)); }
 
 class Profiler {
  public:
@@ -402,7 +409,25 @@ long key_span(std::string_view key) {
   if (key.starts_with("main-pair:")) return kPairSpan;
   return kOnePartySpan;
 }
-bool two_company_key(std::string_view key) { return key_span(key) != kOnePartySpan; }
+bool two_company_key(long span) { return span != kOnePartySpan; }
+
+// Every key of the profiles, renumbered in string order (whatever order
+// threads interned them in, joins and merges run in key order); the strings
+// can go then. Returns each key's span.
+std::vector<std::uint16_t> sort_keys(const KeyTable& table, Profiles& profiles) {
+  const std::size_t n = table.size();
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return table.key(a) < table.key(b); });
+  std::vector<std::uint32_t> rank(n);
+  std::vector<std::uint16_t> spans(n);
+  for (std::uint32_t r = 0; r < n; ++r) {
+    rank[order[r]] = r;
+    spans[r] = static_cast<std::uint16_t>(key_span(table.key(order[r])));
+  }
+  profiles.each_key([&](std::uint32_t& k) { k = rank[k]; });
+  return spans;
+}
 
 // Undated documents last; ties by source id, so no order depends on the input.
 bool earlier(const Profile& a, const Profile& b) {
@@ -437,23 +462,19 @@ void join_on_key(std::span<const std::uint32_t> carriers, const Profiles& profil
   for (; j < docs.size(); ++j) join(docs[0], docs[j]);
 }
 
-void join_strong(const Profiles& profiles, const Keys& keys, const Tunables& t, UnionFind& uf) {
-  const Postings index(keys.table.size(), profiles.size(), [&](std::size_t i, auto add) {
+// Keys are numbered in string order, so the joins run in one order.
+void join_strong(const Profiles& profiles, std::span<const std::uint16_t> spans, const Tunables& t, UnionFind& uf) {
+  const Postings index(spans.size(), profiles.size(), [&](std::size_t i, auto add) {
     for (auto k : profiles.strong(i)) add(k);
   });
-  std::vector<std::uint32_t> used;  // keys with documents, in key order: the joins run in one order
-  for (std::uint32_t k = 0; k < index.keys(); ++k)
-    if (!index.of(k).empty()) used.push_back(k);
-  std::sort(used.begin(), used.end(), [&](auto a, auto b) { return keys.rank[a] < keys.rank[b]; });
   for (std::uint32_t i = 0; i < profiles.size(); ++i)
     if (profiles[i].main_pair != kNoId) uf.set_deal(i, profiles[i].main_pair);
   // Company pairs first: they define the deals the one-company keys must respect.
   for (bool pair_keys : {true, false})
-    for (auto k : used) {
+    for (std::uint32_t k = 0; k < index.keys(); ++k) {
       const auto docs = index.of(k);
-      const std::string_view key = keys.table.key(k);
-      if (docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
-      if (two_company_key(key) == pair_keys) join_on_key(docs, profiles, key_span(key), pair_keys, uf);
+      if (docs.empty() || docs.size() > t.max_key_fanout) continue;  // too common to mean one deal
+      if (two_company_key(spans[k]) == pair_keys) join_on_key(docs, profiles, spans[k], pair_keys, uf);
     }
 }
 
@@ -483,15 +504,14 @@ struct Evidence {
 // nearest in time, so the work stays linear.
 class LonerLinker {
  public:
-  LonerLinker(const Profiles& profiles, const Keys& keys, const Tunables& t)
+  LonerLinker(const Profiles& profiles, std::size_t keys, const Tunables& t)
       : profiles_(profiles),
-        keys_(keys),
         t_(t),
-        index_(keys.table.size(), profiles.size(),
+        index_(keys, profiles.size(),
                [&](std::size_t i, auto add) {
                  for (const auto& k : profiles.weak(i)) add(k.key);
                }),
-        idf_(keys.table.size(), 0) {
+        idf_(keys, 0) {
     const double n = double(profiles.size());
     for (std::uint32_t key = 0; key < index_.keys(); ++key) {
       auto posts = index_.of(key);
@@ -626,11 +646,11 @@ class LonerLinker {
     const auto a = profiles_.weak(i), b = profiles_.weak(j);
     for (std::size_t x = 0, y = 0; x < a.size() && y < b.size();) {
       if (a[x].key != b[y].key) {
-        (keys_.rank[a[x].key] < keys_.rank[b[y].key] ? x : y) += 1;
+        (a[x].key < b[y].key ? x : y) += 1;
         continue;
       }
       if (auto idf = idf_[a[x].key]; idf > 0) {
-        e.score += double(std::min(a[x].weight, b[y].weight)) * idf;
+        e.score += double(std::min(a[x].weight(), b[y].weight())) * idf;
         if (a[x].party) ++e.parties;
         else e.amount = true;
       }
@@ -672,31 +692,19 @@ class LonerLinker {
   }
 
   const Profiles& profiles_;
-  const Keys& keys_;
   const Tunables& t_;
   Postings index_;  // key -> documents, earliest first
   std::vector<double> idf_;                      // key -> rarity
 };
 
-// Ranks interned strings in string order, equal strings equal ranks.
-std::vector<std::uint32_t> rank_strings(const KeyTable& table, const std::vector<std::uint32_t>& strings) {
-  std::vector<std::uint32_t> order(strings.size());
-  std::iota(order.begin(), order.end(), 0);
-  auto at = [&](std::uint32_t i) { return table.key(strings[i]); };
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return at(a) < at(b); });
-  std::vector<std::uint32_t> rank(strings.size());
-  for (std::size_t r = 0; r < order.size(); ++r)
-    rank[order[r]] = r > 0 && strings[order[r]] == strings[order[r - 1]] ? rank[order[r - 1]] : std::uint32_t(r);
-  return rank;
-}
-
 // Profiles every document in two passes, each a chunk of documents at a time
 // on the pool: the first finds the keys more than one document carries, the
 // second numbers them. A key on one document joins nothing and shares
 // nothing, and most keys are such (a claim of one article): it is never
-// stored. The source ids are kept until ranked.
+// stored. The source ids are ranked between the passes, so they are never
+// held alongside the profiles.
 Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
-                     Keys& keys, unsigned threads) {
+                     KeyTable& keys, unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
   const std::size_t n = documents.size;
   const Profiler profiler(documents, names, parties, t, threads);
@@ -713,14 +721,20 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     }
   };
   RepeatedKeys repeated;
-  each_chunk([&](std::size_t, const std::vector<Profiler::Draft>& drafts) {
-    for (const auto& d : drafts) {
-      for (const auto& k : d.strong) repeated.add(k);
-      for (const auto& w : d.weak) repeated.add(w.key);  // the main amount among them
-      if (!d.main_pair.empty()) repeated.add(d.main_pair);
-    }
-  });
-  repeated.seal();
+  std::vector<std::uint32_t> order;  // document -> rank of its source id
+  {
+    StringList ids;
+    each_chunk([&](std::size_t, const std::vector<Profiler::Draft>& drafts) {
+      for (const auto& d : drafts) {
+        ids.add(d.id);
+        for (const auto& k : d.strong) repeated.add(k);
+        for (const auto& w : d.weak) repeated.add(w.key);  // the main amount among them
+        if (!d.main_pair.empty()) repeated.add(d.main_pair);
+      }
+    });
+    repeated.seal();
+    order = ids.ranks();
+  }
 
   struct Numbered {
     Profile profile;
@@ -728,34 +742,30 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     std::vector<WeakKey> weak;
   };
   Profiles profiles;
-  KeyTable ids;  // the ids' bytes once each
-  std::vector<std::uint32_t> id_of;
-  id_of.reserve(n);
   std::vector<Numbered> numbered;
   each_chunk([&](std::size_t from, const std::vector<Profiler::Draft>& drafts) {
     numbered.assign(drafts.size(), {});
     for (std::size_t k = 0; k < drafts.size(); ++k) {
       const auto& d = drafts[k];
       Numbered& out = numbered[k];
-      auto number = [&](const std::string& key) { return repeated.repeated(key) ? keys.table.intern(key) : kNoId; };
+      auto number = [&](const std::string& key) { return repeated.repeated(key) ? keys.intern(key) : kNoId; };
       auto own = [&](const std::string& key) {
         if (key.empty()) return kNoId;
         auto id = number(key);
         return id != kNoId ? id : kPrivate | static_cast<std::uint32_t>(from + k);
       };
       out.profile.day = d.day;
+      out.profile.order = order[from + k];
       out.profile.main_pair = own(d.main_pair);
       out.profile.main_amount = own(d.main_amount);
       for (const auto& key : d.strong)
         if (auto id = number(key); id != kNoId) out.strong.push_back(id);
       for (const auto& w : d.weak)
-        if (auto id = number(w.key); id != kNoId) out.weak.push_back({static_cast<float>(w.weight), id, w.party});
-      id_of.push_back(ids.intern(d.id));
+        if (auto id = number(w.key); id != kNoId) out.weak.push_back({id, halves(w.weight), w.party});
     }
     profiles.add_chunk(numbered);
   });
-  const auto rank = rank_strings(ids, id_of);
-  for (std::size_t i = 0; i < n; ++i) profiles[i].order = rank[i];
+  if (keys.size() > kMaxKeys) throw std::length_error("too many story keys to group the documents");
   return profiles;
 }
 
@@ -766,11 +776,15 @@ std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& n
   const std::size_t n = documents.size;
   UnionFind uf(n);
   {
-    Keys keys;
-    const Profiles profiles = profile_all(documents, names, parties, t, keys, threads);
-    keys.rank_all();
-    join_strong(profiles, keys, t, uf);
-    LonerLinker linker(profiles, keys, t);
+    Profiles profiles;
+    std::vector<std::uint16_t> spans;  // key -> how many days its deal lasts
+    {
+      KeyTable keys;
+      profiles = profile_all(documents, names, parties, t, keys, threads);
+      spans = sort_keys(keys, profiles);
+    }
+    join_strong(profiles, spans, t, uf);
+    LonerLinker linker(profiles, spans.size(), t);
     linker.pair_loners(uf, threads);
     linker.attach_loners(uf, threads);
   }  // the profiles and indexes go before the stories are built

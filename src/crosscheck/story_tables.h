@@ -4,6 +4,7 @@
 //   UnionFind  documents -> stories, with the deals each story leads with
 //   KeyTable   story keys, each stored once, numbered
 //   Postings   key -> the documents carrying it, as one array
+//   StringList strings back to back, ranked in string order
 #pragma once
 
 #include <algorithm>
@@ -16,6 +17,8 @@
 #include <mutex>
 #include <numeric>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -221,6 +224,36 @@ class Postings {
  private:
   std::vector<std::uint32_t> at_;    // key -> where its documents start in docs_
   std::vector<std::uint32_t> docs_;
+};
+
+// Strings back to back in one buffer, to be ranked: 4 bytes a string beyond
+// its bytes, where interning costs ~35 (a KeyTable). Up to 4 GB in all.
+class StringList {
+ public:
+  void add(std::string_view s) {
+    if (bytes_.size() + s.size() > UINT32_MAX) throw std::length_error("more than 4 GB of source ids");
+    bytes_.append(s);
+    ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+  }
+  std::size_t size() const { return ends_.size(); }
+  std::string_view operator[](std::size_t i) const {
+    const std::uint32_t from = i ? ends_[i - 1] : 0;
+    return {bytes_.data() + from, ends_[i] - from};
+  }
+  // Each string's position in string order; equal strings, equal ranks.
+  std::vector<std::uint32_t> ranks() const {
+    std::vector<std::uint32_t> order(size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return (*this)[a] < (*this)[b]; });
+    std::vector<std::uint32_t> rank(size());
+    for (std::size_t r = 0; r < order.size(); ++r)
+      rank[order[r]] = r > 0 && (*this)[order[r]] == (*this)[order[r - 1]] ? rank[order[r - 1]] : std::uint32_t(r);
+    return rank;
+  }
+
+ private:
+  std::string bytes_;
+  std::vector<std::uint32_t> ends_;  // where each string ends in bytes_
 };
 
 }  // namespace dealscan::crosscheck

@@ -67,6 +67,18 @@ TEST(RepeatedKeys, OnlyKeysAddedTwiceAreRepeated) {
   EXPECT_FALSE(r.repeated("party:enel"));  // never added
 }
 
+TEST(StringList, RanksInStringOrderWithTiesShared) {
+  StringList ids;
+  for (const char* id : {"sole-24-ore-2", "ansa-10", "", "ansa-2", "ansa-10", "Zeta"}) ids.add(id);
+  ASSERT_EQ(ids.size(), 6u);
+  EXPECT_EQ(ids[0], "sole-24-ore-2");
+  EXPECT_EQ(ids[2], "");
+  EXPECT_EQ(ids[5], "Zeta");
+  // "" < "Zeta" < "ansa-10" = "ansa-10" < "ansa-2" < "sole-24-ore-2" (bytes, not numbers)
+  EXPECT_EQ(ids.ranks(), (std::vector<std::uint32_t>{5, 2, 0, 4, 2, 1}));
+  EXPECT_TRUE(StringList().ranks().empty());
+}
+
 TEST(Postings, DocumentsPerKeyInDocumentOrder) {
   // document -> its keys
   const std::vector<std::vector<std::uint32_t>> keys{{2, 0}, {}, {0}, {2, 1, 0}};
