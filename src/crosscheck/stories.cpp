@@ -151,9 +151,16 @@ class Profiles {
       }
     }
   }
+  // The strong keys serve only the joins: they go before linking.
+  void drop_strong() {
+    for (Block& b : blocks_) {
+      std::vector<std::uint32_t>().swap(b.strong);
+      std::vector<std::uint32_t>().swap(b.strong_at);
+    }
+  }
   const Profile& operator[](std::size_t i) const { return block(i).core[i % kChunk]; }
   Profile& operator[](std::size_t i) { return blocks_[i / kChunk].core[i % kChunk]; }
-  std::span<const std::uint32_t> strong(std::size_t i) const {
+  std::span<const std::uint32_t> strong(std::size_t i) const {  // until drop_strong()
     const Block& b = block(i);
     const std::size_t k = i % kChunk;
     return {b.strong.data() + b.strong_at[k], b.strong_at[k + 1] - b.strong_at[k]};
@@ -414,7 +421,7 @@ bool two_company_key(long span) { return span != kOnePartySpan; }
 // Every key of the profiles, renumbered in string order (whatever order
 // threads interned them in, joins and merges run in key order); the strings
 // can go then. Returns each key's span.
-std::vector<std::uint16_t> sort_keys(const KeyTable& table, Profiles& profiles) {
+std::vector<std::uint16_t> sort_keys(const RepeatedKeys& table, Profiles& profiles) {
   const std::size_t n = table.size();
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0);
@@ -511,14 +518,12 @@ class LonerLinker {
                [&](std::size_t i, auto add) {
                  for (const auto& k : profiles.weak(i)) add(k.key);
                }),
-        idf_(keys, 0) {
+        idf_by_count_(std::min(t.max_key_fanout, profiles.size()) + 1, 0) {
     const double n = double(profiles.size());
+    for (std::size_t c = 1; c < idf_by_count_.size(); ++c) idf_by_count_[c] = std::log(1 + n / double(c));
     for (std::uint32_t key = 0; key < index_.keys(); ++key) {
       auto posts = index_.of(key);
-      if (posts.empty()) continue;
       std::sort(posts.begin(), posts.end(), [&](std::uint32_t a, std::uint32_t b) { return earlier(a, b); });
-      // A key on too many documents is too common to mean one deal: no weight.
-      idf_[key] = posts.size() > t_.max_key_fanout ? 0 : std::log(1 + n / double(posts.size()));
     }
   }
 
@@ -649,7 +654,7 @@ class LonerLinker {
         (a[x].key < b[y].key ? x : y) += 1;
         continue;
       }
-      if (auto idf = idf_[a[x].key]; idf > 0) {
+      if (auto idf = this->idf(a[x].key); idf > 0) {
         e.score += double(std::min(a[x].weight(), b[y].weight())) * idf;
         if (a[x].party) ++e.parties;
         else e.amount = true;
@@ -694,7 +699,14 @@ class LonerLinker {
   const Profiles& profiles_;
   const Tunables& t_;
   Postings index_;  // key -> documents, earliest first
-  std::vector<double> idf_;                      // key -> rarity
+  // A key's rarity: log(1 + documents / documents carrying it), by how many
+  // carry it (a table per count, not per key); a key on too many documents
+  // is too common to mean one deal and weighs nothing.
+  std::vector<double> idf_by_count_;
+  double idf(std::uint32_t key) const {
+    const std::size_t c = index_.of(key).size();
+    return c < idf_by_count_.size() ? idf_by_count_[c] : 0;
+  }
 };
 
 // Profiles every document in two passes, each a chunk of documents at a time
@@ -704,7 +716,7 @@ class LonerLinker {
 // stored. The source ids are ranked between the passes, so they are never
 // held alongside the profiles.
 Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
-                     KeyTable& keys, unsigned threads) {
+                     RepeatedKeys& keys, unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
   const std::size_t n = documents.size;
   const Profiler profiler(documents, names, parties, t, threads);
@@ -720,19 +732,18 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
       use(from, drafts);
     }
   };
-  RepeatedKeys repeated;
   std::vector<std::uint32_t> order;  // document -> rank of its source id
   {
     StringList ids;
     each_chunk([&](std::size_t, const std::vector<Profiler::Draft>& drafts) {
       for (const auto& d : drafts) {
         ids.add(d.id);
-        for (const auto& k : d.strong) repeated.add(k);
-        for (const auto& w : d.weak) repeated.add(w.key);  // the main amount among them
-        if (!d.main_pair.empty()) repeated.add(d.main_pair);
+        for (const auto& k : d.strong) keys.add(k);
+        for (const auto& w : d.weak) keys.add(w.key);  // the main amount among them
+        if (!d.main_pair.empty()) keys.add(d.main_pair);
       }
     });
-    repeated.seal();
+    keys.seal();
     order = ids.ranks();
   }
 
@@ -748,7 +759,7 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     for (std::size_t k = 0; k < drafts.size(); ++k) {
       const auto& d = drafts[k];
       Numbered& out = numbered[k];
-      auto number = [&](const std::string& key) { return repeated.repeated(key) ? keys.intern(key) : kNoId; };
+      auto number = [&](const std::string& key) { return keys.number(key); };
       auto own = [&](const std::string& key) {
         if (key.empty()) return kNoId;
         auto id = number(key);
@@ -779,11 +790,12 @@ std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& n
     Profiles profiles;
     std::vector<std::uint16_t> spans;  // key -> how many days its deal lasts
     {
-      KeyTable keys;
+      RepeatedKeys keys;
       profiles = profile_all(documents, names, parties, t, keys, threads);
       spans = sort_keys(keys, profiles);
     }
     join_strong(profiles, spans, t, uf);
+    profiles.drop_strong();
     LonerLinker linker(profiles, spans.size(), t);
     linker.pair_loners(uf, threads);
     linker.attach_loners(uf, threads);

@@ -2,7 +2,7 @@
 // 200,000 documents must fit in tens of megabytes, so none of them holds a
 // heap block per document or per key.
 //   UnionFind  documents -> stories, with the deals each story leads with
-//   KeyTable   story keys, each stored once, numbered
+//   RepeatedKeys  story keys more than one document carries, numbered
 //   Postings   key -> the documents carrying it, as one array
 //   StringList strings back to back, ranked in string order
 #pragma once
@@ -11,10 +11,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <deque>
+#include <map>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <numeric>
 #include <span>
 #include <stdexcept>
@@ -93,68 +92,16 @@ class UnionFind {
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> more_;
 };
 
-// Strings ("main-deal:amazon|openai|USD:1e+10") stored once, back to back in
-// blocks, and found through an open-addressing table: about 60 bytes a key,
-// where a std::string in a hash map costs about 150. intern() may run on
-// several threads at once; key() only once interning is over.
-class KeyTable {
- public:
-  std::uint32_t intern(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    if (2 * (keys_.size() + 1) > slots_.size()) grow();
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t s = std::hash<std::string_view>{}(key) & mask;; s = (s + 1) & mask) {
-      if (slots_[s] == 0) {
-        keys_.push_back(store(key));
-        slots_[s] = static_cast<std::uint32_t>(keys_.size());
-        return slots_[s] - 1;
-      }
-      if (keys_[slots_[s] - 1] == key) return slots_[s] - 1;
-    }
-  }
-  std::string_view key(std::uint32_t id) const { return keys_[id]; }
-  std::size_t size() const { return keys_.size(); }
-
- private:
-  static constexpr std::size_t kBlock = 64 * 1024;
-
-  std::string_view store(std::string_view key) {
-    if (key.empty()) return {};
-    if (left_ < key.size()) {
-      const std::size_t n = std::max(kBlock, key.size());
-      blocks_.push_back(std::make_unique<char[]>(n));
-      at_ = blocks_.back().get();
-      left_ = n;
-    }
-    std::memcpy(at_, key.data(), key.size());
-    std::string_view out(at_, key.size());
-    at_ += key.size();
-    left_ -= key.size();
-    return out;
-  }
-  void grow() {
-    std::vector<std::uint32_t> slots(std::max<std::size_t>(64, 2 * slots_.size()), 0);
-    const std::size_t mask = slots.size() - 1;
-    for (std::uint32_t id = 0; id < keys_.size(); ++id) {
-      std::size_t s = std::hash<std::string_view>{}(keys_[id]) & mask;
-      while (slots[s] != 0) s = (s + 1) & mask;
-      slots[s] = id + 1;
-    }
-    slots_.swap(slots);
-  }
-
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* at_ = nullptr;  // free space in the last block
-  std::size_t left_ = 0;
-  std::deque<std::string_view> keys_;  // id -> key; a deque never copies itself to grow
-  std::vector<std::uint32_t> slots_;    // id + 1; 0 is free
-};
-
-// Which strings were added more than once, by 64-bit hash: a hash set
-// while adding, then a sorted list of the repeated ones. A collision can
-// only keep a string that could have gone.
-class RepeatedKeys {
+// Story keys ("main-deal:amazon|openai|USD:1e+10") that more than one
+// document carries, numbered without a table of strings: add() every key of
+// every document, seal(), then number() each key again. A key added once
+// gets kNoId: it joins nothing and is never stored, and most keys are such
+// (a claim of one article). A repeated key gets its place among the
+// repeated 64-bit hashes, and its string is kept once, back to back in
+// blocks, for key(): about 35 bytes a key in all. Two strings sharing a hash
+// are still told apart: the second one numbered is numbered past the hashes.
+template <class Hash = std::hash<std::string_view>>
+class BasicRepeatedKeys {
  public:
   void add(std::string_view key) {
     if (2 * (used_ + 1) > slots_.size()) grow();
@@ -178,12 +125,31 @@ class RepeatedKeys {
       if (v & kTwice) repeated_.push_back(v & ~kTwice);
     std::vector<std::uint64_t>().swap(slots_);
     std::sort(repeated_.begin(), repeated_.end());
+    at_.assign(repeated_.size(), kNoId);
   }
-  bool repeated(std::string_view key) const { return std::binary_search(repeated_.begin(), repeated_.end(), tag(key)); }
+  // After seal(): the key's number, or kNoId for a key added once. One
+  // thread at a time.
+  std::uint32_t number(std::string_view key) {
+    const auto it = std::lower_bound(repeated_.begin(), repeated_.end(), tag(key));
+    if (it == repeated_.end() || *it != tag(key)) return kNoId;
+    const auto id = static_cast<std::uint32_t>(it - repeated_.begin());
+    if (at_[id] == kNoId) at_[id] = store(key);
+    if (stored(at_[id]) == key) return id;
+    auto [c, fresh] = collided_.try_emplace(std::string(key), static_cast<std::uint32_t>(size()));
+    if (fresh) collided_keys_.push_back(&c->first);
+    return c->second;
+  }
+  std::size_t size() const { return repeated_.size() + collided_keys_.size(); }
+  // A numbered key's string ("" for a number never handed out).
+  std::string_view key(std::uint32_t id) const {
+    if (id >= repeated_.size()) return *collided_keys_[id - repeated_.size()];
+    return at_[id] == kNoId ? std::string_view() : stored(at_[id]);
+  }
 
  private:
   static constexpr std::uint64_t kUsed = 1, kTwice = 2;  // the two low bits of a slot
-  static std::uint64_t tag(std::string_view key) { return (std::hash<std::string_view>{}(key) & ~std::uint64_t(3)) | kUsed; }
+  static constexpr std::size_t kBlock = 64 * 1024;     // a string's place: block << 16 | offset
+  static std::uint64_t tag(std::string_view key) { return (Hash{}(key) & ~std::uint64_t(3)) | kUsed; }
   void grow() {
     std::vector<std::uint64_t> slots(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
     const std::size_t mask = slots.size() - 1;
@@ -195,11 +161,50 @@ class RepeatedKeys {
     }
     slots_.swap(slots);
   }
+  // Stores the string as its length (7 bits a byte) then its bytes; a string
+  // longer than a block gets a block of its own.
+  std::uint32_t store(std::string_view key) {
+    unsigned char len[10];
+    std::size_t n = 0;
+    std::size_t v = key.size();
+    do {
+      len[n++] = static_cast<unsigned char>((v & 127) | (v > 127 ? 128 : 0));
+      v >>= 7;
+    } while (v);
+    const std::size_t need = n + key.size();
+    if (blocks_.empty() || block_size_ - fill_ < need) {
+      if (blocks_.size() == (std::size_t(1) << 16)) throw std::length_error("story keys exceed 4 GB");
+      block_size_ = std::max(kBlock, need);
+      blocks_.push_back(std::make_unique<char[]>(block_size_));
+      fill_ = 0;
+    }
+    char* at = blocks_.back().get() + fill_;
+    std::memcpy(at, len, n);
+    std::memcpy(at + n, key.data(), key.size());
+    const auto place = static_cast<std::uint32_t>((blocks_.size() - 1) << 16 | fill_);
+    fill_ += need;
+    return place;
+  }
+  std::string_view stored(std::uint32_t place) const {
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(blocks_[place >> 16].get()) + (place & 0xffff);
+    std::size_t len = 0;
+    for (int shift = 0;; shift += 7) {
+      len |= std::size_t(*p & 127) << shift;
+      if (!(*p++ & 128)) break;
+    }
+    return {reinterpret_cast<const char*>(p), len};
+  }
 
-  std::vector<std::uint64_t> slots_;  // 0 free, else tag | kTwice when seen again
+  std::vector<std::uint64_t> slots_;  // while adding: 0 free, else tag | kTwice when seen again
   std::size_t used_ = 0;
   std::vector<std::uint64_t> repeated_;  // after seal(): tags seen twice, sorted
+  std::vector<std::uint32_t> at_;        // id -> where its string is stored, kNoId until numbered
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t block_size_ = 0, fill_ = 0;  // the last block's
+  std::map<std::string, std::uint32_t, std::less<>> collided_;  // strings whose hash an earlier one took
+  std::vector<const std::string*> collided_keys_;               // id - repeated_.size() -> string
 };
+using RepeatedKeys = BasicRepeatedKeys<>;
 
 // Key -> the documents carrying it, in document order, as one array: a
 // vector per key would cost a heap block per key.
@@ -227,7 +232,7 @@ class Postings {
 };
 
 // Strings back to back in one buffer, to be ranked: 4 bytes a string beyond
-// its bytes, where interning costs ~35 (a KeyTable). Up to 4 GB in all.
+// its bytes, where a hash table of strings costs ~35. Up to 4 GB in all.
 class StringList {
  public:
   void add(std::string_view s) {

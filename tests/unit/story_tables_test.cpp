@@ -1,10 +1,11 @@
-// The compact tables of story grouping: interned keys keep their ids and
-// bytes across growth and threads, postings list documents in order, and the
+// The compact tables of story grouping: repeated keys get one number each
+// and keep their bytes, even when hashes collide; postings list documents in
+// order, source ids rank in byte order, and the
 // union-find keeps the deals each story leads with through merges.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "crosscheck/story_tables.h"
@@ -12,59 +13,68 @@
 namespace dealscan::crosscheck {
 namespace {
 
-TEST(KeyTable, SameKeySameIdAcrossGrowth) {
-  KeyTable t;
-  std::vector<std::uint32_t> ids;
-  for (int i = 0; i < 5000; ++i) ids.push_back(t.intern("claim:impresa-" + std::to_string(i) + "|EUR:1e+09"));
-  EXPECT_EQ(t.size(), 5000u);
-  for (int i = 0; i < 5000; ++i) {
-    const std::string key = "claim:impresa-" + std::to_string(i) + "|EUR:1e+09";
-    EXPECT_EQ(t.intern(key), ids[i]);
-    EXPECT_EQ(t.key(ids[i]), key);  // bytes survive the table growing
-  }
-  EXPECT_EQ(t.size(), 5000u);
-}
-
-TEST(KeyTable, KeysLongerThanABlockAndEmptyKeys) {
-  KeyTable t;
-  const std::string huge(200 * 1024, 'x');
-  auto a = t.intern("party:eni"), b = t.intern(huge), c = t.intern(""), d = t.intern("party:enel");
-  EXPECT_EQ(t.key(a), "party:eni");
-  EXPECT_EQ(t.key(b), huge);
-  EXPECT_EQ(t.key(c), "");
-  EXPECT_EQ(t.key(d), "party:enel");
-  EXPECT_EQ(t.intern(""), c);
-  EXPECT_EQ(t.size(), 4u);
-}
-
-TEST(KeyTable, ThreadsInterningTheSameKeysAgree) {
-  KeyTable t;
-  std::vector<std::vector<std::uint32_t>> seen(4);
-  std::vector<std::thread> pool;
-  for (int k = 0; k < 4; ++k)
-    pool.emplace_back([&, k] {
-      for (int i = 0; i < 2000; ++i) seen[k].push_back(t.intern("amount:USD:" + std::to_string(i)));
-    });
-  for (auto& th : pool) th.join();
-  EXPECT_EQ(t.size(), 2000u);
-  for (int k = 1; k < 4; ++k) EXPECT_EQ(seen[k], seen[0]);
-}
-
-TEST(RepeatedKeys, OnlyKeysAddedTwiceAreRepeated) {
+TEST(RepeatedKeys, OnlyKeysAddedTwiceAreNumbered) {
   RepeatedKeys r;
-  for (int i = 0; i < 3000; ++i) r.add("claim:impresa-" + std::to_string(i));  // past several growths
-  for (int i = 0; i < 3000; i += 3) r.add("claim:impresa-" + std::to_string(i));
-  r.add("party:eni");
-  r.add("party:eni");
-  r.add("party:eni");
+  auto claim = [](int i) { return "claim:impresa-" + std::to_string(i) + "|EUR:1e+09"; };
+  for (int i = 0; i < 3000; ++i) r.add(claim(i));  // past several growths
+  for (int i = 0; i < 3000; i += 3) r.add(claim(i));
+  for (int k = 0; k < 3; ++k) r.add("party:eni");
   r.seal();
-  int repeated = 0;
-  for (int i = 0; i < 3000; ++i) repeated += r.repeated("claim:impresa-" + std::to_string(i));
-  EXPECT_EQ(repeated, 1000);
-  EXPECT_TRUE(r.repeated("claim:impresa-3"));
-  EXPECT_FALSE(r.repeated("claim:impresa-4"));
-  EXPECT_TRUE(r.repeated("party:eni"));
-  EXPECT_FALSE(r.repeated("party:enel"));  // never added
+  EXPECT_EQ(r.size(), 1001u);
+  std::set<std::uint32_t> ids;
+  for (int i = 0; i < 3000; ++i) {
+    const auto id = r.number(claim(i));
+    if (i % 3) {
+      EXPECT_EQ(id, kNoId) << i;
+      continue;
+    }
+    ASSERT_LT(id, r.size());
+    EXPECT_EQ(r.number(claim(i)), id);  // the same key, the same number
+    EXPECT_EQ(r.key(id), claim(i));
+    ids.insert(id);
+  }
+  EXPECT_EQ(ids.size(), 1000u);  // one number per key
+  EXPECT_NE(r.number("party:eni"), kNoId);
+  EXPECT_EQ(r.number("party:enel"), kNoId);  // never added
+}
+
+TEST(RepeatedKeys, KeysLongerThanABlockAndEmptyKeys) {
+  RepeatedKeys r;
+  const std::string huge(200 * 1024, 'x'), long_len(300, 'y');  // 300 needs two length bytes
+  for (int k = 0; k < 2; ++k)
+    for (const auto& key : {std::string("party:eni"), huge, std::string(), long_len, std::string("party:enel")}) r.add(key);
+  r.seal();
+  const auto a = r.number("party:eni"), b = r.number(huge), c = r.number(""), d = r.number(long_len),
+             e = r.number("party:enel");
+  EXPECT_EQ(r.key(a), "party:eni");
+  EXPECT_EQ(r.key(b), huge);
+  EXPECT_EQ(r.key(c), "");
+  EXPECT_EQ(r.key(d), long_len);
+  EXPECT_EQ(r.key(e), "party:enel");  // stored after the huge block, in a block of its own
+  EXPECT_EQ(std::set<std::uint32_t>({a, b, c, d, e}).size(), 5u);
+}
+
+// A hash with two values: every key collides with half of the others.
+struct TwoValueHash {
+  std::size_t operator()(std::string_view s) const { return (s.size() % 2) << 8; }
+};
+
+TEST(RepeatedKeys, KeysSharingAHashAreStillToldApart) {
+  BasicRepeatedKeys<TwoValueHash> r;
+  const std::vector<std::string> keys{"party:eni", "party:a2a", "party:enel"};  // odd, odd, even length
+  for (const auto& k : keys) r.add(k);
+  r.add("party:eni");  // the only key really added twice; its hash makes "party:a2a" look repeated too
+  r.seal();
+  EXPECT_EQ(r.number("party:enel"), kNoId);  // a hash added once
+  const auto eni = r.number("party:eni"), a2a = r.number("party:a2a");
+  ASSERT_NE(eni, kNoId);
+  ASSERT_NE(a2a, kNoId);
+  EXPECT_NE(eni, a2a);
+  EXPECT_EQ(r.number("party:a2a"), a2a);
+  EXPECT_EQ(r.number("party:eni"), eni);
+  EXPECT_EQ(r.key(eni), "party:eni");
+  EXPECT_EQ(r.key(a2a), "party:a2a");
+  EXPECT_EQ(r.size(), 2u);
 }
 
 TEST(StringList, RanksInStringOrderWithTiesShared) {
