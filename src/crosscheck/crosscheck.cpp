@@ -114,13 +114,13 @@ struct StoryInput {
 // not of stories: the biggest stories come first, and a batch of them read
 // back from an archive would otherwise hold thousands of documents.
 template <class Load>
-void check_stories(const std::vector<StoryGroup>& groups, const Parties& parties, const Tunables& t, unsigned threads,
+void check_stories(const Stories& groups, const Parties& parties, const Tunables& t, unsigned threads,
                    Load load, const std::function<void(StoryCheck&&)>& on_story) {
   const std::size_t batch_docs = std::max<std::size_t>(256, 64 * std::size_t(threads));
   std::size_t next_claim = 0;
   for (std::size_t b = 0, n = 0; b < groups.size(); b += n) {
     std::size_t docs = 0;
-    for (n = 0; b + n < groups.size() && docs < batch_docs; ++n) docs += groups[b + n].docs.size();
+    for (n = 0; b + n < groups.size() && docs < batch_docs; ++n) docs += groups.docs(b + n).size();
     std::vector<StoryInput> inputs(n);
     std::vector<std::vector<ClaimGroup>> claims(n);
     parallel_for(n, threads, [&](std::size_t k) {
@@ -155,7 +155,7 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   std::vector<StoryDoc>().swap(story_docs);
   CrossCheck out;
   check_stories(
-      groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, groups[s]}; },
+      groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, groups.group(s)}; },
       [&](StoryCheck&& c) {
         out.stories.push_back(std::move(c.story));
         std::move(c.claims.begin(), c.claims.end(), std::back_inserter(out.claims));
@@ -222,10 +222,9 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
       group_stories({s.stories.size(), [&](std::size_t d) { return s.stories.load_story(d); }}, s.names, s.parties, s.t, threads);
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
-    const StoryGroup& g = groups[k];
     StoryInput in;
-    for (auto d : g.docs) in.loaded.push_back(s.spill.load(d));
-    for (std::size_t i = 0; i < g.docs.size(); ++i) in.group.docs.push_back(i);
+    for (auto d : groups.docs(k)) in.loaded.push_back(s.spill.load(d));
+    for (std::size_t i = 0; i < in.loaded.size(); ++i) in.group.docs.push_back(i);
     return in;
   };
   check_stories(groups, s.parties, s.t, threads, load, on_story);

@@ -16,6 +16,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -151,6 +152,28 @@ struct StoryGroup {
   std::vector<std::size_t> docs;  // input order
 };
 
+// Stories, biggest first (ties: the earlier first document), each with its
+// documents in input order, back to back: an archive has nearly as many
+// stories as documents, and a vector per story costs a heap block each.
+class Stories {
+ public:
+  // story_of[d]: document d's story, 0..stories-1, stories numbered in the
+  // order of their first documents.
+  Stories(const std::vector<std::uint32_t>& story_of, std::size_t stories);
+  std::size_t size() const { return starts_.size() - 1; }
+  std::span<const std::uint32_t> docs(std::size_t s) const {
+    return {docs_.data() + starts_[s], starts_[s + 1] - starts_[s]};
+  }
+  StoryGroup group(std::size_t s) const {
+    const auto d = docs(s);
+    return StoryGroup{std::vector<std::size_t>(d.begin(), d.end())};
+  }
+
+ private:
+  std::vector<std::uint32_t> docs_;
+  std::vector<std::uint32_t> starts_{0};  // story -> where its documents start in docs_
+};
+
 // Groups documents into stories, ordered by size desc then first document.
 // Where group_stories reads the StoryDocs: a vector, or an archive's file.
 // get() may be called from several threads at once.
@@ -163,8 +186,8 @@ struct StoryDocs {
 // the result is the same for any number. Each StoryDoc is read three times,
 // one at a time: to count parties, to find the keys several documents share,
 // then to profile it.
-std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& names, const Parties& parties,
-                                      const Tunables& t, unsigned threads = 1);
+Stories group_stories(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
+                      unsigned threads = 1);
 
 // ---- claims
 

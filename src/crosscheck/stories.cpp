@@ -782,8 +782,8 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
 
 }  // namespace
 
-std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& names, const Parties& parties,
-                                      const Tunables& t, unsigned threads) {
+Stories group_stories(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
+                      unsigned threads) {
   const std::size_t n = documents.size;
   UnionFind uf(n);
   {
@@ -800,19 +800,31 @@ std::vector<StoryGroup> group_stories(const StoryDocs& documents, const Names& n
     linker.pair_loners(uf, threads);
     linker.attach_loners(uf, threads);
   }  // the profiles and indexes go before the stories are built
-  std::vector<std::uint32_t> slot(n, kNoId);  // root -> its story
-  std::vector<StoryGroup> stories;
+  // Stories numbered by their first document, as the roots are met.
+  std::vector<std::uint32_t> story(n, kNoId);  // root -> its story, then document -> its story
+  std::uint32_t stories = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint32_t& s = slot[uf.find(i)];
-    if (s == kNoId) {
-      s = static_cast<std::uint32_t>(stories.size());
-      stories.emplace_back();
-    }
-    stories[s].docs.push_back(i);
+    std::uint32_t& s = story[uf.find(i)];
+    if (s == kNoId) s = stories++;
   }
-  std::stable_sort(stories.begin(), stories.end(),
-                   [](const StoryGroup& a, const StoryGroup& b) { return a.docs.size() > b.docs.size(); });
-  return stories;
+  for (auto i = static_cast<std::uint32_t>(n); i-- > 0;) story[i] = story[uf.find(i)];  // a root is never after its documents
+  return Stories(story, stories);
+}
+
+Stories::Stories(const std::vector<std::uint32_t>& story_of, std::size_t stories) {
+  std::vector<std::uint32_t> size(stories, 0);
+  for (auto s : story_of) ++size[s];
+  std::vector<std::uint32_t> order(stories);  // biggest first, ties in story (first document) order
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return size[a] > size[b]; });
+  std::vector<std::uint32_t> next(stories);  // story -> where its next document goes
+  starts_.resize(stories + 1);
+  for (std::size_t k = 0; k < stories; ++k) {
+    next[order[k]] = starts_[k];
+    starts_[k + 1] = starts_[k] + size[order[k]];
+  }
+  docs_.resize(story_of.size());
+  for (std::uint32_t d = 0; d < story_of.size(); ++d) docs_[next[story_of[d]]++] = d;
 }
 
 }  // namespace dealscan::crosscheck

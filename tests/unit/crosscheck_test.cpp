@@ -323,6 +323,20 @@ TEST(Intervals, RoundedAmountIsPrintfsSignificantDigits) {
   }
 }
 
+TEST(Stories, BiggestFirstTiesByFirstDocumentDocumentsInInputOrder) {
+  // Documents 0..6 in four stories, numbered by their first documents.
+  const Stories s({0, 1, 0, 2, 1, 3, 2}, 4);
+  ASSERT_EQ(s.size(), 4u);
+  auto docs = [&](std::size_t k) { return std::vector<std::uint32_t>(s.docs(k).begin(), s.docs(k).end()); };
+  // Three stories of two documents: the one whose first document comes first leads.
+  EXPECT_EQ(docs(0), (std::vector<std::uint32_t>{0, 2}));
+  EXPECT_EQ(docs(1), (std::vector<std::uint32_t>{1, 4}));
+  EXPECT_EQ(docs(2), (std::vector<std::uint32_t>{3, 6}));
+  EXPECT_EQ(docs(3), (std::vector<std::uint32_t>{5}));
+  EXPECT_EQ(s.group(1).docs, (std::vector<std::size_t>{1, 4}));
+  EXPECT_EQ(Stories({}, 0).size(), 0u);
+}
+
 TEST(Intervals, FormatMoney) {
   EXPECT_EQ(format_money(10e9, "USD"), "$10bn");
   EXPECT_EQ(format_money(1.5e12, "EUR"), "€1.5tn");
