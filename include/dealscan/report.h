@@ -4,6 +4,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <cstddef>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <ostream>
@@ -92,5 +94,12 @@ struct JsonlShard {
 // summary lines, so shards may be concatenated). The error message starts
 // with "origin:line: " and names the offending field.
 Result<JsonlShard> read_jsonl(std::istream& in, std::string_view origin);
+// The same a document at a time, so a large shard never sits in memory:
+// on_document gets each document as it is read, skipped inputs go to
+// `skipped`. Returns how many documents were read; stops at the first bad
+// line, after handing over the documents before it.
+Result<std::size_t> read_jsonl(std::istream& in, std::string_view origin,
+                               const std::function<void(DocumentResult&&)>& on_document,
+                               std::vector<SkippedSource>& skipped);
 
 }  // namespace dealscan

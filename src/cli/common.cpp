@@ -3,10 +3,13 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "dealscan/pipeline.h"
 
@@ -22,6 +25,32 @@ std::optional<std::string> read_text_file(const std::string& path) {
 }
 
 }  // namespace
+
+unsigned worker_threads(const GlobalOptions& options) {
+  return options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::ostream* Output::stream() {
+  if (path_.empty()) return &std::cout;
+  if (!file_.is_open() && !failed_) {
+    file_.open(path_, std::ios::binary);
+    if (!file_) {
+      spdlog::error("{}: cannot write output file", path_);
+      failed_ = true;
+    }
+  }
+  return failed_ ? nullptr : &file_;
+}
+
+bool Output::finish() {
+  std::ostream* out = stream();
+  if (!out) return false;
+  if (!out->flush()) {
+    spdlog::error("{}: write failed", path_.empty() ? std::string("stdout") : path_);
+    return false;
+  }
+  return true;
+}
 
 std::optional<Lexicon> load_lexicon(const GlobalOptions& options) {
   Lexicon lexicon = Lexicon::builtin();

@@ -4,8 +4,10 @@
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +37,8 @@ struct GlobalOptions {
 };
 
 void setup_global(CLI::App& app, GlobalOptions& options);
+// Worker threads for -j N: all cores for 0.
+unsigned worker_threads(const GlobalOptions& options);
 
 // stderr logger "dealscan: <message>" at the level the flags ask for.
 void setup_logging(const GlobalOptions& options);
@@ -42,6 +46,22 @@ void setup_logging(const GlobalOptions& options);
 // The built-in lexicon plus --lexicon FILE when given; nullopt (after
 // logging why) when that file cannot be read or parsed.
 std::optional<Lexicon> load_lexicon(const GlobalOptions& options);
+
+// Where the report goes: stdout or -o FILE, opened on first use so a run
+// that reads nothing leaves no empty file behind.
+class Output {
+ public:
+  explicit Output(const std::string& path) : path_(path) {}
+  // nullptr (after logging why) when the file cannot be opened.
+  std::ostream* stream();
+  // Flushes; false (after logging why) when anything failed.
+  bool finish();
+
+ private:
+  std::string path_;
+  std::ofstream file_;
+  bool failed_ = false;
+};
 
 // A run of the pipeline. With streaming, the documents went to the archive,
 // not the report, and their cross-check is the caller's to run.

@@ -6,9 +6,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
-#include <fstream>
-#include <iostream>
-#include <thread>
 
 #include "dealscan/report.h"
 
@@ -19,39 +16,6 @@ namespace {
 bool want_color(const ScanOptions& o) {
   return o.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
 }
-
-// Where the report goes: stdout or -o FILE, opened on first use so a run
-// that reads nothing leaves no empty file behind.
-class Output {
- public:
-  explicit Output(const std::string& path) : path_(path) {}
-  std::ostream* stream() {
-    if (path_.empty()) return &std::cout;
-    if (!file_.is_open() && !failed_) {
-      file_.open(path_, std::ios::binary);
-      if (!file_) {
-        spdlog::error("{}: cannot write output file", path_);
-        failed_ = true;
-      }
-    }
-    return failed_ ? nullptr : &file_;
-  }
-  // Flushes; false (after logging why) when anything failed.
-  bool finish() {
-    std::ostream* out = stream();
-    if (!out) return false;
-    if (!out->flush()) {
-      spdlog::error("{}: write failed", path_.empty() ? std::string("stdout") : path_);
-      return false;
-    }
-    return true;
-  }
-
- private:
-  std::string path_;
-  std::ofstream file_;
-  bool failed_ = false;
-};
 
 void write_report(std::ostream& out, const Report& report, const ScanOptions& o) {
   if (o.format == "json") {
@@ -79,12 +43,18 @@ int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
     if (auto* out = output.stream()) out->write(line.data(), static_cast<std::streamsize>(line.size()));
   });
   if (!run) return kExitUsage;
+  return finish_jsonl(output, *run->archive, run->report.skipped, o, worker_threads(global));
+}
+
+}  // namespace
+
+int finish_jsonl(Output& output, ArchiveCrossCheck& archive, const std::vector<SkippedSource>& skipped,
+                 const ScanOptions& o, unsigned threads) {
   std::size_t conflicts = 0;
   if (auto* out = output.stream()) {
-    const unsigned threads = global.jobs ? global.jobs : std::max(1u, std::thread::hardware_concurrency());
     try {
-      JsonlSummaryWriter summary(*out, run->report.skipped);
-      run->archive->run(threads, [&](StoryCheck&& story) { summary.add(story); });
+      JsonlSummaryWriter summary(*out, skipped);
+      archive.run(threads, [&](StoryCheck&& story) { summary.add(story); });
       summary.finish();
       conflicts = summary.conflicts();
     } catch (const std::exception& e) {
@@ -94,10 +64,8 @@ int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
   }
   if (!output.finish()) return kExitUsage;
   if (o.fail_on_conflict && conflicts > 0) return kExitDrift;
-  return run->report.skipped.empty() ? kExitOk : kExitPartial;
+  return skipped.empty() ? kExitOk : kExitPartial;
 }
-
-}  // namespace
 
 void setup_scan(CLI::App& app, ScanOptions& o) {
   app.add_option("paths", o.paths, "Files or folders to read (- for stdin)");

@@ -23,4 +23,10 @@ int run_scan(const ScanOptions& options, const GlobalOptions& global);
 // exit code: 1 on conflicts with --fail-on-conflict, 3 when inputs were skipped.
 int deliver_report(const Report& report, const ScanOptions& options);
 
+// Ends a --format jsonl report whose document lines are written: the summary
+// line (skipped inputs, the archive's cross-check a story at a time), then
+// the exit code as deliver_report gives it.
+int finish_jsonl(Output& output, ArchiveCrossCheck& archive, const std::vector<SkippedSource>& skipped,
+                 const ScanOptions& options, unsigned threads);
+
 }  // namespace dealscan::cli

@@ -4,6 +4,7 @@
 // what it never writes stays empty: normalised spans, the document's time
 // expressions and mentions (each entity keeps its mention count).
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -257,15 +258,26 @@ DocumentResult read_document(const Json& line) {
   return d;
 }
 
-void read_summary(const Json& line, JsonlShard& shard) {
-  each(line, "skipped", [&](const Json& j) { shard.skipped.push_back(SkippedSource{str(j, "path"), str(j, "reason")}); });
+void read_summary(const Json& line, std::vector<SkippedSource>& skipped) {
+  each(line, "skipped", [&](const Json& j) { skipped.push_back(SkippedSource{str(j, "path"), str(j, "reason")}); });
 }
 
-// One non-blank line into shard; the problem when it cannot be read.
-std::optional<std::string> read_line(const std::string& text, JsonlShard& shard) {
+// A parse callback: a summary's stories, claims and conflicts are parsed but
+// never built, since merge recomputes them (as a tree they would take several
+// times the shard's size in memory).
+bool skip_summary_results(int depth, Json::parse_event_t event, Json& parsed) {
+  if (depth != 1 || event != Json::parse_event_t::key) return true;
+  const auto& key = parsed.get_ref<const std::string&>();
+  return key != "stories" && key != "claims" && key != "conflicts";
+}
+
+// One non-blank line, its document to on_document or its skipped inputs to
+// skipped; the problem when it cannot be read.
+std::optional<std::string> read_line(const std::string& text, const std::function<void(DocumentResult&&)>& on_document,
+                                     std::vector<SkippedSource>& skipped) {
   Json line;
   try {
-    line = Json::parse(text);
+    line = Json::parse(text, skip_summary_results);
   } catch (const Json::parse_error& e) {
     std::string what = e.what();
     auto colon = what.find(": ");  // drop nlohmann's "[json.exception...] parse error at line 1, column n"
@@ -277,8 +289,8 @@ std::optional<std::string> read_line(const std::string& text, JsonlShard& shard)
     std::string schema = str(line, "schema");
     if (schema != kSchema) return "schema \"" + schema + "\", expected \"" + kSchema + "\"";
     std::string type = str(line, "type");
-    if (type == "document") shard.documents.push_back(read_document(line));
-    else if (type == "summary") read_summary(line, shard);
+    if (type == "document") on_document(read_document(line));
+    else if (type == "summary") read_summary(line, skipped);
     else return "unknown line type \"" + type + "\" (expected \"document\" or \"summary\")";
   } catch (const BadField& e) {
     return std::string(e.what());
@@ -290,15 +302,29 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::s
 
 }  // namespace
 
-Result<JsonlShard> read_jsonl(std::istream& in, std::string_view origin) {
-  JsonlShard shard;
+Result<std::size_t> read_jsonl(std::istream& in, std::string_view origin,
+                               const std::function<void(DocumentResult&&)>& on_document,
+                               std::vector<SkippedSource>& skipped) {
   std::string text;
+  std::size_t documents = 0;
+  auto counted = [&](DocumentResult&& d) {
+    ++documents;
+    on_document(std::move(d));
+  };
   for (std::size_t number = 1; std::getline(in, text); ++number) {
     if (blank(text)) continue;
-    if (auto problem = read_line(text, shard))
+    if (auto problem = read_line(text, counted, skipped))
       return Error{std::string(origin) + ":" + std::to_string(number) + ": " + *problem};
   }
   if (in.bad()) return Error{std::string(origin) + ": read error"};
+  return documents;
+}
+
+Result<JsonlShard> read_jsonl(std::istream& in, std::string_view origin) {
+  JsonlShard shard;
+  auto read = read_jsonl(
+      in, origin, [&](DocumentResult&& d) { shard.documents.push_back(std::move(d)); }, shard.skipped);
+  if (!read) return read.error();
   return shard;
 }
 

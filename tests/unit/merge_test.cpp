@@ -334,6 +334,13 @@ TEST(MergeCli, StdinOutputFileAndFailOnConflict) {
   EXPECT_TRUE(to_file.out.empty());
   EXPECT_EQ(slurp(tmp.path() / "merged.json"), single.out);
   EXPECT_EQ(sh("dealscan merge --fail-on-conflict one.jsonl two.jsonl", tmp.path()).code, 1);
+  // JSON Lines streams through the archive: the same file, the same exit codes.
+  RunResult single_jsonl = sh("dealscan --format jsonl" + quoted({inputs[0], inputs[2], inputs[1], inputs[3], inputs[4]}),
+                              tmp.path());
+  RunResult jsonl_file = sh("dealscan --format jsonl -o merged.jsonl merge one.jsonl two.jsonl", tmp.path());
+  EXPECT_EQ(jsonl_file.code, 0) << jsonl_file.err;
+  EXPECT_EQ(slurp(tmp.path() / "merged.jsonl"), single_jsonl.out);
+  EXPECT_EQ(sh("dealscan merge --format jsonl --fail-on-conflict one.jsonl two.jsonl >/dev/null", tmp.path()).code, 1);
 }
 
 TEST(MergeCli, UnreadableShardsExitTwoNamingFileAndLine) {
@@ -344,6 +351,12 @@ TEST(MergeCli, UnreadableShardsExitTwoNamingFileAndLine) {
   EXPECT_EQ(bad.code, 2);
   EXPECT_TRUE(bad.out.empty());
   EXPECT_NE(bad.err.find("dealscan: bad.jsonl:2: invalid JSON"), std::string::npos) << bad.err;
+  // Streamed JSON Lines too write nothing when a later shard is bad.
+  tmp.write("good.jsonl", good);
+  RunResult bad_jsonl = sh("dealscan merge --format jsonl good.jsonl bad.jsonl", tmp.path());
+  EXPECT_EQ(bad_jsonl.code, 2);
+  EXPECT_TRUE(bad_jsonl.out.empty());
+  EXPECT_NE(bad_jsonl.err.find("bad.jsonl:2: invalid JSON"), std::string::npos) << bad_jsonl.err;
 
   RunResult from_stdin = sh("printf 'x\\n' | dealscan merge -", tmp.path());
   EXPECT_EQ(from_stdin.code, 2);
@@ -361,6 +374,10 @@ TEST(MergeCli, UnreadableShardsExitTwoNamingFileAndLine) {
   RunResult empty = sh("dealscan merge empty.jsonl", tmp.path());
   EXPECT_EQ(empty.code, 2);
   EXPECT_NE(empty.err.find("no documents"), std::string::npos) << empty.err;
+  RunResult empty_jsonl = sh("dealscan merge --format jsonl empty.jsonl", tmp.path());
+  EXPECT_EQ(empty_jsonl.code, 2);
+  EXPECT_TRUE(empty_jsonl.out.empty());
+  EXPECT_NE(empty_jsonl.err.find("no documents"), std::string::npos) << empty_jsonl.err;
 
   EXPECT_EQ(sh("dealscan merge", tmp.path()).code, 2);  // no shard given
 }
