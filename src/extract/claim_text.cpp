@@ -267,6 +267,16 @@ void PhraseMatcher::add_key(std::string_view key, bool prefix, std::size_t phras
   }
 }
 
+namespace {
+// a[0, n) == b[0, n), compared in place: keys and words are a few bytes,
+// fewer than a call to memcmp costs.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+}  // namespace
+
 const PhraseMatcher::Slot* PhraseMatcher::find_key(std::uint64_t hash, std::string_view key, bool prefix) const {
   std::size_t mask = slots_.size() - 1;
   std::uint16_t tag = tag_of(hash);
@@ -274,20 +284,21 @@ const PhraseMatcher::Slot* PhraseMatcher::find_key(std::uint64_t hash, std::stri
     if (tags_[i] == 0) return nullptr;
     if (tags_[i] != tag) continue;
     const Slot& s = slots_[i];
-    if (s.prefix == prefix && s.key == key) return &s;
+    if (s.prefix == prefix && s.key.size() == key.size() && same_bytes(s.key.data(), key.data(), key.size()))
+      return &s;
   }
 }
 
 bool PhraseMatcher::word_matches(std::string_view pattern, std::string_view token) {
   if (pattern.size() > 1 && pattern.back() == '*') {
-    auto stem = pattern.substr(0, pattern.size() - 1);
-    return token.size() >= stem.size() && token.substr(0, stem.size()) == stem;
+    const std::size_t stem = pattern.size() - 1;
+    return token.size() >= stem && same_bytes(token.data(), pattern.data(), stem);
   }
   if (pattern.size() > 1 && pattern.front() == '*') {
-    auto tail = pattern.substr(1);
-    return token.size() > tail.size() && token.substr(token.size() - tail.size()) == tail;
+    const std::size_t tail = pattern.size() - 1;
+    return token.size() > tail && same_bytes(token.data() + token.size() - tail, pattern.data() + 1, tail);
   }
-  return pattern == token;
+  return pattern.size() == token.size() && same_bytes(pattern.data(), token.data(), token.size());
 }
 
 template <class F>
