@@ -2,6 +2,7 @@
 // descriptive references, with overlaps resolved (longest mention wins).
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <unordered_set>
 
@@ -83,9 +84,12 @@ struct EntityExtractor::Impl {
     gazetteer.match_typos(ts, rules.stopwords(), doc);
     rules.apply(ts, doc);
     std::vector<Draft> names = resolve_overlaps(std::move(doc.drafts));
-    std::vector<Draft> all = names;
-    descriptive.apply(ts, names, doc, all);
-    return to_output(ts, resolve_overlaps(std::move(all)), doc);
+    // The descriptive drafts go after the names, as one list: appended to
+    // the names themselves once read, not to a copy of them.
+    std::vector<Draft> described;
+    descriptive.apply(ts, names, doc, described);
+    names.insert(names.end(), std::make_move_iterator(described.begin()), std::make_move_iterator(described.end()));
+    return to_output(ts, resolve_overlaps(std::move(names)), doc);
   }
 
   EntityOutput to_output(const entity::TokenStream& ts, const std::vector<Draft>& drafts,
