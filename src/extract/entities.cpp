@@ -92,16 +92,17 @@ struct EntityExtractor::Impl {
     return to_output(ts, resolve_overlaps(std::move(names)), doc);
   }
 
-  EntityOutput to_output(const entity::TokenStream& ts, const std::vector<Draft>& drafts,
-                         const entity::DocState& doc) const {
+  // The drafts' strings move into the mentions (the drafts are not read again).
+  EntityOutput to_output(const entity::TokenStream& ts, std::vector<Draft> drafts, const entity::DocState& doc) const {
     EntityOutput out;
+    out.mentions.reserve(drafts.size());
     std::unordered_set<std::string> seen;
-    for (const auto& d : drafts) {
+    for (auto& d : drafts) {
       const Entity* e = lookup(d.entity_id, doc);
       if (!e) continue;
       Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
-      out.mentions.push_back({d.entity_id, span, d.rule, d.descriptive});
       if (seen.insert(d.entity_id).second) out.entities.push_back(*e);
+      out.mentions.push_back({std::move(d.entity_id), span, std::move(d.rule), d.descriptive});
     }
     return out;
   }
