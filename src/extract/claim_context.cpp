@@ -10,6 +10,7 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
       modality(lexicon.list("claim_modality")),
       attribution(lexicon.list("claim_attribution")),
       starts({&triggers, &roles, &modality, &attribution}),
+      attribution_screen(attribution),
       leaders(build_leader_index(lexicon)) {}
 
 LeaderIndex build_leader_index(const Lexicon& lexicon) {

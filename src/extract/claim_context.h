@@ -26,6 +26,7 @@ struct ClaimLexicon {
   PhraseMatcher modality;     // claim_modality: type=negation|deny|conditional|not_conditional|hedge
   PhraseMatcher attribution;  // claim_attribution: type=source|report|first|exclusive_rights|holds
   StartIndex starts;          // the four above: which may start at a token (mark tokens before matching)
+  CueScreen attribution_screen;  // attribution: may a sentence hold a cue, asked before tokenizing it
   LeaderIndex leaders;        // gazetteer: person => companies they lead or founded
 };
 

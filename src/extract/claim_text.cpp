@@ -472,4 +472,71 @@ void StartIndex::mark(std::vector<Token>& tokens) const {
   for (auto& t : tokens) t.may_start = t.word ? remembered_starts_of(t.lower) : 0;
 }
 
+namespace {
+
+// The bytes a match of pattern word w must show at the start of its token:
+// w itself, or the stem of "stem*". Empty when the screen can't look for
+// them: a "*suffix", or a word not starting with an ASCII letter or digit
+// (see may_match).
+std::string_view literal_of(std::string_view w) {
+  if (w.empty() || w.front() == '*') return {};
+  if (w.size() > 1 && w.back() == '*') w.remove_suffix(1);
+  if (w.size() < 2 || w.find('*') != std::string_view::npos) return {};  // looked up by two bytes
+  return kAlnum[static_cast<unsigned char>(w.front())] ? w : std::string_view{};
+}
+
+}  // namespace
+
+CueScreen::CueScreen(const PhraseMatcher& matcher) {
+  std::vector<std::string> all;
+  for (const Phrase& p : matcher.phrases()) {
+    std::string_view best;  // the longest: the rarest, as a rule
+    for (const auto& w : p.words)
+      if (auto lit = literal_of(w); lit.size() > best.size()) best = lit;
+    if (best.empty()) return;  // always_ stays: this phrase can't be screened
+    all.emplace_back(best);
+  }
+  std::sort(all.begin(), all.end());
+  // A literal that starts with another adds nothing: where it is, so is the
+  // shorter one. Sorted, a literal's extensions follow it.
+  for (auto& lit : all)
+    if (literals_.empty() || lit.compare(0, literals_.back().size(), literals_.back()) != 0) literals_.push_back(std::move(lit));
+  if (literals_.size() >= 0xFFFF) return;
+  for (const auto& lit : literals_) head_.set(std::size_t{static_cast<unsigned char>(lit[0])} << 8 | static_cast<unsigned char>(lit[1]));
+  for (std::size_t c = 0, k = 0; c <= 256; ++c) {
+    while (k < literals_.size() && static_cast<unsigned char>(literals_[k][0]) < c) ++k;
+    first_[c] = static_cast<std::uint16_t>(k);
+  }
+  always_ = false;
+}
+
+bool CueScreen::starts_literal(std::string_view lowered, std::size_t at, std::size_t end) const {
+  if (at + 1 >= end) return false;  // every literal has two bytes or more
+  const auto c0 = static_cast<unsigned char>(lowered[at]);
+  if (!head_.test(std::size_t{c0} << 8 | static_cast<unsigned char>(lowered[at + 1]))) return false;
+  for (std::size_t k = first_[c0]; k < first_[c0 + 1]; ++k) {
+    const std::string& lit = literals_[k];
+    if (lit.size() <= end - at && same_bytes(lit.data(), lowered.data() + at, lit.size())) return true;
+  }
+  return false;
+}
+
+// Why a word start of the scan suffices: a token tokenize_into makes that
+// starts with an ASCII letter or digit is preceded by a space, a mark, an apostrophe or the
+// sentence's start, none of them a letter or digit to the scan, so a word of
+// the scan starts there too. Only a scan word running across the sentence's
+// start, or bytes that are not UTF-8 (read differently by the two), break
+// this: then the answer is true.
+bool CueScreen::may_match(const entity::TokenStream& words, std::string_view lowered, Span span) const {
+  if (always_ || !words.valid_utf8) return true;
+  const std::size_t end = std::min(span.end, lowered.size());
+  const auto& toks = words.tokens;
+  auto it = std::lower_bound(toks.begin(), toks.end(), span.begin,
+                             [](const entity::Token& t, std::size_t pos) { return t.begin < pos; });
+  if (it != toks.begin() && std::prev(it)->word && std::prev(it)->end > span.begin) return true;
+  for (; it != toks.end() && it->begin < end; ++it)
+    if (it->word && starts_literal(lowered, it->begin, end)) return true;
+  return false;
+}
+
 }  // namespace dealscan::claims

@@ -68,6 +68,7 @@ class PhraseMatcher {
   }
   // Every non-overlapping best match in [begin, end), left to right.
   std::vector<PhraseMatch> find_all(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
+  const std::vector<Phrase>& phrases() const { return phrases_; }
 
  private:
   static bool word_matches(std::string_view pattern, std::string_view token);
@@ -126,6 +127,28 @@ class StartIndex {
   std::vector<std::uint8_t> masks_;    // per slot of keys_: the matchers holding that key
   std::uint8_t suffix_mask_[256] = {};  // per last byte: the matchers with a "*suffix" ending so
   std::uint64_t id_ = 0;  // tells the per-thread memo whose answers it holds (never reused)
+};
+
+// A quick test, on the document's shared word scan, that a matcher may find
+// a phrase in a sentence, without tokenizing it. Each phrase holds a word
+// whose letters any match must show at the start of a word: the whole word,
+// or the stem of a "stem*" word. A sentence none of these starts a word of
+// has no match. Conservative: true only means "tokenize and look".
+class CueScreen {
+ public:
+  CueScreen() = default;
+  explicit CueScreen(const PhraseMatcher& matcher);
+  // False only when matcher.match_at fails at every token of
+  // tokenize_into(words, lowered, span).
+  bool may_match(const entity::TokenStream& words, std::string_view lowered, Span span) const;
+
+ private:
+  bool starts_literal(std::string_view lowered, std::size_t at, std::size_t end) const;
+
+  bool always_ = true;                 // some phrase has no word to look for
+  std::vector<std::string> literals_;  // sorted; none a prefix of another
+  std::bitset<65536> head_;            // their first two bytes
+  std::uint16_t first_[257] = {};      // per first byte c: literals_[first_[c], first_[c + 1])
 };
 
 }  // namespace dealscan::claims

@@ -140,7 +140,7 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
     tokenized[s] = 1;
   };
   for (std::size_t s = 0; s < n; ++s) {
-    if (needed[s]) continue;
+    if (needed[s] || !lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) continue;
     marked_tokens(s);
     if (may_attribute(lex, tokens[s])) need(s);
   }
