@@ -511,12 +511,12 @@ CueScreen::CueScreen(const PhraseMatcher& matcher) {
 }
 
 bool CueScreen::starts_literal(std::string_view lowered, std::size_t at, std::size_t end) const {
-  if (at + 1 >= end) return false;  // every literal has two bytes or more
   const auto c0 = static_cast<unsigned char>(lowered[at]);
-  if (!head_.test(std::size_t{c0} << 8 | static_cast<unsigned char>(lowered[at + 1]))) return false;
+  const auto c1 = static_cast<unsigned char>(lowered[at + 1]);
   for (std::size_t k = first_[c0]; k < first_[c0 + 1]; ++k) {
     const std::string& lit = literals_[k];
-    if (lit.size() <= end - at && same_bytes(lit.data(), lowered.data() + at, lit.size())) return true;
+    if (static_cast<unsigned char>(lit[1]) != c1 || lit.size() > end - at) continue;
+    if (same_bytes(lit.data() + 2, lowered.data() + at + 2, lit.size() - 2)) return true;
   }
   return false;
 }
@@ -534,8 +534,14 @@ bool CueScreen::may_match(const entity::TokenStream& words, std::string_view low
   auto it = std::lower_bound(toks.begin(), toks.end(), span.begin,
                              [](const entity::Token& t, std::size_t pos) { return t.begin < pos; });
   if (it != toks.begin() && std::prev(it)->word && std::prev(it)->end > span.begin) return true;
-  for (; it != toks.end() && it->begin < end; ++it)
-    if (it->word && starts_literal(lowered, it->begin, end)) return true;
+  // The two-byte filter inline (most words fail it), the literals past it.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(lowered.data());
+  for (; it != toks.end() && it->begin < end; ++it) {
+    const std::size_t at = it->begin;
+    if (it->word && at + 1 < end && head_.test(std::size_t{bytes[at]} << 8 | bytes[at + 1]) &&
+        starts_literal(lowered, at, end))
+      return true;
+  }
   return false;
 }
 

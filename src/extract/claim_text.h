@@ -143,6 +143,7 @@ class CueScreen {
   bool may_match(const entity::TokenStream& words, std::string_view lowered, Span span) const;
 
  private:
+  // Some literal is lowered[at, end)'s prefix (its first two bytes passed head_).
   bool starts_literal(std::string_view lowered, std::size_t at, std::size_t end) const;
 
   bool always_ = true;                 // some phrase has no word to look for
