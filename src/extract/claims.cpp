@@ -42,6 +42,11 @@ struct Doc {
   const entity::TokenStream* words = nullptr;  // the text's shared word scan (DocumentText)
 };
 
+// Token buffers per sentence, kept by the thread from document to document:
+// a fresh vector per sentence was an allocation per sentence. The analysed
+// ones move into their views and come back when the document is done.
+thread_local std::vector<std::vector<Token>> sentence_tokens;
+
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
                              [](std::size_t p, const Sentence& s) { return p < s.span.begin; });
@@ -126,10 +131,7 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   };
   for (std::size_t s = 0; s < n; ++s)
     if (doc.has_money[s]) need(s);
-  // Token buffers per sentence, kept by the thread from document to
-  // document: most sentences are screened and dropped, and a fresh vector
-  // each was an allocation per sentence. The analysed ones move out.
-  thread_local std::vector<std::vector<Token>> tokens;
+  std::vector<std::vector<Token>>& tokens = sentence_tokens;
   if (tokens.size() < n) tokens.resize(n);
   std::vector<char> tokenized(n, 0);
   // Marking (mostly remembered answers) lets the attribution matcher skip
@@ -149,10 +151,21 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
     if (!needed[s]) continue;
     if (!tokenized[s]) marked_tokens(s);
     data[s] = analyse(lex, doc, s, std::move(tokens[s]));
-    tokens[s] = {};  // moved from: empty, for the next document
+    tokens[s] = {};  // moved from: empty; give_back_tokens returns its buffer
   }
-  if (n > kKeepSentenceBuffers) std::vector<std::vector<Token>>().swap(tokens);  // a huge document's are not kept
   return data;
+}
+
+// The analysed sentences' token buffers back to the thread, once nothing
+// reads the views any more; a huge document's are not kept.
+void give_back_tokens(std::vector<SentenceData>& data) {
+  std::vector<std::vector<Token>>& tokens = sentence_tokens;
+  if (data.size() > kKeepSentenceBuffers || tokens.size() < data.size()) {
+    std::vector<std::vector<Token>>().swap(tokens);
+    return;
+  }
+  for (std::size_t s = 0; s < data.size(); ++s)
+    if (tokens[s].capacity() == 0) tokens[s] = std::move(data[s].view.tokens);
 }
 
 Figure make_figure(const Doc& doc, std::size_t i) {
@@ -303,6 +316,7 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
     }
   }
   for (std::size_t k = 0; k < out.facts.size(); ++k) out.facts[k].id = in.source.id + "#c" + std::to_string(k + 1);
+  give_back_tokens(doc.data);
   return out;
 }
 
