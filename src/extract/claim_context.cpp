@@ -171,9 +171,16 @@ std::size_t head_begin(const SentenceView& v, std::size_t tb) {
 SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, std::vector<Token> tokens, const EntityOutput& entities,
                         const std::unordered_map<std::string_view, const Entity*>& by_id) {
   SentenceView v;
+  v.tokens = std::move(tokens);
+  build_view_into(lex, index, span, v, entities, by_id);
+  return v;
+}
+
+void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v, const EntityOutput& entities,
+                     const std::unordered_map<std::string_view, const Entity*>& by_id) {
   v.index = index;
   v.span = span;
-  v.tokens = std::move(tokens);
+  v.mentions.clear();
   assign_roles(lex, v);
   auto first = std::lower_bound(entities.mentions.begin(), entities.mentions.end(), span.begin,
                                 [](const EntityMention& m, std::size_t pos) { return m.span.begin < pos; });
@@ -202,7 +209,6 @@ SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, s
     v.mentions.push_back(r);
     covered_to = it->span.end;
   }
-  return v;
 }
 
 }  // namespace dealscan::claims

@@ -108,5 +108,9 @@ struct SentenceView {
 // tokens are tokenize(text, span), made by the caller.
 SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, std::vector<Token> tokens,
                         const EntityOutput& entities, const std::unordered_map<std::string_view, const Entity*>& by_id);
+// The same into v, whose tokens the caller made: its other buffers are
+// reused (a thread keeps its views from document to document).
+void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v,
+                     const EntityOutput& entities, const std::unordered_map<std::string_view, const Entity*>& by_id);
 
 }  // namespace dealscan::claims

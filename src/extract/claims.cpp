@@ -19,7 +19,7 @@ namespace {
 using namespace claims;
 
 constexpr std::size_t kCarrySentences = 2;  // how far back a subject carries over
-constexpr std::size_t kKeepSentenceBuffers = 4096;  // sentences whose token buffers a thread keeps
+constexpr std::size_t kKeepSentenceBuffers = 4096;  // sentences whose views a thread keeps
 
 // Everything the deciders need about one sentence, computed once.
 struct SentenceData {
@@ -42,10 +42,11 @@ struct Doc {
   const entity::TokenStream* words = nullptr;  // the text's shared word scan (DocumentText)
 };
 
-// Token buffers per sentence, kept by the thread from document to document:
-// a fresh vector per sentence was an allocation per sentence. The analysed
-// ones move into their views and come back when the document is done.
-thread_local std::vector<std::vector<Token>> sentence_tokens;
+// Sentence views (their token, role and mention buffers), kept by the
+// thread from document to document: fresh vectors per sentence were
+// allocations per sentence. The analysed ones move into the document's
+// SentenceData and come back when the document is done.
+thread_local std::vector<SentenceView> sentence_views;
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
@@ -53,9 +54,10 @@ std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos)
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
 }
 
-SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, std::vector<Token> tokens) {
+SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceView&& view) {
   SentenceData d;
-  d.view = build_view(lex, i, doc.sentences[i].span, std::move(tokens), doc.in.entities, doc.by_id);
+  d.view = std::move(view);
+  build_view_into(lex, i, doc.sentences[i].span, d.view, doc.in.entities, doc.by_id);
   d.triggers = find_triggers(lex, d.view);
   d.attribution = find_cues(lex.attribution, d.view);
   // Modality only matters to a figure or a fact of this sentence.
@@ -131,41 +133,40 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   };
   for (std::size_t s = 0; s < n; ++s)
     if (doc.has_money[s]) need(s);
-  std::vector<std::vector<Token>>& tokens = sentence_tokens;
-  if (tokens.size() < n) tokens.resize(n);
+  std::vector<SentenceView>& views = sentence_views;
+  if (views.size() < n) views.resize(n);
   std::vector<char> tokenized(n, 0);
   // Marking (mostly remembered answers) lets the attribution matcher skip
   // every token no cue starts with; the marks serve the analysis too.
   auto marked_tokens = [&](std::size_t s) {
-    tokenize_into(*doc.words, doc.lowered, doc.sentences[s].span, tokens[s]);
-    lex.starts.mark(tokens[s]);
+    tokenize_into(*doc.words, doc.lowered, doc.sentences[s].span, views[s].tokens);
+    lex.starts.mark(views[s].tokens);
     tokenized[s] = 1;
   };
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s] || !lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) continue;
     marked_tokens(s);
-    if (may_attribute(lex, tokens[s])) need(s);
+    if (may_attribute(lex, views[s].tokens)) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
     if (!tokenized[s]) marked_tokens(s);
-    data[s] = analyse(lex, doc, s, std::move(tokens[s]));
-    tokens[s] = {};  // moved from: empty; give_back_tokens returns its buffer
+    data[s] = analyse(lex, doc, s, std::move(views[s]));  // moved from: give_back_views returns it
   }
   return data;
 }
 
-// The analysed sentences' token buffers back to the thread, once nothing
-// reads the views any more; a huge document's are not kept.
-void give_back_tokens(std::vector<SentenceData>& data) {
-  std::vector<std::vector<Token>>& tokens = sentence_tokens;
-  if (data.size() > kKeepSentenceBuffers || tokens.size() < data.size()) {
-    std::vector<std::vector<Token>>().swap(tokens);
+// The analysed sentences' views back to the thread, once nothing reads
+// them any more; a huge document's are not kept.
+void give_back_views(std::vector<SentenceData>& data) {
+  std::vector<SentenceView>& views = sentence_views;
+  if (data.size() > kKeepSentenceBuffers || views.size() < data.size()) {
+    std::vector<SentenceView>().swap(views);
     return;
   }
   for (std::size_t s = 0; s < data.size(); ++s)
-    if (tokens[s].capacity() == 0) tokens[s] = std::move(data[s].view.tokens);
+    if (views[s].tokens.capacity() == 0) views[s] = std::move(data[s].view);
 }
 
 Figure make_figure(const Doc& doc, std::size_t i) {
@@ -316,7 +317,7 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
     }
   }
   for (std::size_t k = 0; k < out.facts.size(); ++k) out.facts[k].id = in.source.id + "#c" + std::to_string(k + 1);
-  give_back_tokens(doc.data);
+  give_back_views(doc.data);
   return out;
 }
 
