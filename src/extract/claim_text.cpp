@@ -190,7 +190,12 @@ void tokenize_into(const entity::TokenStream& words, std::string_view lowered, S
   for (std::size_t i = span.begin; i < end;) i = read_at(words.text, lowered, i, end, out);
 }
 
-PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) {
+namespace {
+std::atomic<std::uint32_t> next_matcher_id{1};
+void memo_words(std::string_view w, std::uint64_t& head, std::uint64_t& tail);  // below, with StartMemo
+}  // namespace
+
+PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) : id_(next_matcher_id++) {
   for (const auto& e : entries) {
     for (const auto& form : e.forms) {
       Phrase p;
@@ -328,15 +333,69 @@ void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
     if (word_matches(phrases_[k].words.front(), token)) f(phrases_[k]);
 }
 
+namespace {
+
+// The candidate phrases of words already looked up by a thread, per matcher,
+// direct-mapped: the same words recur in every sentence, and their stem,
+// word and suffix probes cost more than one hash and compare. Words are
+// held as StartMemo holds them (up to 16 bytes: longer ones are looked up
+// each time), with at most kMax candidates (more: looked up each time).
+struct CandidateMemo {
+  static constexpr std::size_t kSlots = 2048;
+  static constexpr std::size_t kMaxWord = 16;
+  static constexpr std::uint8_t kMax = 6, kTooMany = 0xFF;
+  struct Slot {
+    std::uint64_t head = 0, tail = 0;
+    std::uint32_t owner = 0;  // the matcher's id_
+    std::uint8_t len = 0;     // 0: empty (a word is never empty)
+    std::uint8_t count = 0;   // candidates, or kTooMany
+    std::uint16_t phrases[kMax];
+  };
+  std::array<Slot, kSlots> slots{};
+};
+thread_local CandidateMemo candidate_memo;
+static_assert(CandidateMemo::kSlots == std::size_t{1} << 11, "the slot is the hash's top 11 bits");
+
+}  // namespace
+
+const std::uint16_t* PhraseMatcher::remembered_candidates(std::string_view token, std::size_t& count) const {
+  if (id_ == 0 || token.empty() || token.size() > CandidateMemo::kMaxWord || phrases_.size() > 0xFFFF) return nullptr;
+  std::uint64_t head, tail;
+  memo_words(token, head, tail);
+  const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ (std::uint64_t{id_} << 8) ^ token.size()) * 0xff51afd7ed558ccdull;
+  CandidateMemo::Slot& slot = candidate_memo.slots[h >> 53];  // the top 11 bits: kSlots
+  if (!(slot.owner == id_ && slot.head == head && slot.tail == tail && slot.len == token.size())) {
+    slot.owner = id_;
+    slot.head = head;
+    slot.tail = tail;
+    slot.len = static_cast<std::uint8_t>(token.size());
+    std::size_t n = 0;
+    for_each_candidate(token, [&](const Phrase& p) {
+      if (n < CandidateMemo::kMax) slot.phrases[n] = static_cast<std::uint16_t>(&p - phrases_.data());
+      ++n;
+    });
+    slot.count = n > CandidateMemo::kMax ? CandidateMemo::kTooMany : static_cast<std::uint8_t>(n);
+  }
+  if (slot.count == CandidateMemo::kTooMany) return nullptr;
+  count = slot.count;
+  return slot.phrases;
+}
+
 bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
   const Phrase* best = nullptr;
-  for_each_candidate(tokens[i].lower, [&](const Phrase& p) {
+  auto consider = [&](const Phrase& p) {
     if (i + p.words.size() > tokens.size()) return;
     if (best && p.specificity <= best->specificity) return;  // cannot win: skip the word checks
     for (std::size_t w = 1; w < p.words.size(); ++w)
       if (!word_matches(p.words[w], tokens[i + w].lower)) return;
     best = &p;
-  });
+  };
+  std::size_t count = 0;
+  if (const std::uint16_t* known = remembered_candidates(tokens[i].lower, count)) {
+    for (std::size_t k = 0; k < count; ++k) consider(phrases_[known[k]]);
+  } else {
+    for_each_candidate(tokens[i].lower, consider);
+  }
   if (!best) return false;
   out = PhraseMatch{best, i, i + best->words.size()};
   return true;

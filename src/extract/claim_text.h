@@ -74,6 +74,9 @@ class PhraseMatcher {
   static bool word_matches(std::string_view pattern, std::string_view token);
   // match_at past its quick refusals.
   bool best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const;
+  // The indexes of the phrases for_each_candidate gives for token, in its
+  // order, remembered per thread (count set); nullptr when not kept.
+  const std::uint16_t* remembered_candidates(std::string_view token, std::size_t& count) const;
   // Calls f(phrase) for every phrase whose first word matches token, in the
   // order exact, prefix (shortest key first), suffix: ties keep the first.
   template <class F>
@@ -101,6 +104,9 @@ class PhraseMatcher {
   std::bitset<65536> word_head_, stem_head_;
   unsigned stem_lengths_ = 0;  // bit n set: some stem has n bytes
   std::uint8_t bit_ = 0;       // its bit in Token::may_start (0: in no StartIndex)
+  // Tells the per-thread candidate memo whose answers a slot holds (never
+  // reused; 0: nothing remembered, as for an empty matcher).
+  std::uint32_t id_ = 0;
 };
 
 // Which of several matchers may have a phrase starting at each token, found
