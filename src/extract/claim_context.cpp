@@ -11,7 +11,13 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
       attribution(lexicon.list("claim_attribution")),
       starts({&triggers, &roles, &modality, &attribution}),
       attribution_screen(attribution),
-      leaders(build_leader_index(lexicon)) {}
+      leaders(build_leader_index(lexicon)) {
+  for (const Phrase& p : triggers.phrases()) {
+    const LexEntry& e = *p.entry;
+    trigger_facts.push_back(TriggerFacts{kind_from(e.attr("kind")), e.attr("pos") == "verb", e.attr("dir"), e.number("weight", 1)});
+  }
+  for (const Phrase& p : roles.phrases()) role_of.push_back(p.entry->attr("role"));
+}
 
 LeaderIndex build_leader_index(const Lexicon& lexicon) {
   LeaderIndex out;
@@ -105,7 +111,7 @@ void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
       ++i;
       continue;
     }
-    std::string_view r = m.phrase->entry->attr("role");
+    std::string_view r = lex.role_of[lex.roles.index_of(*m.phrase)];
     for (std::size_t t = m.begin; t < m.end; ++t) v.role[t] = r;
     i = m.end;
   }

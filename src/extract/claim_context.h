@@ -18,6 +18,14 @@ namespace dealscan::claims {
 using LeaderIndex = std::unordered_map<std::string, std::vector<std::string>>;  // person id => org ids
 LeaderIndex build_leader_index(const Lexicon& lexicon);
 
+// What find_triggers reads of a trigger phrase's entry.
+struct TriggerFacts {
+  std::optional<Kind> kind;  // kind=
+  bool verb = false;         // pos=verb
+  std::string_view dir;      // dir=
+  double weight = 1;         // weight=
+};
+
 // The claim word lists (data/lexicon/it/claim_*.tsv), compiled once.
 struct ClaimLexicon {
   explicit ClaimLexicon(const Lexicon& lexicon);
@@ -28,6 +36,10 @@ struct ClaimLexicon {
   StartIndex starts;          // the four above: which may start at a token (mark tokens before matching)
   CueScreen attribution_screen;  // attribution: may a sentence hold a cue, asked before tokenizing it
   LeaderIndex leaders;        // gazetteer: person => companies they lead or founded
+  // Per phrase of triggers and of roles (by index_of), their entries'
+  // attributes read once here: parsing them per match cost more than the match.
+  std::vector<TriggerFacts> trigger_facts;
+  std::vector<std::string_view> role_of;  // role=
 };
 
 // An entity mention seen from inside one sentence.

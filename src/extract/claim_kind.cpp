@@ -96,10 +96,11 @@ std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceVie
     h.b = m.begin;
     h.e = m.end;
     h.entry = m.phrase->entry;
-    h.kind = kind_from(h.entry->attr("kind"));
-    h.verb = h.entry->attr("pos") == "verb";
-    h.dir = h.entry->attr("dir");
-    h.weight = h.entry->number("weight", 1);
+    const TriggerFacts& facts = lex.trigger_facts[lex.triggers.index_of(*m.phrase)];
+    h.kind = facts.kind;
+    h.verb = facts.verb;
+    h.dir = facts.dir;
+    h.weight = facts.weight;
     if (h.kind || !h.dir.empty()) out.push_back(h);  // kind=none entries only mask shorter words
     i = m.end;
   }

@@ -69,6 +69,8 @@ class PhraseMatcher {
   // Every non-overlapping best match in [begin, end), left to right.
   std::vector<PhraseMatch> find_all(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
   const std::vector<Phrase>& phrases() const { return phrases_; }
+  // The index in phrases() of p, one of this matcher's phrases.
+  std::size_t index_of(const Phrase& p) const { return static_cast<std::size_t>(&p - phrases_.data()); }
 
  private:
   static bool word_matches(std::string_view pattern, std::string_view token);

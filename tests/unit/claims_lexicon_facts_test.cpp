@@ -1,0 +1,61 @@
+// Claims, ClaimLexicon reads each trigger and role phrase's attributes once:
+// what it keeps per phrase must be what the phrase's entry says, and what
+// find_triggers reports for a sentence must come from the matched phrase.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "dealscan/lexicon.h"
+#include "extract/claim_context.h"
+#include "extract/claim_kind.h"
+#include "extract/latin_case.h"
+
+namespace dealscan::claims {
+namespace {
+
+TEST(ClaimLexiconFacts, KeptPerPhraseAsTheEntriesSay) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  ASSERT_EQ(lex.trigger_facts.size(), lex.triggers.phrases().size());
+  ASSERT_EQ(lex.role_of.size(), lex.roles.phrases().size());
+  std::size_t verbs = 0;
+  for (const Phrase& p : lex.triggers.phrases()) {
+    const TriggerFacts& f = lex.trigger_facts[lex.triggers.index_of(p)];
+    EXPECT_EQ(f.kind, kind_from(p.entry->attr("kind")));
+    EXPECT_EQ(f.verb, p.entry->attr("pos") == "verb");
+    EXPECT_EQ(f.dir, p.entry->attr("dir"));
+    EXPECT_EQ(f.weight, p.entry->number("weight", 1));
+    verbs += f.verb;
+  }
+  EXPECT_GT(verbs, 0u);
+  for (const Phrase& p : lex.roles.phrases()) EXPECT_EQ(lex.role_of[lex.roles.index_of(p)], p.entry->attr("role"));
+}
+
+TEST(ClaimLexiconFacts, TriggersOfASentenceCarryTheirPhrasesFacts) {
+  Lexicon lexicon;
+  lexicon.add_list("claim_triggers",
+                   "finanziare\tkind=investment\tpos=verb\tdir=pay\tweight=2.5\n"
+                   "quota\tkind=stake\tpos=noun\n",
+                   "test");
+  const ClaimLexicon lex(lexicon);
+  const std::string text = "Alfa vuole finanziare Beta per una quota.";
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  SentenceView v;
+  v.tokens = tokenize(text, lowered, Span{0, text.size()});
+  v.role.assign(v.tokens.size(), {});
+  const auto hits = find_triggers(lex, v);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].b, 2u);
+  EXPECT_EQ(hits[0].kind, Kind::Investment);
+  EXPECT_TRUE(hits[0].verb);
+  EXPECT_EQ(hits[0].dir, "pay");
+  EXPECT_EQ(hits[0].weight, 2.5);
+  EXPECT_EQ(hits[1].b, 6u);
+  EXPECT_EQ(hits[1].kind, Kind::Stake);
+  EXPECT_FALSE(hits[1].verb);
+  EXPECT_EQ(hits[1].dir, "");
+  EXPECT_EQ(hits[1].weight, 1);
+}
+
+}  // namespace
+}  // namespace dealscan::claims
