@@ -164,16 +164,13 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   return out;
 }
 
-// Hands the heap's free pages back to the system. The documents of an archive
-// were processed on worker threads, each with its own malloc arena; what they
-// freed stays resident otherwise, under everything grouping allocates next.
-namespace {
+namespace crosscheck {
 void release_free_memory() {
 #if defined(__GLIBC__)
   malloc_trim(0);
 #endif
 }
-}  // namespace
+}  // namespace crosscheck
 
 struct ArchiveCrossCheck::State {
   Tunables t;
@@ -217,9 +214,13 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
   State& s = *state_;
   s.spill.seal();
   s.stories.seal();
-  release_free_memory();
+  // The documents of an archive were processed on worker threads, each with
+  // its own malloc arena: what they freed stays resident otherwise, under
+  // everything grouping allocates next.
+  crosscheck::release_free_memory();
   auto groups =
       group_stories({s.stories.size(), [&](std::size_t d) { return s.stories.load_story(d); }}, s.names, s.parties, s.t, threads);
+  crosscheck::release_free_memory();  // grouping's tables, before the documents are read back
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
     StoryInput in;

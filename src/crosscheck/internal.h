@@ -95,6 +95,11 @@ std::string rounded_amount(const MoneyMention& m, int digits);
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t);
 
+// Hands the heap's free pages back to the system (glibc; elsewhere a no-op).
+// Between phases that free large tables and allocate others, which would
+// otherwise settle in new pages while the freed ones stay resident.
+void release_free_memory();
+
 // ---- stories
 
 // What story grouping reads of one document, taken while the document is at

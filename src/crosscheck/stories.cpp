@@ -17,11 +17,15 @@
 // glue unrelated deals and the work stays linear in the number of keys.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 #include <unordered_map>
 
+#include "common/temp_file.h"
 #include "crosscheck/internal.h"
 #include "crosscheck/story_tables.h"
 
@@ -113,7 +117,9 @@ struct Profile {
 // doubles (and, for a moment, triples) on a large archive.
 class Profiles {
  public:
-  static constexpr std::size_t kChunk = 4096;  // documents per block
+  // Documents per block, and per batch of drafts profiled on the pool: a
+  // batch of drafts holds every key as a string.
+  static constexpr std::size_t kChunk = 1024;
 
   // The next kChunk documents (fewer for the last block).
   template <class Draft>
@@ -134,6 +140,30 @@ class Profiles {
       b.weak_at.push_back(static_cast<std::uint32_t>(b.weak.size()));
     }
     size_ += drafts.size();
+    if (stash_) {
+      const std::size_t n = b.weak.size();
+      if (std::fwrite(b.weak.data(), sizeof(WeakKey), n, stash_.get()) != n)
+        throw std::runtime_error("story grouping: cannot write a temporary file in " + temp_dir());
+      std::vector<WeakKey>().swap(b.weak);
+    }
+  }
+  // From now on, blocks keep their weak keys in `file` (a temporary file)
+  // until restore_weak(): while the key strings are in memory, the weak keys
+  // (the biggest table) need not be.
+  void stash_weak(std::FILE* file) { stash_.reset(file); }
+  // Reads the stashed weak keys back, renumbered through `rank`.
+  void restore_weak(const std::vector<std::uint32_t>& rank) {
+    if (!stash_) return;
+    std::rewind(stash_.get());
+    for (Block& b : blocks_) {
+      const std::size_t n = b.weak_at.back() - b.weak.size();
+      std::vector<WeakKey> weak(n);
+      if (std::fread(weak.data(), sizeof(WeakKey), n, stash_.get()) != n)
+        throw std::runtime_error("story grouping: cannot read back a temporary file in " + temp_dir());
+      for (auto& w : weak) w.key = rank[w.key];
+      b.weak = std::move(weak);
+    }
+    stash_.reset();
   }
   std::size_t size() const { return size_; }
   // Calls f(key&) on every key number of every profile, main ones included.
@@ -181,8 +211,8 @@ class Profiles {
   const Block& block(std::size_t i) const { return blocks_[i / kChunk]; }
   std::vector<Block> blocks_;
   std::size_t size_ = 0;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> stash_{nullptr, std::fclose};
 };
-
 
 // Days since 0000-03-01 for "YYYY-MM-DD" (civil calendar); none otherwise.
 std::optional<long> day_number(const std::optional<std::string>& date) {
@@ -420,13 +450,14 @@ bool two_company_key(long span) { return span != kOnePartySpan; }
 
 // Every key of the profiles, renumbered in string order (whatever order
 // threads interned them in, joins and merges run in key order); the strings
-// can go then. Returns each key's span.
-std::vector<std::uint16_t> sort_keys(const RepeatedKeys& table, Profiles& profiles) {
+// can go then. Returns each key's span; `rank` (old number -> new) is for
+// the stashed weak keys.
+std::vector<std::uint16_t> sort_keys(const RepeatedKeys& table, Profiles& profiles, std::vector<std::uint32_t>& rank) {
   const std::size_t n = table.size();
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](auto a, auto b) { return table.key(a) < table.key(b); });
-  std::vector<std::uint32_t> rank(n);
+  rank.assign(n, 0);
   std::vector<std::uint16_t> spans(n);
   for (std::uint32_t r = 0; r < n; ++r) {
     rank[order[r]] = r;
@@ -529,9 +560,9 @@ class LonerLinker {
 
   void pair_loners(UnionFind& uf, unsigned threads) const {
     link_loners(uf, threads, [](const Snapshot& snap, const std::map<std::size_t, Evidence>& ev, const Best& best) {
-      auto loner = best([&](std::size_t root) { return snap.size[root] == 1; });
+      auto loner = best([&](std::size_t root) { return snap.size(root) == 1; });
       if (!loner) return loner;
-      auto story = best([&](std::size_t root) { return snap.size[root] > 1; });
+      auto story = best([&](std::size_t root) { return snap.size(root) > 1; });
       if (story && ev.at(*story).score > ev.at(*loner).score) return std::optional<std::size_t>{};
       return loner;
     });
@@ -539,27 +570,28 @@ class LonerLinker {
 
   void attach_loners(UnionFind& uf, unsigned threads) const {
     link_loners(uf, threads, [](const Snapshot& snap, const std::map<std::size_t, Evidence>&, const Best& best) {
-      return best([&](std::size_t root) { return snap.size[root] > 1; });
+      return best([&](std::size_t root) { return snap.size(root) > 1; });
     });
   }
 
  private:
   // The stories as a round starts: every decision of the round reads this.
+  // The union-find itself is read (it changes only once the round's links
+  // are applied), so only each story's first member is kept on the side.
   struct Snapshot {
-    std::vector<std::uint32_t> root;   // document -> its story's root
-    std::vector<std::uint32_t> size;   // root -> documents in the story
+    const UnionFind& uf;
     std::vector<std::uint32_t> first;  // root -> its member with the smallest source id
+    std::uint32_t root(std::size_t doc) const { return uf.root(static_cast<std::uint32_t>(doc)); }
+    std::uint32_t size(std::size_t root) const { return uf.root_size(static_cast<std::uint32_t>(root)); }
   };
   using Best = std::function<std::optional<std::size_t>(const std::function<bool(std::size_t)>&)>;
 
   Snapshot snapshot(UnionFind& uf) const {
     const std::size_t n = profiles_.size();
-    Snapshot s{std::vector<std::uint32_t>(n), std::vector<std::uint32_t>(n), std::vector<std::uint32_t>(n)};
+    Snapshot s{uf, std::vector<std::uint32_t>(n)};
     std::iota(s.first.begin(), s.first.end(), 0);
     for (std::uint32_t j = 0; j < n; ++j) {
-      s.root[j] = uf.find(j);
-      s.size[j] = uf.size(j);
-      std::uint32_t& f = s.first[s.root[j]];
+      std::uint32_t& f = s.first[uf.find(j)];  // find() shortens the paths root() walks
       if (profiles_[j].order < profiles_[f].order) f = j;
     }
     return s;
@@ -572,7 +604,7 @@ class LonerLinker {
     const Snapshot snap = snapshot(uf);
     std::vector<std::uint32_t> link(profiles_.size(), kNoId);
     parallel_for(profiles_.size(), threads, [&](std::size_t i) {
-      if (snap.size[snap.root[i]] > 1) return;
+      if (snap.size(snap.root(i)) > 1) return;
       auto ev = evidence(i, snap);
       auto to = choose(snap, ev, [&](const std::function<bool(std::size_t)>& eligible) { return best(ev, snap, eligible); });
       if (to) link[i] = static_cast<std::uint32_t>(*to);
@@ -638,7 +670,7 @@ class LonerLinker {
     for (auto j : candidates) {
       if (far_apart(i, j) || rival_deals(i, j)) continue;
       Evidence e = shared(i, j);
-      auto [it, fresh] = ev.emplace(snap.root[j], e);
+      auto [it, fresh] = ev.emplace(snap.root(j), e);
       if (!fresh && better(e, it->second)) it->second = e;
     }
     return ev;
@@ -687,7 +719,7 @@ class LonerLinker {
       if (out) {
         const Evidence& b = ev.at(*out);
         if (e.score != b.score ? e.score < b.score
-                               : snap.size[root] != snap.size[*out] ? snap.size[root] < snap.size[*out] : id > out_id)
+                               : snap.size(root) != snap.size(*out) ? snap.size(root) < snap.size(*out) : id > out_id)
           continue;
       }
       out = root;
@@ -714,7 +746,8 @@ class LonerLinker {
 // second numbers them. A key on one document joins nothing and shares
 // nothing, and most keys are such (a claim of one article): it is never
 // stored. The source ids are ranked between the passes, so they are never
-// held alongside the profiles.
+// held alongside the profiles; the weak keys wait in a temporary file while
+// the key strings are in memory (in memory without one).
 Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
                      RepeatedKeys& keys, unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
@@ -746,6 +779,7 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     keys.seal();
     order = ids.ranks();
   }
+  release_free_memory();  // the key counts and the source ids
 
   struct Numbered {
     Profile profile;
@@ -753,6 +787,11 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     std::vector<WeakKey> weak;
   };
   Profiles profiles;
+  try {
+    profiles.stash_weak(anonymous_temp_file("story grouping"));
+  } catch (const std::runtime_error&) {
+    // No temporary file: the weak keys stay in memory, which only costs memory.
+  }
   std::vector<Numbered> numbered;
   each_chunk([&](std::size_t from, const std::vector<Profiler::Draft>& drafts) {
     numbered.assign(drafts.size(), {});
@@ -789,13 +828,18 @@ Stories group_stories(const StoryDocs& documents, const Names& names, const Part
   {
     Profiles profiles;
     std::vector<std::uint16_t> spans;  // key -> how many days its deal lasts
+    std::vector<std::uint32_t> rank;
     {
       RepeatedKeys keys;
       profiles = profile_all(documents, names, parties, t, keys, threads);
-      spans = sort_keys(keys, profiles);
+      spans = sort_keys(keys, profiles, rank);
     }
+    release_free_memory();  // the key strings
     join_strong(profiles, spans, t, uf);
     profiles.drop_strong();
+    profiles.restore_weak(rank);
+    std::vector<std::uint32_t>().swap(rank);
+    release_free_memory();  // the strong keys and their postings
     LonerLinker linker(profiles, spans.size(), t);
     linker.pair_loners(uf, threads);
     linker.attach_loners(uf, threads);

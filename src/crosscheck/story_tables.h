@@ -53,6 +53,13 @@ class UnionFind {
     deal_[b] = kNoId;
   }
   std::uint32_t size(std::uint32_t x) { return size_[find(x)]; }
+  // Read-only forms, safe on several threads while nothing unites: root()
+  // walks the path without shortening it; root_size() takes a root.
+  std::uint32_t root(std::uint32_t x) const {
+    while (parent_[x] != x) x = parent_[x];
+    return x;
+  }
+  std::uint32_t root_size(std::uint32_t root) const { return size_[root]; }
 
   // The two-company deal document x leads with (a key id of its main pair).
   void set_deal(std::uint32_t x, std::uint32_t deal) { add_deal(find(x), deal); }

@@ -138,6 +138,16 @@ TEST(Cli, JsonLinesWithoutATemporaryFolderIsAnErrorNamingIt) {
   EXPECT_TRUE(contains(r.err, "cannot create a temporary file in /no-such-folder")) << r.err;
 }
 
+// A whole-report run keeps its documents in memory; grouping stories uses a
+// temporary file when it can, and does without one the same.
+TEST(Cli, JsonWithoutATemporaryFolderGivesTheSameReport) {
+  RunResult without = run_shell("TMPDIR=/no-such-folder dealscan --format json seeds/", kSource);
+  RunResult with = run_shell("dealscan --format json seeds/", kSource);
+  EXPECT_EQ(without.code, 0) << without.err;
+  EXPECT_EQ(without.out, with.out);
+  EXPECT_TRUE(contains(without.out, "\"stories\"")) << without.out.substr(0, 200);
+}
+
 TEST(Cli, JsonLinesHonoursTmpdir) {
   TempDir tmp;
   RunResult r = run_shell("TMPDIR='" + tmp.path().string() + "' dealscan --format jsonl seeds/", kSource);

@@ -123,5 +123,18 @@ TEST(UnionFind, StoriesLeadingWithDifferentDealsStayApart) {
   EXPECT_EQ(uf.size(3), 4u);
 }
 
+TEST(UnionFind, ReadOnlyRootsAgreeWithFind) {
+  UnionFind uf(8);
+  for (auto [a, b] : {std::pair{7, 6}, {6, 5}, {5, 4}, {2, 3}, {4, 3}}) uf.unite(a, b);  // a long chain 7-6-5-4-3-2
+  const UnionFind& read = uf;
+  for (std::uint32_t x = 0; x < 8; ++x) {
+    EXPECT_EQ(read.root(x), uf.find(x)) << x;
+    EXPECT_EQ(read.root_size(read.root(x)), uf.size(x)) << x;
+  }
+  EXPECT_EQ(read.root(7), 2u);
+  EXPECT_EQ(read.root_size(2), 6u);
+  EXPECT_EQ(read.root_size(0), 1u);
+}
+
 }  // namespace
 }  // namespace dealscan::crosscheck
