@@ -100,6 +100,10 @@ int merge_jsonl(const MergeOptions& o, const ScanOptions& output, const Lexicon&
     char buffer[1 << 16];
     for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, lines.get())) > 0;)
       stream->write(buffer, static_cast<std::streamsize>(n));
+    if (std::ferror(lines.get())) {
+      spdlog::error("merge: cannot read back a temporary file in {}", temp_dir());
+      return kExitUsage;
+    }
   }
   lines.reset();
   return finish_jsonl(out, *archive, skipped, output, threads);
