@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -29,17 +30,28 @@
 namespace dealscan::crosscheck {
 
 // Runs work(i) for every i < n on up to `threads` threads (the caller's among them).
+// The first exception any work throws (a temporary file that cannot be read
+// back) stops the others taking work and is rethrown once all have joined.
 template <class Work>
 void parallel_for(std::size_t n, unsigned threads, Work work) {
   std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
   auto run = [&] {
-    for (std::size_t i = next++; i < n; i = next++) work(i);
+    try {
+      for (std::size_t i = next++; i < n; i = next++) work(i);
+    } catch (...) {
+      std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = n;  // the others stop at their next item
+    }
   };
   threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
   std::vector<std::thread> pool;
   for (unsigned k = 1; k < threads; ++k) pool.emplace_back(run);
   run();
   for (auto& th : pool) th.join();
+  if (error) std::rethrow_exception(error);
 }
 
 // Thresholds; defaults here, overridable in crosscheck.tsv ("name<TAB>value=x").

@@ -154,11 +154,14 @@ class Profiles {
   // Reads the stashed weak keys back, renumbered through `rank`.
   void restore_weak(const std::vector<std::uint32_t>& rank) {
     if (!stash_) return;
+    // Buffered writes fail here at the latest (a full disk), not at fwrite.
+    if (std::fflush(stash_.get()) != 0 || std::ferror(stash_.get()))
+      throw std::runtime_error("story grouping: cannot write a temporary file in " + temp_dir());
     std::rewind(stash_.get());
     for (Block& b : blocks_) {
       const std::size_t n = b.weak_at.back() - b.weak.size();
       std::vector<WeakKey> weak(n);
-      if (std::fread(weak.data(), sizeof(WeakKey), n, stash_.get()) != n)
+      if (n && std::fread(weak.data(), sizeof(WeakKey), n, stash_.get()) != n)
         throw std::runtime_error("story grouping: cannot read back a temporary file in " + temp_dir());
       for (auto& w : weak) w.key = rank[w.key];
       b.weak = std::move(weak);

@@ -2,10 +2,13 @@
 // documents and the conflicts they must produce), plus the interval helpers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "crosscheck/internal.h"
 #include "dealscan/crosscheck.h"
@@ -335,6 +338,21 @@ TEST(Stories, BiggestFirstTiesByFirstDocumentDocumentsInInputOrder) {
   EXPECT_EQ(docs(3), (std::vector<std::uint32_t>{5}));
   EXPECT_EQ(s.group(1).docs, (std::vector<std::size_t>{1, 4}));
   EXPECT_EQ(Stories({}, 0).size(), 0u);
+}
+
+TEST(ParallelFor, EveryItemOnceAndTheFirstErrorRethrownAfterTheJoin) {
+  for (unsigned threads : {1u, 2u, 4u}) {
+    std::vector<std::atomic<int>> seen(1000);
+    parallel_for(seen.size(), threads, [&](std::size_t i) { ++seen[i]; });
+    EXPECT_TRUE(std::all_of(seen.begin(), seen.end(), [](const auto& c) { return c == 1; })) << threads;
+    // A temporary file that cannot be read back, on a pool thread or the caller's.
+    EXPECT_THROW(parallel_for(1000, threads,
+                              [](std::size_t i) {
+                                if (i == 37) throw std::runtime_error("cannot read back");
+                              }),
+                 std::runtime_error)
+        << threads;
+  }
 }
 
 TEST(Intervals, FormatMoney) {
