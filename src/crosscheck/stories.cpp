@@ -142,7 +142,7 @@ class Profiles {
     size_ += drafts.size();
     if (stash_) {
       const std::size_t n = b.weak.size();
-      if (std::fwrite(b.weak.data(), sizeof(WeakKey), n, stash_.get()) != n)
+      if (n && std::fwrite(b.weak.data(), sizeof(WeakKey), n, stash_.get()) != n)  // no null pointer for none
         throw std::runtime_error("story grouping: cannot write a temporary file in " + temp_dir());
       std::vector<WeakKey>().swap(b.weak);
     }

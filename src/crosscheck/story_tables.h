@@ -187,7 +187,7 @@ class BasicRepeatedKeys {
     }
     char* at = blocks_.back().get() + fill_;
     std::memcpy(at, len, n);
-    std::memcpy(at + n, key.data(), key.size());
+    if (!key.empty()) std::memcpy(at + n, key.data(), key.size());  // an empty view may have no data
     const auto place = static_cast<std::uint32_t>((blocks_.size() - 1) << 16 | fill_);
     fill_ += need;
     return place;
