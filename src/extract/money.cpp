@@ -1,5 +1,7 @@
 // MoneyExtractor: match amounts (money_amounts.cpp), then resolve them in one
 // place: elided currencies from the document, durations, conversions.
+#include <algorithm>
+
 #include "dealscan/extract.h"
 #include "extract/money_amounts.h"
 #include "extract/money_period.h"
@@ -8,16 +10,20 @@
 namespace dealscan {
 namespace {
 
-// Sentence index of every token (sentences are sorted, non-overlapping).
-std::vector<std::size_t> sentence_of_tokens(const std::vector<money::Token>& toks,
-                                            const std::vector<Sentence>& sentences) {
-  std::vector<std::size_t> out(toks.size(), 0);
-  std::size_t s = 0;
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    while (s + 1 < sentences.size() && toks[i].begin >= sentences[s].span.end) ++s;
-    out[i] = s;
-  }
-  return out;
+// The sentence that holds token i, as tokens are assigned to sentences: the
+// first one not ending at or before the token's start, else the last one.
+std::size_t sentence_of(const std::vector<money::Token>& toks, const std::vector<Sentence>& sentences, std::size_t i) {
+  if (sentences.empty()) return 0;
+  const std::uint32_t at = toks[i].begin;
+  auto ended = std::partition_point(sentences.begin(), sentences.end(),
+                                    [at](const Sentence& s) { return at >= s.span.end; });
+  return std::min<std::size_t>(static_cast<std::size_t>(ended - sentences.begin()), sentences.size() - 1);
+}
+
+// First token starting at or after offset `end` (tokens are sorted).
+std::size_t first_token_from(const std::vector<money::Token>& toks, std::size_t end) {
+  auto it = std::partition_point(toks.begin(), toks.end(), [end](const money::Token& t) { return t.begin < end; });
+  return static_cast<std::size_t>(it - toks.begin());
 }
 
 }  // namespace
@@ -37,10 +43,12 @@ struct MoneyExtractor::Impl {
   };
 
   // First token of the sentence holding token i, and one past its last.
-  static std::pair<std::size_t, std::size_t> sentence_bounds(const std::vector<std::size_t>& sent, std::size_t i) {
-    std::size_t b = i, e = i;
-    while (b > 0 && sent[b - 1] == sent[i]) --b;
-    while (e < sent.size() && sent[e] == sent[i]) ++e;
+  // Searched for the few tokens that open an amount, not indexed for all.
+  static std::pair<std::size_t, std::size_t> sentence_bounds(const std::vector<money::Token>& toks,
+                                                             const std::vector<Sentence>& sentences, std::size_t i) {
+    const std::size_t s = sentence_of(toks, sentences, i);
+    const std::size_t b = s == 0 ? 0 : first_token_from(toks, sentences[s - 1].span.end);
+    const std::size_t e = s + 1 >= sentences.size() ? toks.size() : first_token_from(toks, sentences[s].span.end);
     return {b, e};
   }
 
@@ -92,13 +100,12 @@ struct MoneyExtractor::Impl {
     if (const auto& words = doc.words(); words.valid_utf8) money::tokenize_words(words, doc.lowered(), tokens);
     else money::tokenize(text, doc.lowered(), tokens);
     const auto& toks = tokens.list;
-    auto sent = sentence_of_tokens(toks, sentences);
     std::vector<Found> found;
     std::size_t floor = 0;
     for (std::size_t i = 0; i < toks.size();) {
       auto c = amounts.match(toks, i, floor);
       if (!c) { ++i; continue; }
-      auto [sb, se] = sentence_bounds(sent, c->amount_first);
+      auto [sb, se] = sentence_bounds(toks, sentences, c->amount_first);
       if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
       Span span{toks[c->first].begin, toks[c->last - 1].end};
       if (c->quantity) {

@@ -36,11 +36,12 @@ class AmountMatcher {
   explicit AmountMatcher(const Lexicon& lexicon);
   // The amount starting at token i (its qualifier may start before i), or
   // nullopt. Tokens before `floor` belong to an earlier amount.
-  // Asked at every token: the quick refusal of a word no filter lets
-  // through is inline, the rest out of line.
+  // Asked at every token: the quick refusal of a word or mark no filter
+  // lets through is inline, the rest out of line (a mark opens an amount
+  // only as a starter, and word_filter_ lets every starter through).
   std::optional<Candidate> match(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const {
     const Token& t = toks[i];
-    if (t.kind == TokKind::Word && !word_filter_.may_hold(t.low)) return std::nullopt;
+    if (t.kind != TokKind::Digits && !word_filter_.may_hold(t.low)) return std::nullopt;
     return match_slow(toks, i, floor);
   }
   const NumberReader& reader() const { return reader_; }
