@@ -1,7 +1,6 @@
 #include "extract/money_tokens.h"
 #include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
-#include "extract/token_batch.h"
 
 namespace dealscan::money {
 namespace {
@@ -68,10 +67,39 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Appends tokens by writing them straight into the vector's storage, which
+// grows a chunk at a time: no call and no second copy per token (push_back
+// is not inlined here, and a batch copied in costs a copy more). Nothing
+// else may read or append to the vector while the appender lives.
+class TokenAppender {
+ public:
+  explicit TokenAppender(std::vector<Token>& out) : out_(out), next_(out.size()), end_(out.size()) {}
+  TokenAppender(const TokenAppender&) = delete;
+  TokenAppender& operator=(const TokenAppender&) = delete;
+  ~TokenAppender() { out_.resize(next_); }  // drops the unused rest of the chunk
+
+  void push_back(const Token& t) {
+    if (next_ == end_) grow();
+    out_.data()[next_++] = t;
+  }
+  bool empty() const { return next_ == 0; }
+
+ private:
+  static constexpr std::size_t kChunk = 64;
+  void grow() {
+    end_ = next_ + kChunk;
+    out_.resize(end_);
+  }
+  std::vector<Token>& out_;
+  std::size_t next_;  // where the next token goes
+  std::size_t end_;   // end of the chunk: the vector's size
+};
+
 // Reads what starts at i as tokenize does: a space (space is set) or one
-// token (appended). Returns where the next starts.
-std::size_t read_at(std::string_view text, std::string_view low_text, std::size_t i, bool& space,
-                    std::vector<Token>& out) {
+// token (appended to out: a token vector or a TokenAppender). Returns where
+// the next starts.
+template <class Out>
+std::size_t read_at(std::string_view text, std::string_view low_text, std::size_t i, bool& space, Out& out) {
   char c = text[i];
   if (is_space(c)) {
     space = true;
@@ -126,10 +154,9 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
   out.reserve(text.size() / 5);
   bool space = true;
   std::size_t done = 0;  // the text before this is tokenized
-  text::TokenBatch<Token> batch(out);
+  TokenAppender appender(out);
   auto read_until = [&](std::size_t to) {
-    batch.flush();
-    while (done < to) done = read_at(text, low_text, done, space, out);
+    while (done < to) done = read_at(text, low_text, done, space, appender);
   };
   for (const auto& w : words.tokens) {
     if (w.end <= done) continue;  // read with a number before it ("1.500", "10 000")
@@ -143,11 +170,11 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     else read_until(w.begin);
     done = w.begin;
     if (w.ascii && w.word && !w.digits) {  // ASCII letters: one word
-      batch.add(Token{w.begin, w.end, TokKind::Word, !space && !batch.empty(), low_text.substr(w.begin, w.end - w.begin)});
+      appender.push_back(Token{w.begin, w.end, TokKind::Word, !space && !appender.empty(), low_text.substr(w.begin, w.end - w.begin)});
       space = false;
       done = w.end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      batch.add(Token{w.begin, w.end, TokKind::Symbol, !space && !batch.empty(),
+      appender.push_back(Token{w.begin, w.end, TokKind::Symbol, !space && !appender.empty(),
                       low_text.substr(w.begin, w.end - w.begin)});
       space = false;
       done = w.end;
