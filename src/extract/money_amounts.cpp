@@ -34,7 +34,10 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
   amount_nouns_.add_list(lexicon.list("amount_nouns"));
   for (const auto& e : lexicon.list("scales")) {
     if (e.attr("type") != "vague") continue;
-    for (const auto& f : e.forms) vague_.emplace(f, Vague{e.number("lo"), e.number("hi")});
+    for (const auto& f : e.forms) {
+      vague_.emplace(f, Vague{e.number("lo"), e.number("hi")});
+      vague_filter_.add_word(f);
+    }
   }
   for (const char* list : {"currencies", "number_words"})
     for (const auto& e : lexicon.list(list))
@@ -59,7 +62,7 @@ bool AmountMatcher::may_start(const Token& t) const {
   // it is never a number, and the vague words are all in starters_.
   if (t.kind == TokKind::Symbol) return is_starter(t.low);
   if (!word_filter_.may_hold(t.low)) return false;
-  return starters_.count(t.low) > 0 || reader_.word_value(t.low).has_value();
+  return is_starter(t.low) || reader_.word_value(t.low).has_value();
 }
 
 // A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di
@@ -80,6 +83,7 @@ std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::
 
 // "decine di miliardi di dollari": value lo*scale .. hi*scale, about.
 std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks, std::size_t i) const {
+  if (!vague_filter_.may_hold(toks[i].low)) return std::nullopt;
   auto it = vague_.find(toks[i].low);
   if (it == vague_.end() || i + 2 >= toks.size() || toks[i + 1].low != "di") return std::nullopt;
   double scale = reader_.scale_at(toks, i + 2);

@@ -69,6 +69,7 @@ class AmountMatcher {
     double lo, hi;
   };
   std::unordered_map<std::string, Vague, StringHash, std::equal_to<>> vague_;
+  PrefixFilter vague_filter_;  // its words, asked before hashing
   // Words that can open an amount (currency, vague or number words): one
   // lookup rejects every other word before the costlier rules run.
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters_;

@@ -19,11 +19,22 @@ bool all_groups_of_three(std::string_view s, char sep) {
   return true;
 }
 
-bool is_compound_type(std::string_view t) {
-  return t == "unit" || t == "ten" || t == "elided" || t == "hundred" || t == "elided-hundred" || t == "thousand";
-}
-
 }  // namespace
+
+NumberReader::Kind NumberReader::kind_of(std::string_view t) {
+  if (t == "unit") return Kind::Unit;
+  if (t == "ten") return Kind::Ten;
+  if (t == "elided") return Kind::Elided;
+  if (t == "hundred") return Kind::Hundred;
+  if (t == "elided-hundred") return Kind::ElidedHundred;
+  if (t == "thousand") return Kind::Thousand;
+  if (t == "article") return Kind::Article;
+  if (t == "definite") return Kind::Definite;
+  if (t == "group") return Kind::Group;
+  if (t == "half") return Kind::Half;
+  if (t == "fraction") return Kind::Fraction;
+  return Kind::Other;
+}
 
 std::optional<double> parse_digits(std::string_view raw) {
   std::string s;
@@ -65,10 +76,14 @@ std::optional<double> parse_digits(std::string_view raw) {
 
 NumberReader::NumberReader(const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("number_words")) {
-    Piece p{e.number("value"), std::string(e.attr("type"))};
+    Piece p{e.number("value"), std::string(e.attr("type")), kind_of(e.attr("type"))};
     for (const auto& f : e.forms) {
-      if (is_compound_type(p.type)) pieces_.emplace_back(f, p);
-      else whole_.emplace(f, p);
+      if (p.kind <= Kind::Thousand) {
+        pieces_.emplace_back(f, p);
+      } else {
+        whole_.emplace(f, p);
+        whole_filter_.add_word(f);
+      }
     }
   }
   std::stable_sort(pieces_.begin(), pieces_.end(),
@@ -79,7 +94,10 @@ NumberReader::NumberReader(const Lexicon& lexicon) {
   }
   for (const auto& e : lexicon.list("scales")) {
     if (e.attr("type") == "vague") continue;
-    for (const auto& f : e.forms) scales_.emplace(f, Scale{e.number("value", 1), e.attr("glued_only") == "1"});
+    for (const auto& f : e.forms) {
+      scales_.emplace(f, Scale{e.number("value", 1), e.attr("glued_only") == "1"});
+      scale_filter_.add_word(f);
+    }
   }
 }
 
@@ -98,20 +116,20 @@ bool NumberReader::compose(std::string_view w, std::size_t p, double total, doub
     if (w.compare(p, form.size(), form) != 0) continue;
     double t = total, c = current;
     bool vowel = false;
-    const auto& type = piece.type;
+    const Kind kind = piece.kind;
     // Pieces of one group fall in size: "trentatrenta" is no number.
-    int rank = type == "unit" ? 1 : (type == "ten" || type == "elided") ? 2 : type == "thousand" ? 4 : 3;
+    int rank = kind == Kind::Unit ? 1 : (kind == Kind::Ten || kind == Kind::Elided) ? 2 : kind == Kind::Thousand ? 4 : 3;
     if ((rank == 1 && last_rank == 1) || (rank == 2 && (last_rank == 1 || last_rank == 2))) continue;
     if (rank == 3 && last_rank == 3) continue;
-    if (type == "unit" || type == "ten") {
+    if (kind == Kind::Unit || kind == Kind::Ten) {
       c += piece.value;
-    } else if (type == "elided") {
+    } else if (kind == Kind::Elided) {
       c += piece.value;
       vowel = true;
-    } else if (type == "hundred" || type == "elided-hundred") {
+    } else if (kind == Kind::Hundred || kind == Kind::ElidedHundred) {
       c = std::max(c, 1.0) * piece.value;
-      vowel = type == "elided-hundred";
-    } else if (type == "thousand") {
+      vowel = kind == Kind::ElidedHundred;
+    } else if (kind == Kind::Thousand) {
       t += std::max(c, 1.0) * piece.value;
       c = 0;
     }
@@ -129,7 +147,7 @@ std::optional<double> NumberReader::word_value(std::string_view w) const {
 }
 
 double NumberReader::scale_at(const std::vector<Token>& toks, std::size_t i) const {
-  if (i >= toks.size() || toks[i].kind != TokKind::Word) return 0;
+  if (i >= toks.size() || toks[i].kind != TokKind::Word || !scale_filter_.may_hold(toks[i].low)) return 0;
   auto it = scales_.find(toks[i].low);
   if (it == scales_.end()) return 0;
   if (it->second.glued_only && !toks[i].glued_left) return 0;
@@ -155,35 +173,34 @@ std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, s
     return n;
   }
   if (t.kind != TokKind::Word) return std::nullopt;
-  auto whole = whole_.find(t.low);
-  if (whole != whole_.end()) {
-    const auto& type = whole->second.type;
-    if (type == "article" || type == "definite") {
+  if (const Piece* whole = whole_word(t.low)) {
+    const Kind kind = whole->kind;
+    if (kind == Kind::Article || kind == Kind::Definite) {
       // "un miliardo", "una decina", "un quarto"; "uno" alone is one.
       if (i + 1 < toks.size()) {
-        auto next = whole_.find(toks[i + 1].low);
-        if (type == "article" && next != whole_.end() &&
-            (next->second.type == "group" || next->second.type == "fraction")) {
-          n.value = next->second.value;
+        const Piece* next = whole_word(toks[i + 1].low);
+        if (kind == Kind::Article && next && (next->kind == Kind::Group || next->kind == Kind::Fraction)) {
+          n.value = next->value;
           n.last = i + 2;
-          n.rule = "article+" + next->second.type;
+          n.rule = "article+" + next->type;
+          n.of_scale = true;
           return n;
         }
         if (scale_at(toks, i + 1) > 0) {
           n.value = 1;
-          n.definite = type == "definite";
-          n.rule = type == "definite" ? "il+scale" : "un+scale";
+          n.definite = kind == Kind::Definite;
+          n.rule = kind == Kind::Definite ? "il+scale" : "un+scale";
           return n;
         }
       }
       if (t.low != "uno") return std::nullopt;
-    } else if (type == "half") {
+    } else if (kind == Kind::Half) {
       if (scale_at(toks, i + 1) == 0) return std::nullopt;
       n.value = 0.5;
       n.rule = "mezzo+scale";
       return n;
-    } else if (type != "unit") {
-      return std::nullopt;
+    } else {
+      return std::nullopt;  // group, fraction or other alone: no number
     }
   }
   auto v = word_value(t.low);
@@ -198,8 +215,7 @@ void NumberReader::read_scales(const std::vector<Token>& toks, NumRead& n) const
   double last = 0;
   // "tre quarti di milione", "una decina di milioni": a group or fraction
   // takes its scale through "di".
-  bool of_scale = n.rule.find("fraction") != std::string::npos || n.rule.find("group") != std::string::npos;
-  if (of_scale && n.last + 1 < toks.size() && toks[n.last].low == "di" && scale_at(toks, n.last + 1) > 0) ++n.last;
+  if (n.of_scale && n.last + 1 < toks.size() && toks[n.last].low == "di" && scale_at(toks, n.last + 1) > 0) ++n.last;
   while (n.last < toks.size()) {
     double s = scale_at(toks, n.last);
     if (s == 0) break;
@@ -214,8 +230,8 @@ void NumberReader::read_scales(const std::vector<Token>& toks, NumRead& n) const
       ++n.last;
   }
   if (last > 0 && n.last + 1 < toks.size() && toks[n.last].low == "e") {
-    auto half = whole_.find(toks[n.last + 1].low);
-    if (half != whole_.end() && half->second.type == "half") {
+    const Piece* half = whole_word(toks[n.last + 1].low);
+    if (half && half->kind == Kind::Half) {
       n.value += 0.5 * last;
       n.last += 2;
       n.rule += "+e-mezzo";
@@ -230,11 +246,12 @@ std::optional<NumRead> NumberReader::read(const std::vector<Token>& toks, std::s
   if (!n) return std::nullopt;
   // "tre quarti" = 0.75
   if (n->rule == "words" && n->last < toks.size()) {
-    auto f = whole_.find(toks[n->last].low);
-    if (f != whole_.end() && f->second.type == "fraction") {
-      n->value *= f->second.value;
+    const Piece* f = whole_word(toks[n->last].low);
+    if (f && f->kind == Kind::Fraction) {
+      n->value *= f->value;
       ++n->last;
       n->rule = "words+fraction";
+      n->of_scale = true;
     }
   }
   read_scales(toks, *n);

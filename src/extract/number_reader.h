@@ -29,6 +29,7 @@ struct NumRead {
   bool integer = true;        // no decimal part was written
   bool definite = false;      // "il trilione": needs an explicit currency
   bool glued_suffix = false;  // letters glued after the digits that are no scale ("29km")
+  bool of_scale = false;      // a group or fraction ("tre quarti"): takes its scale through "di"
   std::string rule;
 };
 
@@ -103,14 +104,28 @@ class NumberReader {
   const PrefixFilter& number_word_filter() const { return piece_starts_; }
 
  private:
+  // The role of a number word (type= in number_words.tsv), read once.
+  enum class Kind : std::uint8_t {
+    Unit, Ten, Elided, Hundred, ElidedHundred, Thousand,  // pieces of compounds
+    Article, Definite, Group, Half, Fraction, Other       // whole words
+  };
   struct Piece {
     double value;
-    std::string type;
+    std::string type;  // as listed, for the rule names
+    Kind kind;
   };
   struct Scale {
     double value;
     bool glued_only;
   };
+  static Kind kind_of(std::string_view type);
+  // The whole word w (article, group, half, fraction, definite) or null; the
+  // filter turns most words away before the hash lookup.
+  const Piece* whole_word(std::string_view w) const {
+    if (!whole_filter_.may_hold(w)) return nullptr;
+    auto it = whole_.find(w);
+    return it == whole_.end() ? nullptr : &it->second;
+  }
   bool compose(std::string_view w, std::size_t p, double total, double current, bool need_vowel, int last_rank,
                double& out) const;
   std::optional<NumRead> read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const;
@@ -121,6 +136,7 @@ class NumberReader {
   PrefixFilter piece_starts_;  // turns away words that start with no piece
   std::unordered_map<std::string, Piece, StringHash, std::equal_to<>> whole_;       // article, group, half, fraction, definite
   std::unordered_map<std::string, Scale, StringHash, std::equal_to<>> scales_;
+  PrefixFilter whole_filter_, scale_filter_;  // their words, asked before hashing
 };
 
 }  // namespace dealscan::money
