@@ -113,7 +113,7 @@ void write_claim(JsonWriter& w, const Claim& c) {
       .field("id", c.id)
       .field("story", c.story)
       .field("key", c.key)
-      .field("kind", c.kind ? std::string(to_string(*c.kind)) : c.fact_kind)
+      .field("kind", c.kind ? to_string(*c.kind) : std::string_view(c.fact_kind))
       .field("subject", c.subject)
       .field("counterparty", c.counterparty)
       .field("figures", c.figures)

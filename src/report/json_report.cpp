@@ -112,7 +112,7 @@ std::string jsonl_document_line(const DocumentResult& d) {
   report_detail::write_source(w.key("source"), d.source);
   w.field("bytes", d.bytes);
   report_detail::write_entities(w.key("entities"), {&d});
-  auto items = [&](const char* key, const auto& list, auto write) {
+  auto items = [&](const auto& key, const auto& list, auto write) {  // key: a literal
     w.key(key).begin_array();
     for (const auto& item : list) write(item);
     w.end_array();

@@ -1,6 +1,7 @@
 #include "report/json_writer.h"
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -33,34 +34,49 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return n + 1;
 }
 
-// Bytes copied into a JSON string as they are: printable ASCII but '"' and '\\'.
-constexpr std::array<bool, 256> kPlain = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0x20; c < 0x80; ++c) t[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
-  return t;
-}();
-
-// Does any of the 8 bytes in w need a look (>= 0x80, < 0x20, '"' or '\\')?
-// Exact for "any", as the words are read whole (bit tricks from "Bit Twiddling Hacks").
-bool word_needs_look(std::uint64_t w) {
+// A mask with the high bit set in each of w's bytes that needs a look
+// (>= 0x80, < 0x20, '"' or '\\'), bytes in memory order little-endian. Bits
+// above the lowest may be false (a borrow runs up), the lowest is exact: the
+// bit tricks from "Bit Twiddling Hacks".
+std::uint64_t look_mask(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  auto has_zero = [&](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
-  const bool control = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
-  return (w & kHigh) != 0 || control || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+  auto zero_bytes = [&](std::uint64_t x) { return (x - kOnes) & ~x; };
+  const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  return (w | ((w - kOnes * 0x20) & ~w) | zero_bytes(quote) | zero_bytes(backslash)) & kHigh;
 }
 
+std::uint64_t load_word(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
+// Position of the first byte that needs a look in a word with a nonzero mask.
+std::size_t first_marked(std::uint64_t mask) { return static_cast<std::size_t>(std::countr_zero(mask)) / 8; }
+
 // The first position from i on that is not a plain byte (s.size() if none):
-// eight bytes at a time while they are all plain.
+// eight bytes at a time, the last few in one word too (overlapping bytes
+// already seen, or padded with spaces when the string is shorter than a word).
 std::size_t plain_prefix(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
-  while (i + 8 <= n) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (word_needs_look(w)) break;
-    i += 8;
+  for (; i + 8 <= n; i += 8)
+    if (const std::uint64_t m = look_mask(load_word(s.data() + i))) return i + first_marked(m);
+  if (i == n) return n;
+  constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
+  if (n >= 8) {
+    // The bytes before i read as spaces: a mark there could carry a false one up to i.
+    const std::size_t from = n - 8, seen = i - from;  // seen: 1..7
+    const std::uint64_t seen_bits = (std::uint64_t{1} << (8 * seen)) - 1;
+    const std::uint64_t w = (load_word(s.data() + from) & ~seen_bits) | (kSpaces & seen_bits);
+    const std::uint64_t m = look_mask(w);
+    return m ? from + first_marked(m) : n;
   }
-  while (i < n && kPlain[static_cast<unsigned char>(s[i])]) ++i;
-  return i;
+  char buf[8];
+  std::memset(buf, ' ', 8);
+  std::memcpy(buf, s.data() + i, n - i);
+  const std::uint64_t m = look_mask(load_word(buf));
+  return m ? i + first_marked(m) : n;
 }
 
 }  // namespace
@@ -68,16 +84,6 @@ std::size_t plain_prefix(std::string_view s, std::size_t i) {
 void JsonWriter::newline(std::size_t depth) {
   out_ += '\n';
   out_.append(depth * static_cast<std::size_t>(indent_), ' ');
-}
-
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (items_.empty()) return;
-  if (items_.back()++ > 0) out_ += ',';
-  if (indent_ >= 0) newline(items_.size());
 }
 
 JsonWriter& JsonWriter::open(char c) {
@@ -113,12 +119,6 @@ JsonWriter& JsonWriter::key(std::string_view k) {
     out_ += indent_ >= 0 ? ": " : ":";
   }
   after_key_ = true;
-  return *this;
-}
-
-JsonWriter& JsonWriter::value(std::string_view s) {
-  before_value();
-  escaped(s);
   return *this;
 }
 

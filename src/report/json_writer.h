@@ -5,7 +5,9 @@
 // output and tests can compare them.
 #pragma once
 
+#include <cassert>
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +25,36 @@ class JsonWriter {
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
   JsonWriter& key(std::string_view k);
+  // A key written as a literal in the report code. Such keys are plain names
+  // (no '"', '\\', control or non-ASCII byte), so they go out unscanned: the
+  // comma before, the quoted name and the colon in one append.
+  template <std::size_t N>
+  JsonWriter& key(const char (&k)[N]) {
+    constexpr std::size_t n = N - 1;
+    assert(std::string_view(k, n).find_first_of("\"\\") == std::string_view::npos);
+    char buf[n + 5];
+    std::size_t len = 0;
+    if (indent_ < 0 && !after_key_ && !items_.empty()) {
+      if (items_.back()++ > 0) buf[len++] = ',';
+    } else {
+      before_value();
+    }
+    buf[len++] = '"';
+    std::memcpy(buf + len, k, n);
+    len += n;
+    buf[len++] = '"';
+    buf[len++] = ':';
+    if (indent_ >= 0) buf[len++] = ' ';
+    out_.append(buf, len);
+    after_key_ = true;
+    return *this;
+  }
 
-  JsonWriter& value(std::string_view s);
+  JsonWriter& value(std::string_view s) {
+    before_value();
+    escaped(s);
+    return *this;
+  }
   JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
   JsonWriter& value(double v);
@@ -44,11 +74,24 @@ class JsonWriter {
   JsonWriter& field(std::string_view k, const T& v) {
     return key(k).value(v);
   }
+  template <std::size_t N, class T>
+  JsonWriter& field(const char (&k)[N], const T& v) {
+    return key(k).value(v);
+  }
 
  private:
   JsonWriter& open(char c);
   JsonWriter& close(char c);
-  void before_value();
+  // The comma and line break due before the next value (none after a key).
+  void before_value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (items_.empty()) return;
+    if (items_.back()++ > 0) out_ += ',';
+    if (indent_ >= 0) newline(items_.size());
+  }
   void newline(std::size_t depth);
   void escaped(std::string_view s);
 
