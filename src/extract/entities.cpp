@@ -20,19 +20,29 @@ using entity::Draft;
 // Keeps the longest of overlapping drafts (then the higher priority, then the
 // earlier), returned sorted by position.
 std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
-  // Sorts indexes, not the drafts with their strings; std::sort takes the same
-  // steps either way, so ties come out exactly as before.
-  std::vector<std::uint32_t> order(drafts.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Draft& a = drafts[x];
-    const Draft& b = drafts[y];
-    std::size_t la = a.last - a.first, lb = b.last - b.first;
-    if (la != lb) return la > lb;
+  // Sorts what the order compares, copied out of the drafts with each index,
+  // so a comparison reads no draft. std::sort takes the same steps on the
+  // same comparison results, so ties come out exactly as when it sorted drafts.
+  struct Ranked {
+    std::size_t length, first;
+    int priority;
+    std::uint32_t index;
+  };
+  std::vector<Ranked> ranked(drafts.size());
+  for (std::size_t k = 0; k < drafts.size(); ++k) {
+    const Draft& d = drafts[k];
+    ranked[k] = {d.last - d.first, d.first, d.priority, static_cast<std::uint32_t>(k)};
+  }
+  // Longer first, then the lower priority, then the earlier.
+  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.length != b.length) return a.length > b.length;
     if (a.priority != b.priority) return a.priority < b.priority;
     return a.first < b.first;
   });
+  std::vector<std::uint32_t> order(ranked.size());
+  for (std::size_t k = 0; k < ranked.size(); ++k) order[k] = ranked[k].index;
   std::vector<std::uint32_t> kept;
+  kept.reserve(drafts.size());
   if (std::all_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.first < d.last; })) {
     // Drafts cover tokens: a draft clashes when one of its tokens is taken.
     std::size_t end = 0;
@@ -96,12 +106,15 @@ struct EntityExtractor::Impl {
   EntityOutput to_output(const entity::TokenStream& ts, std::vector<Draft> drafts, const entity::DocState& doc) const {
     EntityOutput out;
     out.mentions.reserve(drafts.size());
-    std::unordered_set<std::string> seen;
+    // An id finds one entity and an entity has one id, so the entity's
+    // address stands for the id: no string hashed or copied per mention.
+    std::unordered_set<const Entity*> seen;
+    seen.reserve(drafts.size());
     for (auto& d : drafts) {
       const Entity* e = lookup(d.entity_id, doc);
       if (!e) continue;
       Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
-      if (seen.insert(d.entity_id).second) out.entities.push_back(*e);
+      if (seen.insert(e).second) out.entities.push_back(*e);
       out.mentions.push_back({std::move(d.entity_id), span, std::move(d.rule), d.descriptive});
     }
     return out;

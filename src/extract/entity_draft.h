@@ -14,6 +14,10 @@ namespace dealscan::entity {
 // Which matcher wins when two drafts cover the same tokens (lower wins).
 enum Priority : int { kGazetteer = 0, kTypo = 1, kRule = 2, kRepeat = 3, kDescriptive = 4 };
 
+// Per token: whether a draft covers it. Bytes, not std::vector<bool>: the
+// rules test it at almost every token, and a bit costs a shift and a mask.
+using Covered = std::vector<char>;
+
 struct Draft {
   std::size_t first = 0, last = 0;  // token range [first, last)
   std::string entity_id;

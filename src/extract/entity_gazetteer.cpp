@@ -125,7 +125,7 @@ std::optional<int> Gazetteer::typo_candidate(const TokenStream& ts, std::size_t 
 }
 
 void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const {
-  std::vector<bool> covered(ts.size(), false);
+  Covered covered(ts.size(), 0);
   for (const auto& d : doc.drafts)
     for (std::size_t k = d.first; k < d.last; ++k) covered[k] = true;
   auto titled = [&](std::size_t k) { return k < ts.size() && ts.tokens[k].shape == Shape::Title; };

@@ -36,6 +36,10 @@ bool is_punct(const TokenStream& ts, std::size_t i, std::string_view p) {
   return true;
 }
 
+// ts.heading as bytes, for the loops that ask it at every token: a
+// std::vector<bool> read costs a shift and a mask each time.
+std::vector<char> heading_bytes(const TokenStream& ts) { return std::vector<char>(ts.heading.begin(), ts.heading.end()); }
+
 // Tokens a..b of the text as written ("Quercia & Figli").
 std::string text_of(const TokenStream& ts, std::size_t a, std::size_t b) {
   return std::string(ts.text.substr(ts.tokens[a].begin, ts.tokens[b - 1].end - ts.tokens[a].begin));
@@ -74,7 +78,7 @@ NameRules::NameRules(const Lexicon& lexicon, const Gazetteer& gazetteer)
 }
 
 void NameRules::apply(const TokenStream& ts, DocState& doc) const {
-  std::vector<bool> covered(ts.size(), false);
+  Covered covered(ts.size(), 0);
   for (const auto& d : doc.drafts)
     for (std::size_t k = d.first; k < d.last; ++k) covered[k] = true;
   legal_suffix(ts, covered, doc);
@@ -83,7 +87,7 @@ void NameRules::apply(const TokenStream& ts, DocState& doc) const {
   repeats(ts, doc);
 }
 
-std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const {
+std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {
   std::size_t end = i, words = 0;
   for (std::size_t j = i; j < ts.size() && words < kMaxNameWords; ++j) {
     if (j > i && ts.tokens[j].newline_before) break;
@@ -102,11 +106,11 @@ std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const std:
   return end;
 }
 
-bool NameRules::person_word(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const {
+bool NameRules::person_word(const TokenStream& ts, std::size_t i, const Covered& covered) const {
   return i < ts.size() && !covered[i] && ts.tokens[i].shape == Shape::Title && !stopwords_.contains_key(ts.key(i));
 }
 
-std::size_t NameRules::person_end(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const {
+std::size_t NameRules::person_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {
   if (!person_word(ts, i, covered)) return i;
   std::size_t end = i + 1, words = 1;
   for (std::size_t j = i + 1; j < ts.size() && !ts.tokens[j].newline_before; ++j) {
@@ -121,7 +125,7 @@ std::size_t NameRules::person_end(const TokenStream& ts, std::size_t i, const st
   return words >= 2 ? end : i;
 }
 
-std::size_t NameRules::person_begin(const TokenStream& ts, std::size_t end, const std::vector<bool>& covered) const {
+std::size_t NameRules::person_begin(const TokenStream& ts, std::size_t end, const Covered& covered) const {
   std::size_t begin = end, words = 0;
   for (std::size_t j = end; j-- > 0;) {
     if (person_word(ts, j, covered)) {
@@ -154,7 +158,7 @@ void NameRules::add(const TokenStream& ts, DocState& doc, std::size_t name_first
   doc.drafts.push_back({first, last, id, rule, kRule});
 }
 
-void NameRules::legal_suffix(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const {
+void NameRules::legal_suffix(const TokenStream& ts, const Covered& covered, DocState& doc) const {
   for (std::size_t j = 1; j < ts.size(); ++j) {
     if (!ts.tokens[j].word || !ts.tokens[j].space_before || covered[j]) continue;
     auto m = suffixes_.longest(ts, j);
@@ -176,9 +180,10 @@ void NameRules::legal_suffix(const TokenStream& ts, const std::vector<bool>& cov
   }
 }
 
-void NameRules::after_trigger(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const {
+void NameRules::after_trigger(const TokenStream& ts, const Covered& covered, DocState& doc) const {
+  const std::vector<char> heading = heading_bytes(ts);
   for (std::size_t d = 0; d < ts.size(); ++d) {
-    if (!ts.tokens[d].word || ts.heading[ts.tokens[d].sentence]) continue;
+    if (!ts.tokens[d].word || heading[ts.tokens[d].sentence]) continue;
     auto det = determiners_.longest(ts, d);
     if (det.payload < 0) continue;
     auto trig = triggers_.longest(ts, det.end);
@@ -200,9 +205,10 @@ void NameRules::after_trigger(const TokenStream& ts, const std::vector<bool>& co
   }
 }
 
-void NameRules::persons(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const {
+void NameRules::persons(const TokenStream& ts, const Covered& covered, DocState& doc) const {
+  const std::vector<char> heading = heading_bytes(ts);
   for (std::size_t d = 0; d < ts.size(); ++d) {
-    if (ts.heading[ts.tokens[d].sentence]) continue;
+    if (heading[ts.tokens[d].sentence]) continue;
     // "Anna Neri, [la] fondatrice ...": the name before a comma and a role.
     if (is_punct(ts, d, ",")) {
       std::size_t comma = d;
@@ -236,7 +242,7 @@ void NameRules::persons(const TokenStream& ts, const std::vector<bool>& covered,
 
 void NameRules::repeats(const TokenStream& ts, DocState& doc) const {
   if (doc.unknown.empty()) return;
-  std::vector<bool> covered(ts.size(), false);
+  Covered covered(ts.size(), 0);
   for (const auto& dr : doc.drafts)
     for (std::size_t k = dr.first; k < dr.last; ++k) covered[k] = true;
   for (const auto& u : doc.unknown) {

@@ -37,18 +37,18 @@ class NameRules {
     EntityType type;
     std::string kind, rule;
   };
-  void legal_suffix(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const;
-  void after_trigger(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const;
-  void persons(const TokenStream& ts, const std::vector<bool>& covered, DocState& doc) const;
+  void legal_suffix(const TokenStream& ts, const Covered& covered, DocState& doc) const;
+  void after_trigger(const TokenStream& ts, const Covered& covered, DocState& doc) const;
+  void persons(const TokenStream& ts, const Covered& covered, DocState& doc) const;
   void repeats(const TokenStream& ts, DocState& doc) const;
 
   // End of the capitalised name starting at i ("Quercia & Figli"), or i.
-  std::size_t name_end(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const;
+  std::size_t name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const;
   // End of a person's name "Anna Maria Neri" starting at i, or i when it is not one.
-  std::size_t person_end(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const;
+  std::size_t person_end(const TokenStream& ts, std::size_t i, const Covered& covered) const;
   // Start of a person's name ending just before end, or end.
-  std::size_t person_begin(const TokenStream& ts, std::size_t end, const std::vector<bool>& covered) const;
-  bool person_word(const TokenStream& ts, std::size_t i, const std::vector<bool>& covered) const;
+  std::size_t person_begin(const TokenStream& ts, std::size_t end, const Covered& covered) const;
+  bool person_word(const TokenStream& ts, std::size_t i, const Covered& covered) const;
   void add(const TokenStream& ts, DocState& doc, std::size_t name_first, std::size_t name_last, std::size_t first,
            std::size_t last, EntityType type, const std::string& kind, const std::string& rule) const;
 
