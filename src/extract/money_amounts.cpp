@@ -31,6 +31,8 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
   sep_dash_.add_list(q, "range_sep", "dash");
   change_verbs_.add_list(q, "change", "1");
   units_.add_list(lexicon.list("units"));
+  for (const auto& e : lexicon.list("currencies"))
+    currency_facts_.emplace(&e, CurrencyFacts{std::string(e.attr("code")), e.number("factor", 1), e.attr("glued") == "1"});
   amount_nouns_.add_list(lexicon.list("amount_nouns"));
   for (const auto& e : lexicon.list("scales")) {
     if (e.attr("type") != "vague") continue;
@@ -61,7 +63,6 @@ bool AmountMatcher::may_start(const Token& t) const {
   // A symbol opens an amount only as the first token of a currency ("$", "€"):
   // it is never a number, and the vague words are all in starters_.
   if (t.kind == TokKind::Symbol) return is_starter(t.low);
-  if (!word_filter_.may_hold(t.low)) return false;
   return is_starter(t.low) || reader_.word_value(t.low).has_value();
 }
 
@@ -75,15 +76,15 @@ std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::
   if (!hit && allow_di && toks[i].low == "d" && i + 1 < toks.size() && toks[i + 1].low == "'")
     hit = currencies_.match_at(toks, i + 2);
   if (!hit) return std::nullopt;
-  if (hit->entry->attr("glued") == "1")
+  const CurrencyFacts& facts = currency_facts_.at(hit->entry);
+  if (facts.glued)
     for (std::size_t k = hit->first + 1; k < hit->last; ++k)
       if (!toks[k].glued_left) return std::nullopt;
-  return CurrencyHit{hit->last, std::string(hit->entry->attr("code")), hit->entry->number("factor", 1)};
+  return CurrencyHit{hit->last, facts.code, facts.factor};
 }
 
 // "decine di miliardi di dollari": value lo*scale .. hi*scale, about.
 std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks, std::size_t i) const {
-  if (!vague_filter_.may_hold(toks[i].low)) return std::nullopt;
   auto it = vague_.find(toks[i].low);
   if (it == vague_.end() || i + 2 >= toks.size() || toks[i + 1].low != "di") return std::nullopt;
   double scale = reader_.scale_at(toks, i + 2);
@@ -109,10 +110,11 @@ bool AmountMatcher::read_range(const std::vector<Token>& toks, std::size_t start
   auto mid = currency_at(toks, p, true);
   if (mid) p = mid->last;
   if (p >= toks.size()) return false;
-  bool between = start > 0 && range_open_between_.match_before(toks, start).has_value();
-  bool from = start > 0 && range_open_from_.match_before(toks, start).has_value();
-  bool sep = sep_dash_.match_at(toks, p) || (between && sep_between_.match_at(toks, p)) ||
-             (from && sep_from_.match_at(toks, p));
+  // The separator first: the words before the range are looked at only
+  // when it could close one ("tra 5 e", "da 12 a").
+  auto opened = [&](const PhraseTable& t) { return start > 0 && t.match_before(toks, start).has_value(); };
+  bool sep = sep_dash_.match_at(toks, p) || (sep_between_.match_at(toks, p) && opened(range_open_between_)) ||
+             (sep_from_.match_at(toks, p) && opened(range_open_from_));
   if (!sep) return false;
   ++p;
   auto pre = currency_at(toks, p, false);
@@ -193,7 +195,8 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
 std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& toks, std::size_t i,
                                                    std::size_t floor) const {
   if (!may_start(toks[i])) return std::nullopt;
-  if (auto v = vague_at(toks, i)) return v;
+  if (vague_filter_.may_hold(toks[i].low))
+    if (auto v = vague_at(toks, i)) return v;
   Candidate c;
   c.first = c.amount_first = i;
   std::optional<CurrencyHit> cur;

@@ -53,6 +53,13 @@ class AmountMatcher {
     std::string code;
     double factor = 1;
   };
+  // What a currency entry says (code, factor, glued), read once per entry.
+  struct CurrencyFacts {
+    std::string code;
+    double factor = 1;
+    bool glued = false;
+  };
+  std::unordered_map<const LexEntry*, CurrencyFacts> currency_facts_;
   std::optional<CurrencyHit> currency_at(const std::vector<Token>& toks, std::size_t i, bool allow_di) const;
   std::optional<Candidate> vague_at(const std::vector<Token>& toks, std::size_t i) const;
   bool read_range(const std::vector<Token>& toks, std::size_t intro, NumRead& low, std::optional<NumRead>& high,
@@ -75,6 +82,7 @@ class AmountMatcher {
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters_;
   PrefixFilter starter_filter_;  // before the starters_ lookup
   PrefixFilter word_filter_;     // starters and number words: one test turns most words away
+  // Whether an amount may start at t; match() has asked word_filter_.
   bool may_start(const Token& t) const;
   bool is_starter(std::string_view w) const;
 };

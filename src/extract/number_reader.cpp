@@ -36,7 +36,29 @@ NumberReader::Kind NumberReader::kind_of(std::string_view t) {
   return Kind::Other;
 }
 
+namespace {
+
+// "2024", "15": digits only, read with no copy (most numbers in news are).
+// Same checks as the general case below.
+std::optional<double> parse_plain_digits(std::string_view raw) {
+  if (raw.size() > 1 && raw[0] == '0') return std::nullopt;  // "029"
+  double v = 0;
+  if (std::from_chars(raw.data(), raw.data() + raw.size(), v).ec == std::errc::result_out_of_range)
+    return std::nullopt;
+  if (!std::isfinite(v) || v > kMaxValue) return std::nullopt;
+  return v;
+}
+
+bool all_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+}  // namespace
+
 std::optional<double> parse_digits(std::string_view raw) {
+  if (all_digits(raw)) return parse_plain_digits(raw);
   std::string s;
   for (char c : raw)
     if (c != ' ') s += c;  // "10 000": spaces only ever separate thousands
