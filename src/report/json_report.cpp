@@ -105,8 +105,23 @@ nlohmann::ordered_json to_json(const Report& report) {
   return nlohmann::ordered_json::parse(text.str());
 }
 
+namespace {
+
+// About the size of a document's line, a little over as a rule: the line is
+// reserved once instead of growing (and being copied) about ten times.
+std::size_t line_size_estimate(const DocumentResult& d) {
+  std::size_t sentences = 0;
+  for (const auto& f : d.figures) sentences += f.sentence_text.size();
+  for (const auto& f : d.facts) sentences += f.sentence_text.size();
+  return 300 + 170 * d.entities.size() + 560 * d.figures.size() + 330 * d.facts.size() + 150 * d.quantities.size() +
+         sentences;
+}
+
+}  // namespace
+
 std::string jsonl_document_line(const DocumentResult& d) {
   std::string line;
+  line.reserve(line_size_estimate(d));
   JsonWriter w(line);
   w.begin_object().field("schema", kSchema).field("type", "document");
   report_detail::write_source(w.key("source"), d.source);

@@ -8,6 +8,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dealscan::report_detail {
 namespace {
 
@@ -55,28 +59,50 @@ std::uint64_t load_word(const char* p) {
 // Position of the first byte that needs a look in a word with a nonzero mask.
 std::size_t first_marked(std::uint64_t mask) { return static_cast<std::size_t>(std::countr_zero(mask)) / 8; }
 
+// Does byte c need a look ('"', '\\', < 0x20 or >= 0x80)?
+bool needs_look(char c) { return static_cast<signed char>(c) < 0x20 || c == '"' || c == '\\'; }
+
+#if defined(__SSE2__)
+// Bit k set when byte p[k] of the 16 at p needs a look: exact per byte. A
+// signed compare with 0x20 takes in the bytes >= 0x80 too.
+unsigned look_bits16(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+  const __m128i low_or_high = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), low_or_high)));
+}
+#endif
+
 // The first position from i on that is not a plain byte (s.size() if none):
-// eight bytes at a time, the last few in one word too (overlapping bytes
-// already seen, or padded with spaces when the string is shorter than a word).
+// sixteen bytes at a time where SSE2 is there, else eight; the last few bytes
+// of a long string in one more word that overlaps bytes already seen.
 std::size_t plain_prefix(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned m = look_bits16(s.data() + i)) return i + static_cast<std::size_t>(std::countr_zero(m));
+  if (i == n) return n;
+  if (n >= 16) {
+    const std::size_t from = n - 16;
+    const unsigned m = look_bits16(s.data() + from) >> (i - from);  // bits of bytes from i on
+    return m ? i + static_cast<std::size_t>(std::countr_zero(m)) : n;
+  }
+#endif
   for (; i + 8 <= n; i += 8)
     if (const std::uint64_t m = look_mask(load_word(s.data() + i))) return i + first_marked(m);
   if (i == n) return n;
-  constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
   if (n >= 8) {
     // The bytes before i read as spaces: a mark there could carry a false one up to i.
+    constexpr std::uint64_t kSpaces = 0x2020202020202020ull;
     const std::size_t from = n - 8, seen = i - from;  // seen: 1..7
     const std::uint64_t seen_bits = (std::uint64_t{1} << (8 * seen)) - 1;
     const std::uint64_t w = (load_word(s.data() + from) & ~seen_bits) | (kSpaces & seen_bits);
     const std::uint64_t m = look_mask(w);
     return m ? from + first_marked(m) : n;
   }
-  char buf[8];
-  std::memset(buf, ' ', 8);
-  std::memcpy(buf, s.data() + i, n - i);
-  const std::uint64_t m = look_mask(load_word(buf));
-  return m ? i + first_marked(m) : n;
+  while (i < n && !needs_look(s[i])) ++i;  // a short string: a few bytes
+  return i;
 }
 
 }  // namespace
