@@ -550,7 +550,7 @@ std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags)
   // Every core starts with a number or a word of the vocabulary; each rule
   // is only tried when the first token can start it.
   const std::uint32_t r = c.vocab.roles_of(c.toks[i]);
-  if (!r) return std::nullopt;
+  if (!(r & kCoreStarts)) return std::nullopt;
   const std::uint32_t counted = kCount | kUnit | kNumber;
   std::optional<Core> best;
   auto consider = [&](std::uint32_t starts, auto rule) {
@@ -570,7 +570,12 @@ std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags)
   consider(kShift | kSeason, [&] { return core_season(c, i); });
   consider(kDayword, [&] { return core_dayword(c, i); });
   consider(kWeekday, [&] { return core_weekday(c, i); });
+  // The rules of counted units all need a unit after the count ("tre anni",
+  // "anni"), which most numbers and "un", "una" lack; "ultimi" may come first.
+  const bool unit_follows = (r & counted) && c.vocab.match(kUnit, c.toks, count_at(c, i).end);
+  if (!unit_follows && !(r & kRecent)) return best;
   consider(kRecent | counted, [&] { return core_recent(c, i); });
+  if (!unit_follows) return best;
   consider(counted, [&] { return core_ago(c, i); });
   consider(counted, [&] { return core_later(c, i); });
   if (flags.duration) consider(counted, [&] { return core_duration(c, i); });

@@ -2,6 +2,7 @@
 // named rule resolved to an interval. Internal to the time grammar.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,14 @@ struct CoreFlags {
   bool duration = false;      // "entro due anni", "tra tre mesi"
   bool allow_part = true;
 };
+
+// Roles of the tokens a core can start with: parse_core finds nothing
+// at any other token.
+constexpr std::uint32_t kCoreStarts = timevocab::kPart | timevocab::kQcode | timevocab::kOrdinal |
+                                      timevocab::kFiscal | timevocab::kNumber | timevocab::kWeekday |
+                                      timevocab::kShift | timevocab::kMonth | timevocab::kUnit |
+                                      timevocab::kDecadeHead | timevocab::kSeason | timevocab::kDayword |
+                                      timevocab::kRecent | timevocab::kCount;
 
 // The longest core starting at token i.
 std::optional<Core> parse_core(const Context& ctx, std::size_t i, CoreFlags flags);

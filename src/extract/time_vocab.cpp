@@ -118,11 +118,11 @@ void Vocab::add(const LexEntry& e, std::uint32_t roles) {
     Item item = base;
     item.words = form_words(form);
     if (item.words.empty()) continue;
-    auto [it, fresh] = first_.try_emplace(item.words.front(), static_cast<int>(buckets_.size()));
-    if (fresh) buckets_.emplace_back();
-    const std::string& w = item.words.front();
-    if (w.size() < kMaxLen) shapes_[static_cast<unsigned char>(w[0])].set(w.size());
-    auto& bucket = buckets_[it->second];
+    // Every word of a preposition gets a bucket, so that the grammar can
+    // tell cheaply where a run of prepositions may go on.
+    if (roles & kPrep)
+      for (const auto& w : item.words) bucket_of(w).prep_word = true;
+    auto& bucket = bucket_of(item.words.front());
     bucket.roles |= roles;
     const Entry entry{roles, static_cast<std::uint32_t>(item.words.size()), static_cast<std::uint32_t>(items_.size())};
     // After every entry at least as long: longest first, lexicon order within a length.
@@ -131,6 +131,13 @@ void Vocab::add(const LexEntry& e, std::uint32_t roles) {
     bucket.entries.insert(at, entry);
     items_.push_back(std::move(item));
   }
+}
+
+Vocab::Bucket& Vocab::bucket_of(const std::string& word) {
+  auto [it, fresh] = first_.try_emplace(word, static_cast<int>(buckets_.size()));
+  if (fresh) buckets_.emplace_back();
+  if (word.size() < kMaxLen) shapes_[static_cast<unsigned char>(word[0])].set(word.size());
+  return buckets_[it->second];
 }
 
 void Vocab::annotate(std::vector<timetok::Token>& toks) const {

@@ -72,6 +72,12 @@ class Vocab {
   }
   // Looks every token up once, so that match() does no hashing.
   void annotate(std::vector<timetok::Token>& toks) const;
+  // Whether the token may be a word of a preposition item, first or later
+  // ("a", "partire", "dal" of "a partire dal"): a run of prepositions is made
+  // of such tokens only. Tokens too long to be looked up count as maybe.
+  bool maybe_prep_word(const timetok::Token& t) const {
+    return t.lower.size() >= kMaxLen || (t.entry >= 0 && buckets_[t.entry].prep_word);
+  }
   // Roles of every item starting with the token's word (a quick filter).
   std::uint32_t roles_of(const timetok::Token& t) const {
     std::uint32_t r = t.kind == timetok::Kind::Number ? std::uint32_t{kNumber} : 0u;
@@ -99,6 +105,7 @@ class Vocab {
   };
   struct Bucket {
     std::uint32_t roles = 0;
+    bool prep_word = false;  // some preposition item has this word
     // Longest first, in lexicon order among equal lengths: the first entry
     // that matches is the longest match, as a scan keeping the first of the
     // longest would find.
@@ -106,10 +113,13 @@ class Vocab {
   };
   std::vector<Item> items_;
   std::vector<Bucket> buckets_;
+  // The bucket of a word, made (with no items) if it has none yet.
+  Bucket& bucket_of(const std::string& word);
   // match() past its quick refusals: the bucket's entries in order.
   const Item* match_in(const Bucket& bucket, std::uint32_t roles, const std::vector<timetok::Token>& toks,
                        std::size_t i) const;
-  std::unordered_map<std::string, int, Hash, std::equal_to<>> first_;  // word -> bucket
+  // Word -> bucket: the first words of items, and every word of a preposition.
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> first_;
   // (first byte, length) pairs of the words in first_: most words skip the hash.
   static constexpr std::size_t kMaxLen = 32;
   std::array<std::bitset<kMaxLen>, 256> shapes_{};
