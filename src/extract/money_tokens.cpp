@@ -80,7 +80,7 @@ class TokenAppender {
 
   void push_back(const Token& t) {
     if (next_ == end_) grow();
-    out_.data()[next_++] = t;
+    data_[next_++] = t;
   }
   bool empty() const { return next_ == 0; }
 
@@ -89,8 +89,10 @@ class TokenAppender {
   void grow() {
     end_ = next_ + kChunk;
     out_.resize(end_);
+    data_ = out_.data();
   }
   std::vector<Token>& out_;
+  Token* data_ = nullptr;  // out_.data(), kept: the vector is not re-read per token
   std::size_t next_;  // where the next token goes
   std::size_t end_;   // end of the chunk: the vector's size
 };
