@@ -109,9 +109,12 @@ std::optional<std::string> DescriptiveResolver::by_sector(const Descriptor& d, s
 
 void DescriptiveResolver::apply(const TokenStream& ts, const std::vector<Draft>& names, const DocState& doc,
                                 std::vector<Draft>& out) const {
+  // The rules found the determiners already (the same list); asked alone,
+  // the resolver walks its own trie.
+  const bool found = doc.determiners.size() == ts.size();
   for (std::size_t i = 0; i < ts.size(); ++i) {
     if (!ts.tokens[i].word) continue;
-    auto det = determiners_.longest(ts, i);
+    const PhraseMatch det = found ? doc.determiners[i] : determiners_.longest(ts, i);
     if (det.payload != 1) continue;
     auto m = descriptors_.longest(ts, det.end);
     if (m.payload < 0) continue;

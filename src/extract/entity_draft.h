@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dealscan/types.h"
+#include "extract/entity_phrases.h"
 
 namespace dealscan::entity {
 
@@ -37,6 +38,11 @@ struct DocState {
   std::vector<Draft> drafts;
   std::vector<UnknownEntity> unknown;
   std::unordered_map<std::string, std::size_t> unknown_index;  // id -> unknown[]
+  // The determiner match at each token ("la", "dell'"; payload 1 definite,
+  // 2 indefinite, -1 none), found once by NameRules::apply for the rules and
+  // the descriptive resolver: one in ten tokens starts one, and each walk
+  // of the trie cost as much as the rest of a rule's test.
+  std::vector<PhraseMatch> determiners;
 
   const UnknownEntity* find_unknown(const std::string& id) const {
     auto it = unknown_index.find(id);

@@ -82,9 +82,15 @@ void NameRules::apply(const TokenStream& ts, DocState& doc) const {
   for (const auto& d : doc.drafts)
     for (std::size_t k = d.first; k < d.last; ++k) covered[k] = true;
   legal_suffix(ts, covered, doc);
+  find_determiners(ts, doc);
   after_trigger(ts, covered, doc);
   persons(ts, covered, doc);
   repeats(ts, doc);
+}
+
+void NameRules::find_determiners(const TokenStream& ts, DocState& doc) const {
+  doc.determiners.resize(ts.size());
+  for (std::size_t i = 0; i < ts.size(); ++i) doc.determiners[i] = determiners_.longest(ts, i);
 }
 
 std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {
@@ -184,7 +190,7 @@ void NameRules::after_trigger(const TokenStream& ts, const Covered& covered, Doc
   const std::vector<char> heading = heading_bytes(ts);
   for (std::size_t d = 0; d < ts.size(); ++d) {
     if (!ts.tokens[d].word || heading[ts.tokens[d].sentence]) continue;
-    auto det = determiners_.longest(ts, d);
+    const PhraseMatch det = doc.determiners[d];
     if (det.payload < 0) continue;
     auto trig = triggers_.longest(ts, det.end);
     if (trig.payload < 0) continue;
@@ -213,7 +219,7 @@ void NameRules::persons(const TokenStream& ts, const Covered& covered, DocState&
     if (is_punct(ts, d, ",")) {
       std::size_t comma = d;
       std::size_t r = comma + 1;
-      if (auto det = determiners_.longest(ts, r); det.payload == 1) r = det.end;
+      if (r < ts.size() && doc.determiners[r].payload == 1) r = doc.determiners[r].end;
       if (roles_.longest(ts, r).payload >= 0) {
         std::size_t begin = person_begin(ts, comma, covered);
         if (begin < comma) add(ts, doc, begin, comma, begin, comma, EntityType::Person, "", "person-before-role");
@@ -221,7 +227,7 @@ void NameRules::persons(const TokenStream& ts, const Covered& covered, DocState&
     }
     // "[il] ceo [di Acme][,] Anna Neri".
     if (!ts.tokens[d].word) continue;
-    auto det = determiners_.longest(ts, d);
+    const PhraseMatch det = doc.determiners[d];
     if (det.payload != 1) continue;
     auto role = roles_.longest(ts, det.end);
     if (role.payload < 0) continue;

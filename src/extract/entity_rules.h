@@ -38,6 +38,8 @@ class NameRules {
     std::string kind, rule;
   };
   void legal_suffix(const TokenStream& ts, const Covered& covered, DocState& doc) const;
+  // doc.determiners for ts.
+  void find_determiners(const TokenStream& ts, DocState& doc) const;
   void after_trigger(const TokenStream& ts, const Covered& covered, DocState& doc) const;
   void persons(const TokenStream& ts, const Covered& covered, DocState& doc) const;
   void repeats(const TokenStream& ts, DocState& doc) const;
