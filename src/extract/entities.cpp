@@ -111,7 +111,7 @@ struct EntityExtractor::Impl {
     std::unordered_set<const Entity*> seen;
     seen.reserve(drafts.size());
     for (auto& d : drafts) {
-      const Entity* e = lookup(d.entity_id, doc);
+      const Entity* e = d.known ? d.known : lookup(d.entity_id, doc);
       if (!e) continue;
       Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
       if (seen.insert(e).second) out.entities.push_back(*e);

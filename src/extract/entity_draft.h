@@ -25,6 +25,9 @@ struct Draft {
   std::string rule;
   int priority = kGazetteer;
   bool descriptive = false;
+  // The gazetteer's entity of entity_id, set by the gazetteer's matchers so
+  // that the extractor need not find it again by its id; null otherwise.
+  const Entity* known = nullptr;
 };
 
 // An entity found by rule, with the kind its trigger gave it ("startup").

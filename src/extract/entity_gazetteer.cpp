@@ -95,7 +95,8 @@ void Gazetteer::match_names(const TokenStream& ts, const WordSet& stopwords, Doc
     // A one-word name that is also a common word opening the sentence
     // ("Intesa raggiunta ...") is the word, not the company.
     bool common_opener = m.end == i + 1 && ts.tokens[i].sentence_initial && stopwords.contains_key(ts.key(i));
-    if (!common_opener) doc.drafts.push_back({i, m.end, entries_[m.payload].entity.id, "gazetteer", kGazetteer});
+    if (!common_opener) doc.drafts.push_back(
+        {i, m.end, entries_[m.payload].entity.id, "gazetteer", kGazetteer, false, &entries_[m.payload].entity});
     i = m.end;
   }
 }
@@ -106,7 +107,8 @@ void Gazetteer::match_descriptions(const TokenStream& ts, DocState& doc) const {
     if (!ts.tokens[i].word) continue;
     auto m = descriptions_.longest(ts, i);
     if (m.payload < 0) continue;
-    doc.drafts.push_back({i, m.end, entries_[m.payload].entity.id, "descriptive:descr", kDescriptive, true});
+    doc.drafts.push_back(
+        {i, m.end, entries_[m.payload].entity.id, "descriptive:descr", kDescriptive, true, &entries_[m.payload].entity});
     i = m.end - 1;
   }
 }
@@ -138,7 +140,8 @@ void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, Doc
     bool lone_title = t.shape == Shape::Title && !t.sentence_initial && !titled(i + 1) && !(i > 0 && titled(i - 1));
     // The shape rules out most words before the stopword lookup has to.
     if ((!mixed && !lone_title) || stopwords.contains_key(ts.key(i))) continue;
-    if (auto idx = typo_candidate(ts, i)) doc.drafts.push_back({i, i + 1, entries_[*idx].entity.id, "typo", kTypo});
+    if (auto idx = typo_candidate(ts, i))
+      doc.drafts.push_back({i, i + 1, entries_[*idx].entity.id, "typo", kTypo, false, &entries_[*idx].entity});
   }
 }
 
