@@ -112,13 +112,19 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
     if (w.begin < done) continue;  // the apostrophe of the word before
     gap(w.begin);
     const auto c = static_cast<unsigned char>(text[w.begin]);
+    // An ASCII word or mark: its scan key is its lower-cased text, hashed.
     if (w.ascii && w.word && ascii_alpha(c)) {  // an ASCII word: one time word, with its apostrophe
       std::size_t end = w.end;
-      if (end < text.size() && text[end] == '\'') ++end;
-      batch.add(Token{w.begin, end, Kind::Word, lowered.substr(w.begin, end - w.begin)});
+      std::uint64_t h = w.key_hash;
+      if (end < text.size() && text[end] == '\'') {
+        ++end;
+        h = word_hash_step(h, '\'');
+      }
+      batch.add(Token{w.begin, end, Kind::Word, true, static_cast<std::uint32_t>(h), lowered.substr(w.begin, end - w.begin)});
       done = end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      batch.add(Token{w.begin, w.end, Kind::Punct, lowered.substr(w.begin, w.end - w.begin)});
+      batch.add(Token{w.begin, w.end, Kind::Punct, true, static_cast<std::uint32_t>(w.key_hash),
+                      lowered.substr(w.begin, w.end - w.begin)});
       done = w.end;
     } else {  // numbers, and words with other letters: as tokenize reads them
       batch.flush();

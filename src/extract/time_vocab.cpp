@@ -70,6 +70,40 @@ Vocab::Vocab(const Lexicon& lexicon) {
   // Scale and currency words of the money lexicon also mark a number as a quantity.
   for (const auto& e : lexicon.list("scales")) add(e, kBlocker);
   for (const auto& e : lexicon.list("currencies")) add(e, kBlocker);
+  build_table();
+}
+
+void Vocab::build_table() {
+  std::size_t size = 16;
+  while (size < 4 * first_.size()) size *= 2;  // a quarter full at most: short probes
+  table_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (const auto& [word, bucket] : first_) {
+    const std::uint32_t h = timetok::word_hash(word);
+    std::size_t at = h & mask_;
+    while (table_[at].bucket >= 0) at = (at + 1) & mask_;
+    table_[at] = Slot{h, bucket, word};
+  }
+}
+
+namespace {
+
+// a == b for words of one length: the words are short, a call to memcmp
+// would cost more than the loop.
+bool same_bytes(std::string_view a, std::string_view b) {
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+
+}  // namespace
+
+inline int Vocab::bucket_index(std::string_view word, std::uint32_t hash) const {
+  for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
+    const Slot& s = table_[at];
+    if (s.bucket < 0) return -1;
+    if (s.hash == hash && s.word.size() == word.size() && same_bytes(s.word, word)) return s.bucket;
+  }
 }
 
 namespace {
@@ -145,8 +179,7 @@ void Vocab::annotate(std::vector<timetok::Token>& toks) const {
     t.entry = -1;
     auto len = t.lower.size();
     if (len >= kMaxLen || !shapes_[static_cast<unsigned char>(t.lower[0])].test(len)) continue;
-    auto it = first_.find(t.lower);
-    t.entry = it == first_.end() ? -1 : it->second;
+    t.entry = bucket_index(t.lower, t.hashed ? t.hash : timetok::word_hash(t.lower));
   }
 }
 

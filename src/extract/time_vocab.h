@@ -61,6 +61,11 @@ struct Item {
 class Vocab {
  public:
   explicit Vocab(const Lexicon& lexicon);
+  // Not copied: the table views the keys of first_ (a move keeps its nodes).
+  Vocab(const Vocab&) = delete;
+  Vocab& operator=(const Vocab&) = delete;
+  Vocab(Vocab&&) = default;
+  Vocab& operator=(Vocab&&) = default;
   // The longest item with one of the roles starting at token i, or nullptr.
   // The quick refusals are inline: the grammar asks at most tokens, and most
   // start no item with those roles.
@@ -123,6 +128,18 @@ class Vocab {
   // (first byte, length) pairs of the words in first_: most words skip the hash.
   static constexpr std::size_t kMaxLen = 32;
   std::array<std::bitset<kMaxLen>, 256> shapes_{};
+  // first_ again as an open-addressing table keyed by timetok::word_hash,
+  // for annotate: a token whose hash came with the word scan is looked up
+  // without reading its text twice, and no node is chased.
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::int32_t bucket = -1;  // -1: empty
+    std::string_view word;     // a key of first_ (its nodes do not move)
+  };
+  std::vector<Slot> table_;
+  std::size_t mask_ = 0;
+  void build_table();
+  int bucket_index(std::string_view word, std::uint32_t hash) const;
 };
 
 }  // namespace dealscan::timevocab
