@@ -46,16 +46,16 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
       for (const auto& f : e.forms) {
         Tokens t;
         tokenize(f, t);
-        if (!t.list.empty()) starters_.emplace(t.list.front().low);
+        if (!t.list.empty()) starters_.emplace(t.list.front().low, true);
       }
-  for (const auto& [k, v] : vague_) starters_.insert(k);
-  for (const auto& s : starters_) starter_filter_.add_word(s);
+  vague_.for_each([&](std::string_view w, const Vague&) { starters_.emplace(w, true); });
+  starters_.for_each([&](std::string_view w, bool) { starter_filter_.add_word(w); });
   word_filter_.add_all(starter_filter_);
   word_filter_.add_all(reader_.number_word_filter());
 }
 
 bool AmountMatcher::is_starter(std::string_view w) const {
-  return starter_filter_.may_hold(w) && starters_.count(w) > 0;
+  return starter_filter_.may_hold(w) && starters_.contains(w);
 }
 
 bool AmountMatcher::may_start(const Token& t) const {
@@ -85,8 +85,8 @@ std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::
 
 // "decine di miliardi di dollari": value lo*scale .. hi*scale, about.
 std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks, std::size_t i) const {
-  auto it = vague_.find(toks[i].low);
-  if (it == vague_.end() || i + 2 >= toks.size() || toks[i + 1].low != "di") return std::nullopt;
+  const Vague* vague = vague_.find(toks[i].low);
+  if (!vague || i + 2 >= toks.size() || toks[i + 1].low != "di") return std::nullopt;
   double scale = reader_.scale_at(toks, i + 2);
   if (scale < kContextScale) return std::nullopt;
   auto cur = currency_at(toks, i + 3, true);
@@ -94,8 +94,8 @@ std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks,
   Candidate c;
   c.first = c.amount_first = i;
   c.last = cur->last;
-  c.value = it->second.lo * scale;
-  c.max = it->second.hi * scale;
+  c.value = vague->lo * scale;
+  c.max = vague->hi * scale;
   c.currency = cur->code;
   c.qualifier = Qualifier::About;
   c.rule = "vague-" + std::string(toks[i].low) + "+di+scale+di+currency";

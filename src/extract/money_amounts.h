@@ -6,12 +6,12 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "dealscan/lexicon.h"
 #include "dealscan/types.h"
 #include "extract/money_phrases.h"
+#include "extract/money_words.h"
 #include "extract/number_reader.h"
 
 namespace dealscan::money {
@@ -75,11 +75,11 @@ class AmountMatcher {
   struct Vague {
     double lo, hi;
   };
-  std::unordered_map<std::string, Vague, StringHash, std::equal_to<>> vague_;
+  WordTable<Vague> vague_;
   PrefixFilter vague_filter_;  // its words, asked before hashing
   // Words that can open an amount (currency, vague or number words): one
   // lookup rejects every other word before the costlier rules run.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> starters_;
+  WordTable<bool> starters_;  // a set: the values are not read
   PrefixFilter starter_filter_;  // before the starters_ lookup
   PrefixFilter word_filter_;     // starters and number words: one test turns most words away
   // Whether an amount may start at t; match() has asked word_filter_.

@@ -22,10 +22,10 @@ void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_vie
 
 std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, std::size_t i) const {
   if (i >= toks.size() || !first_digests_.test(digest(toks[i].low))) return std::nullopt;
-  auto it = by_first_.find(toks[i].low);
-  if (it == by_first_.end()) return std::nullopt;
+  const auto* phrases = by_first_.find(toks[i].low);
+  if (!phrases) return std::nullopt;
   std::optional<PhraseHit> best;
-  for (const auto& p : it->second) {
+  for (const auto& p : *phrases) {
     if (i + p.words.size() > toks.size()) continue;
     bool ok = true;
     for (std::size_t k = 1; k < p.words.size() && ok; ++k) ok = toks[i + k].low == p.words[k];
@@ -36,10 +36,10 @@ std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, s
 
 std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& toks, std::size_t end) const {
   if (end == 0 || end > toks.size() || !last_digests_.test(digest(toks[end - 1].low))) return std::nullopt;
-  auto it = by_last_.find(toks[end - 1].low);
-  if (it == by_last_.end()) return std::nullopt;
+  const auto* phrases = by_last_.find(toks[end - 1].low);
+  if (!phrases) return std::nullopt;
   std::optional<PhraseHit> best;
-  for (const auto& p : it->second) {
+  for (const auto& p : *phrases) {
     if (p.words.size() > end) continue;
     std::size_t first = end - p.words.size();
     bool ok = true;
@@ -51,9 +51,9 @@ std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& tok
 
 const LexEntry* PhraseTable::word(std::string_view w) const {
   if (!first_digests_.test(digest(w))) return nullptr;
-  auto it = by_first_.find(w);
-  if (it == by_first_.end()) return nullptr;
-  for (const auto& p : it->second)
+  const auto* phrases = by_first_.find(w);
+  if (!phrases) return nullptr;
+  for (const auto& p : *phrases)
     if (p.words.size() == 1) return p.entry;
   return nullptr;
 }

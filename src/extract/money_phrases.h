@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dealscan/lexicon.h"
 #include "extract/money_tokens.h"
+#include "extract/money_words.h"
 
 namespace dealscan::money {
 
@@ -38,7 +38,7 @@ class PhraseTable {
     const LexEntry* entry;
   };
   // Phrases indexed by their first and by their last token.
-  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_, by_last_;
+  WordTable<std::vector<Phrase>> by_first_, by_last_;
   // A 12-bit digest (first two bytes and length) of those tokens: most
   // words are turned away here, before hashing.
   static std::size_t digest(std::string_view w) {

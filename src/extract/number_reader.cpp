@@ -170,10 +170,10 @@ std::optional<double> NumberReader::word_value(std::string_view w) const {
 
 double NumberReader::scale_at(const std::vector<Token>& toks, std::size_t i) const {
   if (i >= toks.size() || toks[i].kind != TokKind::Word || !scale_filter_.may_hold(toks[i].low)) return 0;
-  auto it = scales_.find(toks[i].low);
-  if (it == scales_.end()) return 0;
-  if (it->second.glued_only && !toks[i].glued_left) return 0;
-  return it->second.value;
+  const Scale* scale = scales_.find(toks[i].low);
+  if (!scale) return 0;
+  if (scale->glued_only && !toks[i].glued_left) return 0;
+  return scale->value;
 }
 
 // A number without its scale words.

@@ -11,11 +11,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "dealscan/lexicon.h"
 #include "extract/money_tokens.h"
+#include "extract/money_words.h"
 
 namespace dealscan::money {
 
@@ -123,8 +123,7 @@ class NumberReader {
   // filter turns most words away before the hash lookup.
   const Piece* whole_word(std::string_view w) const {
     if (!whole_filter_.may_hold(w)) return nullptr;
-    auto it = whole_.find(w);
-    return it == whole_.end() ? nullptr : &it->second;
+    return whole_.find(w);
   }
   bool compose(std::string_view w, std::size_t p, double total, double current, bool need_vowel, int last_rank,
                double& out) const;
@@ -134,8 +133,8 @@ class NumberReader {
   std::vector<std::pair<std::string, Piece>> pieces_;  // longest first
   std::array<std::vector<std::size_t>, 256> by_first_byte_;  // indices into pieces_
   PrefixFilter piece_starts_;  // turns away words that start with no piece
-  std::unordered_map<std::string, Piece, StringHash, std::equal_to<>> whole_;       // article, group, half, fraction, definite
-  std::unordered_map<std::string, Scale, StringHash, std::equal_to<>> scales_;
+  WordTable<Piece> whole_;  // article, group, half, fraction, definite
+  WordTable<Scale> scales_;
   PrefixFilter whole_filter_, scale_filter_;  // their words, asked before hashing
 };
 
