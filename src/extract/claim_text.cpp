@@ -192,7 +192,24 @@ void tokenize_into(const entity::TokenStream& words, std::string_view lowered, S
 
 namespace {
 std::atomic<std::uint32_t> next_matcher_id{1};
-void memo_words(std::string_view w, std::uint64_t& head, std::uint64_t& tail);  // below, with StartMemo
+// The memo's view of w: its head and tail words (see StartMemo below).
+[[gnu::always_inline]] inline void memo_words(std::string_view w, std::uint64_t& head, std::uint64_t& tail) {
+  const char* p = w.data();
+  const std::size_t n = w.size();
+  head = tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, p, 8);
+    std::memcpy(&tail, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t h4, t4;
+    std::memcpy(&h4, p, 4);
+    std::memcpy(&t4, p + n - 4, 4);
+    head = h4;
+    tail = t4;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  }
+}
 }  // namespace
 
 PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) : id_(next_matcher_id++) {
@@ -358,27 +375,34 @@ static_assert(CandidateMemo::kSlots == std::size_t{1} << 11, "the slot is the ha
 
 }  // namespace
 
-const std::uint16_t* PhraseMatcher::remembered_candidates(std::string_view token, std::size_t& count) const {
+// Inline here, its only caller: a hit is a hash and a compare, the miss
+// path is out of line.
+inline const std::uint16_t* PhraseMatcher::remembered_candidates(std::string_view token, std::size_t& count) const {
   if (id_ == 0 || token.empty() || token.size() > CandidateMemo::kMaxWord || phrases_.size() > 0xFFFF) return nullptr;
   std::uint64_t head, tail;
   memo_words(token, head, tail);
   const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ (std::uint64_t{id_} << 8) ^ token.size()) * 0xff51afd7ed558ccdull;
-  CandidateMemo::Slot& slot = candidate_memo.slots[h >> 53];  // the top 11 bits: kSlots
-  if (!(slot.owner == id_ && slot.head == head && slot.tail == tail && slot.len == token.size())) {
-    slot.owner = id_;
-    slot.head = head;
-    slot.tail = tail;
-    slot.len = static_cast<std::uint8_t>(token.size());
-    std::size_t n = 0;
-    for_each_candidate(token, [&](const Phrase& p) {
-      if (n < CandidateMemo::kMax) slot.phrases[n] = static_cast<std::uint16_t>(&p - phrases_.data());
-      ++n;
-    });
-    slot.count = n > CandidateMemo::kMax ? CandidateMemo::kTooMany : static_cast<std::uint8_t>(n);
-  }
+  const std::size_t at = h >> 53;  // the top 11 bits: kSlots
+  const CandidateMemo::Slot& slot = candidate_memo.slots[at];
+  if (!(slot.owner == id_ && slot.head == head && slot.tail == tail && slot.len == token.size()))
+    remember_candidates(at, token, head, tail);
   if (slot.count == CandidateMemo::kTooMany) return nullptr;
   count = slot.count;
   return slot.phrases;
+}
+
+void PhraseMatcher::remember_candidates(std::size_t at, std::string_view token, std::uint64_t head, std::uint64_t tail) const {
+  CandidateMemo::Slot& slot = candidate_memo.slots[at];
+  slot.owner = id_;
+  slot.head = head;
+  slot.tail = tail;
+  slot.len = static_cast<std::uint8_t>(token.size());
+  std::size_t n = 0;
+  for_each_candidate(token, [&](const Phrase& p) {
+    if (n < CandidateMemo::kMax) slot.phrases[n] = static_cast<std::uint16_t>(&p - phrases_.data());
+    ++n;
+  });
+  slot.count = n > CandidateMemo::kMax ? CandidateMemo::kTooMany : static_cast<std::uint8_t>(n);
 }
 
 bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
@@ -441,24 +465,6 @@ struct StartMemo {
 thread_local StartMemo start_memo;
 static_assert(StartMemo::kSlots == std::size_t{1} << 11, "the slot is the hash's top 11 bits");
 
-// The memo's view of w: its head and tail words (see StartMemo).
-void memo_words(std::string_view w, std::uint64_t& head, std::uint64_t& tail) {
-  const char* p = w.data();
-  const std::size_t n = w.size();
-  head = tail = 0;
-  if (n >= 8) {
-    std::memcpy(&head, p, 8);
-    std::memcpy(&tail, p + n - 8, 8);
-  } else if (n >= 4) {
-    std::uint32_t h4, t4;
-    std::memcpy(&h4, p, 4);
-    std::memcpy(&t4, p + n - 4, 4);
-    head = h4;
-    tail = t4;
-  } else {
-    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
-  }
-}
 }  // namespace
 
 StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) : id_(next_start_index_id++) {
@@ -504,31 +510,61 @@ std::uint8_t StartIndex::starts_of(std::string_view token) const {
   return mask;
 }
 
-std::uint8_t StartIndex::remembered_starts_of(std::string_view token) const {
-  if (token.empty() || token.size() > StartMemo::kMaxWord) return starts_of(token);
-  StartMemo& memo = start_memo;
-  if (memo.owner != id_) {
-    memo.slots = {};
-    memo.owner = id_;
-  }
+namespace {
+
+// A memo miss: looks the word up and remembers its answer in slot. Out of
+// line, so that the hit path stays short where it is inlined.
+[[gnu::noinline]] std::uint8_t remember_starts(const StartIndex& index, StartMemo::Slot& slot, std::string_view token,
+                                               std::uint64_t head, std::uint64_t tail) {
+  slot.head = head;
+  slot.tail = tail;
+  slot.len = static_cast<std::uint8_t>(token.size());
+  slot.mask = index.starts_of(token);
+  if (token.size() > 16) std::memcpy(slot.key, token.data(), token.size());
+  return slot.mask;
+}
+
+// The memo's answer for token (1 to kMaxWord bytes; the memo is index's).
+[[gnu::always_inline]] inline std::uint8_t memo_starts(StartMemo& memo, const StartIndex& index, std::string_view token) {
   std::uint64_t head, tail;
   memo_words(token, head, tail);
   const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ token.size()) * 0xff51afd7ed558ccdull;
   StartMemo::Slot& slot = memo.slots[h >> 53];  // the top 11 bits: kSlots
-  const bool long_word = token.size() > 16;
   if (slot.head == head && slot.tail == tail && slot.len == token.size() &&
-      (!long_word || std::memcmp(slot.key, token.data(), token.size()) == 0))
+      (token.size() <= 16 || std::memcmp(slot.key, token.data(), token.size()) == 0))
     return slot.mask;
-  slot.head = head;
-  slot.tail = tail;
-  slot.len = static_cast<std::uint8_t>(token.size());
-  slot.mask = starts_of(token);
-  if (long_word) std::memcpy(slot.key, token.data(), token.size());
-  return slot.mask;
+  return remember_starts(index, slot, token, head, tail);
+}
+
+// The thread's memo for the StartIndex of this id: cleared first when it
+// holds another one's answers.
+StartMemo& memo_for(std::uint64_t id) {
+  StartMemo& memo = start_memo;
+  if (memo.owner != id) {
+    memo.slots = {};
+    memo.owner = id;
+  }
+  return memo;
+}
+
+}  // namespace
+
+std::uint8_t StartIndex::remembered_starts_of(std::string_view token) const {
+  if (token.empty() || token.size() > StartMemo::kMaxWord) return starts_of(token);
+  return memo_starts(memo_for(id_), *this, token);
 }
 
 void StartIndex::mark(std::vector<Token>& tokens) const {
-  for (auto& t : tokens) t.may_start = t.word ? remembered_starts_of(t.lower) : 0;
+  StartMemo& memo = memo_for(id_);  // once per sentence, not per token
+  for (auto& t : tokens) {
+    if (!t.word) {
+      t.may_start = 0;
+    } else if (t.lower.empty() || t.lower.size() > StartMemo::kMaxWord) {
+      t.may_start = starts_of(t.lower);
+    } else {
+      t.may_start = memo_starts(memo, *this, t.lower);
+    }
+  }
 }
 
 namespace {

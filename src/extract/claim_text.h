@@ -79,6 +79,9 @@ class PhraseMatcher {
   // The indexes of the phrases for_each_candidate gives for token, in its
   // order, remembered per thread (count set); nullptr when not kept.
   const std::uint16_t* remembered_candidates(std::string_view token, std::size_t& count) const;
+  // The memo's miss: looks token up and remembers its candidates in slot at
+  // (head and tail: the memo's view of token).
+  [[gnu::noinline]] void remember_candidates(std::size_t at, std::string_view token, std::uint64_t head, std::uint64_t tail) const;
   // Calls f(phrase) for every phrase whose first word matches token, in the
   // order exact, prefix (shortest key first), suffix: ties keep the first.
   template <class F>
