@@ -105,8 +105,8 @@ namespace {
 void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
   v.role.assign(v.tokens.size(), {});
   // find_all's walk, without collecting the matches in a vector first.
-  for (std::size_t i = 0; i < v.tokens.size();) {
-    PhraseMatch m;
+  PhraseMatch m;
+  for (std::size_t i = lex.roles.next_start(v.tokens, 0); i < v.tokens.size(); i = lex.roles.next_start(v.tokens, i)) {
     if (!lex.roles.match_at(v.tokens, i, m)) {
       ++i;
       continue;

@@ -44,8 +44,8 @@ std::string rule(std::string_view tier, const CueHit& c) { return std::string(ti
 
 std::vector<CueHit> find_cues(const PhraseMatcher& matcher, const SentenceView& v) {
   std::vector<CueHit> out;
-  for (std::size_t i = 0; i < v.tokens.size();) {
-    PhraseMatch m;
+  PhraseMatch m;
+  for (std::size_t i = matcher.next_start(v.tokens, 0); i < v.tokens.size(); i = matcher.next_start(v.tokens, i)) {
     if (!matcher.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first
       ++i;
       continue;

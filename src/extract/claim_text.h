@@ -66,6 +66,14 @@ class PhraseMatcher {
     if (bit_ && !(tokens[i].may_start & bit_)) return false;  // no first word of ours here
     return best_at(tokens, i, out);
   }
+  // The first token from i on where match_at may succeed: tokens whose
+  // may_start lacks this matcher's bit are stepped over in a tight loop
+  // (most tokens, once a StartIndex marked them). tokens.size() when none.
+  std::size_t next_start(const std::vector<Token>& tokens, std::size_t i) const {
+    if (!bit_) return i;
+    while (i < tokens.size() && !(tokens[i].may_start & bit_)) ++i;
+    return i;
+  }
   // Every non-overlapping best match in [begin, end), left to right.
   std::vector<PhraseMatch> find_all(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
   const std::vector<Phrase>& phrases() const { return phrases_; }

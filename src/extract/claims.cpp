@@ -117,7 +117,7 @@ std::optional<TimeExpr> attach_time(const Doc& doc, const SentenceView& v, const
 // subset of these positions, so false means the sentence has no cue.
 bool may_attribute(const ClaimLexicon& lex, const std::vector<Token>& tokens) {
   PhraseMatch m;
-  for (std::size_t i = 0; i < tokens.size(); ++i)
+  for (std::size_t i = lex.attribution.next_start(tokens, 0); i < tokens.size(); i = lex.attribution.next_start(tokens, i + 1))
     if (lex.attribution.match_at(tokens, i, m)) return true;
   return false;
 }
