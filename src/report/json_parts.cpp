@@ -137,9 +137,11 @@ void write_conflict(JsonWriter& w, const Conflict& c) {
 
 namespace {
 
-// One entity as the merged list writes it.
-void write_entity(JsonWriter& w, const Entity& e, const std::optional<std::string>& parent,
-                  const std::vector<std::string>& sources, std::size_t mentions) {
+// One entity as the merged list writes it; sources: a list of ids, or that
+// list already written (RawJson).
+template <class Sources>
+void write_entity(JsonWriter& w, const Entity& e, const std::optional<std::string>& parent, const Sources& sources,
+                  std::size_t mentions) {
   w.begin_object()
       .field("id", e.id)
       .field("name", e.name)
@@ -169,8 +171,13 @@ void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& doc
   if (documents.size() == 1 && distinct_ids(documents.front()->entities)) {
     const DocumentResult& d = *documents.front();
     const std::vector<std::string> sources{d.source.id};
+    std::string sources_json;  // the same for every entity: written once
+    if (w.compact()) JsonWriter(sources_json).value(sources);
     w.begin_array();
-    for (const auto& e : d.entities) write_entity(w, e, e.parent, sources, e.mentions);
+    for (const auto& e : d.entities) {
+      if (w.compact()) write_entity(w, e, e.parent, RawJson{sources_json}, e.mentions);
+      else write_entity(w, e, e.parent, sources, e.mentions);
+    }
     w.end_array();
     return;
   }

@@ -154,7 +154,19 @@ JsonWriter& JsonWriter::value(double v) {
     out_ += "null";
     return *this;
   }
-  // nlohmann's own shortest round-trip digits, "1e10" written "10000000000.0".
+  // A whole number below 10^15 (amounts mostly are): nlohmann writes its
+  // digits and ".0", so no shortest-digits search is needed. Zero keeps its sign below.
+  if (v != 0 && std::fabs(v) < 1e15 && v == std::trunc(v)) {
+    char digits[24];
+    char* p = digits;
+    if (v < 0) *p++ = '-';
+    p = std::to_chars(p, digits + sizeof digits, static_cast<std::uint64_t>(std::fabs(v))).ptr;
+    *p++ = '.';
+    *p++ = '0';
+    out_.append(digits, p);
+    return *this;
+  }
+  // nlohmann's own shortest round-trip digits, "1e16" written "1e+16".
   char buf[64];
   char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
   out_.append(buf, end);

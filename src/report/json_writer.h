@@ -15,6 +15,11 @@
 
 namespace dealscan::report_detail {
 
+// A value already written as compact JSON, copied as it is.
+struct RawJson {
+  std::string_view text;
+};
+
 class JsonWriter {
  public:
   // indent < 0: one line; otherwise that many spaces per level.
@@ -66,6 +71,13 @@ class JsonWriter {
     return v ? value(*v) : null();
   }
   JsonWriter& value(const std::vector<std::string>& items);
+  JsonWriter& value(RawJson json) {
+    before_value();
+    out_.append(json.text);
+    return *this;
+  }
+  // One line, no indent: RawJson text fits in as it is.
+  bool compact() const { return indent_ < 0; }
   // A string, or null when it is empty.
   JsonWriter& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
 
