@@ -483,6 +483,7 @@ StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) : id_(next_s
       if (!slot.key.empty()) keys_.add_key(slot.key, slot.prefix, k);
     for (std::size_t b = 0; b < 256; ++b)
       if (m.suffix_last_.test(b)) suffix_mask_[b] |= m.bit_;
+    for (auto p : m.suffix_) suffixes_.push_back(Suffix{m.phrases_[p].words.front(), m.bit_});
   }
   // add_key listed the matcher indexes per key: fold them into masks.
   for (std::size_t i = 0; i < size; ++i)
@@ -492,7 +493,11 @@ StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) : id_(next_s
 // The same probes as PhraseMatcher::for_each_candidate, once for all matchers.
 std::uint8_t StartIndex::starts_of(std::string_view token) const {
   if (token.empty()) return 0;
-  std::uint8_t mask = suffix_mask_[static_cast<unsigned char>(token.back())];
+  std::uint8_t mask = 0;
+  // The suffixes as for_each_candidate tries them (the memo asks this once per word).
+  if (suffix_mask_[static_cast<unsigned char>(token.back())])
+    for (const Suffix& s : suffixes_)
+      if (!(mask & s.bit) && PhraseMatcher::word_matches(s.pattern, token)) mask |= s.bit;
   auto add = [&](const PhraseMatcher::Slot* s) {
     if (s) mask |= masks_[static_cast<std::size_t>(s - keys_.slots_.data())];
   };

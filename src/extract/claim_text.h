@@ -145,6 +145,14 @@ class StartIndex {
   PhraseMatcher keys_;                 // every first word and stem, for its table and filters
   std::vector<std::uint8_t> masks_;    // per slot of keys_: the matchers holding that key
   std::uint8_t suffix_mask_[256] = {};  // per last byte: the matchers with a "*suffix" ending so
+  // Every matcher's "*suffix" first words with its bit: a word ending in a
+  // suffix's last byte but not in the suffix ("sede", not "*rebbe") gets no
+  // bit, so the matcher is not asked there.
+  struct Suffix {
+    std::string pattern;
+    std::uint8_t bit = 0;
+  };
+  std::vector<Suffix> suffixes_;
   std::uint64_t id_ = 0;  // tells the per-thread memo whose answers it holds (never reused)
 };
 
