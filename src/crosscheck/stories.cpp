@@ -27,6 +27,8 @@
 
 #include "common/temp_file.h"
 #include "crosscheck/internal.h"
+#include "crosscheck/record_codec.h"
+#include "crosscheck/record_queue.h"
 #include "crosscheck/story_tables.h"
 
 namespace dealscan::crosscheck {
@@ -744,19 +746,35 @@ class LonerLinker {
   }
 };
 
-// Profiles every document in two passes, each a chunk of documents at a time
-// on the pool: the first finds the keys more than one document carries, the
-// second numbers them. A key on one document joins nothing and shares
-// nothing, and most keys are such (a claim of one article): it is never
-// stored. The source ids are ranked between the passes, so they are never
-// held alongside the profiles; the weak keys wait in a temporary file while
-// the key strings are in memory (in memory without one).
+// A draft's keys as a record (its source id is ranked in the first pass).
+template <class IO, class D>
+void draft_fields(IO& io, D& d) {
+  io(d.day), io(d.main_pair), io(d.main_amount);
+  io.list(d.strong, [&](auto& key) { io(key); });
+  io.list(d.weak, [&](auto& w) { io(w.key), io(w.weight), io(w.party); });
+}
+template <class IO, class Drafts>
+void drafts_fields(IO& io, Drafts& drafts) {
+  io.list(drafts, [&](auto& d) { draft_fields(io, d); });
+}
+
+// Profiles every document once, a chunk of documents at a time on the pool,
+// then reads the keys twice: the first pass finds the keys more than one
+// document carries, the second numbers them. A key on one document joins
+// nothing and shares nothing, and most keys are such (a claim of one
+// article): it is never stored. Between the passes the drafts wait in a
+// temporary file (in memory without one), as do the weak keys while the key
+// strings are in memory; the source ids are ranked then, so they are never
+// held alongside the profiles.
 Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
                      RepeatedKeys& keys, unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
   const std::size_t n = documents.size;
-  const Profiler profiler(documents, names, parties, t, threads);
-  auto each_chunk = [&](auto use) {
+  RecordQueue kept("story grouping");  // each chunk's drafts, for the second pass
+  std::vector<std::uint32_t> order;    // document -> rank of its source id
+  {
+    const Profiler profiler(documents, names, parties, t, threads);
+    StringList ids;
     std::vector<Profiler::Draft> drafts;
     for (std::size_t from = 0; from < n; from += kChunk) {
       drafts.assign(std::min(kChunk, n - from), {});
@@ -765,24 +783,19 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
         drafts[k] = profiler.profile(doc, from + k);
         drafts[k].id = std::move(doc.id);
       });
-      use(from, drafts);
-    }
-  };
-  std::vector<std::uint32_t> order;  // document -> rank of its source id
-  {
-    StringList ids;
-    each_chunk([&](std::size_t, const std::vector<Profiler::Draft>& drafts) {
       for (const auto& d : drafts) {
         ids.add(d.id);
         for (const auto& k : d.strong) keys.add(k);
         for (const auto& w : d.weak) keys.add(w.key);  // the main amount among them
         if (!d.main_pair.empty()) keys.add(d.main_pair);
       }
-    });
+      kept.push(record::encode_record(drafts, [](auto& io, auto& v) { drafts_fields(io, v); }));
+    }
     keys.seal();
     order = ids.ranks();
   }
   release_free_memory();  // the key counts and the source ids
+  kept.rewind();
 
   struct Numbered {
     Profile profile;
@@ -796,7 +809,9 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     // No temporary file: the weak keys stay in memory, which only costs memory.
   }
   std::vector<Numbered> numbered;
-  each_chunk([&](std::size_t from, const std::vector<Profiler::Draft>& drafts) {
+  for (std::size_t from = 0; from < n; from += kChunk) {
+    const auto drafts = record::decode_record<std::vector<Profiler::Draft>>(
+        kept.pop(), [](auto& io, auto& v) { drafts_fields(io, v); });
     numbered.assign(drafts.size(), {});
     for (std::size_t k = 0; k < drafts.size(); ++k) {
       const auto& d = drafts[k];
@@ -817,7 +832,7 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
         if (auto id = number(w.key); id != kNoId) out.weak.push_back({id, halves(w.weight), w.party});
     }
     profiles.add_chunk(numbered);
-  });
+  }
   if (keys.size() > kMaxKeys) throw std::length_error("too many story keys to group the documents");
   return profiles;
 }
