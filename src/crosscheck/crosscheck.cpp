@@ -4,6 +4,7 @@
 #include "dealscan/crosscheck.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <iterator>
 #include <set>
@@ -11,6 +12,8 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+
+#include <spdlog/spdlog.h>
 
 #include "crosscheck/document_spill.h"
 #include "crosscheck/internal.h"
@@ -218,9 +221,14 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
   // its own malloc arena: what they freed stays resident otherwise, under
   // everything grouping allocates next.
   crosscheck::release_free_memory();
+  const auto started = std::chrono::steady_clock::now();
+  auto seconds_since = [](auto t) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count(); };
   auto groups =
       group_stories({s.stories.size(), [&](std::size_t d) { return s.stories.load_story(d); }}, s.names, s.parties, s.t, threads);
   crosscheck::release_free_memory();  // grouping's tables, before the documents are read back
+  spdlog::debug("cross-check: {} documents grouped into {} stories in {:.2f} s", s.stories.size(), groups.size(),
+                seconds_since(started));
+  const auto checking = std::chrono::steady_clock::now();
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
     StoryInput in;
@@ -229,6 +237,7 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
     return in;
   };
   check_stories(groups, s.parties, s.t, threads, load, on_story);
+  spdlog::debug("cross-check: stories checked in {:.2f} s", seconds_since(checking));
 }
 
 }  // namespace dealscan
