@@ -68,9 +68,10 @@ double shape_weight(const Figure& f) {
 
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t) {
-  std::unordered_map<std::string, int> repeats;
-  for (const auto& f : doc.figures)
-    if (!f.money.conversion_of) ++repeats[rounded_amount(f.money, 3)];
+  std::vector<std::string> amounts(doc.figures.size());  // formatting is the costly part: once a figure
+  std::unordered_map<std::string_view, int> repeats;
+  for (std::size_t i = 0; i < doc.figures.size(); ++i)
+    if (!doc.figures[i].money.conversion_of) ++repeats[amounts[i] = rounded_amount(doc.figures[i].money, 3)];
   std::vector<FigureRef> out;
   for (std::size_t i = 0; i < doc.figures.size(); ++i) {
     const Figure& f = doc.figures[i];
@@ -84,7 +85,7 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
     double p = shape_weight(f);
     if (f.sentence == 0) p += t.headline_bonus;
     else if (f.sentence <= 2) p += t.lead_bonus;
-    p += t.repeat_bonus * (repeats[rounded_amount(f.money, 3)] - 1);
+    p += t.repeat_bonus * (repeats[amounts[i]] - 1);
     r.prominence = p;
     out.push_back(std::move(r));
   }
