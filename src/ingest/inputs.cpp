@@ -104,7 +104,10 @@ struct Walker {
   // A file that cannot be stat'ed is listed: reading it reports why.
   void add_file(const fs::path& p, const std::string& shown) {
     struct stat st {};
-    if (::stat(p.c_str(), &st) == 0 && !seen_files.insert({st.st_dev, st.st_ino}).second) {
+    add_file(shown, ::stat(p.c_str(), &st) == 0 ? &st : nullptr);
+  }
+  void add_file(const std::string& shown, const struct stat* st) {
+    if (st && !seen_files.insert({st->st_dev, st->st_ino}).second) {
       skipped.push_back({shown, "duplicate (already read through another path)"});
       return;
     }
@@ -123,17 +126,30 @@ struct Walker {
       skipped.push_back({dir.string(), reason_for(ec)});
       return;
     }
-    std::vector<fs::path> entries;
+    // Names, not paths, are sorted: in one folder the order is the same, and
+    // comparing paths part by part costs more than the rest of the walk.
+    std::vector<std::string> names;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
       if (ec) break;
-      entries.push_back(it->path());
+      names.push_back(it->path().filename().string());
     }
     if (ec) skipped.push_back({dir.string(), "cannot list folder: " + reason_for(ec)});
-    std::sort(entries.begin(), entries.end());
+    std::sort(names.begin(), names.end());
 
-    for (const auto& p : entries) {
-      std::string name = p.filename().string();
+    std::string path = dir.native();
+    if (path.empty() || path.back() != '/') path += '/';  // as dir / name makes it
+    const std::size_t base = path.size();
+    for (const auto& name : names) {
       if (name.empty() || name[0] == '.') continue;  // hidden
+      path.resize(base);
+      path += name;
+      // Most entries are matching regular files: one stat() lists them.
+      struct stat fast {};
+      if (::stat(path.c_str(), &fast) == 0 && S_ISREG(fast.st_mode)) {
+        if (glob_match(options.glob, name)) add_file(path, &fast);
+        continue;
+      }
+      const fs::path p = path;
       std::error_code e1;
       auto link = fs::symlink_status(p, e1);
       auto st = fs::status(p, e1);

@@ -100,6 +100,22 @@ TEST(ExpandInputs, FoldersAreWalkedRecursivelyInPathOrder) {
   EXPECT_TRUE(skipped.empty());
 }
 
+// A folder named with a trailing slash lists its files with one slash, and
+// names sort by their bytes (accented letters after z).
+TEST(ExpandInputs, TrailingSlashAndByteOrder) {
+  TempDir tmp;
+  tmp.write("z.txt", "z");
+  tmp.write("\xc3\xa9.txt", "e");
+  tmp.write("sub/a.txt", "a");
+  tmp.write("A b.txt", "space");
+  std::vector<SkippedSource> skipped;
+  const std::string folder = tmp.path().string() + "/";
+  auto files = expand_inputs({folder}, InputOptions{}, skipped);
+  EXPECT_EQ(paths_of(files), (std::vector<std::string>{folder + "A b.txt", folder + "sub/a.txt", folder + "z.txt",
+                                                        folder + "\xc3\xa9.txt"}));
+  EXPECT_TRUE(skipped.empty());
+}
+
 TEST(ExpandInputs, GlobFiltersFileNames) {
   TempDir tmp;
   tmp.write("art1.txt", "");
