@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 #include <variant>
+#include <vector>
 
 #include "dealscan/crosscheck.h"
 
@@ -59,12 +60,16 @@ struct Finished {
 // Hands finished documents to on_document, then to the archive or the
 // results, in input order; documents that finish early wait here. A worker
 // may start document i only within `ahead` of the next to hand over, so one
-// slow document cannot make the others pile up in memory. Only the ordered
-// hand-over runs under the lock: rendering, trimming and preparing happen on
-// the workers, before done(). An archive that cannot store a document stops
-// the run: the first error is kept for run_pipeline to throw.
+// slow document cannot make the others pile up in memory. Rendering,
+// trimming and preparing happen on the workers, before done(); the hand-over
+// itself (writing, archiving, freeing) runs on one thread at a time but
+// outside the lock, so the other workers never wait for it. An archive that
+// cannot store a document stops the run: the first error is kept for
+// run_pipeline to throw.
 class OrderedSink {
  public:
+  using Outcome = std::variant<Finished, SkippedSource>;
+
   OrderedSink(const RunOptions& options, Report& report, std::size_t ahead)
       : options_(options), report_(report), ahead_(ahead) {}
 
@@ -75,22 +80,27 @@ class OrderedSink {
     turn_.wait(lock, [&] { return i < next_ + ahead_ || failed_; });
   }
 
-  // Document i is done: finished, or skipped for the reason given.
-  void done(std::size_t i, std::variant<Finished, SkippedSource> outcome) {
-    std::lock_guard lock(mutex_);
+  // Document i is done: finished, or skipped for the reason given. The
+  // thread that finds the next documents ready hands them over, and keeps
+  // doing so while others finish theirs; the others only leave theirs here.
+  void done(std::size_t i, Outcome outcome) {
+    std::unique_lock lock(mutex_);
     waiting_.emplace(i, std::move(outcome));
-    const std::size_t before = next_;
-    for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_) {
-      if (auto* skipped = std::get_if<SkippedSource>(&it->second)) {
-        report_.skipped.push_back(std::move(*skipped));
-        continue;
-      }
-      auto& item = std::get<Finished>(it->second);
-      if (options_.on_document) options_.on_document(item.doc, item.rendered);
-      if (options_.archive) archive(std::move(item.prepared));
-      else report_.documents.push_back(std::move(item.doc));
+    if (handing_over_) return;
+    handing_over_ = true;
+    std::vector<Outcome> ready;
+    for (;;) {
+      for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_)
+        ready.push_back(std::move(it->second));
+      if (ready.empty()) break;
+      turn_.notify_all();
+      lock.unlock();
+      for (auto& item : ready) hand_over(item);
+      ready.clear();
+      lock.lock();
     }
-    if (next_ != before || failed_) turn_.notify_all();
+    handing_over_ = false;
+    if (failed_) turn_.notify_all();
   }
 
   bool failed() const { return failed_; }
@@ -99,6 +109,18 @@ class OrderedSink {
   }
 
  private:
+  // Only the thread handing over is here: the report needs no lock.
+  void hand_over(Outcome& outcome) {
+    if (auto* skipped = std::get_if<SkippedSource>(&outcome)) {
+      report_.skipped.push_back(std::move(*skipped));
+      return;
+    }
+    auto& item = std::get<Finished>(outcome);
+    if (options_.on_document) options_.on_document(item.doc, item.rendered);
+    if (options_.archive) archive(std::move(item.prepared));
+    else report_.documents.push_back(std::move(item.doc));
+  }
+
   void archive(ArchiveCrossCheck::Prepared entry) {
     if (failed_) return;
     try {
@@ -114,8 +136,9 @@ class OrderedSink {
   const std::size_t ahead_;
   std::mutex mutex_;
   std::condition_variable turn_;
-  std::map<std::size_t, std::variant<Finished, SkippedSource>> waiting_;
-  std::size_t next_ = 0;
+  std::map<std::size_t, Outcome> waiting_;
+  std::size_t next_ = 0;       // the next document to hand over
+  bool handing_over_ = false;  // a thread is handing documents over
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};
 };
