@@ -99,7 +99,7 @@ std::size_t read_at(std::string_view text, std::string_view lowered, std::size_t
     i = word_end(text, i, end);
     // An elided article keeps its apostrophe: "l'" "un'" "dell'".
     if (i < end && text[i] == '\'') ++i;
-    out.push_back(Token{Span{b, i}, lowered.substr(b, i - b), true});
+    out.push_back(Token{Span{b, i}, std::string_view(lowered.data() + b, i - b), true});
     return i;
   }
   auto c = static_cast<unsigned char>(text[i]);
@@ -158,7 +158,7 @@ bool tokens_from_words(const entity::TokenStream& words, std::string_view lowere
         e = word_end(text, e, end);
       if (e < end && text[e] == '\'') ++e;
     }
-    const Token t{Span{w.begin, e}, lowered.substr(w.begin, e - w.begin), w.word};
+    const Token t{Span{w.begin, e}, std::string_view(lowered.data() + w.begin, e - w.begin), w.word};  // e <= end <= size
     out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
     done = e;
   }
@@ -206,8 +206,11 @@ std::atomic<std::uint32_t> next_matcher_id{1};
     std::memcpy(&t4, p + n - 4, 4);
     head = h4;
     tail = t4;
-  } else {
-    for (std::size_t i = 0; i < n; ++i) head |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  } else if (n > 0) {
+    // First, middle and last byte: with the length, they are the word (1-3
+    // bytes), read without a loop.
+    head = std::uint64_t{static_cast<unsigned char>(p[0])} | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+           std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;
   }
 }
 }  // namespace
@@ -360,7 +363,7 @@ namespace {
 struct CandidateMemo {
   static constexpr std::size_t kSlots = 2048;
   static constexpr std::size_t kMaxWord = 16;
-  static constexpr std::uint8_t kMax = 6, kTooMany = 0xFF;
+  static constexpr std::uint8_t kMax = 8, kTooMany = 0xFF;  // 8: the slot stays 40 bytes
   struct Slot {
     std::uint64_t head = 0, tail = 0;
     std::uint32_t owner = 0;  // the matcher's id_
