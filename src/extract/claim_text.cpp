@@ -130,8 +130,12 @@ bool blank_between(std::string_view text, std::size_t i, std::size_t to) {
 }
 
 // tokenize's tokens of [span) from the shared word scan, or false (out
-// unspecified) when the span does not line up with it simply.
-bool tokens_from_words(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) {
+// unspecified) when the span does not line up with it simply. mark(token)
+// is called on every token as it is made (StartIndex marks them here, while
+// each is in hand, not in a second pass).
+template <class Mark>
+bool tokens_from_words(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out,
+                       Mark&& mark) {
   const std::string_view text = words.text;
   const std::size_t end = std::min(span.end, text.size());
   const auto& toks = words.tokens;
@@ -147,7 +151,9 @@ bool tokens_from_words(const entity::TokenStream& words, std::string_view lowere
     if (!one_space && !blank_between(text, done, w.begin)) return false;
     if (w.end > end) return false;   // a word across the end
     if (!w.ascii) {
+      const std::size_t from = out.size();
       done = read_at(text, lowered, w.begin, end, out);
+      for (std::size_t k = from; k < out.size(); ++k) mark(out[k]);
       continue;
     }
     // One ASCII mark, or an ASCII word: it ends where the scan's word ends,
@@ -158,7 +164,8 @@ bool tokens_from_words(const entity::TokenStream& words, std::string_view lowere
         e = word_end(text, e, end);
       if (e < end && text[e] == '\'') ++e;
     }
-    const Token t{Span{w.begin, e}, std::string_view(lowered.data() + w.begin, e - w.begin), w.word};  // e <= end <= size
+    Token t{Span{w.begin, e}, std::string_view(lowered.data() + w.begin, e - w.begin), w.word};  // e <= end <= size
+    mark(t);
     out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
     done = e;
   }
@@ -181,13 +188,24 @@ std::vector<Token> tokenize(const entity::TokenStream& words, std::string_view l
   return out;
 }
 
-void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) {
+namespace {
+
+// tokenize_into with mark(token) called on every token.
+template <class Mark>
+void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out, Mark&& mark) {
   out.clear();
   const std::size_t end = std::min(span.end, words.text.size());
   out.reserve((end - std::min<std::size_t>(span.begin, end)) / 4 + 4);
-  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out)) return;
+  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out, mark)) return;
   out.clear();
   for (std::size_t i = span.begin; i < end;) i = read_at(words.text, lowered, i, end, out);
+  for (Token& t : out) mark(t);
+}
+
+}  // namespace
+
+void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) {
+  tokenize_into(words, lowered, span, out, [](Token&) {});
 }
 
 namespace {
@@ -562,17 +580,29 @@ std::uint8_t StartIndex::remembered_starts_of(std::string_view token) const {
   return memo_starts(memo_for(id_), *this, token);
 }
 
+namespace {
+// Sets t.may_start from the memo (index's), or by looking t up.
+[[gnu::always_inline]] inline void mark_token(StartMemo& memo, const StartIndex& index, Token& t) {
+  if (!t.word) {
+    t.may_start = 0;
+  } else if (t.lower.empty() || t.lower.size() > StartMemo::kMaxWord) {
+    t.may_start = index.starts_of(t.lower);
+  } else {
+    t.may_start = memo_starts(memo, index, t.lower);
+  }
+}
+}  // namespace
+
 void StartIndex::mark(std::vector<Token>& tokens) const {
   StartMemo& memo = memo_for(id_);  // once per sentence, not per token
-  for (auto& t : tokens) {
-    if (!t.word) {
-      t.may_start = 0;
-    } else if (t.lower.empty() || t.lower.size() > StartMemo::kMaxWord) {
-      t.may_start = starts_of(t.lower);
-    } else {
-      t.may_start = memo_starts(memo, *this, t.lower);
-    }
-  }
+  for (auto& t : tokens) mark_token(memo, *this, t);
+}
+
+// Flattened: the token walk, its push_back and the memo's hit path in one loop.
+[[gnu::flatten]] void StartIndex::tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span,
+                                                  std::vector<Token>& out) const {
+  StartMemo& memo = memo_for(id_);
+  tokenize_into(words, lowered, span, out, [&](Token& t) { mark_token(memo, *this, t); });
 }
 
 namespace {

@@ -136,6 +136,9 @@ class StartIndex {
   // (the same words recur in every document), so most tokens cost one hash
   // of their bytes and one compare instead of the stem and word probes.
   void mark(std::vector<Token>& tokens) const;
+  // tokenize_into(words, lowered, span, out) then mark(out), in one pass:
+  // each token is marked as it is made.
+  void tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) const;
   // The bits of the matchers that may start at this word, without the memo.
   std::uint8_t starts_of(std::string_view token) const;
 

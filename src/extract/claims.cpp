@@ -139,8 +139,7 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   // Marking (mostly remembered answers) lets the attribution matcher skip
   // every token no cue starts with; the marks serve the analysis too.
   auto marked_tokens = [&](std::size_t s) {
-    tokenize_into(*doc.words, doc.lowered, doc.sentences[s].span, views[s].tokens);
-    lex.starts.mark(views[s].tokens);
+    lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, views[s].tokens);
     tokenized[s] = 1;
   };
   for (std::size_t s = 0; s < n; ++s) {

@@ -1,0 +1,75 @@
+// Claims, StartIndex::tokenize_marked: tokenizing a sentence and marking
+// its tokens in one pass must give exactly the tokens and marks of
+// tokenize_into followed by mark, for ASCII words, accented words, joined
+// words ("start-up", "1.500"), elided articles and punctuation alike.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "dealscan/extract.h"
+#include "dealscan/lexicon.h"
+#include "extract/claim_context.h"
+#include "extract/claim_text.h"
+
+namespace dealscan::claims {
+namespace {
+
+TEST(TokenizeMarked, EqualsTokenizeThenMark) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text =
+      "Secondo fonti vicine al dossier, la start-up Alfa investirebbe 1.500 milioni nell'azienda di Beta. "
+      "La societ\u00E0 guidata da Mario Rossi non ha smentito l'accordo \u2013 \u00ABda parte di Gamma\u00BB. "
+      "Zeta ha acquistato il 40% di Eta per 6,6 miliardi; la cessione si chiuder\u00E0 entro l'anno. "
+      "PER\u00D2 IL GRUPPO AVREBBE RICEVUTO DA DELTA UN FINANZIAMENTO\u2026 ha riferito il giornale.";
+  const DocumentText doc(text);
+  // Whole sentences (read from the word scan) and spans cut anywhere.
+  std::vector<Span> spans;
+  for (std::size_t b = 0, e; b < text.size(); b = e + 2) {
+    e = std::min(text.find(". ", b), text.size());
+    spans.push_back(Span{b, e + 1});
+  }
+  for (std::size_t b = 0; b < text.size(); b += 37) spans.push_back(Span{b, std::min(text.size(), b + 120)});
+  std::size_t marked_starts = 0;
+  for (int round = 0; round < 2; ++round) {  // the memo cold, then warm
+    for (const Span span : spans) {
+      const std::size_t b = span.begin;
+      std::vector<Token> want;
+      tokenize_into(doc.words(), doc.lowered(), span, want);
+      lex.starts.mark(want);
+      std::vector<Token> got = {Token{Span{0, 1}, "x", true, 0x11}};  // replaced, not appended to
+      lex.starts.tokenize_marked(doc.words(), doc.lowered(), span, got);
+      ASSERT_EQ(got.size(), want.size()) << b;
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].span.begin, want[i].span.begin);
+        EXPECT_EQ(got[i].span.end, want[i].span.end);
+        EXPECT_EQ(got[i].lower, want[i].lower);
+        EXPECT_EQ(got[i].word, want[i].word);
+        EXPECT_EQ(int{got[i].may_start}, int{want[i].may_start}) << "'" << got[i].lower << "' at " << b;
+        marked_starts += got[i].may_start != 0;
+      }
+    }
+  }
+  EXPECT_GT(marked_starts, 50u);  // the marks are not all empty
+}
+
+// Tokens of a word no matcher starts with carry no bit; a role word ("di")
+// carries the roles matcher's bit, so the marking really looked the words up.
+TEST(TokenizeMarked, MarksWordsByTheirPhrases) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Quota di Alfa, zzzz.";
+  const DocumentText doc(text);
+  std::vector<Token> tokens;
+  lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, tokens);
+  ASSERT_EQ(tokens.size(), 6u);
+  EXPECT_EQ(tokens[1].lower, "di");
+  PhraseMatch m;
+  EXPECT_TRUE(lex.roles.match_at(tokens, 1, m));
+  EXPECT_NE(tokens[1].may_start, 0);
+  EXPECT_EQ(tokens[4].lower, "zzzz");
+  EXPECT_EQ(tokens[4].may_start, 0);
+  EXPECT_EQ(tokens[3].may_start, 0);  // ","
+}
+
+}  // namespace
+}  // namespace dealscan::claims
