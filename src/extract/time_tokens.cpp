@@ -30,6 +30,12 @@ bool letter_at(std::string_view s, std::size_t i) {
   return !(c == 0xC3 && (c2 == 0x97 || c2 == 0xB7));  // × and ÷
 }
 
+// lowered[begin, end), which the callers know lies inside it: substr's range
+// check and its throw cost more than the token's other fields.
+std::string_view view(std::string_view lowered, std::size_t begin, std::size_t end) {
+  return std::string_view(lowered.data() + begin, end - begin);
+}
+
 bool space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 }  // namespace
@@ -78,7 +84,7 @@ void tokenize_range(std::string_view text, std::string_view lowered, std::size_t
       if (i > n) i = n;
     }
     t.end = i;
-    t.lower = lowered.substr(t.begin, t.end - t.begin);
+    t.lower = view(lowered, t.begin, t.end);
     out.push_back(t);
   }
 }
@@ -120,11 +126,11 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
         ++end;
         h = word_hash_step(h, '\'');
       }
-      batch.add(Token{w.begin, end, Kind::Word, true, static_cast<std::uint32_t>(h), lowered.substr(w.begin, end - w.begin)});
+      batch.add(Token{w.begin, end, Kind::Word, true, static_cast<std::uint32_t>(h), view(lowered, w.begin, end)});
       done = end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
       batch.add(Token{w.begin, w.end, Kind::Punct, true, static_cast<std::uint32_t>(w.key_hash),
-                      lowered.substr(w.begin, w.end - w.begin)});
+                      view(lowered, w.begin, w.end)});
       done = w.end;
     } else {  // numbers, and words with other letters: as tokenize reads them
       batch.flush();
