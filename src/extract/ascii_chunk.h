@@ -34,13 +34,16 @@ struct AsciiChunk {
   static AsciiChunk at(std::string_view text, std::size_t pos) {
     AsciiChunk c;
     std::memcpy(&c.bytes, text.data() + pos, 8);
-    const std::uint64_t up = bytes_in(c.bytes, 'A', 'Z'), low = bytes_in(c.bytes, 'a', 'z');
+    // Letters of either case at once: setting bit 0x20 lowers 'A'-'Z' and
+    // takes no other byte below 0x80 into 'a'-'z'; a capital is a letter
+    // whose bit 0x20 is clear (shifted up onto the byte's high bit).
+    const std::uint64_t letter = bytes_in(c.bytes | (kByteOnes * 0x20), 'a', 'z');
     const std::uint64_t dig = bytes_in(c.bytes, '0', '9');
-    const std::uint64_t stop = (~(up | low | dig) & kByteHighs) | (c.bytes & kByteHighs);
-    c.run = stop ? static_cast<unsigned>(std::countr_zero(stop)) / 8 : 8;
-    const std::uint64_t keep = c.run == 8 ? ~0ull : (1ull << (8 * c.run)) - 1;
-    c.upper = up & keep;
-    c.lower = low & keep;
+    const std::uint64_t stop = (~(letter | dig) | c.bytes) & kByteHighs;
+    c.run = static_cast<unsigned>(std::countr_zero(stop)) / 8;  // 64 / 8 when none stops
+    const std::uint64_t keep = (stop & (~stop + 1)) - 1;       // bits below the first stop (all when none)
+    c.upper = letter & ~(c.bytes << 2) & keep;
+    c.lower = letter & keep & ~c.upper;
     c.digit = dig & keep;
     return c;
   }
@@ -55,7 +58,7 @@ std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
   for (; pos + 8 <= text.size();) {
     std::uint64_t w;
     std::memcpy(&w, text.data() + pos, 8);
-    std::uint64_t in = bytes_in(w, 'A', 'Z') | bytes_in(w, 'a', 'z');
+    std::uint64_t in = bytes_in(w | (kByteOnes * 0x20), 'a', 'z');  // letters of either case, as AsciiChunk
     if constexpr (with_digits) in |= bytes_in(w, '0', '9');
     const std::uint64_t stop = (~in & kByteHighs) | (w & kByteHighs);
     if (stop) return pos + static_cast<unsigned>(std::countr_zero(stop)) / 8;

@@ -163,36 +163,40 @@ struct KeyBuffer {
 
 // Marks each sentence that reads as a heading: no closing punctuation, or
 // written in capitals. Rules for unknown names skip such sentences. Tallied
-// as the tokens go by (they come in sentence order), not in a second pass.
+// as the tokens go by (they come in sentence order), not in a second pass:
+// per token only two counts, without branches; a sentence's last token is
+// read back from the stream when the next sentence starts.
 class HeadingTally {
  public:
-  HeadingTally(std::string_view text, std::vector<bool>& heading) : text_(text), heading_(heading) {}
+  HeadingTally(std::string_view text, const std::vector<Token>& tokens, std::vector<bool>& heading)
+      : text_(text), tokens_(tokens), heading_(heading) {}
+  // t: the next token, not yet in the stream.
   void add(const Token& t) {
-    if (t.sentence != sentence_) {
+    if (t.sentence != sentence_) [[unlikely]] {
       close();
       sentence_ = t.sentence;
       words_ = caps_ = 0;
     }
-    last_begin_ = t.begin;
-    last_size_ = t.end - t.begin;
-    if (!t.word || t.shape == Shape::None) return;
-    ++words_;
-    if (t.shape == Shape::Upper && t.end - t.begin > 1) ++caps_;
+    // A word has a shape unless it has no letter; a mark never has one.
+    words_ += t.shape != Shape::None;
+    caps_ += t.shape == Shape::Upper && t.end - t.begin > 1;
   }
-  // No closing punctuation, or written in capitals.
+  // No closing punctuation, or written in capitals. The sentence's last
+  // token is the stream's last.
   void close() {
-    if (last_size_ == 0) return;  // no token yet
+    if (tokens_.empty()) return;  // no token yet
+    const Token& last = tokens_.back();
     const bool closed =
-        last_size_ == 1 && std::string_view(".!?\"):;").find(text_[last_begin_]) != std::string_view::npos;
+        last.end - last.begin == 1 && std::string_view(".!?\"):;").find(text_[last.begin]) != std::string_view::npos;
     heading_[sentence_] = (!closed && words_ > 0) || (words_ >= 3 && caps_ * 2 > words_);
   }
 
  private:
   std::string_view text_;
+  const std::vector<Token>& tokens_;
   std::vector<bool>& heading_;
   std::uint32_t sentence_ = 0;
   int words_ = 0, caps_ = 0;
-  std::uint32_t last_begin_ = 0, last_size_ = 0;  // the sentence's last token so far
 };
 
 // Case of the letters of a word seen so far, for its Shape.
@@ -223,13 +227,35 @@ struct CaseSeen {
   }
 };
 
+// Shape of a word whose letters all lie in one chunk: upper and lower are
+// its capitals and small letters (one bit each, in text order from the lowest).
+inline Shape chunk_shape(std::uint64_t upper, std::uint64_t lower) {
+  if (!lower) return upper ? Shape::Upper : Shape::None;
+  if (!upper) return Shape::Lower;
+  const std::uint64_t letters = upper | lower;
+  return upper == (letters & (~letters + 1)) ? Shape::Title : Shape::Mixed;  // only the first is a capital
+}
+
 // Scans the ASCII run of the word starting at text[i] (an ASCII letter or
 // digit), writing its folded key at key (which has room up to the end of
 // the text); fills the token's hash and shape as fold_into, hash_key and
 // shape_of would. Eight bytes at a time while they last. Returns one past
 // the run.
 [[gnu::always_inline]] inline std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Token& t) {
-  std::uint64_t h = 1469598103934665603ull;
+  constexpr std::uint64_t kBasis = 1469598103934665603ull;
+  if (i + 8 <= text.size()) {
+    // Most words end within their first eight bytes: one chunk, no running tallies.
+    const auto chunk = text::AsciiChunk::at(text, i);
+    const std::uint64_t folded = chunk.folded();
+    std::memcpy(key, &folded, 8);  // only chunk.run bytes are kept
+    if (chunk.run < 8) [[likely]] {
+      t.key_hash = text::fnv1a_bytes(kBasis, folded, chunk.run);
+      t.shape = chunk_shape(chunk.upper, chunk.lower);
+      t.digits = chunk.digit != 0;
+      return i + chunk.run;
+    }
+  }
+  std::uint64_t h = kBasis;
   CaseSeen seen;
   std::uint64_t digits = 0;  // nonzero once a digit is seen
   std::size_t j = i;
@@ -346,7 +372,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   KeyBuffer kb{ts.keys};
   ts.valid_utf8 = true;
   ts.heading.assign(std::max<std::size_t>(sentences.size(), 1), false);
-  HeadingTally headings(text, ts.heading);
+  HeadingTally headings(text, ts.tokens, ts.heading);
   std::size_t sentence = 0;
   // Where the current sentence ends (none past the last): one test per token
   // says the sentence index stays.
