@@ -7,6 +7,7 @@
 // names. Day-level words ("ieri", "martedì", "la scorsa settimana") need a
 // full date; with only "YYYY-MM" they are skipped too.
 #include "dealscan/extract.h"
+#include "extract/time_cores.h"
 #include "extract/time_grammar.h"
 #include "extract/time_tokens.h"
 #include "extract/time_vocab.h"
@@ -76,8 +77,8 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
   std::vector<TimeExpr> out;
   for (std::size_t i = 0; i < toks.size();) {
     const auto& t = toks[i];
-    bool candidate = (impl_->vocab.roles_of(t) & kStarts) != 0;
-    auto m = candidate ? timegrammar::parse_at(ctx, i) : std::nullopt;
+    bool candidate = (impl_->vocab.roles_of(t) & kStarts) != 0 && timegrammar::core_within_reach(ctx, i);
+    auto m = candidate ? timegrammar::parse_reached(ctx, i) : std::nullopt;
     if (!m) {
       ++i;
       continue;

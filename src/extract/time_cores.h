@@ -37,6 +37,25 @@ constexpr std::uint32_t kCoreStarts = timevocab::kPart | timevocab::kQcode | tim
                                       timevocab::kDecadeHead | timevocab::kSeason | timevocab::kDayword |
                                       timevocab::kRecent | timevocab::kCount;
 
+// Every core begins with a number or an item of a core role (an item's
+// later words too must match: "in" alone starts no "in corso").
+inline bool may_start_core(const Context& c, std::size_t j) {
+  return c.toks[j].kind == timetok::Kind::Number || c.vocab.match(kCoreStarts & ~timevocab::kNumber, c.toks, j);
+}
+
+// Whether a core can start at i or after a run of prepositions from i: the
+// run's tokens are all preposition words, so the core's first token is the
+// first possible core start or the first other word past i. Most articles
+// and prepositions ("di", "la") stop here, before the grammar's rules.
+// Inline: the extractor asks it at every token that may begin an expression.
+inline bool core_within_reach(const Context& c, std::size_t i) {
+  for (std::size_t j = i; j < c.toks.size(); ++j) {
+    if (may_start_core(c, j)) return true;
+    if (!c.vocab.maybe_prep_word(c.toks[j])) return false;
+  }
+  return false;
+}
+
 // The longest core starting at token i.
 std::optional<Core> parse_core(const Context& ctx, std::size_t i, CoreFlags flags);
 

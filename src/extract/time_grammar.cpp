@@ -89,28 +89,14 @@ std::string_view kind_name(PrepKind k) {
   }
 }
 
-// Every core begins with a number or an item of a core role (an item's
-// later words too must match: "in" alone starts no "in corso").
-bool may_start_core(const Context& c, std::size_t j) {
-  return c.toks[j].kind == timetok::Kind::Number || c.vocab.match(kCoreStarts & ~kNumber, c.toks, j);
-}
-
-// Whether a core can start at i or after a run of prepositions from i: the
-// run's tokens are all preposition words, so the core's first token is the
-// first possible core start or the first other word past i. Most articles
-// and prepositions ("di", "la") stop here, before the grammar's rules.
-bool core_within_reach(const Context& c, std::size_t i) {
-  for (std::size_t j = i; j < c.toks.size(); ++j) {
-    if (may_start_core(c, j)) return true;
-    if (!c.vocab.maybe_prep_word(c.toks[j])) return false;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::optional<Match> parse_at(const Context& c, std::size_t i) {
   if (!core_within_reach(c, i)) return std::nullopt;
+  return parse_reached(c, i);
+}
+
+std::optional<Match> parse_reached(const Context& c, std::size_t i) {
   Preps p = preps_at(c, i);
   bool open_kind = p.kind == PrepKind::Until || p.kind == PrepKind::Between;
   CoreFlags flags{p.any, p.kind == PrepKind::Until, open_kind, true};

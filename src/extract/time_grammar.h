@@ -41,5 +41,8 @@ struct Match {
 
 // The time expression starting at token i, if any.
 std::optional<Match> parse_at(const Context& ctx, std::size_t i);
+// parse_at where core_within_reach (time_cores.h) is known to hold: the
+// extractor asks that inline first, which most tokens fail.
+std::optional<Match> parse_reached(const Context& ctx, std::size_t i);
 
 }  // namespace dealscan::timegrammar
