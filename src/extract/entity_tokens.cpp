@@ -149,55 +149,35 @@ constexpr std::array<std::uint8_t, 128> kAsciiFlags = [] {
 }();
 
 // Keys are written straight into a buffer sized ahead (no append per token);
-// used is how much of it holds keys.
+// used is how much of it holds keys. The buffer keeps room for the rest of
+// the text and eight bytes more (kSpare): an ASCII key is as long as its
+// word, so ASCII words and white space keep that room without a test, and
+// only the rare other tokens (whose keys ICU may lengthen) check it.
 struct KeyBuffer {
+  static constexpr std::size_t kSpare = 16;
   std::string& keys;
   std::size_t used = 0;
-  // Inline: asked once per token, and the buffer sized ahead almost never grows.
+  char* at() { return keys.data() + used; }
   char* room(std::size_t n) {
     if (keys.size() < used + n) [[unlikely]] grow(used + n);
-    return keys.data() + used;
+    return at();
+  }
+  // Room again for `rest` more bytes of text after a token beyond ASCII.
+  void keep_room(std::size_t rest) {
+    if (keys.size() < used + rest + kSpare) [[unlikely]] grow(used + rest + kSpare);
   }
   [[gnu::noinline]] void grow(std::size_t need) { keys.resize(std::max(need, 2 * keys.size())); }
 };
 
-// Marks each sentence that reads as a heading: no closing punctuation, or
-// written in capitals. Rules for unknown names skip such sentences. Tallied
-// as the tokens go by (they come in sentence order), not in a second pass:
-// per token only two counts, without branches; a sentence's last token is
-// read back from the stream when the next sentence starts.
-class HeadingTally {
- public:
-  HeadingTally(std::string_view text, const std::vector<Token>& tokens, std::vector<bool>& heading)
-      : text_(text), tokens_(tokens), heading_(heading) {}
-  // t: the next token, not yet in the stream.
-  void add(const Token& t) {
-    if (t.sentence != sentence_) [[unlikely]] {
-      close();
-      sentence_ = t.sentence;
-      words_ = caps_ = 0;
-    }
-    // A word has a shape unless it has no letter; a mark never has one.
-    words_ += t.shape != Shape::None;
-    caps_ += t.shape == Shape::Upper && t.end - t.begin > 1;
-  }
-  // No closing punctuation, or written in capitals. The sentence's last
-  // token is the stream's last.
-  void close() {
-    if (tokens_.empty()) return;  // no token yet
-    const Token& last = tokens_.back();
-    const bool closed =
-        last.end - last.begin == 1 && std::string_view(".!?\"):;").find(text_[last.begin]) != std::string_view::npos;
-    heading_[sentence_] = (!closed && words_ > 0) || (words_ >= 3 && caps_ * 2 > words_);
-  }
-
- private:
-  std::string_view text_;
-  const std::vector<Token>& tokens_;
-  std::vector<bool>& heading_;
-  std::uint32_t sentence_ = 0;
-  int words_ = 0, caps_ = 0;
-};
+// Marks a sentence that reads as a heading: no closing punctuation, or
+// written in capitals. Rules for unknown names skip such sentences. words
+// and caps count its words with letters and its words in capitals; last is
+// its last token.
+[[gnu::noinline]] void mark_heading(std::string_view text, const Token& last, int words, int caps, std::vector<bool>::reference heading) {
+  const bool closed =
+      last.end - last.begin == 1 && std::string_view(".!?\"):;").find(text[last.begin]) != std::string_view::npos;
+  heading = (!closed && words > 0) || (words >= 3 && caps * 2 > words);
+}
 
 // Case of the letters of a word seen so far, for its Shape.
 struct CaseSeen {
@@ -365,14 +345,14 @@ void fold_unicode_token(std::string_view w, bool word, KeyBuffer& kb, Token& t) 
 
 void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts) {
   ts.text = text;
-  ts.tokens.clear();
-  ts.tokens.reserve(text.size() / 5 + 1);
+  std::vector<Token>& tokens = ts.tokens;
+  tokens.clear();
+  tokens.reserve(text.size() / 5 + 1);
   ts.keys.clear();
-  ts.keys.resize(text.size() + 16);  // ASCII keys are as long as their words
+  ts.keys.resize(text.size() + KeyBuffer::kSpare);  // ASCII keys are as long as their words
   KeyBuffer kb{ts.keys};
   ts.valid_utf8 = true;
   ts.heading.assign(std::max<std::size_t>(sentences.size(), 1), false);
-  HeadingTally headings(text, ts.tokens, ts.heading);
   std::size_t sentence = 0;
   // Where the current sentence ends (none past the last): one test per token
   // says the sentence index stays.
@@ -383,6 +363,20 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= pos) ++sentence;
     sentence_end = end_of(sentence);
     return static_cast<std::uint32_t>(sentence);
+  };
+  // Headings are tallied as the tokens go by (they come in sentence order),
+  // not in a second pass: per token two counts, without branches. A word
+  // has a shape unless it has no letter; a mark never has one.
+  std::uint32_t tally_sentence = 0;
+  int words = 0, caps = 0;
+  auto tally = [&](const Token& t) {  // t: the next token, not yet in the stream
+    if (t.sentence != tally_sentence) [[unlikely]] {
+      if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[tally_sentence]);
+      tally_sentence = t.sentence;
+      words = caps = 0;
+    }
+    words += t.shape != Shape::None;
+    caps += t.shape == Shape::Upper && t.end - t.begin > 1;
   };
   bool newline = true, space = false;
   std::uint32_t last_sentence = UINT32_MAX;
@@ -405,7 +399,8 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     t.begin = static_cast<std::uint32_t>(i);
     t.key_begin = static_cast<std::uint32_t>(kb.used);
     std::size_t ascii_end = i;  // one past the ASCII run of a word starting here
-    if (flags & kAlnum) ascii_end = scan_ascii_word(text, i, kb.room(text.size() - i), t);
+    // The key buffer keeps room for the rest of the text: no test here.
+    if (flags & kAlnum) ascii_end = scan_ascii_word(text, i, kb.at(), t);
     if ((flags & kAlnum) && (ascii_end == text.size() || static_cast<unsigned char>(text[ascii_end]) < 0x80))
         [[likely]] {
       // Most tokens: an ASCII word, its key, hash and shape written by the scan.
@@ -468,14 +463,15 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       } else {
         fold_unicode_token(w, t.word, kb, t);
       }
+      kb.keep_room(text.size() - t.end);
     }
     t.key_end = static_cast<std::uint32_t>(kb.used);
     space = false;
-    headings.add(t);
-    ts.tokens.push_back(t);
+    tally(t);
+    tokens.push_back(t);
     i = t.end;
   }
-  headings.close();
+  if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[tally_sentence]);
   ts.keys.resize(kb.used);
 }
 
