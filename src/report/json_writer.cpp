@@ -107,6 +107,21 @@ std::size_t plain_prefix(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+std::size_t JsonWriter::plain_length(std::string_view v) {
+  std::size_t i = 0;
+  while ((i = plain_prefix(v, i)) < v.size()) {
+    if (static_cast<unsigned char>(v[i]) < 0x80) break;
+    const std::size_t len = sequence_length(v, i);  // UTF-8 goes out as it is
+    if (len == 0) break;
+    i += len;
+  }
+  return i;
+}
+
+std::size_t JsonWriter::put_count(char* buf, std::size_t v) {
+  return static_cast<std::size_t>(std::to_chars(buf, buf + 20, v).ptr - buf);
+}
+
 void JsonWriter::newline(std::size_t depth) {
   out_ += '\n';
   out_.append(depth * static_cast<std::size_t>(indent_), ' ');

@@ -90,8 +90,62 @@ class JsonWriter {
   JsonWriter& field(const char (&k)[N], const T& v) {
     return key(k).value(v);
   }
+  // A literal key with a string or a count: on one line, the comma, key and
+  // value (when it needs no escaping and is short) go out in one append, not
+  // four or five; the bytes are those of key(k).value(v).
+  template <std::size_t N>
+  JsonWriter& field(const char (&k)[N], const std::string& v) {
+    return string_field(k, std::string_view(v));
+  }
+  template <std::size_t N>
+  JsonWriter& field(const char (&k)[N], std::string_view v) {
+    return string_field(k, v);
+  }
+  template <std::size_t N>
+  JsonWriter& field(const char (&k)[N], std::size_t v) {
+    if (!inline_field()) return key(k).value(v);
+    char buf[N + 28];
+    std::size_t len = put_key(buf, k, N - 1);
+    len += put_count(buf + len, v);
+    out_.append(buf, len);
+    return *this;
+  }
 
  private:
+  // Strings up to this long are written with their key in one append.
+  static constexpr std::size_t kInlineValue = 160;
+  // Whether the next field may take the one-append path: one line, inside an
+  // object, not after a key already written.
+  bool inline_field() const { return indent_ < 0 && !after_key_ && !items_.empty(); }
+  // Writes [,]"k": at buf (for inline_field()), counting the item; the length.
+  std::size_t put_key(char* buf, const char* k, std::size_t n) {
+    std::size_t len = 0;
+    if (items_.back()++ > 0) buf[len++] = ',';
+    buf[len++] = '"';
+    std::memcpy(buf + len, k, n);
+    len += n;
+    buf[len++] = '"';
+    buf[len++] = ':';
+    return len;
+  }
+  template <std::size_t N>
+  JsonWriter& string_field(const char (&k)[N], std::string_view v) {
+    if (!inline_field() || v.size() > kInlineValue || plain_length(v) != v.size()) return key(k).value(v);
+    char buf[N + kInlineValue + 8];
+    std::size_t len = put_key(buf, k, N - 1);
+    buf[len++] = '"';
+    std::memcpy(buf + len, v.data(), v.size());
+    len += v.size();
+    buf[len++] = '"';
+    out_.append(buf, len);
+    return *this;
+  }
+  // The digits of v at buf (at most 20); their number.
+  static std::size_t put_count(char* buf, std::size_t v);
+  // The length of v's prefix that escaping leaves as it is (no '"', '\\',
+  // control byte or invalid UTF-8): v.size() when v needs no escaping.
+  static std::size_t plain_length(std::string_view v);
+
   JsonWriter& open(char c);
   JsonWriter& close(char c);
   // The comma and line break due before the next value (none after a key).
