@@ -10,7 +10,6 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "crosscheck/internal.h"
 #include "dealscan/extract.h"
@@ -18,26 +17,55 @@
 namespace dealscan::crosscheck {
 namespace {
 
-// One mention of a claim, ready to be quoted.
+// One mention of a claim, ready to be quoted. Its strings are views into the
+// documents' figure or fact: items are copied once per field compared.
 struct Item {
   std::size_t doc = 0;
-  std::string source;
-  std::string text;
+  std::string_view source;
+  std::string_view text;
   std::optional<double> value;
-  std::string id;
+  std::string_view id;
   std::string label;  // the class this item falls in for the field compared
 };
 
 using Classes = std::vector<std::vector<const Item*>>;
 
+// Strings numbered in order of first sight. Most claims have a handful of
+// classes and sources: those are scanned, and a hash table is built only past
+// kScanned, so a claim told by thousands of sources stays linear.
+class FirstSeen {
+ public:
+  // The string's number, and whether it is new.
+  std::pair<std::size_t, bool> add(std::string_view s) {
+    if (index_.empty()) {
+      auto at = std::find(seen_.begin(), seen_.end(), s);
+      if (at != seen_.end()) return {std::size_t(at - seen_.begin()), false};
+      seen_.push_back(s);
+      if (seen_.size() > kScanned)
+        for (std::size_t i = 0; i < seen_.size(); ++i) index_.emplace(seen_[i], i);
+      return {seen_.size() - 1, true};
+    }
+    auto [p, fresh] = index_.emplace(s, index_.size());
+    return {p->second, fresh};
+  }
+  bool contains(std::string_view s) const {
+    return index_.empty() ? std::find(seen_.begin(), seen_.end(), s) != seen_.end() : index_.count(s) > 0;
+  }
+
+ private:
+  static constexpr std::size_t kScanned = 16;
+  std::vector<std::string_view> seen_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+};
+
 // Groups items by label, classes in order of first appearance.
 Classes classes_by_label(const std::vector<Item>& items) {
   Classes out;
-  std::unordered_map<std::string_view, std::size_t> slot;
+  FirstSeen slot;
   for (const auto& it : items) {
-    auto [p, fresh] = slot.emplace(it.label, out.size());
+    auto [k, fresh] = slot.add(it.label);
     if (fresh) out.emplace_back();
-    out[p->second].push_back(&it);
+    out[k].push_back(&it);
   }
   return out;
 }
@@ -45,9 +73,9 @@ Classes classes_by_label(const std::vector<Item>& items) {
 // First mention per source, in input order.
 std::vector<const Item*> one_per_source(const std::vector<const Item*>& side) {
   std::vector<const Item*> out;
-  std::unordered_set<std::string_view> seen;
+  FirstSeen seen;
   for (const auto* it : side)
-    if (seen.insert(it->source).second) out.push_back(it);
+    if (seen.add(it->source).second) out.push_back(it);
   return out;
 }
 
@@ -61,7 +89,7 @@ std::string quote_side(const std::vector<const Item*>& side) {
   const std::size_t quoted = side.size() > kMaxQuoted ? kQuotedWhenLong : side.size();
   for (std::size_t i = 0; i < quoted; ++i) {
     if (!s.empty()) s += ", ";
-    s += side[i]->source + " \"" + side[i]->text + "\"";
+    s.append(side[i]->source).append(" \"").append(side[i]->text).append("\"");
   }
   if (quoted < side.size()) s += " and " + std::to_string(side.size() - quoted) + " more sources";
   return s;
@@ -82,7 +110,8 @@ class Emitter {
     c.field = field;
     c.severity = sev;
     for (const auto* side : {&xa, &xb})
-      for (const auto* it : *side) c.values.push_back({it->source, it->text, it->value, it->id});
+      for (const auto* it : *side)
+        c.values.push_back({std::string(it->source), std::string(it->text), it->value, std::string(it->id)});
     bool internal = xa.size() == 1 && xb.size() == 1 && xa[0]->source == xb[0]->source;
     c.message = field + ": " + what + (internal ? " within one source: " : ": ") + quote_side(xa) + " vs " +
                 quote_side(xb);
@@ -111,6 +140,7 @@ void compare_classes(const Classes& cls, const std::string& field, std::size_t c
 std::vector<Item> figure_items(const std::vector<DocumentResult>& docs, const ClaimGroup& claim,
                                std::vector<const Figure*>& figs, bool denied) {
   std::vector<Item> items;
+  items.reserve(claim.figures.size());
   for (const auto& r : claim.figures) {
     const Figure& f = docs[r.doc].figures[r.index];
     if ((f.modality == Modality::Denied) != denied) continue;
@@ -210,11 +240,11 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
     std::vector<Item> sub = items;
     for (std::size_t i = 0; i < sub.size(); ++i) sub[i].label = period_label(*figs[i]);
     // A source that states the period anywhere is not silent about it.
-    std::unordered_set<std::string_view> stating;
+    FirstSeen stating;
     for (const auto& it : sub)
-      if (it.label != "none") stating.insert(it.source);
+      if (it.label != "none") stating.add(it.source);
     for (auto& it : sub)
-      if (it.label == "none" && stating.count(it.source)) it.label = "stated-elsewhere";
+      if (it.label == "none" && stating.contains(it.source)) it.label = "stated-elsewhere";
     sub.erase(std::remove_if(sub.begin(), sub.end(), [](const Item& i) { return i.label == "stated-elsewhere"; }),
               sub.end());
     compare_classes(classes_by_label(sub), "period", t.max_value_classes, [](const auto& x, const auto& y)
@@ -299,9 +329,9 @@ void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
 }
 
 bool share_a_source(const std::vector<Item>& a, const std::vector<Item>& b) {
-  std::unordered_set<std::string_view> in_a;
-  for (const auto& it : a) in_a.insert(it.source);
-  return std::any_of(b.begin(), b.end(), [&](const Item& it) { return in_a.count(it.source) > 0; });
+  FirstSeen in_a;
+  for (const auto& it : a) in_a.add(it.source);
+  return std::any_of(b.begin(), b.end(), [&](const Item& it) { return in_a.contains(it.source); });
 }
 
 }  // namespace
