@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ class DocumentSpill {
   void append(const std::string& record);
   std::size_t size() const { return offsets_.size() - 1; }
   // Reads record i back, as a document or a StoryDoc (as it was encoded);
-  // safe from several threads once seal() was called.
+  // safe from several threads once seal() was called. A thread reading
+  // records in order gets them from blocks read ahead.
   DocumentResult load(std::size_t i) const;
   StoryDoc load_story(std::size_t i) const;
   // Flushes what add() buffered; call before the first load().
@@ -39,8 +41,11 @@ class DocumentSpill {
 
  private:
   std::string read(std::size_t i) const;
+  void pread_exact(char* to, std::uint64_t offset, std::size_t n) const;
 
+  std::unique_ptr<char[]> buffer_;  // file_'s, larger than stdio's 4 KB default
   std::FILE* file_ = nullptr;
+  std::uint64_t id_;  // tells this spill's read-ahead blocks from another's
   std::vector<std::uint64_t> offsets_{0};  // record i is [offsets_[i], offsets_[i + 1])
 };
 

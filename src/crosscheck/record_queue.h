@@ -21,6 +21,10 @@ class RecordQueue {
   explicit RecordQueue(std::string what) : what_(std::move(what)) {
     try {
       file_.reset(anonymous_temp_file(what_.c_str()));
+      // Records are short: stdio's default 4 KB buffer meant a system call
+      // every few of them.
+      buffer_ = std::make_unique<char[]>(kBuffer);
+      std::setvbuf(file_.get(), buffer_.get(), _IOFBF, kBuffer);
     } catch (const std::runtime_error&) {
       // No temporary file: the records stay in memory.
     }
@@ -62,7 +66,9 @@ class RecordQueue {
   }
 
  private:
+  static constexpr std::size_t kBuffer = 64 << 10;
   std::string what_;
+  std::unique_ptr<char[]> buffer_;  // file_'s: declared first, so it outlives the file
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file_{nullptr, std::fclose};
   std::deque<std::string> memory_;
 };

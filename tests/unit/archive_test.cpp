@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "crosscheck/document_spill.h"
 #include "dealscan/report.h"
@@ -82,6 +85,44 @@ TEST(DocumentSpill, DocumentsComeBackWithEveryFieldTheCrossCheckReads) {
   const DocumentResult none = spill.load(1);
   EXPECT_EQ(none.source.id, "nothing");
   EXPECT_TRUE(none.figures.empty() && none.facts.empty());
+}
+
+// Records of many sizes, so that blocks read ahead end inside records.
+std::string spilled_id(std::size_t i) { return std::to_string(i) + std::string(i * 37 % 1500, 'x'); }
+
+void fill(crosscheck::DocumentSpill& spill, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    DocumentResult d;
+    d.source.id = spilled_id(i);
+    spill.append(crosscheck::DocumentSpill::encode(d));
+  }
+  spill.seal();
+}
+
+TEST(DocumentSpill, RecordsComeBackInAnyOrderFromSeveralSpillsAndThreads) {
+  constexpr std::size_t n = 2000;  // ~1.5 MB: several of the largest blocks
+  crosscheck::DocumentSpill a, b;
+  fill(a, n);
+  fill(b, n);
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < n; ++i) order.push_back(i);              // in order (blocks grow)
+  for (std::size_t i = n; i-- > 0;) order.push_back(i);                // backwards
+  for (std::size_t i = 0; i < n; ++i) order.push_back(i * 7919 % n);  // jumps
+  for (std::size_t i = 500; i < 900; ++i) order.push_back(i);           // in order from the middle
+  auto read_all = [&](int* failures) {
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::size_t i = order[k];
+      // Two spills read in turn on one thread do not share a block.
+      if (a.load(i).source.id != spilled_id(i)) ++*failures;
+      if (k % 3 == 0 && b.load((i + 1) % n).source.id != spilled_id((i + 1) % n)) ++*failures;
+    }
+  };
+  int on_main = 0, on_thread = 0;
+  std::thread other(read_all, &on_thread);
+  read_all(&on_main);
+  other.join();
+  EXPECT_EQ(on_main, 0);
+  EXPECT_EQ(on_thread, 0);
 }
 
 TEST(DocumentSpill, StoryDocsComeBackWhole) {
