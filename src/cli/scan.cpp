@@ -39,9 +39,19 @@ int exit_code(const Report& report, const ScanOptions& o) {
 // written a story at a time, so memory stays flat over an archive.
 int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
   Output output(o.output);
+  // Lines go out in batches: a line is a few kilobytes, more than the
+  // streams buffer, so writing each was a write() per document.
+  constexpr std::size_t kBatch = 256 << 10;
+  std::string batch;
+  auto write_batch = [&] {
+    if (auto* out = output.stream()) out->write(batch.data(), static_cast<std::streamsize>(batch.size()));
+    batch.clear();
+  };
   auto run = run_inputs(o.paths, global, jsonl_document_line, [&](const std::string& line) {
-    if (auto* out = output.stream()) out->write(line.data(), static_cast<std::streamsize>(line.size()));
+    batch += line;
+    if (batch.size() >= kBatch) write_batch();
   });
+  write_batch();
   if (!run) return kExitUsage;
   return finish_jsonl(output, *run->archive, run->report.skipped, o, worker_threads(global));
 }
