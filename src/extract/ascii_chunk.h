@@ -91,4 +91,22 @@ inline std::uint64_t fnv1a_bytes(std::uint64_t h, std::uint64_t w, unsigned n) {
   }
 }
 
+// The same over the first n (<= 8) bytes at p, read from memory: a byte
+// costs a load, an xor and a multiply (no shift to bring it down).
+inline std::uint64_t fnv1a_mem(std::uint64_t h, const char* p, unsigned n) {
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  const auto* end = reinterpret_cast<const unsigned char*>(p) + n;  // case k reads byte n - k
+  switch (n) {
+    case 8: h = (h ^ end[-8]) * kPrime; [[fallthrough]];
+    case 7: h = (h ^ end[-7]) * kPrime; [[fallthrough]];
+    case 6: h = (h ^ end[-6]) * kPrime; [[fallthrough]];
+    case 5: h = (h ^ end[-5]) * kPrime; [[fallthrough]];
+    case 4: h = (h ^ end[-4]) * kPrime; [[fallthrough]];
+    case 3: h = (h ^ end[-3]) * kPrime; [[fallthrough]];
+    case 2: h = (h ^ end[-2]) * kPrime; [[fallthrough]];
+    case 1: h = (h ^ end[-1]) * kPrime; [[fallthrough]];
+    default: return h;
+  }
+}
+
 }  // namespace dealscan::text

@@ -229,7 +229,7 @@ inline Shape chunk_shape(std::uint64_t upper, std::uint64_t lower) {
     const std::uint64_t folded = chunk.folded();
     std::memcpy(key, &folded, 8);  // only chunk.run bytes are kept
     if (chunk.run < 8) [[likely]] {
-      t.key_hash = text::fnv1a_bytes(kBasis, folded, chunk.run);
+      t.key_hash = text::fnv1a_mem(kBasis, key, chunk.run);  // the folded bytes, just stored
       t.shape = chunk_shape(chunk.upper, chunk.lower);
       t.digits = chunk.digit != 0;
       return i + chunk.run;
@@ -243,7 +243,7 @@ inline Shape chunk_shape(std::uint64_t upper, std::uint64_t lower) {
     const auto chunk = text::AsciiChunk::at(text, j);
     const std::uint64_t folded = chunk.folded();
     std::memcpy(key + (j - i), &folded, 8);  // only chunk.run bytes are kept
-    h = text::fnv1a_bytes(h, folded, chunk.run);
+    h = text::fnv1a_mem(h, key + (j - i), chunk.run);
     seen.add(chunk.upper, chunk.lower);
     digits |= chunk.digit;
     j += chunk.run;

@@ -1,0 +1,118 @@
+// The word scan's eight-byte chunk (AsciiChunk) and its hash from memory
+// (fnv1a_mem) against their byte-by-byte definitions: every byte value at
+// every place of a chunk, and the word fields the scan fills from them.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "extract/ascii_chunk.h"
+#include "extract/entity_tokens.h"
+
+namespace dealscan {
+namespace {
+
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// The chunk at s[0, 8) as its definition reads it, byte by byte.
+void expect_chunk_as_defined(const std::string& s) {
+  const auto chunk = text::AsciiChunk::at(s, 0);
+  unsigned run = 0;
+  while (run < 8) {
+    const auto c = static_cast<unsigned char>(s[run]);
+    if (!is_upper(c) && !is_lower(c) && !is_digit(c)) break;
+    ++run;
+  }
+  ASSERT_EQ(chunk.run, run) << s;
+  std::uint64_t upper = 0, lower = 0, digit = 0;
+  for (unsigned k = 0; k < run; ++k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    const std::uint64_t high = std::uint64_t{0x80} << (8 * k);
+    if (is_upper(c)) upper |= high;
+    if (is_lower(c)) lower |= high;
+    if (is_digit(c)) digit |= high;
+  }
+  ASSERT_EQ(chunk.upper, upper) << s;
+  ASSERT_EQ(chunk.lower, lower) << s;
+  ASSERT_EQ(chunk.digit, digit) << s;
+  const std::uint64_t folded = chunk.folded();
+  for (unsigned k = 0; k < run; ++k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    ASSERT_EQ(static_cast<unsigned char>(folded >> (8 * k)), is_upper(c) ? c + 32 : c) << s << " @" << k;
+  }
+}
+
+TEST(EntityScanChunk, EveryByteValueAtEveryPlace) {
+  for (int c = 0; c < 256; ++c) {
+    for (std::size_t at = 0; at < 8; ++at) {
+      for (const char* around : {"xxxxxxxxxx", "QQQQQQQQQQ", "5555555555"}) {
+        std::string s(around);
+        s[at] = static_cast<char>(c);
+        expect_chunk_as_defined(s);
+      }
+    }
+  }
+}
+
+TEST(EntityScanChunk, RandomChunks) {
+  std::mt19937 rng(5);
+  static const std::string kBytes = std::string("aZqM07 '.-@[`{/:\xC3\xA8\xFF\x80\x7F\x40\x5B\x60\x7B", 25);
+  std::uniform_int_distribution<std::size_t> pick(0, kBytes.size() - 1);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(8, ' ');
+    for (auto& ch : s) ch = kBytes[pick(rng)];
+    expect_chunk_as_defined(s);
+  }
+}
+
+TEST(EntityScanChunk, HashFromMemoryIsFnv1a) {
+  const std::string s = "Ab9'z\xC3\xA8!x";
+  for (unsigned n = 0; n <= 8; ++n) {
+    const std::uint64_t want = entity::hash_key(std::string_view(s).substr(0, n));
+    EXPECT_EQ(text::fnv1a_mem(1469598103934665603ull, s.data(), n), want) << n;
+    // Continued from a hash so far, as for the chunks after a word's first.
+    const std::uint64_t head = entity::hash_key(std::string_view(s).substr(0, 3));
+    EXPECT_EQ(text::fnv1a_mem(head, s.data() + 3, n > 5 ? 5 : n),
+              entity::hash_key(std::string_view(s).substr(0, 3 + (n > 5 ? 5 : n))));
+  }
+}
+
+// Fields the scan fills from a word's chunks: digits, shape and hash, for
+// words ending inside their first chunk, on its last byte, and past it.
+TEST(EntityScanChunk, WordFieldsAcrossChunkEnds) {
+  struct Case {
+    std::string word;
+    entity::Shape shape;
+    bool digits;
+  };
+  const Case cases[] = {
+      {"Acme", entity::Shape::Title, false},        {"ACME", entity::Shape::Upper, false},
+      {"acme", entity::Shape::Lower, false},        {"xAI", entity::Shape::Mixed, false},
+      {"OpenAI", entity::Shape::Mixed, false},      {"2025", entity::Shape::None, true},
+      {"Q3", entity::Shape::Upper, true},           {"abcdefgh", entity::Shape::Lower, false},
+      {"Abcdefgh", entity::Shape::Title, false},    {"abcdefgH", entity::Shape::Mixed, false},
+      {"Acquisizione", entity::Shape::Title, false}, {"acquisizionE", entity::Shape::Mixed, false},
+      {"1234567a", entity::Shape::Lower, true},     {"12345678A", entity::Shape::Upper, true},
+      {"abcdefghijklmnop9", entity::Shape::Lower, true}, {"a", entity::Shape::Lower, false},
+  };
+  for (const auto& c : cases) {
+    // Alone (the last bytes of the text) and with text after it (whole chunks).
+    for (const std::string& text : {c.word, c.word + " e altro testo qui", "Per " + c.word + ", poi"}) {
+      const entity::TokenStream ts = entity::tokenize(text, {});
+      std::size_t at = 0;
+      while (at < ts.size() && ts.surface(at) != c.word) ++at;
+      ASSERT_LT(at, ts.size()) << text;
+      const auto& t = ts.tokens[at];
+      EXPECT_EQ(t.shape, c.shape) << text;
+      EXPECT_EQ(t.digits, c.digits) << text;
+      EXPECT_EQ(t.key_hash, entity::hash_key(entity::fold(c.word))) << text;
+      EXPECT_EQ(ts.key(at), entity::fold(c.word)) << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dealscan
