@@ -34,55 +34,72 @@
 namespace dealscan::crosscheck {
 namespace {
 
-// One amount of a document with everything said about it.
+// Every name's canonical party (aws -> amazon), looked up once per name
+// rather than once per mention. The strings live in Names or Parties, which
+// outlive grouping, so profiles hold views of them.
+class Roots {
+ public:
+  Roots(const Names& names, const Parties& parties) : names_(names), roots_(names.size()) {
+    for (std::uint32_t id = 0; id < names.size(); ++id) roots_[id] = &parties.root(names.name(id));
+  }
+  // Parties::root of the name.
+  const std::string& of(std::uint32_t id) const { return *roots_[id]; }
+  // As Parties::root gives it for an optional id: none for kNone or "".
+  const std::string* party(std::uint32_t id) const {
+    return id == Names::kNone || names_.name(id).empty() ? nullptr : roots_[id];
+  }
+
+ private:
+  const Names& names_;
+  std::vector<const std::string*> roots_;
+};
+
+// Weights by party, in party order.
+using Weights = std::map<std::string_view, double>;
+
 // One amount of a document with everything said about it, its parties
 // canonical (aws is amazon) and as named.
 struct Bucket {
-  std::string amount;  // currency + two significant digits
+  std::string_view amount;  // currency + two significant digits
   double prominence = 0;
-  std::map<std::string, double> parties;  // canonical entity -> weight
-  std::map<std::string, double> named;    // the same, as the text names them (aws, not amazon)
-  std::optional<FigureRef> top;           // its most prominent mention
+  Weights parties;  // canonical entity -> weight
+  Weights named;    // the same, as the text names them (aws, not amazon)
+  bool mentioned = false;  // has a most prominent mention
   Kind top_kind = Kind::Other;
 };
 
-// A party's canonical id, as Parties::root gives it for an optional id.
-std::optional<std::string> root(std::uint32_t id, const Names& names, const Parties& parties) {
-  if (id == Names::kNone || names.name(id).empty()) return std::nullopt;
-  return parties.root(names.name(id));
-}
-
-// A figure with its parties canonical, as rank_figures makes it.
-FigureRef canonical(const StoryDoc::Mention& m, std::size_t doc, const Names& names, const Parties& parties) {
-  FigureRef r{doc, m.index, m.prominence, root(m.subject, names, parties), root(m.counterparty, names, parties)};
-  if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty.reset();
-  return r;
-}
-
-Bucket bucket(const StoryDoc::Amount& a, std::size_t doc, const Names& names, const Parties& parties) {
-  Bucket b{names.name(a.key), 0, {}, {}, std::nullopt, a.top_kind};
+Bucket bucket(const StoryDoc::Amount& a, const Names& names, const Roots& roots) {
+  Bucket b{names.name(a.key), 0, {}, {}, !a.mentions.empty(), a.top_kind};
   for (const auto& m : a.mentions) {
-    FigureRef r = canonical(m, doc, names, parties);
-    b.prominence += r.prominence;
-    for (const auto* p : {&r.subject, &r.counterparty})
-      if (*p) b.parties[**p] += r.prominence;
+    // Canonical as rank_figures makes them: a counterparty that is the subject is none.
+    const std::string* subject = roots.party(m.subject);
+    const std::string* counterparty = roots.party(m.counterparty);
+    if (subject && counterparty && *subject == *counterparty) counterparty = nullptr;
+    b.prominence += m.prominence;
+    for (const auto* p : {subject, counterparty})
+      if (p) b.parties[*p] += m.prominence;
     for (auto id : {m.subject, m.counterparty})
-      if (id != Names::kNone) b.named[names.name(id)] += r.prominence;
-    if (!b.top || r.prominence > b.top->prominence) b.top = r;
+      if (id != Names::kNone) b.named[names.name(id)] += m.prominence;
   }
   return b;
 }
 
-// Parties by weight, heaviest first (ties by id for determinism); they
-// point into w.
-std::vector<const std::string*> by_weight(const std::map<std::string, double>& w) {
-  std::vector<std::pair<const std::string*, double>> v;
-  v.reserve(w.size());
-  for (const auto& [k, x] : w) v.emplace_back(&k, x);
+// Parties by weight, heaviest first (ties by id for determinism).
+std::vector<std::string_view> by_weight(const Weights& w) {
+  std::vector<std::pair<std::string_view, double>> v(w.begin(), w.end());
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<const std::string*> out;
+  std::vector<std::string_view> out;
   out.reserve(v.size());
   for (auto& [k, x] : v) out.push_back(k);
+  return out;
+}
+
+// The parts back to back.
+template <class... Parts>
+std::string cat(const Parts&... parts) {
+  std::string out;
+  out.reserve((std::string_view(parts).size() + ...));
+  (out.append(std::string_view(parts)), ...);
   return out;
 }
 
@@ -295,16 +312,19 @@ class Profiler {
   // Reads every document once to count in how many each party appears, in
   // slices on the pool: counts add up, so the order does not matter.
   Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, unsigned threads)
-      : n_(docs.size), names_(names), parties_(parties), t_(t) {
+      : n_(docs.size), names_(names), roots_(names, parties), t_(t) {
     const std::size_t slices = 4 * std::size_t(std::max(1u, threads));
-    std::vector<std::unordered_map<std::string, std::size_t>> df(slices);
+    std::vector<std::unordered_map<std::string_view, std::size_t>> df(slices);
     parallel_for(slices, threads, [&](std::size_t k) {
+      std::vector<std::string_view> roots;  // a set: sorted once
       for (std::size_t i = n_ * k / slices; i < n_ * (k + 1) / slices; ++i) {
         const StoryDoc d = docs.get(i);
-        std::set<std::string> roots;
-        for (const auto& e : d.entities) roots.insert(parties.root(names.name(e.id)));
-        for (auto id : d.figure_parties) roots.insert(parties.root(names.name(id)));
-        for (const auto& r : roots) ++df[k][r];
+        roots.clear();
+        for (const auto& e : d.entities) roots.push_back(roots_.of(e.id));
+        for (auto id : d.figure_parties) roots.push_back(roots_.of(id));
+        std::sort(roots.begin(), roots.end());
+        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
+        for (auto r : roots) ++df[k][r];
       }
     });
     for (const auto& slice : df)
@@ -321,13 +341,14 @@ class Profiler {
     std::vector<DraftWeak> weak;  // in key order
   };
 
-  Draft profile(const StoryDoc& doc, std::size_t i) const {
+  Draft profile(const StoryDoc& doc) const {
     Draft p;
     if (doc.day) p.day = static_cast<std::int32_t>(*doc.day);
     std::vector<Bucket> buckets;
-    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, i, names_, parties_));
+    buckets.reserve(doc.amounts.size());
+    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, names_, roots_));
     if (!buckets.empty()) {
-      p.main_amount = "amount:" + buckets.front().amount;
+      p.main_amount = cat("amount:", buckets.front().amount);
       p.main_pair = main_pair(buckets.front().parties);
       strong_keys(buckets, p.strong);
     }
@@ -336,13 +357,13 @@ class Profiler {
   }
 
  private:
-  bool common(const std::string& e) const {
+  bool common(std::string_view e) const {
     auto it = df_.find(e);
     std::size_t c = it == df_.end() ? 0 : it->second;
     return n_ >= 4 && double(c) > t_.common_entity_share * double(n_);
   }
-  std::set<std::string> rare_parties(const Bucket& b) const {
-    std::set<std::string> out;
+  std::set<std::string_view> rare_parties(const Bucket& b) const {
+    std::set<std::string_view> out;
     for (const auto& [e, w] : b.parties)
       if (!common(e)) out.insert(e);
     return out;
@@ -350,8 +371,8 @@ class Profiler {
 
   // The two heaviest parties of an amount, in id order; "" with fewer.
   // Ties go to the smaller id, as in by_weight.
-  static std::string main_pair(const std::map<std::string, double>& parties) {
-    const std::pair<const std::string, double>*first = nullptr, *second = nullptr;
+  static std::string main_pair(const Weights& parties) {
+    const Weights::value_type *first = nullptr, *second = nullptr;
     for (const auto& p : parties) {
       if (!first || p.second > first->second) {
         second = first;
@@ -361,9 +382,9 @@ class Profiler {
       }
     }
     if (!second) return "";
-    const std::string *x = &first->first, *y = &second->first;
-    if (*y < *x) std::swap(x, y);
-    return *x + "|" + *y;
+    std::string_view x = first->first, y = second->first;
+    if (y < x) std::swap(x, y);
+    return cat(x, "|", y);
   }
 
   // rule: main-pair — the two heaviest parties of the main amount, as the
@@ -377,19 +398,19 @@ class Profiler {
   void strong_keys(const std::vector<Bucket>& buckets, std::vector<std::string>& keys) const {
     const Bucket& main = buckets.front();
     auto order = by_weight(main.parties);
-    if (auto pair = main_pair(main.named); !pair.empty()) keys.push_back("main-pair:" + pair);
-    if (auto pair = main_pair(main.parties); !pair.empty()) keys.push_back("main-deal:" + pair + "|" + main.amount);
+    if (auto pair = main_pair(main.named); !pair.empty()) keys.push_back(cat("main-pair:", pair));
+    if (auto pair = main_pair(main.parties); !pair.empty()) keys.push_back(cat("main-deal:", pair, "|", main.amount));
     // rule: main-topic — a main amount tied to one party only: that party's
     // claim of this kind, whatever the amount ("Mistral raises ...").
-    if (order.size() == 1 && !common(*order[0]) && main.top)
-      keys.push_back("main-topic:" + std::string(kind_class(main.top_kind)) + "|" + *order[0]);
+    if (order.size() == 1 && !common(order[0]) && main.mentioned)
+      keys.push_back(cat("main-topic:", kind_class(main.top_kind), "|", order[0]));
     auto main_rare = rare_parties(main);
-    for (const auto& e : main_rare) keys.push_back("claim:" + e + "|" + main.amount);
+    for (auto e : main_rare) keys.push_back(cat("claim:", e, "|", main.amount));
     for (std::size_t k = 1; k < buckets.size() && k < kLeadingAmounts; ++k) {
       auto rare = rare_parties(buckets[k]);
-      bool related = std::any_of(rare.begin(), rare.end(), [&](const std::string& e) { return main_rare.count(e); });
+      bool related = std::any_of(rare.begin(), rare.end(), [&](std::string_view e) { return main_rare.count(e); });
       if (!related) continue;
-      for (const auto& e : rare) keys.push_back("claim:" + e + "|" + buckets[k].amount);
+      for (auto e : rare) keys.push_back(cat("claim:", e, "|", buckets[k].amount));
     }
   }
 
@@ -401,40 +422,40 @@ class Profiler {
   // in passing (a critic, a politician appears in many stories).
   void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<DraftWeak>& weak) const {
     constexpr std::size_t kNames = 5;
-    std::unordered_map<std::string, EntityType> type;
-    for (const auto& e : doc.entities) type.emplace(parties_.root(names_.name(e.id)), e.type);
-    auto person = [&](const std::string& e) {
+    std::unordered_map<std::string_view, EntityType> type;
+    for (const auto& e : doc.entities) type.emplace(roots_.of(e.id), e.type);
+    auto person = [&](std::string_view e) {
       auto it = type.find(e);
       return it != type.end() && it->second == EntityType::Person;
     };
-    std::map<std::string, double> parties;
+    Weights parties;
     for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
-      weak.push_back({"amount:" + buckets[k].amount, k == 0 ? 2.0 : 1.0, false});
+      weak.push_back({cat("amount:", buckets[k].amount), k == 0 ? 2.0 : 1.0, false});
       double role = buckets[k].top_kind == Kind::Other ? 1 : 2;
-      for (const auto& e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
+      for (auto e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
     }
-    std::map<std::string, double> mentioned;
+    Weights mentioned;
     // Mention counts live on the entities: documents kept for the cross-check
     // drop their mention lists (pipeline.h, RunOptions::archive).
     for (const auto& e : doc.entities) {
-      const auto& r = parties_.root(names_.name(e.id));
+      std::string_view r = roots_.of(e.id);
       auto t = type.find(r);
       if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;
       if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
     }
     auto order = by_weight(mentioned);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
-      parties[*order[k]] += (k == 0 ? 2.0 : 1.0) * (person(*order[k]) ? 0.5 : 1.0);
-    for (const auto& [e, w] : parties) weak.push_back({"party:" + e, w, true});
+      parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
+    for (const auto& [e, w] : parties) weak.push_back({cat("party:", e), w, true});
     // Sorted by key, so two documents' shared keys are a merge of two lists.
     std::sort(weak.begin(), weak.end(), [](const DraftWeak& a, const DraftWeak& b) { return a.key < b.key; });
   }
 
   const std::size_t n_;  // documents
   const Names& names_;
-  const Parties& parties_;
+  const Roots roots_;
   const Tunables& t_;
-  std::unordered_map<std::string, std::size_t> df_;
+  std::unordered_map<std::string_view, std::size_t> df_;  // views of roots_' strings
 };
 
 // How long one deal's coverage lasts, per key: the same two companies with
@@ -780,7 +801,7 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
       drafts.assign(std::min(kChunk, n - from), {});
       parallel_for(drafts.size(), threads, [&](std::size_t k) {
         StoryDoc doc = documents.get(from + k);
-        drafts[k] = profiler.profile(doc, from + k);
+        drafts[k] = profiler.profile(doc);
         drafts[k].id = std::move(doc.id);
       });
       for (const auto& d : drafts) {
