@@ -75,7 +75,7 @@ class ClaimBuilder {
   void add_to_topic(const FigureRef& r) {
     auto [a, b] = ordered(r);
     std::string kind(kind_class(fig(docs_, r).kind));
-    auto& topic = topic_[topic_key(kind, a, b)];
+    auto& topic = topic_of(kind, a, b);
     for (auto i : topic)
       if (close_to(clusters_[i], r)) return add_member(i, r);
     topic.push_back(clusters_.size());
@@ -97,7 +97,8 @@ class ClaimBuilder {
       if (!c.alive || c.kind != kind || !c.b || !close_to(c, r)) return;
       if (best == kNone || larger(i, best)) best = i;
     };
-    auto it = partial_.find(party + "|" + kind);
+    key_.assign(party).append("|").append(kind);
+    auto it = partial_.find(key_);
     if (m.currency.empty() || !indexable(m)) {
       // Without a currency any currency is close: look at every cluster.
       auto all = by_party_.find(party);
@@ -233,9 +234,13 @@ class ClaimBuilder {
     std::vector<std::pair<std::string, std::size_t>> best;  // kind class -> largest
   };
 
-  static std::string topic_key(const std::string& kind, const std::optional<std::string>& a,
-                               const std::optional<std::string>& b) {
-    return kind + "|" + a.value_or("?") + "|" + b.value_or("?");
+  // The clusters of a topic, its key built in a reused buffer: most figures
+  // join a topic that exists.
+  std::vector<std::size_t>& topic_of(const std::string& kind, const std::optional<std::string>& a,
+                                     const std::optional<std::string>& b) {
+    key_.assign(kind).append("|").append(a ? *a : "?").append("|").append(b ? *b : "?");
+    auto it = topic_.find(key_);
+    return it != topic_.end() ? it->second : topic_[key_];
   }
   void add_member(std::size_t c, const FigureRef& r) {
     const auto& m = fig(docs_, r).money;
@@ -367,6 +372,7 @@ class ClaimBuilder {
   std::map<std::pair<std::string_view, std::uint64_t>, std::size_t> group_ids_;
   AmountIndex amounts_;  // group ids by amount
   std::map<std::string, std::vector<std::size_t>> topic_;
+  std::string key_;  // topic_of()'s and join_partial()'s buffer
   std::unordered_map<std::string, std::vector<std::size_t>> by_party_;  // clusters naming a party, in order
   std::unordered_map<std::string, PartialIndex> partial_;             // "party|kind" -> full clusters
 };
@@ -386,19 +392,20 @@ std::optional<std::string> majority(const std::vector<FigureRef>& members, Get g
   return std::max_element(counts.begin(), counts.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
 }
 
+// The cluster's members move into the claim.
 ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
   ClaimGroup g;
   std::stable_sort(c.members.begin(), c.members.end(), [](const FigureRef& x, const FigureRef& y) {
     return std::tie(x.doc, x.index) < std::tie(y.doc, y.index);
   });
-  g.figures = c.members;
-  g.subject = majority(c.members, [](const FigureRef& r) { return r.subject; });
+  g.figures = std::move(c.members);
+  g.subject = majority(g.figures, [](const FigureRef& r) { return r.subject; });
   // The counterparty is never the subject itself, whatever single mentions say.
-  g.counterparty = majority(c.members, [&](const FigureRef& r) {
+  g.counterparty = majority(g.figures, [&](const FigureRef& r) {
     return r.counterparty && r.counterparty != g.subject ? r.counterparty : std::nullopt;
   });
   std::map<Kind, int> kinds;
-  for (const auto& m : c.members) ++kinds[fig(docs, m).kind];
+  for (const auto& m : g.figures) ++kinds[fig(docs, m).kind];
   g.kind = std::max_element(kinds.begin(), kinds.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
   g.key = std::string(to_string(*g.kind)) + "|" + g.subject.value_or("") + "|" + g.counterparty.value_or("");
   return g;
@@ -434,7 +441,7 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   std::vector<FigureRef> figs;
   for (auto d : story.docs) {
     auto r = rank_figures(docs[d], d, parties, t);
-    figs.insert(figs.end(), r.begin(), r.end());
+    figs.insert(figs.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
   }
   ClaimBuilder b(docs, t);
   for (const auto& r : figs)
@@ -461,8 +468,14 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   for (auto& g : out)
     if (int n = seen[g.key]++; n > 0) g.key += "#" + std::to_string(n + 1);
   add_fact_claims(docs, story, parties, out);
-  std::stable_sort(out.begin(), out.end(), [](const ClaimGroup& x, const ClaimGroup& y) { return x.key < y.key; });
-  return out;
+  // Sorted as indexes, then moved once: a claim group is large to swap.
+  std::vector<std::uint32_t> order(out.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return out[x].key < out[y].key; });
+  std::vector<ClaimGroup> sorted;
+  sorted.reserve(out.size());
+  for (auto i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace dealscan::crosscheck

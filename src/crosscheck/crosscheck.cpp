@@ -7,7 +7,6 @@
 #include <chrono>
 #include <functional>
 #include <iterator>
-#include <set>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -23,12 +22,20 @@ namespace {
 
 using namespace crosscheck;
 
+// The documents telling a claim, in input order, each once.
+std::vector<std::size_t> claim_docs(const ClaimGroup& g) {
+  std::vector<std::size_t> ds;
+  ds.reserve(g.figures.size() + g.facts.size());
+  for (const auto& f : g.figures) ds.push_back(f.doc);
+  for (const auto& [d, i] : g.facts) ds.push_back(d);
+  std::sort(ds.begin(), ds.end());
+  ds.erase(std::unique(ds.begin(), ds.end()), ds.end());
+  return ds;
+}
+
 std::vector<std::string> claim_sources(const std::vector<DocumentResult>& docs, const ClaimGroup& g) {
-  std::set<std::size_t> ds;
-  for (const auto& f : g.figures) ds.insert(f.doc);
-  for (const auto& [d, i] : g.facts) ds.insert(d);
   std::vector<std::string> out;
-  for (auto d : ds) out.push_back(docs[d].source.id);
+  for (auto d : claim_docs(g)) out.push_back(docs[d].source.id);
   return out;
 }
 
@@ -41,6 +48,7 @@ Claim make_claim(const std::vector<DocumentResult>& docs, const ClaimGroup& g, s
   c.fact_kind = g.fact_kind;
   c.subject = g.subject;
   c.counterparty = g.counterparty;
+  c.figures.reserve(g.figures.size() + g.facts.size());
   for (const auto& f : g.figures) c.figures.push_back(docs[f.doc].figures[f.index].id);
   for (const auto& [d, i] : g.facts) c.figures.push_back(docs[d].facts[i].id);
   c.sources = claim_sources(docs, g);
@@ -56,7 +64,7 @@ std::string story_title(const std::vector<DocumentResult>& docs, const std::vect
   double best_p = 0;
   for (const auto& g : claims) {
     if (g.figures.empty()) continue;
-    std::size_t n = claim_sources(docs, g).size();
+    std::size_t n = claim_docs(g).size();
     double p = 0;
     for (const auto& f : g.figures) p = std::max(p, f.prominence);
     if (!best || n > best_n || (n == best_n && p > best_p)) best = &g, best_n = n, best_p = p;
