@@ -121,23 +121,34 @@ struct StoryInput {
 // Stories are independent once grouped. A batch at a time, their claims are
 // built in parallel, numbered in story order, compared in parallel and handed
 // over in story order: the output is the same for any thread count, and only
-// one batch of stories is in memory. A batch ends at a number of documents,
-// not of stories: the biggest stories come first, and a batch of them read
-// back from an archive would otherwise hold thousands of documents.
+// two batches of stories are in memory. The calling thread hands a batch
+// over while the other threads build the next batch's claims, so on_story
+// (writing the report) is not a serial step between batches. A batch ends at
+// a number of documents, not of stories: the biggest stories come first, and
+// a batch of them read back from an archive would otherwise hold thousands
+// of documents.
 template <class Load>
 void check_stories(const Stories& groups, const Parties& parties, const Tunables& t, unsigned threads,
                    Load load, const std::function<void(StoryCheck&&)>& on_story) {
   const std::size_t batch_docs = std::max<std::size_t>(256, 64 * std::size_t(threads));
   std::size_t next_claim = 0;
+  std::vector<StoryCheck> checked;  // the previous batch, not yet handed over
+  auto hand_over = [&] {
+    for (auto& c : checked) on_story(std::move(c));
+    std::vector<StoryCheck>().swap(checked);
+  };
   for (std::size_t b = 0, n = 0; b < groups.size(); b += n) {
     std::size_t docs = 0;
     for (n = 0; b + n < groups.size() && docs < batch_docs; ++n) docs += groups.docs(b + n).size();
     std::vector<StoryInput> inputs(n);
     std::vector<std::vector<ClaimGroup>> claims(n);
-    parallel_for(n, threads, [&](std::size_t k) {
-      inputs[k] = load(b + k);
-      claims[k] = group_claims(inputs[k].docs(), inputs[k].group, parties, t);
-    });
+    parallel_for(
+        n, threads,
+        [&](std::size_t k) {
+          inputs[k] = load(b + k);
+          claims[k] = group_claims(inputs[k].docs(), inputs[k].group, parties, t);
+        },
+        hand_over);
     std::vector<std::size_t> first(n);
     for (std::size_t k = 0; k < n; ++k) {
       first[k] = next_claim;
@@ -149,8 +160,9 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
       claims[k] = {};
       inputs[k] = {};
     });
-    for (auto& c : checks) on_story(std::move(c));
+    checked = std::move(checks);
   }
+  hand_over();
 }
 
 }  // namespace

@@ -30,25 +30,36 @@
 namespace dealscan::crosscheck {
 
 // Runs work(i) for every i < n on up to `threads` threads (the caller's among them).
-// The first exception any work throws (a temporary file that cannot be read
-// back) stops the others taking work and is rethrown once all have joined.
-template <class Work>
-void parallel_for(std::size_t n, unsigned threads, Work work) {
+// The caller first runs first() (if given) while the others take work, then
+// takes work too: serial work of its own that overlaps the parallel work.
+// The first exception any of them throws (a temporary file that cannot be
+// read back) stops the others taking work and is rethrown once all have joined.
+struct NoFirst {
+  void operator()() const {}
+};
+template <class Work, class First = NoFirst>
+void parallel_for(std::size_t n, unsigned threads, Work work, First first = {}) {
   std::atomic<std::size_t> next{0};
   std::exception_ptr error;
   std::mutex error_mutex;
-  auto run = [&] {
+  auto guarded = [&](auto body) {
     try {
-      for (std::size_t i = next++; i < n; i = next++) work(i);
+      body();
     } catch (...) {
       std::lock_guard lock(error_mutex);
       if (!error) error = std::current_exception();
       next = n;  // the others stop at their next item
     }
   };
+  auto run = [&] {
+    guarded([&] {
+      for (std::size_t i = next++; i < n; i = next++) work(i);
+    });
+  };
   threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
   std::vector<std::thread> pool;
   for (unsigned k = 1; k < threads; ++k) pool.emplace_back(run);
+  guarded(first);
   run();
   for (auto& th : pool) th.join();
   if (error) std::rethrow_exception(error);
