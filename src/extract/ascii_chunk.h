@@ -8,6 +8,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dealscan::text {
 
 inline constexpr std::uint64_t kByteOnes = 0x0101010101010101ull;
@@ -51,6 +55,48 @@ struct AsciiChunk {
   std::uint64_t folded() const { return bytes | (upper >> 2); }
 };
 
+// The sixteen bytes of text at pos (pos + 16 <= text.size()), as AsciiChunk
+// reads eight but with one bit per byte (bit k for text[pos + k]): a word
+// of up to fifteen bytes (most Italian words) ends inside its first chunk.
+// The folded bytes are stored at key (16 bytes of room) rather than kept.
+struct AsciiChunk16 {
+  std::uint32_t upper = 0, lower = 0, digit = 0;
+  unsigned run = 0;  // 0..16
+
+  static AsciiChunk16 fold_at(std::string_view text, std::size_t pos, char* key) {
+    AsciiChunk16 c;
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    // Signed compares: bytes >= 0x80 are negative, below every range.
+    const __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    const __m128i upper = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x20)), letter);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(key), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    const auto letters = static_cast<std::uint32_t>(_mm_movemask_epi8(letter));
+    const auto digits = static_cast<std::uint32_t>(_mm_movemask_epi8(digit));
+    const auto uppers = static_cast<std::uint32_t>(_mm_movemask_epi8(upper));
+#else
+    std::uint32_t letters = 0, digits = 0, uppers = 0;
+    for (unsigned k = 0; k < 16; ++k) {
+      const auto b = static_cast<unsigned char>(text[pos + k]);
+      const bool up = b >= 'A' && b <= 'Z', lo = b >= 'a' && b <= 'z';
+      letters |= static_cast<std::uint32_t>(up || lo) << k;
+      digits |= static_cast<std::uint32_t>(b >= '0' && b <= '9') << k;
+      uppers |= static_cast<std::uint32_t>(up) << k;
+      key[k] = static_cast<char>(up ? b + 32 : b);
+    }
+#endif
+    const std::uint32_t stop = ~(letters | digits) | 0x10000u;  // bit 16: the chunk's end
+    c.run = static_cast<unsigned>(std::countr_zero(stop));
+    const std::uint32_t keep = (stop & (~stop + 1)) - 1;  // the bits below the first stop
+    c.upper = uppers & keep;
+    c.lower = letters & keep & ~uppers;
+    c.digit = digits & keep;
+    return c;
+  }
+};
+
 // One past the run of ASCII letters (and digits, with_digits) starting at
 // pos in text: eight bytes at a time, then byte by byte near the end.
 template <bool with_digits>
@@ -91,12 +137,20 @@ inline std::uint64_t fnv1a_bytes(std::uint64_t h, std::uint64_t w, unsigned n) {
   }
 }
 
-// The same over the first n (<= 8) bytes at p, read from memory: a byte
+// The same over the first n (<= 16) bytes at p, read from memory: a byte
 // costs a load, an xor and a multiply (no shift to bring it down).
 inline std::uint64_t fnv1a_mem(std::uint64_t h, const char* p, unsigned n) {
   constexpr std::uint64_t kPrime = 1099511628211ull;
   const auto* end = reinterpret_cast<const unsigned char*>(p) + n;  // case k reads byte n - k
   switch (n) {
+    case 16: h = (h ^ end[-16]) * kPrime; [[fallthrough]];
+    case 15: h = (h ^ end[-15]) * kPrime; [[fallthrough]];
+    case 14: h = (h ^ end[-14]) * kPrime; [[fallthrough]];
+    case 13: h = (h ^ end[-13]) * kPrime; [[fallthrough]];
+    case 12: h = (h ^ end[-12]) * kPrime; [[fallthrough]];
+    case 11: h = (h ^ end[-11]) * kPrime; [[fallthrough]];
+    case 10: h = (h ^ end[-10]) * kPrime; [[fallthrough]];
+    case 9: h = (h ^ end[-9]) * kPrime; [[fallthrough]];
     case 8: h = (h ^ end[-8]) * kPrime; [[fallthrough]];
     case 7: h = (h ^ end[-7]) * kPrime; [[fallthrough]];
     case 6: h = (h ^ end[-6]) * kPrime; [[fallthrough]];

@@ -68,9 +68,58 @@ TEST(EntityScanChunk, RandomChunks) {
   }
 }
 
+// The sixteen-byte chunk at s[0, 16) as its definition reads it; the key
+// it stores is the text with 'A'-'Z' lowered over the run.
+void expect_chunk16_as_defined(const std::string& s) {
+  char key[16];
+  const auto chunk = text::AsciiChunk16::fold_at(s, 0, key);
+  unsigned run = 0;
+  while (run < 16) {
+    const auto c = static_cast<unsigned char>(s[run]);
+    if (!is_upper(c) && !is_lower(c) && !is_digit(c)) break;
+    ++run;
+  }
+  ASSERT_EQ(chunk.run, run) << s;
+  std::uint32_t upper = 0, lower = 0, digit = 0;
+  for (unsigned k = 0; k < run; ++k) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    if (is_upper(c)) upper |= 1u << k;
+    if (is_lower(c)) lower |= 1u << k;
+    if (is_digit(c)) digit |= 1u << k;
+    ASSERT_EQ(static_cast<unsigned char>(key[k]), is_upper(c) ? c + 32 : c) << s << " @" << k;
+  }
+  ASSERT_EQ(chunk.upper, upper) << s;
+  ASSERT_EQ(chunk.lower, lower) << s;
+  ASSERT_EQ(chunk.digit, digit) << s;
+}
+
+TEST(EntityScanChunk, SixteenBytesEveryByteValueAtEveryPlace) {
+  for (int c = 0; c < 256; ++c) {
+    for (std::size_t at = 0; at < 16; ++at) {
+      for (const char* around : {"xxxxxxxxxxxxxxxxxx", "QQQQQQQQQQQQQQQQQQ", "555555555555555555"}) {
+        std::string s(around);
+        s[at] = static_cast<char>(c);
+        expect_chunk16_as_defined(s);
+      }
+    }
+  }
+}
+
+TEST(EntityScanChunk, SixteenBytesRandom) {
+  std::mt19937 rng(9);
+  static const std::string kBytes = std::string("aZqM07 '.-@[`{/:\xC3\xA8\xFF\x80\x7F\x40\x5B\x60\x7B", 25);
+  std::uniform_int_distribution<std::size_t> pick(0, kBytes.size() - 1);
+  std::uniform_int_distribution<int> letters(0, 3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(16, ' ');
+    for (auto& ch : s) ch = letters(rng) ? "aQz9"[letters(rng)] : kBytes[pick(rng)];  // long runs too
+    expect_chunk16_as_defined(s);
+  }
+}
+
 TEST(EntityScanChunk, HashFromMemoryIsFnv1a) {
-  const std::string s = "Ab9'z\xC3\xA8!x";
-  for (unsigned n = 0; n <= 8; ++n) {
+  const std::string s = "Ab9'z\xC3\xA8!xQRSTuvw.";
+  for (unsigned n = 0; n <= 16; ++n) {
     const std::uint64_t want = entity::hash_key(std::string_view(s).substr(0, n));
     EXPECT_EQ(text::fnv1a_mem(1469598103934665603ull, s.data(), n), want) << n;
     // Continued from a hash so far, as for the chunks after a word's first.
@@ -97,6 +146,8 @@ TEST(EntityScanChunk, WordFieldsAcrossChunkEnds) {
       {"Acquisizione", entity::Shape::Title, false}, {"acquisizionE", entity::Shape::Mixed, false},
       {"1234567a", entity::Shape::Lower, true},     {"12345678A", entity::Shape::Upper, true},
       {"abcdefghijklmnop9", entity::Shape::Lower, true}, {"a", entity::Shape::Lower, false},
+      {"Internazionalizzazione", entity::Shape::Title, false}, {"abcdefghijklmnO", entity::Shape::Mixed, false},
+      {"ABCDEFGHIJKLMNOP", entity::Shape::Upper, false},  {"Abcdefghijklmnop", entity::Shape::Title, false},
   };
   for (const auto& c : cases) {
     // Alone (the last bytes of the text) and with text after it (whole chunks).
