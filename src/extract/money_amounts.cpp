@@ -46,24 +46,22 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
       for (const auto& f : e.forms) {
         Tokens t;
         tokenize(f, t);
-        if (!t.list.empty()) starters_.emplace(t.list.front().low, true);
+        if (!t.list.empty()) word_filter_.add_word(t.list.front().low);
       }
-  vague_.for_each([&](std::string_view w, const Vague&) { starters_.emplace(w, true); });
-  starters_.for_each([&](std::string_view w, bool) { starter_filter_.add_word(w); });
-  word_filter_.add_all(starter_filter_);
+  word_filter_.add_all(vague_filter_);
   word_filter_.add_all(reader_.number_word_filter());
 }
 
-bool AmountMatcher::is_starter(std::string_view w) const {
-  return starter_filter_.may_hold(w) && starters_.contains(w);
-}
-
-bool AmountMatcher::may_start(const Token& t) const {
+// False only when match_slow would find nothing at i: most words that pass
+// word_filter_ ("il", "un", "settore") are turned away here, before the
+// candidate is built. The tests follow match_slow's: a vague word or a
+// currency opens an amount on its own; anything else only as a number.
+bool AmountMatcher::may_start(const std::vector<Token>& toks, std::size_t i) const {
+  const Token& t = toks[i];
   if (t.kind == TokKind::Digits) return true;
-  // A symbol opens an amount only as the first token of a currency ("$", "€"):
-  // it is never a number, and the vague words are all in starters_.
-  if (t.kind == TokKind::Symbol) return is_starter(t.low);
-  return is_starter(t.low) || reader_.word_value(t.low).has_value();
+  if (vague_filter_.may_hold(t.low) && vague_.contains(t.low)) return true;
+  if (currencies_.match_at(toks, i)) return true;
+  return reader_.may_read_at(toks, i);
 }
 
 // A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di
@@ -194,7 +192,7 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
 
 std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& toks, std::size_t i,
                                                    std::size_t floor) const {
-  if (!may_start(toks[i])) return std::nullopt;
+  if (!may_start(toks, i)) return std::nullopt;
   if (vague_filter_.may_hold(toks[i].low))
     if (auto v = vague_at(toks, i)) return v;
   Candidate c;

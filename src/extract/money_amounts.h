@@ -38,7 +38,7 @@ class AmountMatcher {
   // nullopt. Tokens before `floor` belong to an earlier amount.
   // Asked at every token: the quick refusal of a word or mark no filter
   // lets through is inline, the rest out of line (a mark opens an amount
-  // only as a starter, and word_filter_ lets every starter through).
+  // only as a currency, and word_filter_ lets every currency through).
   std::optional<Candidate> match(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const {
     const Token& t = toks[i];
     if (t.kind != TokKind::Digits && !word_filter_.may_hold(t.low)) return std::nullopt;
@@ -77,14 +77,11 @@ class AmountMatcher {
   };
   WordTable<Vague> vague_;
   PrefixFilter vague_filter_;  // its words, asked before hashing
-  // Words that can open an amount (currency, vague or number words): one
-  // lookup rejects every other word before the costlier rules run.
-  WordTable<bool> starters_;  // a set: the values are not read
-  PrefixFilter starter_filter_;  // before the starters_ lookup
-  PrefixFilter word_filter_;     // starters and number words: one test turns most words away
-  // Whether an amount may start at t; match() has asked word_filter_.
-  bool may_start(const Token& t) const;
-  bool is_starter(std::string_view w) const;
+  // The first words of currencies, vague and number words: one test turns
+  // most other words away before may_start's costlier ones.
+  PrefixFilter word_filter_;
+  // Whether an amount may start at token i; match() has asked word_filter_.
+  bool may_start(const std::vector<Token>& toks, std::size_t i) const;
 };
 
 }  // namespace dealscan::money

@@ -176,6 +176,30 @@ double NumberReader::scale_at(const std::vector<Token>& toks, std::size_t i) con
   return scale->value;
 }
 
+bool NumberReader::may_read_at(const std::vector<Token>& toks, std::size_t i) const {
+  const Token& t = toks[i];
+  if (t.kind == TokKind::Digits) return true;
+  if (t.kind != TokKind::Word) return false;
+  const Piece* whole = whole_word(t.low);
+  if (!whole) return word_value(t.low).has_value();
+  // The same tests as read_base, in the same order, without the reading.
+  const bool has_next = i + 1 < toks.size();
+  switch (whole->kind) {
+    case Kind::Article: {
+      const Piece* next = has_next ? whole_word(toks[i + 1].low) : nullptr;
+      if (next && (next->kind == Kind::Group || next->kind == Kind::Fraction)) return true;
+      [[fallthrough]];
+    }
+    case Kind::Definite:
+      if (has_next && scale_at(toks, i + 1) > 0) return true;
+      return t.low == "uno" && word_value(t.low).has_value();
+    case Kind::Half:
+      return scale_at(toks, i + 1) > 0;
+    default:
+      return false;  // group, fraction or other alone: no number
+  }
+}
+
 // A number without its scale words.
 std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const {
   const Token& t = toks[i];

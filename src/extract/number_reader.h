@@ -96,6 +96,10 @@ class NumberReader {
   // The number starting at token i, longest reading.
   // after_prefix: digits may be glued to a currency code before them ("USD1,23").
   std::optional<NumRead> read(const std::vector<Token>& toks, std::size_t i, bool after_prefix = false) const;
+  // False when read(toks, i) surely finds no number: a word that reads as a
+  // number only before a scale ("il", "un", "mezzo") is refused when none
+  // follows. Cheaper than read: no reading is built.
+  bool may_read_at(const std::vector<Token>& toks, std::size_t i) const;
   // A compound number word ("tremilacinquecento"), nullopt if w is not one.
   std::optional<double> word_value(std::string_view w) const;
   // The multiplier of a scale token at i (respecting glued_only), or 0.
