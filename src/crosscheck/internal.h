@@ -114,6 +114,14 @@ struct FigureRef {
 // a key for "the same amount".
 std::string rounded_amount(const MoneyMention& m, int digits);
 
+// A non-conversion figure's index in its document and its prominence.
+struct FigureProminence {
+  std::size_t index = 0;
+  double prominence = 0;
+};
+// The non-conversion figures of a document, in document order.
+std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const Tunables& t);
+
 // The non-conversion figures of a document with their prominence.
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t);

@@ -66,26 +66,38 @@ double shape_weight(const Figure& f) {
 
 }  // namespace
 
-std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
-                                    const Tunables& t) {
+std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const Tunables& t) {
   std::vector<std::string> amounts(doc.figures.size());  // formatting is the costly part: once a figure
   std::unordered_map<std::string_view, int> repeats;
   for (std::size_t i = 0; i < doc.figures.size(); ++i)
     if (!doc.figures[i].money.conversion_of) ++repeats[amounts[i] = rounded_amount(doc.figures[i].money, 3)];
-  std::vector<FigureRef> out;
+  std::vector<FigureProminence> out;
+  out.reserve(doc.figures.size());
   for (std::size_t i = 0; i < doc.figures.size(); ++i) {
     const Figure& f = doc.figures[i];
     if (f.money.conversion_of) continue;  // a conversion restates another figure
+    double p = shape_weight(f);
+    if (f.sentence == 0) p += t.headline_bonus;
+    else if (f.sentence <= 2) p += t.lead_bonus;
+    p += t.repeat_bonus * (repeats[amounts[i]] - 1);
+    out.push_back({i, p});
+  }
+  return out;
+}
+
+std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                                    const Tunables& t) {
+  std::vector<FigureRef> out;
+  const auto ranked = figure_prominence(doc, t);
+  out.reserve(ranked.size());
+  for (const auto& [i, p] : ranked) {
+    const Figure& f = doc.figures[i];
     FigureRef r;
     r.doc = doc_index;
     r.index = i;
     r.subject = parties.root(f.subject);
     r.counterparty = parties.root(f.counterparty);
     if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty.reset();
-    double p = shape_weight(f);
-    if (f.sentence == 0) p += t.headline_bonus;
-    else if (f.sentence <= 2) p += t.lead_bonus;
-    p += t.repeat_bonus * (repeats[amounts[i]] - 1);
     r.prominence = p;
     out.push_back(std::move(r));
   }

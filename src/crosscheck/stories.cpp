@@ -263,31 +263,34 @@ StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
   StoryDoc out;
   out.id = doc.source.id;
   out.day = day_number(doc.source.date);
+  out.entities.reserve(doc.entities.size());
   for (const auto& e : doc.entities)
     out.entities.push_back({names.intern(e.id), e.type, static_cast<std::uint32_t>(e.mentions)});
-  for (const auto& f : doc.figures)
-    for (const auto* p : {&f.subject, &f.counterparty}) {
-      if (!*p) continue;
-      auto id = names.intern(**p);
+  // Each figure's subject and counterparty as named, interned once.
+  std::vector<std::uint32_t> party_ids(2 * doc.figures.size(), Names::kNone);
+  for (std::size_t i = 0; i < doc.figures.size(); ++i)
+    for (int side = 0; side < 2; ++side) {
+      const auto& p = side ? doc.figures[i].counterparty : doc.figures[i].subject;
+      if (!p) continue;
+      auto id = party_ids[2 * i + side] = names.intern(*p);
       bool listed = std::any_of(out.entities.begin(), out.entities.end(), [&](const auto& e) { return e.id == id; });
       if (!listed && std::find(out.figure_parties.begin(), out.figure_parties.end(), id) == out.figure_parties.end())
         out.figure_parties.push_back(id);
     }
   // Ranked with each party as named; Profiler makes them canonical.
-  static const Parties as_named;
   std::unordered_map<std::string, std::size_t> at;
-  for (const FigureRef& r : rank_figures(doc, 0, as_named, t)) {
-    const Figure& f = doc.figures[r.index];
+  for (const auto& [index, prominence] : figure_prominence(doc, t)) {
+    const Figure& f = doc.figures[index];
     auto [it, fresh] = at.emplace(rounded_amount(f.money, 2), out.amounts.size());
     if (fresh) out.amounts.push_back({0, names.intern(it->first), 0, {}, Kind::Other});
     StoryDoc::Amount& a = out.amounts[it->second];
-    a.prominence += r.prominence;
-    if (a.mentions.empty() || r.prominence > a.mentions[a.top].prominence) {
+    a.prominence += prominence;
+    if (a.mentions.empty() || prominence > a.mentions[a.top].prominence) {
       a.top = static_cast<std::uint32_t>(a.mentions.size());
       a.top_kind = f.kind;
     }
-    a.mentions.push_back({r.prominence, static_cast<std::uint32_t>(r.index), names.intern_optional(f.subject),
-                          names.intern_optional(f.counterparty)});
+    a.mentions.push_back({prominence, static_cast<std::uint32_t>(index), party_ids[2 * index],
+                          party_ids[2 * index + 1]});
   }
   std::stable_sort(out.amounts.begin(), out.amounts.end(),
                    [](const StoryDoc::Amount& a, const StoryDoc::Amount& b) { return a.prominence > b.prominence; });
