@@ -36,7 +36,7 @@ AmountKey amount_key(const MoneyMention& m) {
 }
 
 struct Cluster {
-  std::string kind;                      // kind class
+  std::string_view kind;                 // kind class (kind_class's static strings)
   std::optional<std::string> a, b;       // parties, a <= b when both known
   std::vector<FigureRef> members;
   bool alive = true;
@@ -74,7 +74,7 @@ class ClaimBuilder {
   // also where a partial figure goes when nothing else takes it.
   void add_to_topic(const FigureRef& r) {
     auto [a, b] = ordered(r);
-    std::string kind(kind_class(fig(docs_, r).kind));
+    const std::string_view kind = kind_class(fig(docs_, r).kind);
     auto& topic = topic_of(kind, a, b);
     for (auto i : topic)
       if (close_to(clusters_[i], r)) return add_member(i, r);
@@ -89,7 +89,7 @@ class ClaimBuilder {
   // rule: partial-party — one party known, joins a full topic that agrees.
   bool join_partial(const FigureRef& r) {
     const std::string& party = r.subject ? *r.subject : *r.counterparty;
-    const std::string kind(kind_class(fig(docs_, r).kind));
+    const std::string_view kind = kind_class(fig(docs_, r).kind);
     const auto& m = fig(docs_, r).money;
     std::size_t best = kNone;
     auto consider = [&](std::size_t i) {
@@ -123,16 +123,16 @@ class ClaimBuilder {
 
   // rule: bare-amount — no party, same kind class and same amount.
   bool join_bare(const FigureRef& r) {
-    std::string kind(kind_class(fig(docs_, r).kind));
-    return join_same(r, [&](const std::string& k) { return k == kind; });
+    const std::string_view kind = kind_class(fig(docs_, r).kind);
+    return join_same(r, [&](std::string_view k) { return k == kind; });
   }
 
   // rule: same-amount — the same amount and currency in one story is one
   // claim, unless the two name different kinds of money (revenue vs a round).
   bool join_same_amount(const FigureRef& r) {
-    std::string kind(kind_class(fig(docs_, r).kind));
-    const std::string other(to_string(Kind::Other));
-    return join_same(r, [&](const std::string& k) { return k == kind || k == other || kind == other; });
+    const std::string_view kind = kind_class(fig(docs_, r).kind);
+    const std::string_view other = to_string(Kind::Other);
+    return join_same(r, [&](std::string_view k) { return k == kind || k == other || kind == other; });
   }
 
   // Denials rarely repeat the amount they deny: a cluster holding only denied
@@ -231,12 +231,12 @@ class ClaimBuilder {
     double value;
     const std::string* currency;
     std::vector<std::size_t> clusters;                     // dead ones pruned lazily
-    std::vector<std::pair<std::string, std::size_t>> best;  // kind class -> largest
+    std::vector<std::pair<std::string_view, std::size_t>> best;  // kind class -> largest
   };
 
   // The clusters of a topic, its key built in a reused buffer: most figures
   // join a topic that exists.
-  std::vector<std::size_t>& topic_of(const std::string& kind, const std::optional<std::string>& a,
+  std::vector<std::size_t>& topic_of(std::string_view kind, const std::optional<std::string>& a,
                                      const std::optional<std::string>& b) {
     key_.assign(kind).append("|").append(a ? *a : "?").append("|").append(b ? *b : "?");
     auto it = topic_.find(key_);
@@ -294,14 +294,14 @@ class ClaimBuilder {
       else if (larger(c, b->second)) b->second = c;
     }
   }
-  std::pair<std::string, std::size_t>* best_slot(Group& g, const std::string& kind) {
+  std::pair<std::string_view, std::size_t>* best_slot(Group& g, std::string_view kind) {
     for (auto& b : g.best)
       if (b.first == kind) return &b;
     g.best.emplace_back(kind, kNone);
     return &g.best.back();
   }
   // Recomputes a group's largest cluster of one kind class, pruning the dead.
-  void refresh(Group& g, std::pair<std::string, std::size_t>& best) {
+  void refresh(Group& g, std::pair<std::string_view, std::size_t>& best) {
     std::erase_if(g.clusters, [&](std::size_t c) { return !clusters_[c].alive; });
     best.second = kNone;
     for (auto c : g.clusters)
@@ -342,7 +342,7 @@ class ClaimBuilder {
   void index_for_partials(std::size_t c) {
     const auto& m = fig(docs_, clusters_[c].members.front()).money;
     for (const auto& p : parties_of(clusters_[c])) {
-      PartialIndex& index = partial_[p + "|" + clusters_[c].kind];
+      PartialIndex& index = partial_[std::string(p).append("|").append(clusters_[c].kind)];
       if (m.currency.empty() || m.max || !indexable(m)) index.others.push_back(c);
       else index.anchors.add(m.currency, m.value, c);
     }

@@ -63,8 +63,9 @@ class Reader {
   void get(std::string& s) {
     std::uint32_t n = 0;
     get(n);
-    s.resize(n);
-    take(s.data(), n);
+    if (n > in_.size() - at_) throw std::runtime_error("cross-check spill file: truncated record");
+    s.assign(in_.data() + at_, n);  // one copy: resize() would zero the bytes first
+    at_ += n;
   }
   template <class T>
   void get(std::optional<T>& v) {
