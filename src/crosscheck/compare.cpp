@@ -383,8 +383,10 @@ std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vecto
 void compare_claim(const std::vector<DocumentResult>& documents, const ClaimGroup& claim, const std::string& claim_id,
                    const std::string& story_id, const Tunables& t, std::vector<Conflict>& out) {
   Emitter em(claim_id, story_id, out);
-  if (!claim.figures.empty()) compare_money(documents, claim, t, em);
-  if (!claim.facts.empty()) compare_facts(documents, claim, t, em);
+  // Every rule compares two mentions (two classes, or a denial and a
+  // statement), so a claim told once has nothing to compare: most claims.
+  if (claim.figures.size() >= 2) compare_money(documents, claim, t, em);
+  if (claim.facts.size() >= 2) compare_facts(documents, claim, t, em);
 }
 
 std::string format_money(double value, const std::string& currency) {
