@@ -51,20 +51,24 @@ class PrefixFilter {
     if (p.size() >= 3) bits_.set(key(p));
     else if (p.size() == 2) head2_.set(head2(p));
     else if (p.size() == 1) head1_.set(static_cast<unsigned char>(p[0]));
+    short_prefixes_ = short_prefixes_ || (!p.empty() && p.size() < 3);
   }
   // Lets through what either filter lets through.
   void add_all(const PrefixFilter& other) {
     bits_ |= other.bits_;
     head1_ |= other.head1_;
     head2_ |= other.head2_;
+    short_prefixes_ = short_prefixes_ || other.short_prefixes_;
   }
   // Short prefixes are tested as the word's first one and two bytes (two
   // bit lookups, no loop over them: most words asked are turned away).
   // operator[], not test(): every index is in range by construction, and
   // test() checks it again.
+  // The short-prefix tests are skipped when there are none (the number
+  // pieces are all three bytes or more): most words asked fail every test.
   bool may_hold(std::string_view w) const {
     if (bits_[key(w)]) return true;
-    if (w.empty()) return false;
+    if (!short_prefixes_ || w.empty()) return false;
     return head1_[static_cast<unsigned char>(w[0])] || (w.size() >= 2 && head2_[head2(w)]);
   }
 
@@ -88,6 +92,7 @@ class PrefixFilter {
   std::bitset<(1u << kBits)> bits_;
   std::bitset<256> head1_;      // one-byte prefixes
   std::bitset<(1u << 16)> head2_;  // two-byte prefixes
+  bool short_prefixes_ = false;    // whether head1_ or head2_ has any
 };
 
 class NumberReader {
