@@ -102,14 +102,15 @@ struct MoneyExtractor::Impl {
     const auto& toks = tokens.list;
     std::vector<Found> found;
     std::size_t floor = 0;
-    for (std::size_t i = 0; i < toks.size();) {
+    // Only the tokens that may open an amount are matched at.
+    for (std::size_t i = amounts.next_candidate(toks, 0); i < toks.size(); i = amounts.next_candidate(toks, i)) {
       auto c = amounts.match(toks, i, floor);
       if (!c) { ++i; continue; }
       auto [sb, se] = sentence_bounds(toks, sentences, c->amount_first);
       if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
       Span span{toks[c->first].begin, toks[c->last - 1].end};
       if (c->quantity) {
-        Quantity q{span, c->value, c->max, c->unit, c->rule, {}, {}};
+        Quantity q{span, c->value, c->max, std::move(c->unit), std::move(c->rule), {}, {}};  // c is done with
         q.text = std::string(text.substr(span.begin, span.size()));
         out.quantities.push_back(std::move(q));
       } else {
@@ -117,9 +118,9 @@ struct MoneyExtractor::Impl {
         m.span = span;
         m.value = c->value;
         m.max = c->max;
-        m.currency = c->currency;
+        m.currency = std::move(c->currency);  // c keeps only its tokens and needs_context
         m.qualifier = c->qualifier;
-        m.rule = c->rule;
+        m.rule = std::move(c->rule);
         if (auto p = periods.find(toks, c->first, c->last, sb, se)) {
           m.period_years = p->years;
           m.period_span = p->span;

@@ -44,6 +44,15 @@ class AmountMatcher {
     if (t.kind != TokKind::Digits && !word_filter_.may_hold(t.low)) return std::nullopt;
     return match_slow(toks, i, floor);
   }
+  // The first token from i on where match's quick refusal does not turn
+  // the amount away (toks.size() if none): one tight loop over the many
+  // tokens that open nothing, asked before match.
+  std::size_t next_candidate(const std::vector<Token>& toks, std::size_t i) const {
+    const Token* t = toks.data();
+    const std::size_t n = toks.size();
+    while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold(t[i].low)) ++i;
+    return i;
+  }
   const NumberReader& reader() const { return reader_; }
 
  private:
