@@ -92,6 +92,9 @@ struct SentenceView {
   std::vector<Token> tokens;
   std::vector<std::string_view> role;  // per token: role of the role phrase covering it
   std::vector<MentionRef> mentions;    // left to right, nested mentions dropped
+  // The OR of the tokens' may_start (StartIndex::tokenize_marked's answer):
+  // a matcher whose bit is clear finds nothing here. All set: not known.
+  std::uint8_t starts_any = 0xFF;
 
   // Token range covering byte span s (empty range at the insertion point when none).
   std::pair<std::size_t, std::size_t> token_range(Span s) const;

@@ -86,6 +86,7 @@ const TriggerHit* nearest(const std::vector<TriggerHit>& hits, std::size_t mb, s
 
 std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceView& v) {
   std::vector<TriggerHit> out;
+  if (!lex.triggers.may_start_in(v.starts_any)) return out;  // no token may start a trigger
   PhraseMatch m;
   for (std::size_t i = lex.triggers.next_start(v.tokens, 0); i < v.tokens.size(); i = lex.triggers.next_start(v.tokens, i)) {
     if (!lex.triggers.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first

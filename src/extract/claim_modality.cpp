@@ -44,6 +44,7 @@ std::string rule(std::string_view tier, const CueHit& c) { return std::string(ti
 
 std::vector<CueHit> find_cues(const PhraseMatcher& matcher, const SentenceView& v) {
   std::vector<CueHit> out;
+  if (!matcher.may_start_in(v.starts_any)) return out;  // no token may start a cue
   PhraseMatch m;
   for (std::size_t i = matcher.next_start(v.tokens, 0); i < v.tokens.size(); i = matcher.next_start(v.tokens, i)) {
     if (!matcher.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first

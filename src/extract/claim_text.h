@@ -74,6 +74,10 @@ class PhraseMatcher {
     while (i < tokens.size() && !(tokens[i].may_start & bit_)) ++i;
     return i;
   }
+  // False when no token of a sentence may start a phrase of ours, given
+  // the OR of its tokens' may_start (as tokenize_marked returns it): then
+  // match_at fails at every token, and the walk over them can be skipped.
+  bool may_start_in(std::uint8_t starts_any) const { return !bit_ || (starts_any & bit_); }
   // Every non-overlapping best match in [begin, end), left to right.
   std::vector<PhraseMatch> find_all(const std::vector<Token>& tokens, std::size_t begin, std::size_t end) const;
   const std::vector<Phrase>& phrases() const { return phrases_; }
@@ -137,8 +141,9 @@ class StartIndex {
   // of their bytes and one compare instead of the stem and word probes.
   void mark(std::vector<Token>& tokens) const;
   // tokenize_into(words, lowered, span, out) then mark(out), in one pass:
-  // each token is marked as it is made.
-  void tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) const;
+  // each token is marked as it is made. Returns the OR of the tokens'
+  // may_start: the matchers that may find something in the span at all.
+  std::uint8_t tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) const;
   // The bits of the matchers that may start at this word, without the memo.
   std::uint8_t starts_of(std::string_view token) const;
 

@@ -115,7 +115,9 @@ std::optional<TimeExpr> attach_time(const Doc& doc, const SentenceView& v, const
 
 // True when some token starts an attribution cue. find_cues only probes a
 // subset of these positions, so false means the sentence has no cue.
-bool may_attribute(const ClaimLexicon& lex, const std::vector<Token>& tokens) {
+bool may_attribute(const ClaimLexicon& lex, const SentenceView& v) {
+  if (!lex.attribution.may_start_in(v.starts_any)) return false;
+  const std::vector<Token>& tokens = v.tokens;
   PhraseMatch m;
   for (std::size_t i = lex.attribution.next_start(tokens, 0); i < tokens.size(); i = lex.attribution.next_start(tokens, i + 1))
     if (lex.attribution.match_at(tokens, i, m)) return true;
@@ -139,13 +141,13 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   // Marking (mostly remembered answers) lets the attribution matcher skip
   // every token no cue starts with; the marks serve the analysis too.
   auto marked_tokens = [&](std::size_t s) {
-    lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, views[s].tokens);
+    views[s].starts_any = lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, views[s].tokens);
     tokenized[s] = 1;
   };
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s] || !lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) continue;
     marked_tokens(s);
-    if (may_attribute(lex, views[s].tokens)) need(s);
+    if (may_attribute(lex, views[s])) need(s);
   }
   std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {

@@ -10,6 +10,8 @@
 #include "dealscan/extract.h"
 #include "dealscan/lexicon.h"
 #include "extract/claim_context.h"
+#include "extract/claim_kind.h"
+#include "extract/claim_modality.h"
 #include "extract/claim_text.h"
 
 namespace dealscan::claims {
@@ -38,8 +40,11 @@ TEST(TokenizeMarked, EqualsTokenizeThenMark) {
       tokenize_into(doc.words(), doc.lowered(), span, want);
       lex.starts.mark(want);
       std::vector<Token> got = {Token{Span{0, 1}, "x", true, 0x11}};  // replaced, not appended to
-      lex.starts.tokenize_marked(doc.words(), doc.lowered(), span, got);
+      const std::uint8_t any = lex.starts.tokenize_marked(doc.words(), doc.lowered(), span, got);
       ASSERT_EQ(got.size(), want.size()) << b;
+      std::uint8_t want_any = 0;
+      for (const Token& t : want) want_any |= t.may_start;
+      EXPECT_EQ(int{any}, int{want_any}) << b;  // the OR of the marks
       for (std::size_t i = 0; i < got.size(); ++i) {
         EXPECT_EQ(got[i].span.begin, want[i].span.begin);
         EXPECT_EQ(got[i].span.end, want[i].span.end);
@@ -69,6 +74,24 @@ TEST(TokenizeMarked, MarksWordsByTheirPhrases) {
   EXPECT_EQ(tokens[4].lower, "zzzz");
   EXPECT_EQ(tokens[4].may_start, 0);
   EXPECT_EQ(tokens[3].may_start, 0);  // ","
+}
+
+// A view whose tokens no cue word starts (starts_any without the matcher's
+// bit) finds no cue; the same sentence with its real marks finds its cue.
+TEST(TokenizeMarked, FindersSkipSentencesTheirMatcherCannotStartIn) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Secondo fonti vicine, Alfa non investirebbe in Beta.";
+  const DocumentText doc(text);
+  SentenceView v;
+  v.starts_any = lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, v.tokens);
+  v.role.assign(v.tokens.size(), {});
+  ASSERT_TRUE(lex.attribution.may_start_in(v.starts_any));
+  EXPECT_FALSE(find_cues(lex.attribution, v).empty());
+  EXPECT_FALSE(find_cues(lex.modality, v).empty());
+  v.starts_any = 0;  // as if no token started anything
+  EXPECT_FALSE(lex.attribution.may_start_in(v.starts_any));
+  EXPECT_TRUE(find_cues(lex.attribution, v).empty());
+  EXPECT_TRUE(find_triggers(lex, v).empty());
 }
 
 }  // namespace
