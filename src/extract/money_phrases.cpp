@@ -20,8 +20,7 @@ void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_vie
   }
 }
 
-std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, std::size_t i) const {
-  if (i >= toks.size() || !first_digests_.test(digest(toks[i].low))) return std::nullopt;
+std::optional<PhraseHit> PhraseTable::match_at_listed(const std::vector<Token>& toks, std::size_t i) const {
   const auto* phrases = by_first_.find(toks[i].low);
   if (!phrases) return std::nullopt;
   std::optional<PhraseHit> best;
@@ -34,8 +33,7 @@ std::optional<PhraseHit> PhraseTable::match_at(const std::vector<Token>& toks, s
   return best;
 }
 
-std::optional<PhraseHit> PhraseTable::match_before(const std::vector<Token>& toks, std::size_t end) const {
-  if (end == 0 || end > toks.size() || !last_digests_.test(digest(toks[end - 1].low))) return std::nullopt;
+std::optional<PhraseHit> PhraseTable::match_before_listed(const std::vector<Token>& toks, std::size_t end) const {
   const auto* phrases = by_last_.find(toks[end - 1].low);
   if (!phrases) return std::nullopt;
   std::optional<PhraseHit> best;

@@ -25,14 +25,24 @@ class PhraseTable {
   PhraseTable() = default;
   // Every form of every entry (optionally only entries with attr key=value).
   void add_list(const std::vector<LexEntry>& entries, std::string_view key = {}, std::string_view value = {});
-  // Longest phrase starting at token i.
-  std::optional<PhraseHit> match_at(const std::vector<Token>& toks, std::size_t i) const;
+  // Longest phrase starting at token i. Most tokens asked start none: their
+  // digest turns them away inline, with no call.
+  std::optional<PhraseHit> match_at(const std::vector<Token>& toks, std::size_t i) const {
+    if (i >= toks.size() || !first_digests_[digest(toks[i].low)]) return std::nullopt;
+    return match_at_listed(toks, i);
+  }
   // Longest phrase ending just before token end (one past its last token).
-  std::optional<PhraseHit> match_before(const std::vector<Token>& toks, std::size_t end) const;
+  std::optional<PhraseHit> match_before(const std::vector<Token>& toks, std::size_t end) const {
+    if (end == 0 || end > toks.size() || !last_digests_[digest(toks[end - 1].low)]) return std::nullopt;
+    return match_before_listed(toks, end);
+  }
   // Single-token lookup.
   const LexEntry* word(std::string_view w) const;
 
  private:
+  // match_at and match_before once the digest lets the token through.
+  std::optional<PhraseHit> match_at_listed(const std::vector<Token>& toks, std::size_t i) const;
+  std::optional<PhraseHit> match_before_listed(const std::vector<Token>& toks, std::size_t end) const;
   struct Phrase {
     std::vector<std::string> words;
     const LexEntry* entry;
