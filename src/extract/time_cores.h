@@ -43,14 +43,39 @@ inline bool may_start_core(const Context& c, std::size_t j) {
   return c.toks[j].kind == timetok::Kind::Number || c.vocab.match(kCoreStarts & ~timevocab::kNumber, c.toks, j);
 }
 
+// Whether the rules of parse_core can find a core at j, a token that may
+// start one. Only counts and bare numbers are refused, the tokens most often
+// asked ("un accordo", "500 milioni"), and only if j is no preposition word
+// (so a run of prepositions before it ends at or before it). As the rules
+// read them: a count needs a unit after it; a number of one or two digits a
+// mark right after it ("21/01", "1°"), a month or a unit; a number of three or
+// of five or more digits starts no rule.
+inline bool core_may_begin(const Context& c, std::size_t j) {
+  using namespace timevocab;
+  const timetok::Token& t = c.toks[j];
+  if (c.vocab.maybe_prep_word(t)) return true;
+  const std::uint32_t r = c.vocab.roles_of(t) & kCoreStarts;
+  if (r == kCount) {
+    const Item* count = c.vocab.match(kCount, c.toks, j);
+    return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
+  }
+  if (r != kNumber) return true;
+  const std::size_t digits = t.end - t.begin;
+  if (digits == 4) return true;
+  if (digits > 2 || j + 1 >= c.toks.size()) return false;
+  const timetok::Token& next = c.toks[j + 1];
+  return next.begin == t.end || (c.vocab.roles_of(next) & (kMonth | kUnit)) != 0;
+}
+
 // Whether a core can start at i or after a run of prepositions from i: the
 // run's tokens are all preposition words, so the core's first token is the
 // first possible core start or the first other word past i. Most articles
-// and prepositions ("di", "la") stop here, before the grammar's rules.
+// and prepositions ("di", "la") stop here, before the grammar's rules, and
+// so do most counts and numbers (core_may_begin).
 // Inline: the extractor asks it at every token that may begin an expression.
 inline bool core_within_reach(const Context& c, std::size_t i) {
   for (std::size_t j = i; j < c.toks.size(); ++j) {
-    if (may_start_core(c, j)) return true;
+    if (may_start_core(c, j)) return core_may_begin(c, j);
     if (!c.vocab.maybe_prep_word(c.toks[j])) return false;
   }
   return false;

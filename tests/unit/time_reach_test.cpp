@@ -1,0 +1,80 @@
+// The extractor calls the time grammar only where core_within_reach holds,
+// and that check refuses counts without a unit after them and numbers that
+// start no rule. It must never refuse a token where the grammar itself
+// (parse_reached, which skips the check) finds an expression: every token of
+// sentences full of counts, numbers, dates and prepositions is tried both ways.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "dealscan/extract.h"
+#include "dealscan/lexicon.h"
+#include "extract/time_cores.h"
+#include "extract/time_grammar.h"
+#include "extract/time_tokens.h"
+#include "extract/time_vocab.h"
+
+namespace dealscan::timegrammar {
+namespace {
+
+const std::vector<std::string> kSentences = {
+    "Un anno fa la società contava 500 dipendenti, due anni fa appena 12.",
+    "L'accordo, firmato il 21/01/2025, vale 3,5 miliardi e scade tra due anni.",
+    "Il 1° maggio 2025 e il 5 maggio i soci hanno votato; il 2025-01-21 no.",
+    "Negli ultimi 3 anni e negli ultimi tre mesi il titolo ha perso il 20 per cento.",
+    "Pochi giorni dopo, il 12 giugno, un fondo ha offerto 1.000.000 di euro per 10000 azioni.",
+    "Entro 18 mesi, entro un anno o entro due settimane: una scelta da 7 milioni.",
+    "Dal 3 al 5 marzo e tra il 2026 e il 2027 le 4 banche e gli 11 advisor trattano.",
+    "Una settimana prima erano 2 le offerte; da 500 a 600 euro per azione.",
+    "In 10 anni, in un giorno, nei 12 mesi precedenti, per 24 ore: uno o due 99.",
+    "Il 31 dicembre 2024 alle 18.30 il CdA ha approvato; 7 giorni fa, il 7 luglio.",
+};
+
+struct Doc {
+  std::string text, lowered;
+  std::vector<timetok::Token> toks;
+};
+
+TEST(TimeReach, RefusesNoTokenWhereTheGrammarFindsAnExpression) {
+  const timevocab::Vocab vocab(Lexicon::builtin());
+  int found = 0, refused = 0;
+  for (const char* date : {"2025-06-18", "2025-06"}) {
+    for (const auto& sentence : kSentences) {
+      Doc d{sentence, sentence, {}};
+      timetok::lower_in_place(d.lowered);
+      timetok::tokenize(d.text, d.lowered, d.toks);
+      vocab.annotate(d.toks);
+      const auto doc = timecal::parse_doc_date(date);
+      ASSERT_TRUE(doc);
+      Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+      // A previous expression, so that "pochi giorni dopo" has something to follow.
+      c.prev = Interval{timecal::to_day(doc->ymd), timecal::to_day(doc->ymd), "day"};
+      for (std::size_t i = 0; i < d.toks.size(); ++i) {
+        const bool reach = core_within_reach(c, i);
+        const auto m = parse_reached(c, i);
+        if (m) ++found;
+        if (!reach) ++refused;
+        EXPECT_TRUE(reach || !m) << "refused at token " << i << " '" << d.toks[i].lower << "' of: " << sentence;
+      }
+    }
+  }
+  EXPECT_GT(found, 40);    // the sentences are full of expressions
+  EXPECT_GT(refused, 40);  // and of tokens the check refuses
+}
+
+// What the extractor finds with the check, in sentences where counts and
+// numbers begin expressions.
+TEST(TimeReach, CountsAndNumbersStillBeginExpressions) {
+  TimeExtractor ex(Lexicon::builtin());
+  const std::string text = "Un anno fa, il 5 maggio e il 21/01/2025 contano; 500 euro e un accordo no.";
+  std::vector<std::string> got;
+  for (const auto& t : ex.extract(text, {}, std::string("2025-06-18")))
+    got.push_back(text.substr(t.span.begin, t.span.size()) + "=" + t.begin + ".." + t.end);
+  const std::vector<std::string> want = {"Un anno fa=2024-01-01..2024-12-31", "il 5 maggio=2025-05-05..2025-05-05",
+                                         "il 21/01/2025=2025-01-21..2025-01-21"};
+  EXPECT_EQ(got, want);
+}
+
+}  // namespace
+}  // namespace dealscan::timegrammar
