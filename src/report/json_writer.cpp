@@ -108,6 +108,26 @@ std::size_t plain_prefix(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::size_t JsonWriter::plain_length(std::string_view v) {
+  // Most field values are short: two overlapping loads cover 4 to 15 bytes,
+  // and a string none of whose bytes needs a look is plain as a whole (the
+  // lowest marked byte of a word is always marked).
+  const std::size_t n = v.size();
+  if (n >= 4 && n < 16) {
+    std::uint64_t a, b;
+    if (n >= 8) {
+      a = load_word(v.data());
+      b = load_word(v.data() + n - 8);
+    } else {
+      constexpr std::uint64_t kSpacesHigh = 0x2020202000000000ull;  // the upper half reads as spaces
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, v.data(), 4);
+      std::memcpy(&hi, v.data() + n - 4, 4);
+      if constexpr (std::endian::native == std::endian::big) lo = __builtin_bswap32(lo), hi = __builtin_bswap32(hi);
+      a = lo | kSpacesHigh;
+      b = hi | kSpacesHigh;
+    }
+    if (!look_mask(a) && !look_mask(b)) return n;
+  }
   std::size_t i = 0;
   while ((i = plain_prefix(v, i)) < v.size()) {
     if (static_cast<unsigned char>(v[i]) < 0x80) break;

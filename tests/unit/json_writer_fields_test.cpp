@@ -56,6 +56,23 @@ TEST(JsonWriterFields, StringFieldsWriteNlohmannsBytes) {
   }
 }
 
+// Short values are checked by whole words that overlap: a byte needing a look
+// at any position of a string of any short length must still be found.
+TEST(JsonWriterFields, SpecialBytesAtEveryOffsetOfShortValues) {
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xC3\xA8",
+                                             std::string("\xC3"), std::string("\xFF")};
+  for (std::size_t n = 1; n <= 20; ++n)
+    for (const auto& special : specials)
+      for (std::size_t at = 0; at + special.size() <= n; ++at) {
+        const std::string s = std::string(at, 'a') + special + std::string(n - at - special.size(), 'b');
+        Json expected = Json::object({{"x", 1}, {"id", s}});
+        std::string out;
+        JsonWriter w(out);
+        w.begin_object().field("x", std::size_t{1}).field("id", s).end_object();
+        EXPECT_EQ(out, dumped(expected, -1)) << "length " << n << " at " << at;
+      }
+}
+
 TEST(JsonWriterFields, CountFieldsWriteNlohmannsBytes) {
   const std::vector<std::size_t> counts = {0, 7, 10, 123456, std::numeric_limits<std::size_t>::max()};
   for (int indent : {-1, 1}) {
