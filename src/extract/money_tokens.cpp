@@ -65,7 +65,14 @@ void tokenize(std::string_view text, Tokens& result) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+constexpr std::size_t kTokenChunk = 64;  // tokens the vector grows by while tokens are appended
+
+// ' ', '\n', '\t', '\r' as one shift and mask (asked once per word).
+bool is_space(char c) {
+  constexpr std::uint64_t kSpaces = (1ull << ' ') | (1ull << '\n') | (1ull << '\t') | (1ull << '\r');
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && ((kSpaces >> u) & 1u);
+}
 
 // low_text[b, e) with no bounds check: every token's bytes lie inside the
 // text (substr's check and its throw path cost more than the view, per token).
@@ -74,31 +81,31 @@ std::string_view view(std::string_view low_text, std::size_t b, std::size_t e) {
 }
 
 // Appends tokens by writing them straight into the vector's storage, which
-// grows a chunk at a time: no call and no second copy per token (push_back
-// is not inlined here, and a batch copied in costs a copy more). Nothing
-// else may read or append to the vector while the appender lives.
+// grows a chunk at a time (the vector's size is the chunk's end): no call
+// and no second copy per token (push_back is not inlined here, and a batch
+// copied in costs a copy more). Nothing else may read or append to the
+// vector while the appender lives; the caller sizes it at the end.
 class TokenAppender {
  public:
-  explicit TokenAppender(std::vector<Token>& out) : out_(out), next_(out.size()), end_(out.size()) {}
+  TokenAppender(std::vector<Token>& out, std::size_t next) : out_(out), data_(out.data()), next_(next), end_(out.size()) {}
   TokenAppender(const TokenAppender&) = delete;
   TokenAppender& operator=(const TokenAppender&) = delete;
-  ~TokenAppender() { out_.resize(next_); }  // drops the unused rest of the chunk
 
   void push_back(const Token& t) {
     if (next_ == end_) grow();
     data_[next_++] = t;
   }
   bool empty() const { return next_ == 0; }
+  std::size_t next() const { return next_; }
 
  private:
-  static constexpr std::size_t kChunk = 64;
   void grow() {
-    end_ = next_ + kChunk;
+    end_ = next_ + kTokenChunk;
     out_.resize(end_);
     data_ = out_.data();
   }
   std::vector<Token>& out_;
-  Token* data_ = nullptr;  // out_.data(), kept: the vector is not re-read per token
+  Token* data_;  // out_.data(), kept: the vector is not re-read per token
   std::size_t next_;  // where the next token goes
   std::size_t end_;   // end of the chunk: the vector's size
 };
@@ -155,42 +162,73 @@ void tokenize(std::string_view text, std::string_view low_text, Tokens& result) 
   for (std::size_t i = 0; i < text.size();) i = read_at(text, low_text, i, space, out);
 }
 
+namespace {
+
+// Where tokenize_words stands: its hot loop keeps these in registers (no
+// address of them escapes), and hands them to read_until by value.
+struct WordCursor {
+  std::size_t done = 0;  // the text before this is tokenized
+  std::size_t next = 0;  // where the next token goes in the vector
+  bool space = true;     // white space since the last token
+};
+
+// Reads text[c.done, to) as tokenize does, appending to out (sized to its
+// chunk's end, as TokenAppender keeps it).
+WordCursor read_until(std::string_view text, std::string_view low_text, std::size_t to, WordCursor c,
+                      std::vector<Token>& out) {
+  TokenAppender appender(out, c.next);
+  while (c.done < to) c.done = read_at(text, low_text, c.done, c.space, appender);
+  c.next = appender.next();
+  return c;
+}
+
+}  // namespace
+
 void tokenize_words(const entity::TokenStream& words, std::string_view low_text, Tokens& result) {
   const std::string_view text = words.text;
   auto& out = result.list;
   out.clear();
   out.reserve(text.size() / 5);
-  bool space = true;
-  std::size_t done = 0;  // the text before this is tokenized
-  TokenAppender appender(out);
-  auto read_until = [&](std::size_t to) {
-    while (done < to) done = read_at(text, low_text, done, space, appender);
+  WordCursor c;
+  Token* data = out.data();
+  std::size_t end = 0;  // out.size(): the end of the chunk being filled
+  auto slow = [&](std::size_t to) {
+    c = read_until(text, low_text, to, c, out);
+    data = out.data();
+    end = out.size();
   };
   for (const auto& w : words.tokens) {
-    if (w.end <= done) continue;  // read with a number before it ("1.500", "10 000")
-    if (w.begin < done) {         // a number ended inside it
-      read_until(w.end);
+    if (w.end <= c.done) continue;  // read with a number before it ("1.500", "10 000")
+    if (w.begin < c.done) {         // a number ended inside it
+      slow(w.end);
       continue;
     }
     // White space before it: one plain space, or read as tokenize does
     // (form feeds and spaces beyond ASCII are symbols here).
-    if (w.begin == done + 1 && is_space(text[done])) space = true;
-    else read_until(w.begin);
-    done = w.begin;
-    if (w.ascii && w.word && !w.digits) {  // ASCII letters: one word
-      appender.push_back(Token{w.begin, w.end, TokKind::Word, !space && !appender.empty(), view(low_text, w.begin, w.end)});
-      space = false;
-      done = w.end;
-    } else if (w.ascii && !w.word) {  // one ASCII mark
-      appender.push_back(Token{w.begin, w.end, TokKind::Symbol, !space && !appender.empty(),
-                      view(low_text, w.begin, w.end)});
-      space = false;
-      done = w.end;
+    if (w.begin == c.done + 1 && is_space(text[c.done])) c.space = true;
+    else if (w.begin > c.done) slow(w.begin);
+    c.done = w.begin;
+    if (w.ascii && !w.digits) {  // ASCII letters: one word; else one ASCII mark
+      if (c.next == end) {
+        end = c.next + kTokenChunk;
+        out.resize(end);
+        data = out.data();
+      }
+      Token& t = data[c.next];
+      t.begin = w.begin;
+      t.end = w.end;
+      t.kind = w.word ? TokKind::Word : TokKind::Symbol;
+      t.glued_left = !c.space && c.next != 0;
+      t.low = std::string_view(low_text.data() + w.begin, w.end - w.begin);
+      ++c.next;
+      c.space = false;
+      c.done = w.end;
     } else {  // numbers and words with other letters: as tokenize reads them
-      read_until(w.end);
+      slow(w.end);
     }
   }
-  read_until(text.size());
+  slow(text.size());
+  out.resize(c.next);  // drops the unused rest of the chunk
 }
 
 }  // namespace dealscan::money
