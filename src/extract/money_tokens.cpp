@@ -1,4 +1,8 @@
 #include "extract/money_tokens.h"
+
+#include <iterator>
+#include <type_traits>
+
 #include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
 
@@ -67,6 +71,14 @@ namespace {
 
 constexpr std::size_t kTokenChunk = 64;  // tokens the vector grows by while tokens are appended
 
+// Extends out (whose size is the end of its last chunk) by a chunk of blank
+// tokens, copied in as bytes: resize would construct them one at a time.
+void grow_chunk(std::vector<Token>& out) {
+  static_assert(std::is_trivially_copyable_v<Token>);
+  static constexpr Token kBlank[kTokenChunk]{};
+  out.insert(out.end(), std::begin(kBlank), std::end(kBlank));
+}
+
 // ' ', '\n', '\t', '\r' as one shift and mask (asked once per word).
 bool is_space(char c) {
   constexpr std::uint64_t kSpaces = (1ull << ' ') | (1ull << '\n') | (1ull << '\t') | (1ull << '\r');
@@ -100,8 +112,8 @@ class TokenAppender {
 
  private:
   void grow() {
-    end_ = next_ + kTokenChunk;
-    out_.resize(end_);
+    grow_chunk(out_);
+    end_ = out_.size();
     data_ = out_.data();
   }
   std::vector<Token>& out_;
@@ -210,8 +222,8 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     c.done = w.begin;
     if (w.ascii && !w.digits) {  // ASCII letters: one word; else one ASCII mark
       if (c.next == end) {
-        end = c.next + kTokenChunk;
-        out.resize(end);
+        grow_chunk(out);
+        end = out.size();
         data = out.data();
       }
       Token& t = data[c.next];
