@@ -1,12 +1,16 @@
 #include "extract/number_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 namespace dealscan::money {
 namespace {
+
+std::atomic<std::uint64_t> next_memo_id{1};  // NumberReader::memo_id_ of the next reader
 
 bool all_groups_of_three(std::string_view s, char sep) {
   std::size_t pos = s.find(sep);
@@ -96,7 +100,7 @@ std::optional<double> parse_digits(std::string_view raw) {
   return v;
 }
 
-NumberReader::NumberReader(const Lexicon& lexicon) {
+NumberReader::NumberReader(const Lexicon& lexicon) : memo_id_(next_memo_id++) {
   for (const auto& e : lexicon.list("number_words")) {
     Piece p{e.number("value"), std::string(e.attr("type")), kind_of(e.attr("type"))};
     for (const auto& f : e.forms) {
@@ -160,12 +164,44 @@ bool NumberReader::compose(std::string_view w, std::size_t p, double total, doub
   return false;
 }
 
-std::optional<double> NumberReader::word_value(std::string_view w) const {
-  // compose reads pieces from the start: a word starting with none is no number.
-  if (w.empty() || !piece_starts_.may_hold(w)) return std::nullopt;
+namespace {
+
+// One remembered answer of word_value: the same few words ("settore",
+// "tregua", "uno") are asked again and again, and composing them again
+// costs several piece comparisons each.
+struct WordMemo {
+  static constexpr std::size_t kMaxWord = 22;
+  std::uint64_t reader = 0;  // the reader's memo_id_; 0: empty
+  char word[kMaxWord];
+  std::uint8_t size = 0;
+  bool found = false;
+  double value = 0;
+};
+constexpr std::size_t kMemoSlots = 256;  // direct-mapped by the word's hash
+
+}  // namespace
+
+std::optional<double> NumberReader::compose_word(std::string_view w) const {
   double out = 0;
   if (compose(w, 0, 0, 0, false, 0, out)) return out;
   return std::nullopt;
+}
+
+std::optional<double> NumberReader::word_value(std::string_view w) const {
+  // compose reads pieces from the start: a word starting with none is no number.
+  if (w.empty() || !piece_starts_.may_hold(w)) return std::nullopt;
+  if (w.size() > WordMemo::kMaxWord) return compose_word(w);
+  thread_local std::array<WordMemo, kMemoSlots> memo;  // per thread: readers are shared
+  WordMemo& m = memo[StringHash{}(w) % kMemoSlots];
+  if (m.reader == memo_id_ && m.size == w.size() && std::memcmp(m.word, w.data(), w.size()) == 0)
+    return m.found ? std::optional<double>(m.value) : std::nullopt;
+  const auto v = compose_word(w);
+  m.reader = memo_id_;
+  std::memcpy(m.word, w.data(), w.size());
+  m.size = static_cast<std::uint8_t>(w.size());
+  m.found = v.has_value();
+  m.value = v.value_or(0);
+  return v;
 }
 
 double NumberReader::scale_at(const std::vector<Token>& toks, std::size_t i) const {

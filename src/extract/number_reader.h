@@ -139,6 +139,10 @@ class NumberReader {
   std::optional<NumRead> read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const;
   void read_scales(const std::vector<Token>& toks, NumRead& n) const;
 
+  // Tells this reader's remembered word values (word_value's per-thread
+  // memo) from another's: each reader gets its own number.
+  std::uint64_t memo_id_;
+  std::optional<double> compose_word(std::string_view w) const;
   std::vector<std::pair<std::string, Piece>> pieces_;  // longest first
   std::array<std::vector<std::size_t>, 256> by_first_byte_;  // indices into pieces_
   PrefixFilter piece_starts_;  // turns away words that start with no piece
