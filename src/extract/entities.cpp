@@ -28,7 +28,11 @@ std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
     int priority;
     std::uint32_t index;
   };
-  std::vector<Ranked> ranked(drafts.size());
+  // Per-thread buffers: this runs twice per document.
+  thread_local std::vector<Ranked> ranked;
+  thread_local std::vector<std::uint32_t> kept;
+  thread_local std::vector<char> taken_tokens;
+  ranked.resize(drafts.size());
   for (std::size_t k = 0; k < drafts.size(); ++k) {
     const Draft& d = drafts[k];
     ranked[k] = {d.last - d.first, d.first, d.priority, static_cast<std::uint32_t>(k)};
@@ -39,16 +43,15 @@ std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
     if (a.priority != b.priority) return a.priority < b.priority;
     return a.first < b.first;
   });
-  std::vector<std::uint32_t> order(ranked.size());
-  for (std::size_t k = 0; k < ranked.size(); ++k) order[k] = ranked[k].index;
-  std::vector<std::uint32_t> kept;
-  kept.reserve(drafts.size());
+  kept.clear();
   if (std::all_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.first < d.last; })) {
     // Drafts cover tokens: a draft clashes when one of its tokens is taken.
     std::size_t end = 0;
     for (const auto& d : drafts) end = std::max(end, d.last);
-    std::vector<char> taken(end, 0);
-    for (auto k : order) {
+    std::vector<char>& taken = taken_tokens;
+    taken.assign(end, 0);
+    for (const Ranked& r : ranked) {
+      const auto k = r.index;
       const Draft& d = drafts[k];
       const auto from = taken.begin() + static_cast<std::ptrdiff_t>(d.first);
       const auto to = taken.begin() + static_cast<std::ptrdiff_t>(d.last);
@@ -59,7 +62,8 @@ std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
   } else {
     // An empty draft has no token: interval bookkeeping, as it always was.
     std::map<std::size_t, std::size_t> taken;  // first -> last of kept drafts
-    for (auto k : order) {
+    for (const Ranked& r : ranked) {
+      const auto k = r.index;
       const Draft& d = drafts[k];
       auto it = taken.lower_bound(d.first);
       bool clash = (it != taken.end() && it->first < d.last) || (it != taken.begin() && std::prev(it)->second > d.first);

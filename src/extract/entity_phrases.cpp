@@ -117,8 +117,9 @@ bool PhraseTrie::accepts_written(const Pattern& p, const TokenStream& ts, std::s
   return true;
 }
 
-int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end) const {
+int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end, int& payload) const {
   end = i;
+  payload = -1;
   if (!may_start(ts, i)) return -1;
   int node = 0, best = -1;
   for (std::size_t j = i; j < ts.size(); ++j) {
@@ -129,6 +130,7 @@ int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end) 
       if (accepts(p, ts, i)) {
         best = node;
         end = j + 1;
+        payload = p.payload;
         break;
       }
     if (!nodes_[node].has_children) break;  // no longer form goes on from here
@@ -138,7 +140,8 @@ int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end) 
 
 std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   std::vector<int> best;
-  int node = deepest(ts, i, end);
+  int first_payload = -1;
+  int node = deepest(ts, i, end, first_payload);
   if (node < 0) return best;
   for (const auto& p : nodes_[node].patterns)
     if (accepts(p, ts, i)) best.push_back(p.payload);
@@ -147,11 +150,9 @@ std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, s
 
 PhraseMatch PhraseTrie::longest_slow(const TokenStream& ts, std::size_t i) const {
   std::size_t end = i;
-  int node = deepest(ts, i, end);
-  if (node < 0) return {};
-  for (const auto& p : nodes_[node].patterns)
-    if (accepts(p, ts, i)) return {p.payload, end};
-  return {};
+  int payload = -1;
+  if (deepest(ts, i, end, payload) < 0) return {};
+  return {payload, end};
 }
 
 }  // namespace dealscan::entity

@@ -87,7 +87,9 @@ class PhraseTrie {
   bool accepts_written(const Pattern& p, const TokenStream& ts, std::size_t i) const;
   // The deepest node reached from token i with a pattern that accepts the
   // surface (end one past its last token), or -1: no allocation on the way.
-  int deepest(const TokenStream& ts, std::size_t i, std::size_t& end) const;
+  // payload: that node's first accepting pattern's, so longest need not
+  // test the patterns' case rules a second time.
+  int deepest(const TokenStream& ts, std::size_t i, std::size_t& end, int& payload) const;
   std::vector<Node> nodes_{1};
 };
 
