@@ -138,6 +138,17 @@ int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end, 
   return best;
 }
 
+void PhraseTrie::longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at) const {
+  const std::size_t n = ts.size();
+  at.assign(n, PhraseMatch{});
+  const Token* tokens = ts.tokens.data();
+  const std::uint64_t* first = first_.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t fh = tokens[i].key_hash & (kFirstBits - 1);
+    if (first[fh / 64] >> (fh % 64) & 1) at[i] = longest_slow(ts, i);
+  }
+}
+
 std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   std::vector<int> best;
   int first_payload = -1;

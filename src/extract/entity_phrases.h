@@ -37,6 +37,9 @@ class PhraseTrie {
     if (!may_start(ts, i)) return {};  // inline: most tokens start no form of most tries
     return longest_slow(ts, i);
   }
+  // longest(ts, i) for every token i, into at[i]: one pass whose loop keeps
+  // the token array and the start bitmap in registers.
+  void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at) const;
   // Every payload of the longest match (forms shared by several entries).
   std::vector<int> longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const;
   bool empty() const { return nodes_.size() <= 1; }

@@ -89,8 +89,7 @@ void NameRules::apply(const TokenStream& ts, DocState& doc) const {
 }
 
 void NameRules::find_determiners(const TokenStream& ts, DocState& doc) const {
-  doc.determiners.resize(ts.size());
-  for (std::size_t i = 0; i < ts.size(); ++i) doc.determiners[i] = determiners_.longest(ts, i);
+  determiners_.longest_each(ts, doc.determiners);
 }
 
 std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {

@@ -66,3 +66,31 @@ TEST(EntityTrie, CaseRulesStillApply) {
 
 }  // namespace
 }  // namespace dealscan::entity
+
+namespace dealscan::entity {
+namespace {
+
+// longest_each agrees with longest at every token, replacing what the table held.
+TEST(EntityTrie, LongestEachMatchesLongestAtEveryToken) {
+  PhraseTrie trie;
+  trie.add("la", 1, CaseRule::Exact);
+  trie.add("una", 2, CaseRule::Exact);
+  trie.add("Banca Popolare", 3, CaseRule::Insensitive);
+  trie.add("dell'", 1, CaseRule::Exact);
+  TokenStream ts;
+  tokenize_into("La banca popolare e la Banca\nPopolare dell'Etna, una LA sede", kOneSentence, ts);
+  std::vector<PhraseMatch> each(3, PhraseMatch{7, 99});
+  trie.longest_each(ts, each);
+  ASSERT_EQ(each.size(), ts.size());
+  int found = 0;
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    const PhraseMatch one = trie.longest(ts, i);
+    EXPECT_EQ(each[i].payload, one.payload) << i;
+    if (one.payload >= 0) EXPECT_EQ(each[i].end, one.end) << i;
+    found += one.payload >= 0;
+  }
+  EXPECT_GE(found, 5);
+}
+
+}  // namespace
+}  // namespace dealscan::entity
