@@ -86,7 +86,13 @@ const TriggerHit* nearest(const std::vector<TriggerHit>& hits, std::size_t mb, s
 
 std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceView& v) {
   std::vector<TriggerHit> out;
-  if (!lex.triggers.may_start_in(v.starts_any)) return out;  // no token may start a trigger
+  find_triggers_into(lex, v, out);
+  return out;
+}
+
+void find_triggers_into(const ClaimLexicon& lex, const SentenceView& v, std::vector<TriggerHit>& out) {
+  out.clear();
+  if (!lex.triggers.may_start_in(v.starts_any)) return;  // no token may start a trigger
   PhraseMatch m;
   for (std::size_t i = lex.triggers.next_start(v.tokens, 0); i < v.tokens.size(); i = lex.triggers.next_start(v.tokens, i)) {
     if (!lex.triggers.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first
@@ -105,7 +111,6 @@ std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceVie
     if (h.kind || !h.dir.empty()) out.push_back(h);  // kind=none entries only mask shorter words
     i = m.end;
   }
-  return out;
 }
 
 KindDecision decide_kind(const SentenceView& v, const std::vector<TriggerHit>& hits, std::size_t mb,

@@ -26,6 +26,8 @@ struct TriggerHit {
 };
 
 std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceView& v);
+// The same into out (cleared first), reusing its buffer.
+void find_triggers_into(const ClaimLexicon& lex, const SentenceView& v, std::vector<TriggerHit>& out);
 
 struct KindDecision {
   Kind kind = Kind::Other;

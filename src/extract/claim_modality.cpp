@@ -44,7 +44,13 @@ std::string rule(std::string_view tier, const CueHit& c) { return std::string(ti
 
 std::vector<CueHit> find_cues(const PhraseMatcher& matcher, const SentenceView& v) {
   std::vector<CueHit> out;
-  if (!matcher.may_start_in(v.starts_any)) return out;  // no token may start a cue
+  find_cues_into(matcher, v, out);
+  return out;
+}
+
+void find_cues_into(const PhraseMatcher& matcher, const SentenceView& v, std::vector<CueHit>& out) {
+  out.clear();
+  if (!matcher.may_start_in(v.starts_any)) return;  // no token may start a cue
   PhraseMatch m;
   for (std::size_t i = matcher.next_start(v.tokens, 0); i < v.tokens.size(); i = matcher.next_start(v.tokens, i)) {
     if (!matcher.match_at(v.tokens, i, m) || v.mention_at(i) >= 0) {  // the cheap test first
@@ -54,7 +60,6 @@ std::vector<CueHit> find_cues(const PhraseMatcher& matcher, const SentenceView& 
     out.push_back(CueHit{m.begin, m.end, m.phrase->entry, m.phrase->entry->attr("type")});
     i = m.end;
   }
-  return out;
 }
 
 std::optional<std::string> cue_source(const SentenceView& v, const CueHit& cue) {

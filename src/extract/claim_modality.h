@@ -23,6 +23,8 @@ struct CueHit {
 
 // Cues of one matcher over the sentence (names skipped).
 std::vector<CueHit> find_cues(const PhraseMatcher& matcher, const SentenceView& v);
+// The same into out (cleared first), reusing its buffer.
+void find_cues_into(const PhraseMatcher& matcher, const SentenceView& v, std::vector<CueHit>& out);
 
 struct ModalityDecision {
   Modality modality = Modality::Stated;

@@ -88,7 +88,7 @@ bool same_family(const ParentOf& parents, const std::string& a, const std::strin
   return pa != parents.end() && pb != parents.end() && pa->second == pb->second;
 }
 
-void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std::vector<SentenceFlags>& sentences,
+void apply_story(std::vector<Figure>& figures, const StoryPair& story, std::span<const SentenceFlags> sentences,
                  const ParentOf& parents) {
   auto is = [&](const std::optional<std::string>& id, const std::optional<std::string>& want) {
     return id && want && same_family(parents, *id, *want);
@@ -145,7 +145,7 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std
   }
 }
 
-void revenue_clients(std::vector<Figure>& figures, const std::vector<SentenceFlags>& sentences,
+void revenue_clients(std::vector<Figure>& figures, std::span<const SentenceFlags> sentences,
                      const std::vector<std::pair<std::string, int>>& org_mentions, const ParentOf& parents) {
   for (auto& f : figures) {
     if (f.kind != Kind::Revenue || !f.subject || f.counterparty || f.sentence >= sentences.size() ||

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,13 +49,13 @@ struct SentenceFlags {
 };
 
 // Fills parties left empty from the story.
-void apply_story(std::vector<Figure>& figures, const StoryPair& story, const std::vector<SentenceFlags>& sentences,
+void apply_story(std::vector<Figure>& figures, const StoryPair& story, std::span<const SentenceFlags> sentences,
                  const ParentOf& parents);
 
 // "L'intesa porterà ad Alfa ricavi per N": revenue a deal brings its subject
 // is paid by the other side of the deal, the organisation the document
 // mentions most besides the subject's company (story:revenue-client).
-void revenue_clients(std::vector<Figure>& figures, const std::vector<SentenceFlags>& sentences,
+void revenue_clients(std::vector<Figure>& figures, std::span<const SentenceFlags> sentences,
                      const std::vector<std::pair<std::string, int>>& org_mentions, const ParentOf& parents);
 
 }  // namespace dealscan::claims

@@ -2,6 +2,7 @@
 // time) and collects the non-money facts. The deciders live in claim_*.cpp;
 // this file walks the sentences and stitches their answers together.
 #include <algorithm>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -19,34 +20,35 @@ namespace {
 using namespace claims;
 
 constexpr std::size_t kCarrySentences = 2;  // how far back a subject carries over
-constexpr std::size_t kKeepSentenceBuffers = 4096;  // sentences whose views a thread keeps
+constexpr std::size_t kKeepSentenceBuffers = 4096;  // sentences whose buffers a thread keeps
 
-// Everything the deciders need about one sentence, computed once.
+// Everything the deciders need about one sentence, computed once. A
+// thread keeps them (their token, role, mention and hit buffers) from
+// document to document: fresh vectors per sentence were allocations per
+// sentence. An entry of a sentence not analysed holds no hits and no agent.
 struct SentenceData {
   SentenceView view;
   std::vector<TriggerHit> triggers;
   std::vector<CueHit> modality;
   std::vector<CueHit> attribution;
   std::optional<std::string> agent;  // single named subject, for carry-over
-  SentenceFlags flags;
 };
 
 struct Doc {
   const ClaimInput& in;
   std::vector<Sentence> sentences;  // never empty
   std::unordered_map<std::string_view, const Entity*> by_id;
-  std::vector<SentenceData> data;
+  std::span<SentenceData> data;     // per sentence: the thread's buffers (sentence_data)
+  std::span<SentenceFlags> flags;   // per sentence: the thread's (sentence_flags)
   const LeaderIndex* leaders = nullptr;
   std::vector<bool> has_money;  // per sentence: holds the start of a money mention
   std::string_view lowered;     // the text lower-cased (DocumentText): tokens' views point into it
   const entity::TokenStream* words = nullptr;  // the text's shared word scan (DocumentText)
 };
 
-// Sentence views (their token, role and mention buffers), kept by the
-// thread from document to document: fresh vectors per sentence were
-// allocations per sentence. The analysed ones move into the document's
-// SentenceData and come back when the document is done.
-thread_local std::vector<SentenceView> sentence_views;
+// The thread's sentence buffers, reused by every document it extracts.
+thread_local std::vector<SentenceData> sentence_data;
+thread_local std::vector<SentenceFlags> sentence_flags;
 
 std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos) {
   auto it = std::upper_bound(sentences.begin(), sentences.end(), pos,
@@ -54,25 +56,23 @@ std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos)
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
 }
 
-SentenceData analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceView&& view) {
-  SentenceData d;
-  d.view = std::move(view);
+// Fills d (its view tokenized) and flags for sentence i, reusing their buffers.
+void analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceData& d, SentenceFlags& flags) {
   build_view_into(lex, i, doc.sentences[i].span, d.view, doc.in.entities, doc.by_id);
-  d.triggers = find_triggers(lex, d.view);
-  d.attribution = find_cues(lex.attribution, d.view);
+  find_triggers_into(lex, d.view, d.triggers);
+  find_cues_into(lex.attribution, d.view, d.attribution);
   // Modality only matters to a figure or a fact of this sentence.
-  if (doc.has_money[i] || !d.attribution.empty()) d.modality = find_cues(lex.modality, d.view);
+  if (doc.has_money[i] || !d.attribution.empty()) find_cues_into(lex.modality, d.view, d.modality);
   if (auto agent = find_agent(d.view, d.view.tokens.size()); agent && !agent->several())
     d.agent = d.view.mentions[agent->members.front()].id();
   for (const auto& m : d.view.mentions)
-    if (m.party()) d.flags.has_party = true, d.flags.named.push_back(m.id());
-  for (const auto& h : d.triggers) d.flags.pay_verb = d.flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
-  for (const auto& h : d.triggers) d.flags.deal_noun = d.flags.deal_noun || (!h.verb && h.kind == Kind::Contract);
+    if (m.party()) flags.has_party = true, flags.named.push_back(m.id());
+  for (const auto& h : d.triggers) flags.pay_verb = flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
+  for (const auto& h : d.triggers) flags.deal_noun = flags.deal_noun || (!h.verb && h.kind == Kind::Contract);
   for (std::size_t t = 1; t < d.view.tokens.size(); ++t)
     if (d.view.role[t] == "head" && (d.view.role[t - 1] == "target" ||
                                      (d.view.role[t - 1] == "article" && t > 1 && d.view.role[t - 2] == "target")))
-      d.flags.target_head = true;
-  return d;
+      flags.target_head = true;
 }
 
 // The subject of the nearest earlier sentence that named one. A person
@@ -126,8 +126,9 @@ bool may_attribute(const ClaimLexicon& lex, const SentenceView& v) {
 
 // Analyses the sentences anything reads: those with money (figures) or an
 // attribution cue (facts), and the kCarrySentences before each (carried
-// subjects). The others stay empty: no figure, fact or carry-over looks at them.
-std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
+// subjects). The others stay empty: no figure, fact or carry-over looks at
+// them. doc.data and doc.flags are the thread's buffers, sized to the sentences.
+void analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
   std::size_t n = doc.sentences.size();
   std::vector<char> needed(n, 0);
   auto need = [&](std::size_t s) {
@@ -135,39 +136,47 @@ std::vector<SentenceData> analyse_needed(const ClaimLexicon& lex, const Doc& doc
   };
   for (std::size_t s = 0; s < n; ++s)
     if (doc.has_money[s]) need(s);
-  std::vector<SentenceView>& views = sentence_views;
-  if (views.size() < n) views.resize(n);
+  for (std::size_t s = 0; s < n; ++s) {  // empty until analysed; the buffers stay
+    SentenceData& d = doc.data[s];
+    d.triggers.clear();
+    d.modality.clear();
+    d.attribution.clear();
+    d.agent.reset();
+    SentenceFlags& f = doc.flags[s];
+    f.has_party = f.pay_verb = f.deal_noun = f.target_head = false;
+    f.named.clear();
+  }
   std::vector<char> tokenized(n, 0);
   // Marking (mostly remembered answers) lets the attribution matcher skip
   // every token no cue starts with; the marks serve the analysis too.
   auto marked_tokens = [&](std::size_t s) {
-    views[s].starts_any = lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, views[s].tokens);
+    SentenceView& v = doc.data[s].view;
+    v.starts_any = lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, v.tokens);
     tokenized[s] = 1;
   };
   for (std::size_t s = 0; s < n; ++s) {
     if (needed[s] || !lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) continue;
     marked_tokens(s);
-    if (may_attribute(lex, views[s])) need(s);
+    if (may_attribute(lex, doc.data[s].view)) need(s);
   }
-  std::vector<SentenceData> data(n);
   for (std::size_t s = 0; s < n; ++s) {
     if (!needed[s]) continue;
     if (!tokenized[s]) marked_tokens(s);
-    data[s] = analyse(lex, doc, s, std::move(views[s]));  // moved from: give_back_views returns it
+    analyse(lex, doc, s, doc.data[s], doc.flags[s]);
   }
-  return data;
 }
 
-// The analysed sentences' views back to the thread, once nothing reads
-// them any more; a huge document's are not kept.
-void give_back_views(std::vector<SentenceData>& data) {
-  std::vector<SentenceView>& views = sentence_views;
-  if (data.size() > kKeepSentenceBuffers || views.size() < data.size()) {
-    std::vector<SentenceView>().swap(views);
-    return;
-  }
-  for (std::size_t s = 0; s < data.size(); ++s)
-    if (views[s].tokens.capacity() == 0) views[s] = std::move(data[s].view);
+// The thread's buffers for n sentences; a huge document's are not kept
+// (release_sentence_buffers).
+void size_sentence_buffers(std::size_t n) {
+  if (sentence_data.size() < n) sentence_data.resize(n);
+  if (sentence_flags.size() < n) sentence_flags.resize(n);
+}
+
+void release_sentence_buffers(std::size_t n) {
+  if (n <= kKeepSentenceBuffers) return;
+  std::vector<SentenceData>().swap(sentence_data);
+  std::vector<SentenceFlags>().swap(sentence_flags);
 }
 
 Figure make_figure(const Doc& doc, std::size_t i) {
@@ -271,12 +280,15 @@ ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract(in, DocumentText(in.text.text)); }
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
-  Doc doc{in, in.sentences, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words()};
+  Doc doc{in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words()};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
+  size_sentence_buffers(doc.sentences.size());
+  doc.data = std::span<SentenceData>(sentence_data.data(), doc.sentences.size());
+  doc.flags = std::span<SentenceFlags>(sentence_flags.data(), doc.sentences.size());
   for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
   doc.has_money.assign(doc.sentences.size(), false);
   for (const auto& m : in.money) doc.has_money[sentence_of(doc.sentences, m.span.begin)] = true;
-  doc.data = analyse_needed(impl_->lex, doc);
+  analyse_needed(impl_->lex, doc);
 
   ClaimOutput out;
   out.figures.reserve(in.money.size());
@@ -298,13 +310,8 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
   std::unordered_set<std::string> persons;
   for (const auto& e : in.entities.entities)
     if (e.type == EntityType::Person) persons.insert(e.id);
-  // The figures are made and nothing reads a sentence's flags after this:
-  // they move out once for both passes.
-  std::vector<SentenceFlags> flags;
-  flags.reserve(doc.data.size());
-  for (auto& d : doc.data) flags.push_back(std::move(d.flags));
-  if (auto story = main_pair(out.figures, org_mentions, persons)) apply_story(out.figures, *story, flags, parents);
-  revenue_clients(out.figures, flags, org_mentions, parents);
+  if (auto story = main_pair(out.figures, org_mentions, persons)) apply_story(out.figures, *story, doc.flags, parents);
+  revenue_clients(out.figures, doc.flags, org_mentions, parents);
 
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& d = doc.data[s];
@@ -318,7 +325,7 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
     }
   }
   for (std::size_t k = 0; k < out.facts.size(); ++k) out.facts[k].id = in.source.id + "#c" + std::to_string(k + 1);
-  give_back_views(doc.data);
+  release_sentence_buffers(doc.sentences.size());
   return out;
 }
 

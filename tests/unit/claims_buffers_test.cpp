@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dealscan/pipeline.h"
+#include "extract/claim_kind.h"
+#include "extract/claim_modality.h"
 #include "extract/claim_text.h"
 #include "extract/entity_tokens.h"
 #include "extract/latin_case.h"
@@ -43,6 +46,66 @@ TEST(ClaimsBuffers, DocumentClaimsDoNotDependOnEarlierDocuments) {
   auto again = proc.process(InputFile{"a.txt", "a"}, a);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(claims_of(*again), claims_of(*first));
+}
+
+// The thread's sentence buffers (hits, cues, agent, flags) are reset for
+// every document: a document read after another gives what a thread that
+// never read anything gives.
+TEST(ClaimsBuffers, SentenceBuffersKeepNothingOfTheDocumentBefore) {
+  const std::string before =
+      "Secondo il Sole 24 Ore, Alfabet ha firmato un accordo con Betacorp.\n"
+      "Secondo Reuters, Alfabet non investirebbe in Gammatel.\n"
+      "Alfabet ha ceduto a Gammatel il ramo reti.\n"
+      "La cessione vale 400 milioni di euro.\n";
+  const std::string plain =
+      "Titolo senza cifre\n"
+      "Una frase qualunque senza nomi.\n"
+      "Un'altra frase senza nulla da dire.\n"
+      "Ancora una frase, lontana dalla cifra.\n"
+      "Poi una frase vicina.\n"
+      "L'operazione vale 20 milioni di euro.\n";
+  auto claims_and_facts = [](const std::string& text) {
+    DocumentProcessor proc(Lexicon::builtin());
+    auto r = proc.process(InputFile{"x.txt", "x"}, text);
+    return r.ok() ? claims_of(*r) + std::to_string(r->facts.size()) : std::string("failed");
+  };
+  std::string fresh;
+  std::thread([&] { fresh = claims_and_facts(plain); }).join();  // a thread with empty buffers
+  ASSERT_NE(claims_and_facts(before).find("Secondo"), std::string::npos);  // facts in sentences 0 and 1, which plain does not analyse
+  EXPECT_EQ(claims_and_facts(plain), fresh);
+}
+
+// The _into finders give what the finders give, whatever their buffer held.
+TEST(ClaimsBuffers, FindersIntoReplaceWhatTheirBufferHeld) {
+  const claims::ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Secondo fonti vicine, Alfa non investirebbe in Beta con un accordo.";
+  const DocumentText doc(text);
+  claims::SentenceView v;
+  v.starts_any = lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, v.tokens);
+  v.role.assign(v.tokens.size(), {});
+  const auto triggers = claims::find_triggers(lex, v);
+  const auto cues = claims::find_cues(lex.attribution, v);
+  ASSERT_FALSE(triggers.empty());
+  ASSERT_FALSE(cues.empty());
+  std::vector<claims::TriggerHit> hits(5);  // stale entries
+  std::vector<claims::CueHit> found(7);
+  claims::find_triggers_into(lex, v, hits);
+  claims::find_cues_into(lex.attribution, v, found);
+  ASSERT_EQ(hits.size(), triggers.size());
+  for (std::size_t k = 0; k < hits.size(); ++k) {
+    EXPECT_EQ(hits[k].b, triggers[k].b);
+    EXPECT_EQ(hits[k].entry, triggers[k].entry);
+  }
+  ASSERT_EQ(found.size(), cues.size());
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    EXPECT_EQ(found[k].b, cues[k].b);
+    EXPECT_EQ(found[k].entry, cues[k].entry);
+  }
+  v.starts_any = 0;  // nothing may start here: the buffers come back empty
+  claims::find_triggers_into(lex, v, hits);
+  claims::find_cues_into(lex.attribution, v, found);
+  EXPECT_TRUE(hits.empty());
+  EXPECT_TRUE(found.empty());
 }
 
 TEST(ClaimsBuffers, TokenizeIntoReplacesWhatItsBufferHeld) {
