@@ -6,6 +6,8 @@
 // skipped, except decades, which fall back to the latest year the document
 // names. Day-level words ("ieri", "martedì", "la scorsa settimana") need a
 // full date; with only "YYYY-MM" they are skipped too.
+#include <span>
+
 #include "dealscan/extract.h"
 #include "extract/time_cores.h"
 #include "extract/time_grammar.h"
@@ -32,7 +34,7 @@ constexpr std::uint32_t kStarts = ~(kAnd | kDash | kBlocker | kAgo);
 
 // The latest plausible year written in the document: the century anchor for
 // decades when there is no document date.
-int latest_year(const std::vector<timetok::Token>& toks) {
+int latest_year(std::span<const timetok::Token> toks) {
   int best = 0;
   for (const auto& t : toks)
     if (t.kind == timetok::Kind::Number && t.end - t.begin == 4 && t.number >= 1900 && t.number <= 2100 &&
@@ -41,7 +43,7 @@ int latest_year(const std::vector<timetok::Token>& toks) {
   return best;
 }
 
-TimeExpr to_expr(const timegrammar::Match& m, const std::vector<timetok::Token>& toks) {
+TimeExpr to_expr(const timegrammar::Match& m, std::span<const timetok::Token> toks) {
   TimeExpr e;
   e.span = Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end};
   if (m.iv.begin) e.begin = timecal::iso(*m.iv.begin);
@@ -61,13 +63,19 @@ std::vector<TimeExpr> TimeExtractor::extract(std::string_view text, const std::v
 std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const std::vector<Sentence>&,
                                              const std::optional<std::string>& document_date) const {
   const std::string_view text = doc_text.text();
-  std::vector<timetok::Token> toks;
-  toks.reserve(text.size() / 5);
+  // The tokens live in a per-thread store reused from document to document.
+  thread_local std::vector<timetok::Token> store;
+  std::span<const timetok::Token> toks;
   // lowered() is timetok::lower_in_place of the text; the shared word scan
-  // spares a second reading of most words.
-  if (const auto& words = doc_text.words(); words.valid_utf8) timetok::tokenize_words(words, doc_text.lowered(), toks);
-  else timetok::tokenize(text, doc_text.lowered(), toks);
-  impl_->vocab.annotate(toks);
+  // spares a second reading of most words, and tokens are looked up as they are made.
+  if (const auto& words = doc_text.words(); words.valid_utf8) {
+    const std::size_t n = timetok::tokenize_words_into(words, doc_text.lowered(), impl_->vocab.words(), store);
+    toks = std::span(store).first(n);  // after the call, which may grow the store
+  } else {
+    timetok::tokenize(text, doc_text.lowered(), store);
+    impl_->vocab.annotate(store);
+    toks = store;
+  }
 
   std::optional<timecal::DocDate> doc;
   if (document_date) doc = timecal::parse_doc_date(*document_date);

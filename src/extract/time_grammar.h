@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,7 @@ struct Interval {
 };
 
 struct Context {
-  const std::vector<timetok::Token>& toks;
+  std::span<const timetok::Token> toks;
   const timevocab::Vocab& vocab;
   std::optional<timecal::DocDate> doc;  // relative expressions need it
   int ref_year = 0;                     // century anchor for "anni Trenta"; 0 = unknown

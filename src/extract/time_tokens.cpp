@@ -4,7 +4,6 @@
 
 #include "extract/ascii_chunk.h"
 #include "extract/latin_case.h"
-#include "extract/token_batch.h"
 
 namespace dealscan::timetok {
 namespace {
@@ -44,11 +43,35 @@ void lower_in_place(std::string& s) { text::lower_latin_in_place(s); }
 
 namespace {
 
-// Appends the tokens of text[begin, end): what tokenize makes of that part
+// Tokens written in place into the first slots of a store that only grows,
+// each looked up in the index as it is written.
+class Sink {
+ public:
+  Sink(std::vector<Token>& store, const WordIndex& index) : store_(store), index_(index) {}
+  // Inline: a call per token cost more than the token (the compiler would not).
+  [[gnu::always_inline]] void add(const Token& t) {
+    if (n_ == store_.size()) grow();
+    Token& slot = store_[n_++];
+    slot = t;
+    slot.entry = index_.entry_of(t.lower, t.hashed, t.hash);
+  }
+  const Token& back() const { return store_[n_ - 1]; }
+  std::size_t size() const { return n_; }
+
+ private:
+  [[gnu::noinline]] void grow() { store_.resize(std::max<std::size_t>(256, 2 * store_.size())); }
+  std::vector<Token>& store_;
+  const WordIndex& index_;
+  std::size_t n_ = 0;
+};
+
+// An index of no words: the tokenizers' vector forms look nothing up.
+const WordIndex kNoWords{};
+
+// Adds the tokens of text[begin, end): what tokenize makes of that part
 // when a token starts at begin and none crosses end (but a word's apostrophe
 // just past end is taken, as tokenize would).
-void tokenize_range(std::string_view text, std::string_view lowered, std::size_t begin, std::size_t n,
-                    std::vector<Token>& out) {
+void tokenize_range(std::string_view text, std::string_view lowered, std::size_t begin, std::size_t n, Sink& out) {
   const std::string_view bounded = text.substr(0, n);
   std::size_t i = begin;
   while (i < n) {
@@ -85,7 +108,7 @@ void tokenize_range(std::string_view text, std::string_view lowered, std::size_t
     }
     t.end = i;
     t.lower = view(lowered, t.begin, t.end);
-    out.push_back(t);
+    out.add(t);
   }
 }
 
@@ -97,22 +120,37 @@ bool has_non_ascii(std::string_view s) {
 
 }  // namespace
 
+void WordIndex::build(const std::vector<std::pair<std::string_view, int>>& words) {
+  std::size_t size = 16;
+  while (size < 4 * words.size()) size *= 2;  // a quarter full at most: short probes
+  table.assign(size, Slot{});
+  mask = size - 1;
+  for (const auto& [word, entry] : words) {
+    const std::uint32_t h = word_hash(word);
+    std::size_t at = h & mask;
+    while (table[at].entry >= 0) at = (at + 1) & mask;
+    table[at] = Slot{h, entry, word};
+  }
+}
+
 void tokenize(std::string_view text, std::string_view lowered, std::vector<Token>& out) {
-  out.clear();
-  tokenize_range(text, lowered, 0, text.size(), out);
+  Sink sink(out, kNoWords);
+  tokenize_range(text, lowered, 0, text.size(), sink);
+  out.resize(sink.size());
 }
 
 void tokenize_words(const entity::TokenStream& words, std::string_view lowered, std::vector<Token>& out) {
+  out.resize(tokenize_words_into(words, lowered, kNoWords, out));
+}
+
+std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
+                                std::vector<Token>& store) {
   const std::string_view text = words.text;
-  out.clear();
   std::size_t done = 0;  // the text before this is tokenized
-  text::TokenBatch<Token> batch(out);
+  Sink out(store, index);
   // White space up to `to`: only characters beyond ASCII (never one byte) make tokens.
   auto gap = [&](std::size_t to) {
-    if (to > done + 1 && has_non_ascii(text.substr(done, to - done))) {
-      batch.flush();
-      tokenize_range(text, lowered, done, to, out);
-    }
+    if (to > done + 1 && has_non_ascii(text.substr(done, to - done))) tokenize_range(text, lowered, done, to, out);
   };
   for (const auto& w : words.tokens) {
     if (w.begin < done) continue;  // the apostrophe of the word before
@@ -126,20 +164,19 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
         ++end;
         h = word_hash_step(h, '\'');
       }
-      batch.add(Token{w.begin, end, Kind::Word, true, static_cast<std::uint32_t>(h), view(lowered, w.begin, end)});
+      out.add(Token{w.begin, end, Kind::Word, true, static_cast<std::uint32_t>(h), view(lowered, w.begin, end)});
       done = end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      batch.add(Token{w.begin, w.end, Kind::Punct, true, static_cast<std::uint32_t>(w.key_hash),
-                      view(lowered, w.begin, w.end)});
+      out.add(Token{w.begin, w.end, Kind::Punct, true, static_cast<std::uint32_t>(w.key_hash),
+                    view(lowered, w.begin, w.end)});
       done = w.end;
     } else {  // numbers, and words with other letters: as tokenize reads them
-      batch.flush();
       tokenize_range(text, lowered, w.begin, w.end, out);
       done = std::max<std::size_t>(w.end, out.back().end);
     }
   }
   gap(text.size());
-  batch.flush();
+  return out.size();
 }
 
 }  // namespace dealscan::timetok

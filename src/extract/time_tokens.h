@@ -3,10 +3,13 @@
 // punctuation characters. One linear pass over the UTF-8 bytes.
 #pragma once
 
+#include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/entity_tokens.h"
@@ -35,6 +38,50 @@ inline std::uint32_t word_hash(std::string_view s) {
   return static_cast<std::uint32_t>(h);
 }
 
+// Words a token can be looked up by (the vocabulary's), keyed by word_hash:
+// an open-addressing table, a quarter full at most, behind a filter of
+// (first byte, length) pairs that most words fail without hashing.
+struct WordIndex {
+  static constexpr std::size_t kMaxLen = 32;  // longer words are never looked up
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::int32_t entry = -1;  // -1: empty
+    std::string_view word;    // owned by whoever filled the index
+  };
+  std::array<std::bitset<kMaxLen>, 256> shapes{};
+  std::vector<Slot> table;
+  std::size_t mask = 0;
+
+  // Fills the table from (word, entry) pairs; the words must outlive it.
+  void add_shape(std::string_view word) {
+    if (word.size() < kMaxLen) shapes[static_cast<unsigned char>(word[0])].set(word.size());
+  }
+  void build(const std::vector<std::pair<std::string_view, int>>& words);
+  // The entry of a token's lowered text, or -1; hash is word_hash(lower) if
+  // the caller has it (hashed), else it is computed here when needed.
+  int entry_of(std::string_view lower, bool hashed, std::uint32_t hash) const {
+    const auto len = lower.size();
+    if (len >= kMaxLen || !shapes[static_cast<unsigned char>(lower[0])].test(len)) return -1;
+    return find(lower, hashed ? hash : word_hash(lower));
+  }
+
+ private:
+  int find(std::string_view word, std::uint32_t hash) const {
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Slot& s = table[at];
+      if (s.entry < 0) return -1;
+      if (s.hash == hash && s.word.size() == word.size() && same_bytes(s.word, word)) return s.entry;
+    }
+  }
+  // a == b for words of one length: the words are short, a call to memcmp
+  // would cost more than the loop.
+  static bool same_bytes(std::string_view a, std::string_view b) {
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (a[k] != b[k]) return false;
+    return true;
+  }
+};
+
 // Lower-cases ASCII and Latin-1 capitals (À..Þ) in place; byte length is kept.
 void lower_in_place(std::string& s);
 
@@ -44,5 +91,11 @@ void tokenize(std::string_view text, std::string_view lowered, std::vector<Token
 // text, valid UTF-8): ASCII words and marks map to one token each without
 // reading their bytes again; the rest is read as tokenize reads it.
 void tokenize_words(const entity::TokenStream& words, std::string_view lowered, std::vector<Token>& out);
+// tokenize_words written in place into the first slots of store (grown as
+// needed, never shrunk: a per-thread store is reused without reallocating
+// or copying), each token looked up in index as it is made (its entry);
+// returns the number of tokens. store[n..] hold stale tokens.
+std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
+                                std::vector<Token>& store);
 
 }  // namespace dealscan::timetok

@@ -70,40 +70,14 @@ Vocab::Vocab(const Lexicon& lexicon) {
   // Scale and currency words of the money lexicon also mark a number as a quantity.
   for (const auto& e : lexicon.list("scales")) add(e, kBlocker);
   for (const auto& e : lexicon.list("currencies")) add(e, kBlocker);
-  build_table();
+  build_index();
 }
 
-void Vocab::build_table() {
-  std::size_t size = 16;
-  while (size < 4 * first_.size()) size *= 2;  // a quarter full at most: short probes
-  table_.assign(size, Slot{});
-  mask_ = size - 1;
-  for (const auto& [word, bucket] : first_) {
-    const std::uint32_t h = timetok::word_hash(word);
-    std::size_t at = h & mask_;
-    while (table_[at].bucket >= 0) at = (at + 1) & mask_;
-    table_[at] = Slot{h, bucket, word};
-  }
-}
-
-namespace {
-
-// a == b for words of one length: the words are short, a call to memcmp
-// would cost more than the loop.
-bool same_bytes(std::string_view a, std::string_view b) {
-  for (std::size_t k = 0; k < a.size(); ++k)
-    if (a[k] != b[k]) return false;
-  return true;
-}
-
-}  // namespace
-
-inline int Vocab::bucket_index(std::string_view word, std::uint32_t hash) const {
-  for (std::size_t at = hash & mask_;; at = (at + 1) & mask_) {
-    const Slot& s = table_[at];
-    if (s.bucket < 0) return -1;
-    if (s.hash == hash && s.word.size() == word.size() && same_bytes(s.word, word)) return s.bucket;
-  }
+void Vocab::build_index() {
+  std::vector<std::pair<std::string_view, int>> words;
+  words.reserve(first_.size());
+  for (const auto& [word, bucket] : first_) words.emplace_back(word, bucket);
+  index_.build(words);
 }
 
 namespace {
@@ -170,20 +144,15 @@ void Vocab::add(const LexEntry& e, std::uint32_t roles) {
 Vocab::Bucket& Vocab::bucket_of(const std::string& word) {
   auto [it, fresh] = first_.try_emplace(word, static_cast<int>(buckets_.size()));
   if (fresh) buckets_.emplace_back();
-  if (word.size() < kMaxLen) shapes_[static_cast<unsigned char>(word[0])].set(word.size());
+  index_.add_shape(word);
   return buckets_[it->second];
 }
 
-void Vocab::annotate(std::vector<timetok::Token>& toks) const {
-  for (auto& t : toks) {
-    t.entry = -1;
-    auto len = t.lower.size();
-    if (len >= kMaxLen || !shapes_[static_cast<unsigned char>(t.lower[0])].test(len)) continue;
-    t.entry = bucket_index(t.lower, t.hashed ? t.hash : timetok::word_hash(t.lower));
-  }
+void Vocab::annotate(std::span<timetok::Token> toks) const {
+  for (auto& t : toks) t.entry = index_.entry_of(t.lower, t.hashed, t.hash);
 }
 
-const Item* Vocab::match_in(const Bucket& bucket, std::uint32_t roles, const std::vector<timetok::Token>& toks,
+const Item* Vocab::match_in(const Bucket& bucket, std::uint32_t roles, std::span<const timetok::Token> toks,
                            std::size_t i) const {
   for (const Entry& e : bucket.entries) {
     if (!(e.roles & roles) || i + e.words > toks.size()) continue;

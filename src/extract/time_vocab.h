@@ -6,6 +6,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,19 +70,22 @@ class Vocab {
   // The longest item with one of the roles starting at token i, or nullptr.
   // The quick refusals are inline: the grammar asks at most tokens, and most
   // start no item with those roles.
-  const Item* match(std::uint32_t roles, const std::vector<timetok::Token>& toks, std::size_t i) const {
+  const Item* match(std::uint32_t roles, std::span<const timetok::Token> toks, std::size_t i) const {
     if (i >= toks.size() || toks[i].entry < 0) return nullptr;
     const Bucket& bucket = buckets_[toks[i].entry];
     if (!(bucket.roles & roles)) return nullptr;
     return match_in(bucket, roles, toks, i);
   }
-  // Looks every token up once, so that match() does no hashing.
-  void annotate(std::vector<timetok::Token>& toks) const;
+  // Looks every token up once, so that match() does no hashing
+  // (timetok::tokenize_words_into does it as it makes the tokens).
+  void annotate(std::span<timetok::Token> toks) const;
+  // The words tokens are looked up by: their entry is a bucket of this vocabulary.
+  const timetok::WordIndex& words() const { return index_; }
   // Whether the token may be a word of a preposition item, first or later
   // ("a", "partire", "dal" of "a partire dal"): a run of prepositions is made
   // of such tokens only. Tokens too long to be looked up count as maybe.
   bool maybe_prep_word(const timetok::Token& t) const {
-    return t.lower.size() >= kMaxLen || (t.entry >= 0 && buckets_[t.entry].prep_word);
+    return t.lower.size() >= timetok::WordIndex::kMaxLen || (t.entry >= 0 && buckets_[t.entry].prep_word);
   }
   // Roles of every item starting with the token's word (a quick filter).
   std::uint32_t roles_of(const timetok::Token& t) const {
@@ -121,25 +125,15 @@ class Vocab {
   // The bucket of a word, made (with no items) if it has none yet.
   Bucket& bucket_of(const std::string& word);
   // match() past its quick refusals: the bucket's entries in order.
-  const Item* match_in(const Bucket& bucket, std::uint32_t roles, const std::vector<timetok::Token>& toks,
+  const Item* match_in(const Bucket& bucket, std::uint32_t roles, std::span<const timetok::Token> toks,
                        std::size_t i) const;
   // Word -> bucket: the first words of items, and every word of a preposition.
   std::unordered_map<std::string, int, Hash, std::equal_to<>> first_;
-  // (first byte, length) pairs of the words in first_: most words skip the hash.
-  static constexpr std::size_t kMaxLen = 32;
-  std::array<std::bitset<kMaxLen>, 256> shapes_{};
-  // first_ again as an open-addressing table keyed by timetok::word_hash,
-  // for annotate: a token whose hash came with the word scan is looked up
-  // without reading its text twice, and no node is chased.
-  struct Slot {
-    std::uint32_t hash = 0;
-    std::int32_t bucket = -1;  // -1: empty
-    std::string_view word;     // a key of first_ (its nodes do not move)
-  };
-  std::vector<Slot> table_;
-  std::size_t mask_ = 0;
-  void build_table();
-  int bucket_index(std::string_view word, std::uint32_t hash) const;
+  // first_ again as a timetok::WordIndex keyed by timetok::word_hash (its
+  // words view first_'s keys, whose nodes do not move): a token whose hash
+  // came with the word scan is looked up without reading its text twice.
+  timetok::WordIndex index_;
+  void build_index();
 };
 
 }  // namespace dealscan::timevocab
