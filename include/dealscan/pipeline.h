@@ -41,12 +41,12 @@ struct RunOptions {
   // document before it are done, with what render made of it (empty without
   // render): a writer can stream them out. Runs under a lock: keep it short.
   std::function<void(const DocumentResult&, const std::string& rendered)> on_document;
-  // When set, each document is stripped of what the cross-check does not
-  // read (mentions, quantities, time expressions, sentence texts) after
-  // render, so on_document sees it stripped, and then goes to the archive
-  // instead of into the report. The cross-check is left to the caller
-  // (ArchiveCrossCheck::run), so memory does not grow with the figures of an
-  // archive. run_pipeline rethrows what the archive throws.
+  // When set, each document goes to the archive instead of into the
+  // report: after render it is stripped of what the cross-check does not
+  // read and prepared, and on_document sees only its source and size. The
+  // cross-check is left to the caller (ArchiveCrossCheck::run), so memory
+  // does not grow with the figures of an archive. run_pipeline rethrows
+  // what the archive throws.
   ArchiveCrossCheck* archive = nullptr;
 };
 
