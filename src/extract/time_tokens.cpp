@@ -48,12 +48,18 @@ namespace {
 class Sink {
  public:
   Sink(std::vector<Token>& store, const WordIndex& index) : store_(store), index_(index) {}
-  // Inline: a call per token cost more than the token (the compiler would not).
-  [[gnu::always_inline]] void add(const Token& t) {
+  // Inline, fields written in place: a call per token, or a token built
+  // aside and copied, cost more than the token's own work.
+  [[gnu::always_inline]] void add(std::size_t begin, std::size_t end, Kind kind, std::string_view lower, int number,
+                                  bool hashed, std::uint32_t hash) {
     if (n_ == store_.size()) grow();
-    Token& slot = store_[n_++];
-    slot = t;
-    slot.entry = index_.entry_of(t.lower, t.hashed, t.hash);
+    Token& t = store_[n_++];
+    t.begin = begin;
+    t.end = end;
+    t.kind = kind;
+    t.lower = lower;
+    t.number = number;
+    index_.look_up(t, hashed, hash);
   }
   const Token& back() const { return store_[n_ - 1]; }
   std::size_t size() const { return n_; }
@@ -80,18 +86,18 @@ void tokenize_range(std::string_view text, std::string_view lowered, std::size_t
       ++i;
       continue;
     }
-    Token t;
-    t.begin = i;
+    const std::size_t begin_at = i;
+    Kind kind = Kind::Word;
+    int number = -1;
     if (digit(c)) {
-      t.kind = Kind::Number;
+      kind = Kind::Number;
       long v = 0;
       while (i < n && digit(static_cast<unsigned char>(text[i]))) {
-        if (i - t.begin < 9) v = v * 10 + (text[i] - '0');
+        if (i - begin_at < 9) v = v * 10 + (text[i] - '0');
         ++i;
       }
-      t.number = i - t.begin <= 9 ? static_cast<int>(v) : -1;
+      number = i - begin_at <= 9 ? static_cast<int>(v) : -1;
     } else if (letter_at(text, i)) {
-      t.kind = Kind::Word;
       while (i < n) {
         i = text::ascii_alnum_end(bounded, i);  // ASCII letters and digits
         if (i < n && static_cast<unsigned char>(text[i]) >= 0x80 && letter_at(text, i)) {
@@ -102,13 +108,11 @@ void tokenize_range(std::string_view text, std::string_view lowered, std::size_t
       }
       if (i < text.size() && text[i] == '\'') ++i;  // elision: "dell'", "quest'"
     } else {
-      t.kind = Kind::Punct;
+      kind = Kind::Punct;
       i += seq_len(c);
       if (i > n) i = n;
     }
-    t.end = i;
-    t.lower = view(lowered, t.begin, t.end);
-    out.add(t);
+    out.add(begin_at, i, kind, view(lowered, begin_at, i), number, false, 0);
   }
 }
 
@@ -120,16 +124,18 @@ bool has_non_ascii(std::string_view s) {
 
 }  // namespace
 
-void WordIndex::build(const std::vector<std::pair<std::string_view, int>>& words) {
+const WordIndex::Slot WordIndex::kNone{};
+
+void WordIndex::build(const std::vector<Slot>& words) {
   std::size_t size = 16;
   while (size < 4 * words.size()) size *= 2;  // a quarter full at most: short probes
   table.assign(size, Slot{});
   mask = size - 1;
-  for (const auto& [word, entry] : words) {
-    const std::uint32_t h = word_hash(word);
-    std::size_t at = h & mask;
+  for (Slot slot : words) {
+    slot.hash = word_hash(slot.word);
+    std::size_t at = slot.hash & mask;
     while (table[at].entry >= 0) at = (at + 1) & mask;
-    table[at] = Slot{h, entry, word};
+    table[at] = slot;
   }
 }
 
@@ -164,11 +170,11 @@ std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_vi
         ++end;
         h = word_hash_step(h, '\'');
       }
-      out.add(Token{w.begin, end, Kind::Word, true, static_cast<std::uint32_t>(h), view(lowered, w.begin, end)});
+      out.add(w.begin, end, Kind::Word, view(lowered, w.begin, end), -1, true, static_cast<std::uint32_t>(h));
       done = end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
-      out.add(Token{w.begin, w.end, Kind::Punct, true, static_cast<std::uint32_t>(w.key_hash),
-                    view(lowered, w.begin, w.end)});
+      out.add(w.begin, w.end, Kind::Punct, view(lowered, w.begin, w.end), -1, true,
+              static_cast<std::uint32_t>(w.key_hash));
       done = w.end;
     } else {  // numbers, and words with other letters: as tokenize reads them
       tokenize_range(text, lowered, w.begin, w.end, out);

@@ -22,11 +22,14 @@ struct Token {
   std::size_t begin = 0;  // byte offsets in the original text
   std::size_t end = 0;
   Kind kind = Kind::Word;
-  bool hashed = false;      // hash holds word_hash(lower) (the word scan had it)
-  std::uint32_t hash = 0;
+  // What the word index (the time vocabulary) knows of the word, set when
+  // the token is looked up: its entry (-1: none), the roles of the items
+  // that start with it, and whether some preposition item has it.
+  bool prep_word = false;
+  std::uint32_t roles = 0;
   std::string_view lower;  // view into the lower-cased copy
   int number = -1;         // value for Number tokens of up to 9 digits
-  int entry = -1;          // vocabulary bucket of the word (set by Vocab::annotate)
+  int entry = -1;
 };
 
 // The hash of a token's lower-cased text: FNV-1a, as the shared word scan's
@@ -43,34 +46,44 @@ inline std::uint32_t word_hash(std::string_view s) {
 // (first byte, length) pairs that most words fail without hashing.
 struct WordIndex {
   static constexpr std::size_t kMaxLen = 32;  // longer words are never looked up
+  // A word and what a token of that word is told (Token::entry, roles, prep_word).
   struct Slot {
     std::uint32_t hash = 0;
     std::int32_t entry = -1;  // -1: empty
-    std::string_view word;    // owned by whoever filled the index
+    std::uint32_t roles = 0;
+    bool prep_word = false;
+    std::string_view word;  // owned by whoever filled the index
   };
   std::array<std::bitset<kMaxLen>, 256> shapes{};
   std::vector<Slot> table;
   std::size_t mask = 0;
 
-  // Fills the table from (word, entry) pairs; the words must outlive it.
+  // The first byte and length of a word the index will hold.
   void add_shape(std::string_view word) {
     if (word.size() < kMaxLen) shapes[static_cast<unsigned char>(word[0])].set(word.size());
   }
-  void build(const std::vector<std::pair<std::string_view, int>>& words);
-  // The entry of a token's lowered text, or -1; hash is word_hash(lower) if
-  // the caller has it (hashed), else it is computed here when needed.
-  int entry_of(std::string_view lower, bool hashed, std::uint32_t hash) const {
-    const auto len = lower.size();
-    if (len >= kMaxLen || !shapes[static_cast<unsigned char>(lower[0])].test(len)) return -1;
-    return find(lower, hashed ? hash : word_hash(lower));
+  // Fills the table; the words must outlive it, and their shapes be added.
+  void build(const std::vector<Slot>& words);
+  // Tells the token what the index knows of its lowered text (nothing: entry
+  // -1). hash is word_hash(t.lower) if the caller has it (hashed), else it
+  // is computed here when needed.
+  void look_up(Token& t, bool hashed, std::uint32_t hash) const {
+    const Slot& s = slot_of(t.lower, hashed, hash);
+    t.entry = s.entry;
+    t.roles = s.roles;
+    t.prep_word = s.prep_word;
   }
 
  private:
-  int find(std::string_view word, std::uint32_t hash) const {
+  static const Slot kNone;
+  const Slot& slot_of(std::string_view word, bool hashed, std::uint32_t hash) const {
+    const auto len = word.size();
+    if (len >= kMaxLen || !shapes[static_cast<unsigned char>(word[0])].test(len)) return kNone;
+    if (!hashed) hash = word_hash(word);
     for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
       const Slot& s = table[at];
-      if (s.entry < 0) return -1;
-      if (s.hash == hash && s.word.size() == word.size() && same_bytes(s.word, word)) return s.entry;
+      if (s.entry < 0) return kNone;
+      if (s.hash == hash && s.word.size() == len && same_bytes(s.word, word)) return s;
     }
   }
   // a == b for words of one length: the words are short, a call to memcmp

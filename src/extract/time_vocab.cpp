@@ -74,9 +74,12 @@ Vocab::Vocab(const Lexicon& lexicon) {
 }
 
 void Vocab::build_index() {
-  std::vector<std::pair<std::string_view, int>> words;
+  std::vector<timetok::WordIndex::Slot> words;
   words.reserve(first_.size());
-  for (const auto& [word, bucket] : first_) words.emplace_back(word, bucket);
+  for (const auto& [word, bucket] : first_) {
+    const Bucket& b = buckets_[bucket];
+    words.push_back({0, bucket, b.roles, b.prep_word, word});
+  }
   index_.build(words);
 }
 
@@ -149,7 +152,7 @@ Vocab::Bucket& Vocab::bucket_of(const std::string& word) {
 }
 
 void Vocab::annotate(std::span<timetok::Token> toks) const {
-  for (auto& t : toks) t.entry = index_.entry_of(t.lower, t.hashed, t.hash);
+  for (auto& t : toks) index_.look_up(t, false, 0);
 }
 
 const Item* Vocab::match_in(const Bucket& bucket, std::uint32_t roles, std::span<const timetok::Token> toks,

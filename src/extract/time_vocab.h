@@ -71,10 +71,9 @@ class Vocab {
   // The quick refusals are inline: the grammar asks at most tokens, and most
   // start no item with those roles.
   const Item* match(std::uint32_t roles, std::span<const timetok::Token> toks, std::size_t i) const {
-    if (i >= toks.size() || toks[i].entry < 0) return nullptr;
-    const Bucket& bucket = buckets_[toks[i].entry];
-    if (!(bucket.roles & roles)) return nullptr;
-    return match_in(bucket, roles, toks, i);
+    // A token's roles are its bucket's (none without one).
+    if (i >= toks.size() || !(toks[i].roles & roles)) return nullptr;
+    return match_in(buckets_[toks[i].entry], roles, toks, i);
   }
   // Looks every token up once, so that match() does no hashing
   // (timetok::tokenize_words_into does it as it makes the tokens).
@@ -85,12 +84,11 @@ class Vocab {
   // ("a", "partire", "dal" of "a partire dal"): a run of prepositions is made
   // of such tokens only. Tokens too long to be looked up count as maybe.
   bool maybe_prep_word(const timetok::Token& t) const {
-    return t.lower.size() >= timetok::WordIndex::kMaxLen || (t.entry >= 0 && buckets_[t.entry].prep_word);
+    return t.lower.size() >= timetok::WordIndex::kMaxLen || t.prep_word;
   }
   // Roles of every item starting with the token's word (a quick filter).
   std::uint32_t roles_of(const timetok::Token& t) const {
-    std::uint32_t r = t.kind == timetok::Kind::Number ? std::uint32_t{kNumber} : 0u;
-    return t.entry < 0 ? r : r | buckets_[t.entry].roles;
+    return t.roles | (t.kind == timetok::Kind::Number ? std::uint32_t{kNumber} : 0u);
   }
 
  private:

@@ -1,8 +1,9 @@
-// Time tokens built from the shared word scan carry the hash of their
-// lower-cased text (the scan's key hash, with an elided article's
-// apostrophe added), which the vocabulary looks words up by.
+// Time tokens built from the shared word scan are looked up by the hash of
+// their lower-cased text (the scan's key hash, with an elided article's
+// apostrophe added) as they are made.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -14,23 +15,41 @@
 namespace dealscan {
 namespace {
 
-TEST(TimeTokensHash, ScannedWordsAndMarksCarryTheHashOfTheirText) {
+// Words and marks from the shared word scan are looked up by the scan's key
+// hash (with an elided article's apostrophe added): each must find the
+// index's slot of its lower-cased text, and other words none.
+TEST(TimeTokensHash, ScannedWordsAndMarksAreFoundByTheirText) {
   const std::string text = "Nell'Anno 2024, DELL'azienda e l'altro ieri: (Più) città - ok!";
   std::string lowered = text;
   timetok::lower_in_place(lowered);
   const entity::TokenStream words = entity::tokenize(text, {});
   ASSERT_TRUE(words.valid_utf8);
-  std::vector<timetok::Token> toks;
-  timetok::tokenize_words(words, lowered, toks);
-  int hashed = 0, elided = 0;
-  for (const auto& t : toks) {
-    if (!t.hashed) continue;
-    ++hashed;
-    if (t.lower.back() == '\'') ++elided;
-    EXPECT_EQ(t.hash, timetok::word_hash(t.lower)) << t.lower;
+  const std::vector<std::string> known = {"nell'", "anno", "2024", ",", "dell'", "l'", "ieri", ":", "(", "più",
+                                          ")", "città", "-", "!"};
+  std::vector<timetok::WordIndex::Slot> slots;
+  timetok::WordIndex index;
+  for (std::size_t k = 0; k < known.size(); ++k) {
+    slots.push_back({0, static_cast<std::int32_t>(k), 1u << k, k % 2 == 0, known[k]});
+    index.add_shape(known[k]);
   }
-  EXPECT_GE(hashed, 10);
-  EXPECT_EQ(elided, 3);  // "nell'", "dell'", "l'"
+  index.build(slots);
+  std::vector<timetok::Token> toks;
+  const std::size_t n = timetok::tokenize_words_into(words, lowered, index, toks);
+  int found = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const auto& t = toks[k];
+    const auto at = std::find(known.begin(), known.end(), t.lower) - known.begin();
+    if (at == static_cast<long>(known.size())) {
+      EXPECT_EQ(t.entry, -1) << t.lower;
+      EXPECT_EQ(t.roles, 0u) << t.lower;
+      continue;
+    }
+    ++found;
+    EXPECT_EQ(t.entry, at) << t.lower;
+    EXPECT_EQ(t.roles, 1u << at) << t.lower;
+    EXPECT_EQ(t.prep_word, at % 2 == 0) << t.lower;
+  }
+  EXPECT_EQ(found, 14);
 }
 
 TEST(TimeTokensHash, WordHashIsFnv1a) {
@@ -71,6 +90,8 @@ TEST(TimeTokensHash, TokensWrittenInPlaceAreLookedUpAsAnnotateDoes) {
       EXPECT_EQ(store[k].lower, want[k].lower) << text;
       EXPECT_EQ(store[k].number, want[k].number) << text;
       EXPECT_EQ(store[k].entry, want[k].entry) << want[k].lower;
+      EXPECT_EQ(store[k].roles, want[k].roles) << want[k].lower;
+      EXPECT_EQ(store[k].prep_word, want[k].prep_word) << want[k].lower;
       if (want[k].entry >= 0) ++found;
     }
   }
