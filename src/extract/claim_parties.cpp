@@ -17,7 +17,7 @@ bool in_agent(const SentenceView& v, const std::optional<Agent>& agent, std::siz
 }
 
 // One entity id for a group of mentions, or nothing when they name several.
-std::optional<std::string> single(const SentenceView& v, const std::vector<std::size_t>& group) {
+std::optional<std::string> single(const SentenceView& v, const MentionList& group) {
   if (group.empty()) return std::nullopt;
   for (auto k : group)
     if (id_of(v, k) != id_of(v, group.front())) return std::nullopt;
@@ -25,8 +25,8 @@ std::optional<std::string> single(const SentenceView& v, const std::vector<std::
 }
 
 // Parties coordinated with mention k, as one group.
-std::vector<std::size_t> party_group(const SentenceView& v, std::size_t k) {
-  std::vector<std::size_t> out;
+MentionList party_group(const SentenceView& v, std::size_t k) {
+  MentionList out;
   for (auto m : v.coordinated(k))
     if (v.mentions[m].party()) out.push_back(m);
   return out;
@@ -102,7 +102,7 @@ std::optional<std::size_t> first_with_role(const SentenceView& v, std::size_t af
 Pick counterparty(const SentenceView& v, const KindDecision& kd, const std::optional<Agent>& agent, std::size_t mb,
                   std::size_t me, std::size_t lo, bool copayer) {
   // Only parties of the amount's own clause: a name across ':' or ';' belongs to another statement.
-  std::vector<std::size_t> cands;
+  MentionList cands;
   for (std::size_t k = 0; k < v.mentions.size(); ++k)
     if (v.mentions[k].party() && !v.mentions[k].parenthetical && !in_agent(v, agent, k) &&
         v.mentions[k].role != "together" && v.mentions[k].tb >= lo &&
@@ -225,7 +225,7 @@ std::optional<std::optional<Agent>> relative_agent(const SentenceView& v, std::s
   if (m < 0) return marked ? std::optional<std::optional<Agent>>{std::optional<Agent>{}} : std::nullopt;
   auto k = static_cast<std::size_t>(m);
   if (!v.mentions[k].party()) return std::optional<Agent>{};
-  std::vector<std::size_t> group;
+  MentionList group;
   for (auto g : v.coordinated(k))
     if (v.mentions[g].party()) group.push_back(g);
   return std::optional<Agent>{Agent{group}};

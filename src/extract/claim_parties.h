@@ -7,6 +7,7 @@
 //   "la valutazione di Beta sale a 5 milioni"    => Beta           (owner:of)
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +16,42 @@
 
 namespace dealscan::claims {
 
+// Mention indexes of a group, in order. A group is one name or a short
+// list ("A, B e C"): up to kInPlace are held in place, so making one costs
+// no allocation; a longer list moves to the heap.
+class MentionList {
+ public:
+  MentionList() = default;
+  MentionList(std::initializer_list<std::size_t> ks) {
+    for (auto k : ks) push_back(k);
+  }
+  void push_back(std::size_t k) {
+    if (n_ < kInPlace) {
+      in_place_[n_] = k;
+    } else {
+      if (n_ == kInPlace) more_.assign(in_place_, in_place_ + kInPlace);
+      more_.push_back(k);
+    }
+    ++n_;
+  }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const std::size_t* begin() const { return n_ <= kInPlace ? in_place_ : more_.data(); }
+  const std::size_t* end() const { return begin() + n_; }
+  std::size_t operator[](std::size_t i) const { return begin()[i]; }
+  std::size_t front() const { return begin()[0]; }
+
+ private:
+  static constexpr std::size_t kInPlace = 6;
+  std::size_t in_place_[kInPlace] = {};
+  std::size_t n_ = 0;
+  std::vector<std::size_t> more_;  // all of them, once more than kInPlace
+};
+
 // The grammatical subject of a clause: the first party named without a
 // preposition before it, with anything coordinated to it ("A e B").
 struct Agent {
-  std::vector<std::size_t> members;  // mention indexes in the view
+  MentionList members;  // mention indexes in the view
   bool several() const { return members.size() > 1; }
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/claim_context.h"
+#include "extract/claim_parties.h"
 #include "extract/claim_text.h"
 #include "extract/latin_case.h"
 
@@ -97,6 +98,31 @@ TEST(Coordinated, AsDefinedOnRandomLayouts) {
     }
   }
   EXPECT_GT(groups_of_two, 500u);
+}
+
+// A group's mention list holds short groups in place and moves long ones
+// to the heap: either way it keeps every index, in order, and copies whole.
+TEST(MentionList, KeepsEveryIndexInOrderShortOrLong) {
+  for (std::size_t n : {0u, 1u, 2u, 5u, 6u, 7u, 13u}) {
+    MentionList list;
+    std::vector<std::size_t> want;
+    for (std::size_t k = 0; k < n; ++k) {
+      list.push_back(3 * k + 1);
+      want.push_back(3 * k + 1);
+    }
+    ASSERT_EQ(list.size(), n);
+    EXPECT_EQ(list.empty(), n == 0);
+    EXPECT_EQ(std::vector<std::size_t>(list.begin(), list.end()), want) << n;
+    for (std::size_t k = 0; k < n; ++k) EXPECT_EQ(list[k], want[k]);
+    if (n > 0) EXPECT_EQ(list.front(), 1u);
+    const MentionList copy = list;  // a copy reads its own indexes
+    list.push_back(99);
+    EXPECT_EQ(std::vector<std::size_t>(copy.begin(), copy.end()), want) << n;
+    EXPECT_EQ(list[n], 99u);
+  }
+  const MentionList one{4};
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one.front(), 4u);
 }
 
 }  // namespace
