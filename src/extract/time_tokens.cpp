@@ -47,13 +47,14 @@ namespace {
 // each looked up in the index as it is written.
 class Sink {
  public:
-  Sink(std::vector<Token>& store, const WordIndex& index) : store_(store), index_(index) {}
+  Sink(std::vector<Token>& store, const WordIndex& index)
+      : store_(store), index_(index), slots_(store.data()), capacity_(store.size()) {}
   // Inline, fields written in place: a call per token, or a token built
   // aside and copied, cost more than the token's own work.
   [[gnu::always_inline]] void add(std::size_t begin, std::size_t end, Kind kind, std::string_view lower, int number,
                                   bool hashed, std::uint32_t hash) {
-    if (n_ == store_.size()) grow();
-    Token& t = store_[n_++];
+    if (n_ == capacity_) grow();
+    Token& t = slots_[n_++];
     t.begin = begin;
     t.end = end;
     t.kind = kind;
@@ -61,13 +62,21 @@ class Sink {
     t.number = number;
     index_.look_up(t, hashed, hash);
   }
-  const Token& back() const { return store_[n_ - 1]; }
+  const Token& back() const { return slots_[n_ - 1]; }
   std::size_t size() const { return n_; }
 
  private:
-  [[gnu::noinline]] void grow() { store_.resize(std::max<std::size_t>(256, 2 * store_.size())); }
+  [[gnu::noinline]] void grow() {
+    store_.resize(std::max<std::size_t>(256, 2 * store_.size()));
+    slots_ = store_.data();
+    capacity_ = store_.size();
+  }
   std::vector<Token>& store_;
   const WordIndex& index_;
+  // The store's slots, kept here: read through the vector, they were
+  // reloaded at every token (a token's fields might have been its pointers).
+  Token* slots_;
+  std::size_t capacity_;
   std::size_t n_ = 0;
 };
 
