@@ -112,9 +112,16 @@ void DescriptiveResolver::apply(const TokenStream& ts, const std::vector<Draft>&
   // The rules found the determiners already (the same list); asked alone,
   // the resolver walks its own trie.
   const bool found = doc.determiners.size() == ts.size();
-  for (std::size_t i = 0; i < ts.size(); ++i) {
-    if (!ts.tokens[i].word) continue;
-    const PhraseMatch det = found ? doc.determiners[i] : determiners_.longest(ts, i);
+  thread_local std::vector<PhraseMatch> own;
+  thread_local std::vector<std::uint32_t> own_starts;
+  if (!found) determiners_.longest_each(ts, own, own_starts);
+  const std::vector<PhraseMatch>& determiners = found ? doc.determiners : own;
+  // Only a determiner opens the pattern: its starts are visited, not every
+  // token. from: the tokens before it are taken by a match found here.
+  std::size_t from = 0;
+  for (const std::size_t i : found ? doc.determiner_starts : own_starts) {
+    if (i < from || !ts.tokens[i].word) continue;
+    const PhraseMatch det = determiners[i];
     if (det.payload != 1) continue;
     auto m = descriptors_.longest(ts, det.end);
     if (m.payload < 0) continue;
@@ -135,13 +142,13 @@ void DescriptiveResolver::apply(const TokenStream& ts, const std::vector<Draft>&
       bool qualified = m.end < ts.size() && (ts.key(m.end) == "di" || ts.key(m.end) == "del" || ts.key(m.end) == "della" ||
                                              ts.key(m.end) == "dei" || ts.key(m.end) == "dell");
       if (apposition || qualified) {
-        i = m.end - 1;
+        from = m.end;
         continue;
       }
       id = d.mode == Mode::Sector ? by_sector(d, i, names) : generic(ts, d, i, names, doc);
     }
     if (id) out.push_back({i, m.end, *id, d.rule, kDescriptive, true});
-    i = m.end - 1;
+    from = m.end;
   }
 }
 

@@ -3,6 +3,7 @@
 // document (the gazetteer's are known already).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -46,6 +47,9 @@ struct DocState {
   // the descriptive resolver: one in ten tokens starts one, and each walk
   // of the trie cost as much as the rest of a rule's test.
   std::vector<PhraseMatch> determiners;
+  // The tokens where a determiner starts (determiners[i].payload >= 0), in
+  // order: the loops that look for one visit these, not every token.
+  std::vector<std::uint32_t> determiner_starts;
 
   const UnknownEntity* find_unknown(const std::string& id) const {
     auto it = unknown_index.find(id);

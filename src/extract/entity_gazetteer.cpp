@@ -133,6 +133,8 @@ void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, Doc
   auto titled = [&](std::size_t k) { return k < ts.size() && ts.tokens[k].shape == Shape::Title; };
   for (std::size_t i = 0; i < ts.size(); ++i) {
     const Token& t = ts.tokens[i];
+    // Only a Mixed or Title word can be one (below): most tokens stop at the shape.
+    if (t.shape != Shape::Mixed && t.shape != Shape::Title) continue;
     if (covered[i] || !t.word || t.end - t.begin < kTypoMinLength) continue;
     // "OperAI" is a name whatever its place; "Amazom" only mid-sentence and
     // not inside a longer name ("Marco Altmann").

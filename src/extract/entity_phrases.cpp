@@ -139,13 +139,21 @@ int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end, 
 }
 
 void PhraseTrie::longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at) const {
+  thread_local std::vector<std::uint32_t> starts;
+  longest_each(ts, at, starts);
+}
+
+void PhraseTrie::longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const {
   const std::size_t n = ts.size();
   at.assign(n, PhraseMatch{});
+  starts.clear();
   const Token* tokens = ts.tokens.data();
   const std::uint64_t* first = first_.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t fh = tokens[i].key_hash & (kFirstBits - 1);
-    if (first[fh / 64] >> (fh % 64) & 1) at[i] = longest_slow(ts, i);
+    if (!(first[fh / 64] >> (fh % 64) & 1)) continue;
+    at[i] = longest_slow(ts, i);
+    if (at[i].payload >= 0) starts.push_back(static_cast<std::uint32_t>(i));
   }
 }
 

@@ -40,6 +40,8 @@ class PhraseTrie {
   // longest(ts, i) for every token i, into at[i]: one pass whose loop keeps
   // the token array and the start bitmap in registers.
   void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at) const;
+  // The same, and the tokens where a form starts (at[i].payload >= 0), in order.
+  void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const;
   // Every payload of the longest match (forms shared by several entries).
   std::vector<int> longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const;
   bool empty() const { return nodes_.size() <= 1; }

@@ -89,7 +89,7 @@ void NameRules::apply(const TokenStream& ts, DocState& doc) const {
 }
 
 void NameRules::find_determiners(const TokenStream& ts, DocState& doc) const {
-  determiners_.longest_each(ts, doc.determiners);
+  determiners_.longest_each(ts, doc.determiners, doc.determiner_starts);
 }
 
 std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {
@@ -187,10 +187,12 @@ void NameRules::legal_suffix(const TokenStream& ts, const Covered& covered, DocS
 
 void NameRules::after_trigger(const TokenStream& ts, const Covered& covered, DocState& doc) const {
   const std::vector<char> heading = heading_bytes(ts);
-  for (std::size_t d = 0; d < ts.size(); ++d) {
-    if (!ts.tokens[d].word || heading[ts.tokens[d].sentence]) continue;
+  // Only a determiner opens the pattern: its starts are visited, not every
+  // token. from: the tokens before it are in a name found here.
+  std::size_t from = 0;
+  for (const std::size_t d : doc.determiner_starts) {
+    if (d < from || !ts.tokens[d].word || heading[ts.tokens[d].sentence]) continue;
     const PhraseMatch det = doc.determiners[d];
-    if (det.payload < 0) continue;
     auto trig = triggers_.longest(ts, det.end);
     if (trig.payload < 0) continue;
     std::size_t x = trig.end;
@@ -206,16 +208,21 @@ void NameRules::after_trigger(const TokenStream& ts, const Covered& covered, Doc
     if (end == x) continue;
     const Trigger& t = trigger_info_[trig.payload];
     add(ts, doc, x, end, x, end, t.type, t.kind, t.rule);
-    d = end - 1;
+    from = end;
   }
 }
 
 void NameRules::persons(const TokenStream& ts, const Covered& covered, DocState& doc) const {
   const std::vector<char> heading = heading_bytes(ts);
   for (std::size_t d = 0; d < ts.size(); ++d) {
-    if (heading[ts.tokens[d].sentence]) continue;
+    // Only a comma or a definite determiner opens a pattern: tested first,
+    // as they are cheap and most tokens are neither.
+    const Token& tok = ts.tokens[d];
+    const bool at_comma = !tok.word && tok.end - tok.begin == 1 && ts.text[tok.begin] == ',';
+    if (!at_comma && (!tok.word || doc.determiners[d].payload != 1)) continue;
+    if (heading[tok.sentence]) continue;
     // "Anna Neri, [la] fondatrice ...": the name before a comma and a role.
-    if (is_punct(ts, d, ",")) {
+    if (at_comma) {
       std::size_t comma = d;
       std::size_t r = comma + 1;
       if (r < ts.size() && doc.determiners[r].payload == 1) r = doc.determiners[r].end;

@@ -92,5 +92,23 @@ TEST(EntityTrie, LongestEachMatchesLongestAtEveryToken) {
   EXPECT_GE(found, 5);
 }
 
+// The starts longest_each lists are exactly the tokens with a match, in order.
+TEST(EntityTrie, LongestEachListsTheStartsInOrder) {
+  PhraseTrie trie;
+  trie.add("la", 1, CaseRule::Exact);
+  trie.add("Banca Popolare", 3, CaseRule::Insensitive);
+  trie.add("dell'", 1, CaseRule::Exact);
+  TokenStream ts;
+  tokenize_into("La banca popolare e la Banca\nPopolare dell'Etna, una LA sede la", kOneSentence, ts);
+  std::vector<PhraseMatch> each;
+  std::vector<std::uint32_t> starts{42, 43};
+  trie.longest_each(ts, each, starts);
+  std::vector<std::uint32_t> expected;
+  for (std::size_t i = 0; i < ts.size(); ++i)
+    if (trie.longest(ts, i).payload >= 0) expected.push_back(static_cast<std::uint32_t>(i));
+  EXPECT_EQ(starts, expected);
+  EXPECT_GE(expected.size(), 5u);
+}
+
 }  // namespace
 }  // namespace dealscan::entity
