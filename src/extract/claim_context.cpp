@@ -38,6 +38,27 @@ LeaderIndex build_leader_index(const Lexicon& lexicon) {
   return out;
 }
 
+std::size_t EntityIndex::hash(std::string_view id) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: ids are a few bytes
+  for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<std::size_t>(h ^ (h >> 29));
+}
+
+void EntityIndex::assign(const std::vector<Entity>& entities) {
+  std::size_t size = 16;
+  while (size < 2 * entities.size()) size *= 2;
+  slots_.assign(size, nullptr);
+  mask_ = size - 1;
+  for (const Entity& e : entities)
+    for (std::size_t i = hash(e.id) & mask_;; i = (i + 1) & mask_) {
+      if (!slots_[i]) {
+        slots_[i] = &e;
+        break;
+      }
+      if (slots_[i]->id == e.id) break;  // the first of an id stays
+    }
+}
+
 bool MentionRef::party() const {
   return entity && (entity->type == EntityType::Org || entity->type == EntityType::Person);
 }
@@ -153,7 +174,7 @@ bool inside_brackets(const SentenceView& v, std::size_t tb) {
 // standing for a company, then the person who leads or founded it. Returns
 // the company when exactly one of that person's companies is in the document.
 const Entity* led_company(const ClaimLexicon& lex, const SentenceView& v, const MentionRef& r,
-                          const std::unordered_map<std::string_view, const Entity*>& by_id) {
+                          const EntityIndex& by_id) {
   if (!r.entity || r.entity->type != EntityType::Person || r.tb < 2) return nullptr;
   std::size_t t = r.tb;
   while (t > 0 && (v.role[t - 1] == "led" || v.role[t - 1] == "of")) --t;
@@ -162,10 +183,10 @@ const Entity* led_company(const ClaimLexicon& lex, const SentenceView& v, const 
   if (it == lex.leaders.end()) return nullptr;
   const Entity* found = nullptr;
   for (const auto& org : it->second) {
-    auto e = by_id.find(org);
-    if (e == by_id.end()) continue;
+    const Entity* e = by_id.find(org);
+    if (!e) continue;
     if (found) return nullptr;  // several of the person's companies: unclear
-    found = e->second;
+    found = e;
   }
   return found;
 }
@@ -182,7 +203,7 @@ std::size_t head_begin(const SentenceView& v, std::size_t tb) {
 }  // namespace
 
 SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, std::vector<Token> tokens, const EntityOutput& entities,
-                        const std::unordered_map<std::string_view, const Entity*>& by_id) {
+                        const EntityIndex& by_id) {
   SentenceView v;
   v.tokens = std::move(tokens);
   build_view_into(lex, index, span, v, entities, by_id);
@@ -190,7 +211,7 @@ SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, s
 }
 
 void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v, const EntityOutput& entities,
-                     const std::unordered_map<std::string_view, const Entity*>& by_id) {
+                     const EntityIndex& by_id) {
   v.index = index;
   v.span = span;
   v.mentions.clear();
@@ -204,8 +225,7 @@ void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, Sent
     if (tb >= te) continue;
     MentionRef r;
     r.mention = &*it;
-    auto e = by_id.find(it->entity_id);
-    r.entity = e == by_id.end() ? nullptr : e->second;
+    r.entity = by_id.find(it->entity_id);
     r.tb = tb;
     r.te = te;
     for (std::size_t t = tb; t < te; ++t) v.role[t] = {};  // a name is never a preposition

@@ -42,6 +42,28 @@ struct ClaimLexicon {
   std::vector<std::string_view> role_of;  // role=
 };
 
+// A document's entities by id (the first of each id), in one flat
+// open-addressing table: a hash map's node per entity was an allocation.
+class EntityIndex {
+ public:
+  EntityIndex() = default;
+  explicit EntityIndex(const std::vector<Entity>& entities) { assign(entities); }
+  void assign(const std::vector<Entity>& entities);
+  // The entity of this id, or nullptr.
+  const Entity* find(std::string_view id) const {
+    if (slots_.empty()) return nullptr;
+    for (std::size_t i = hash(id) & mask_;; i = (i + 1) & mask_) {
+      const Entity* e = slots_[i];
+      if (!e || e->id == id) return e;
+    }
+  }
+
+ private:
+  static std::size_t hash(std::string_view id);
+  std::vector<const Entity*> slots_;  // power-of-two size, at most half full; null = free
+  std::size_t mask_ = 0;
+};
+
 // An entity mention seen from inside one sentence.
 struct MentionRef {
   const EntityMention* mention = nullptr;
@@ -122,10 +144,10 @@ struct SentenceView {
 // of the company when exactly one company of that person is named in the document.
 // tokens are tokenize(text, span), made by the caller.
 SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, std::vector<Token> tokens,
-                        const EntityOutput& entities, const std::unordered_map<std::string_view, const Entity*>& by_id);
+                        const EntityOutput& entities, const EntityIndex& by_id);
 // The same into v, whose tokens the caller made: its other buffers are
 // reused (a thread keeps its views from document to document).
 void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v,
-                     const EntityOutput& entities, const std::unordered_map<std::string_view, const Entity*>& by_id);
+                     const EntityOutput& entities, const EntityIndex& by_id);
 
 }  // namespace dealscan::claims

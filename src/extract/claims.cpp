@@ -37,7 +37,7 @@ struct SentenceData {
 struct Doc {
   const ClaimInput& in;
   std::vector<Sentence> sentences;  // never empty
-  std::unordered_map<std::string_view, const Entity*> by_id;
+  EntityIndex by_id;
   std::span<SentenceData> data;     // per sentence: the thread's buffers (sentence_data)
   std::span<SentenceFlags> flags;   // per sentence: the thread's (sentence_flags)
   const LeaderIndex* leaders = nullptr;
@@ -82,8 +82,8 @@ std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::opt
   for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back) {
     const auto& a = doc.data[s - back].agent;
     if (!a) continue;
-    auto e = doc.by_id.find(*a);
-    bool person = e != doc.by_id.end() && e->second->type == EntityType::Person;
+    const Entity* e = doc.by_id.find(*a);
+    bool person = e && e->type == EntityType::Person;
     if (person && kind && *kind != Kind::Other) return std::nullopt;
     return a;
   }
@@ -285,7 +285,7 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
   size_sentence_buffers(doc.sentences.size());
   doc.data = std::span<SentenceData>(sentence_data.data(), doc.sentences.size());
   doc.flags = std::span<SentenceFlags>(sentence_flags.data(), doc.sentences.size());
-  for (const auto& e : in.entities.entities) doc.by_id.emplace(e.id, &e);
+  doc.by_id.assign(in.entities.entities);
   doc.has_money.assign(doc.sentences.size(), false);
   for (const auto& m : in.money) doc.has_money[sentence_of(doc.sentences, m.span.begin)] = true;
   analyse_needed(impl_->lex, doc);
@@ -301,8 +301,8 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
   drop_family_counterparty(out.figures, parents);
   std::vector<std::pair<std::string, int>> org_mentions;  // document order of first mention
   for (const auto& m : in.entities.mentions) {
-    auto e = doc.by_id.find(m.entity_id);
-    if (e == doc.by_id.end() || e->second->type != EntityType::Org) continue;
+    const Entity* e = doc.by_id.find(m.entity_id);
+    if (!e || e->type != EntityType::Org) continue;
     auto it = std::find_if(org_mentions.begin(), org_mentions.end(), [&](const auto& p) { return p.first == m.entity_id; });
     if (it == org_mentions.end()) org_mentions.emplace_back(m.entity_id, 1);
     else ++it->second;

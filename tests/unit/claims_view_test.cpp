@@ -53,5 +53,21 @@ TEST(SentenceView, IsPunctFindsEllipsisAndGuillemets) {
   EXPECT_EQ(v.clause_start(v.tokens.size()), colon + 1);
 }
 
+// EntityIndex finds every entity by its id, the first of a repeated id,
+// and nothing for an id the document lacks, however many entities it holds.
+TEST(EntityIndex, FindsTheFirstEntityOfEachId) {
+  for (std::size_t n : {0u, 1u, 7u, 8u, 9u, 100u}) {
+    std::vector<Entity> entities(n);
+    for (std::size_t k = 0; k < n; ++k) entities[k].id = "ent-" + std::to_string(k * 7919 % 1000);
+    if (n > 1) entities.push_back(Entity{}), entities.back().id = entities[1].id;  // repeated: the first wins
+    const EntityIndex index(entities);
+    for (std::size_t k = 0; k < n; ++k) EXPECT_EQ(index.find(entities[k].id), &entities[k]) << n << " " << k;
+    EXPECT_EQ(index.find("ent-"), nullptr);
+    EXPECT_EQ(index.find("ent-1000"), nullptr);
+    EXPECT_EQ(index.find(""), nullptr);
+  }
+  EXPECT_EQ(EntityIndex().find("x"), nullptr);
+}
+
 }  // namespace
 }  // namespace dealscan::claims
