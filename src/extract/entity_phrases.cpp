@@ -22,7 +22,7 @@ std::uint32_t load4(const char* p) {
 // a[0, n) == b[0, n), a word at a time: trie keys are short words, where a
 // call to memcmp cost more than the comparison. The last load of each size
 // may overlap the one before it.
-bool same_bytes(const char* a, const char* b, std::size_t n) {
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, std::size_t n) {
   if (n >= 8) {
     for (std::size_t k = 0; k + 8 < n; k += 8)
       if (load8(a + k) != load8(b + k)) return false;
@@ -53,7 +53,7 @@ CaseRule default_case_rule(std::string_view form) {
 inline int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_hash) const {
   std::uint64_t h = edge_hash(from, key_hash);
   std::size_t mask = edges_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = slot_of(h);; i = (i + 1) & mask) {
     const Edge& e = edges_[i];
     if (e.from < 0) return -1;
     if (e.hash == h && e.from == from && e.key_size == key.size() &&
@@ -65,10 +65,11 @@ inline int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_h
 void PhraseTrie::grow() {
   std::vector<Edge> old = std::move(edges_);
   edges_ = std::vector<Edge>(old.size() * 2);
+  --edge_shift_;
   std::size_t mask = edges_.size() - 1;
   for (auto& e : old) {
     if (e.from < 0) continue;
-    std::size_t i = e.hash & mask;
+    std::size_t i = slot_of(e.hash);
     while (edges_[i].from >= 0) i = (i + 1) & mask;
     edges_[i] = std::move(e);
   }
@@ -77,13 +78,13 @@ void PhraseTrie::grow() {
 int PhraseTrie::add_child(int from, const std::string& key) {
   std::uint64_t kh = hash_key(key);
   if (int c = child(from, key, kh); c >= 0) return c;
-  if ((edge_count_ + 1) * 2 > edges_.size()) grow();
+  if ((edge_count_ + 1) * 4 > edges_.size()) grow();  // at most a quarter full: short probe runs
   int to = static_cast<int>(nodes_.size());
   nodes_.emplace_back();
   nodes_[from].has_children = true;
   std::uint64_t h = edge_hash(from, kh);
   std::size_t mask = edges_.size() - 1;
-  std::size_t i = h & mask;
+  std::size_t i = slot_of(h);
   while (edges_[i].from >= 0) i = (i + 1) & mask;
   edges_[i] = Edge{h, from, to, static_cast<std::uint32_t>(key_chars_.size()), static_cast<std::uint32_t>(key.size())};
   key_chars_ += key;
@@ -104,7 +105,12 @@ void PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
     if (rule == CaseRule::Acronym) v.push_back(titlecase(t));
     p.variants.push_back(std::move(v));
   }
-  nodes_[node].patterns.push_back(std::move(p));
+  Node& n = nodes_[node];
+  if (n.patterns.empty()) {
+    n.first_any_case = rule == CaseRule::Insensitive;
+    n.first_payload = payload;
+  }
+  n.patterns.push_back(std::move(p));
 }
 
 bool PhraseTrie::accepts_written(const Pattern& p, const TokenStream& ts, std::size_t i) const {
@@ -121,19 +127,33 @@ int PhraseTrie::deepest(const TokenStream& ts, std::size_t i, std::size_t& end, 
   end = i;
   payload = -1;
   if (!may_start(ts, i)) return -1;
+  return walk(ts, i, end, payload);
+}
+
+[[gnu::always_inline]] inline int PhraseTrie::walk(const TokenStream& ts, std::size_t i, std::size_t& end, int& payload) const {
+  const Token* tokens = ts.tokens.data();
+  const char* keys = ts.keys.data();
   int node = 0, best = -1;
   for (std::size_t j = i; j < ts.size(); ++j) {
-    if (j > i && ts.tokens[j].newline_before) break;
-    node = child(node, ts.key(j), ts.tokens[j].key_hash);
+    const Token& t = tokens[j];
+    if (j > i && t.newline_before) break;
+    node = child(node, std::string_view(keys + t.key_begin, t.key_end - t.key_begin), t.key_hash);
     if (node < 0) break;
-    for (const auto& p : nodes_[node].patterns)
-      if (accepts(p, ts, i)) {
-        best = node;
-        end = j + 1;
-        payload = p.payload;
-        break;
-      }
-    if (!nodes_[node].has_children) break;  // no longer form goes on from here
+    const Node& n = nodes_[node];
+    if (n.first_any_case) {  // the first pattern accepts any surface
+      best = node;
+      end = j + 1;
+      payload = n.first_payload;
+    } else {
+      for (const auto& p : n.patterns)
+        if (accepts(p, ts, i)) {
+          best = node;
+          end = j + 1;
+          payload = p.payload;
+          break;
+        }
+    }
+    if (!n.has_children) break;  // no longer form goes on from here
   }
   return best;
 }
@@ -170,7 +190,7 @@ std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, s
 PhraseMatch PhraseTrie::longest_slow(const TokenStream& ts, std::size_t i) const {
   std::size_t end = i;
   int payload = -1;
-  if (deepest(ts, i, end, payload) < 0) return {};
+  if (walk(ts, i, end, payload) < 0) return {};  // longest asked may_start
   return {payload, end};
 }
 

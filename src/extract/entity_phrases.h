@@ -55,6 +55,10 @@ class PhraseTrie {
   struct Node {
     std::vector<Pattern> patterns;
     bool has_children = false;  // a walk ending here asks the table no more
+    // The first pattern accepts any case (most forms): the walk takes its
+    // payload without reading the patterns.
+    bool first_any_case = false;
+    int first_payload = -1;
   };
   // Edges of every node in one open-addressing table keyed by (node, token
   // key hash): one probe per token, no string hashing at match time. The
@@ -68,10 +72,15 @@ class PhraseTrie {
   static std::uint64_t edge_hash(int from, std::uint64_t key_hash) {
     return (key_hash ^ (static_cast<std::uint64_t>(from) * 0x9E3779B97F4A7C15ull)) * 0xff51afd7ed558ccdull;
   }
+  // The slot a hash starts probing at: its top bits, which the multiply
+  // mixes from every input bit (the low bits see only the inputs' low bits,
+  // and clustered into long probe runs).
+  std::size_t slot_of(std::uint64_t h) const { return static_cast<std::size_t>(h >> edge_shift_); }
   int child(int from, std::string_view key, std::uint64_t key_hash) const;
   int add_child(int from, const std::string& key);
   void grow();
   std::vector<Edge> edges_ = std::vector<Edge>(64);
+  int edge_shift_ = 64 - 6;  // 64 - log2(edges_.size())
   std::string key_chars_;
   // Bitmap of the key hashes that start a form: most tokens start none, and
   // are rejected with one memory read.
@@ -95,6 +104,8 @@ class PhraseTrie {
   // payload: that node's first accepting pattern's, so longest need not
   // test the patterns' case rules a second time.
   int deepest(const TokenStream& ts, std::size_t i, std::size_t& end, int& payload) const;
+  // deepest for a token that may start a form (may_start said so).
+  int walk(const TokenStream& ts, std::size_t i, std::size_t& end, int& payload) const;
   std::vector<Node> nodes_{1};
 };
 

@@ -64,6 +64,21 @@ TEST(EntityTrie, CaseRulesStillApply) {
   EXPECT_EQ(at(trie, "amd", 0).payload, -1);
 }
 
+// A form listed twice: the first pattern whose case rule accepts the
+// surface gives the payload, whichever rule comes first.
+TEST(EntityTrie, FirstAcceptingPatternOfANodeWins) {
+  PhraseTrie exact_first;
+  exact_first.add("Meta", 1, CaseRule::Exact);
+  exact_first.add("Meta", 2, CaseRule::Insensitive);
+  EXPECT_EQ(at(exact_first, "Meta", 0).payload, 1);
+  EXPECT_EQ(at(exact_first, "meta", 0).payload, 2);
+  PhraseTrie any_case_first;
+  any_case_first.add("Meta", 3, CaseRule::Insensitive);
+  any_case_first.add("Meta", 4, CaseRule::Exact);
+  EXPECT_EQ(at(any_case_first, "Meta", 0).payload, 3);
+  EXPECT_EQ(at(any_case_first, "meta", 0).payload, 3);
+}
+
 }  // namespace
 }  // namespace dealscan::entity
 
