@@ -37,18 +37,34 @@ struct MoneyExtractor::Impl {
   money::PeriodFinder periods;
   money::PhraseTable conversions;
 
+  // A money amount found, with what resolution still reads of its
+  // candidate (its tokens and whether its currency is elided).
   struct Found {
-    money::Candidate c;
+    std::size_t first = 0, last = 0;  // tokens, qualifier included
+    bool needs_context = false;
     MoneyMention m;
+  };
+  // The tokens of an amount kept, for link_conversions.
+  struct AmountTokens {
+    std::size_t first = 0, last = 0;
+  };
+  // Sentence bounds (in tokens) of the last sentence asked: the amounts of a
+  // sentence ask for it in turn.
+  struct BoundsCache {
+    std::size_t sentence = static_cast<std::size_t>(-1);
+    std::pair<std::size_t, std::size_t> bounds;
   };
 
   // First token of the sentence holding token i, and one past its last.
   // Searched for the few tokens that open an amount, not indexed for all.
   static std::pair<std::size_t, std::size_t> sentence_bounds(const std::vector<money::Token>& toks,
-                                                             const std::vector<Sentence>& sentences, std::size_t i) {
+                                                             const std::vector<Sentence>& sentences, std::size_t i,
+                                                             BoundsCache& cache) {
     const std::size_t s = sentence_of(toks, sentences, i);
+    if (s == cache.sentence) return cache.bounds;
     const std::size_t b = s == 0 ? 0 : first_token_from(toks, sentences[s - 1].span.end);
     const std::size_t e = s + 1 >= sentences.size() ? toks.size() : first_token_from(toks, sentences[s].span.end);
+    cache = {s, {b, e}};
     return {b, e};
   }
 
@@ -56,10 +72,10 @@ struct MoneyExtractor::Impl {
   static void fill_context_currency(std::vector<Found>& found) {
     std::string first_named;
     for (const auto& f : found)
-      if (!f.m.currency.empty() && !f.c.needs_context) { first_named = f.m.currency; break; }
+      if (!f.m.currency.empty() && !f.needs_context) { first_named = f.m.currency; break; }
     std::string last = first_named;
     for (auto& f : found) {
-      if (!f.c.needs_context) {
+      if (!f.needs_context) {
         last = f.m.currency;
         continue;
       }
@@ -70,7 +86,7 @@ struct MoneyExtractor::Impl {
 
   // "100 miliardi di dollari (quasi 85 miliardi di euro)", "..., ovvero circa 30 miliardi di euro".
   void link_conversions(const std::vector<money::Token>& toks, std::vector<MoneyMention>& money,
-                        const std::vector<money::Candidate>& cands) const {
+                        const std::vector<AmountTokens>& cands) const {
     for (std::size_t i = 1; i < money.size(); ++i) {
       const auto& a = cands[i - 1];
       const auto& b = cands[i];
@@ -100,13 +116,15 @@ struct MoneyExtractor::Impl {
     if (const auto& words = doc.words(); words.valid_utf8) money::tokenize_words(words, doc.lowered(), tokens);
     else money::tokenize(text, doc.lowered(), tokens);
     const auto& toks = tokens.list;
-    std::vector<Found> found;
+    thread_local std::vector<Found> found;  // reused per thread, emptied below
+    found.clear();
+    BoundsCache bounds;
     std::size_t floor = 0;
     // Only the tokens that may open an amount are matched at.
     for (std::size_t i = amounts.next_candidate(toks, 0); i < toks.size(); i = amounts.next_candidate(toks, i)) {
       auto c = amounts.match(toks, i, floor);
       if (!c) { ++i; continue; }
-      auto [sb, se] = sentence_bounds(toks, sentences, c->amount_first);
+      auto [sb, se] = sentence_bounds(toks, sentences, c->amount_first, bounds);
       if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
       Span span{toks[c->first].begin, toks[c->last - 1].end};
       if (c->quantity) {
@@ -114,7 +132,11 @@ struct MoneyExtractor::Impl {
         q.text = std::string(text.substr(span.begin, span.size()));
         out.quantities.push_back(std::move(q));
       } else {
-        MoneyMention m;
+        Found& f = found.emplace_back();
+        f.first = c->first;
+        f.last = c->last;
+        f.needs_context = c->needs_context;
+        MoneyMention& m = f.m;
         m.span = span;
         m.value = c->value;
         m.max = c->max;
@@ -126,20 +148,22 @@ struct MoneyExtractor::Impl {
           m.period_span = p->span;
         }
         floor = i = c->last;
-        found.push_back({std::move(*c), std::move(m)});  // c is not read again
         continue;
       }
       floor = c->last;
       i = c->last;
     }
     fill_context_currency(found);
-    std::vector<money::Candidate> cands;
+    thread_local std::vector<AmountTokens> kept;
+    kept.clear();
+    out.money.reserve(found.size());
     for (auto& f : found) {
       if (f.m.currency.empty()) continue;  // no currency anywhere in the document
-      cands.push_back(std::move(f.c));
+      kept.push_back({f.first, f.last});
       out.money.push_back(std::move(f.m));
     }
-    link_conversions(toks, out.money, cands);
+    found.clear();  // frees the mentions' strings now, not at the next document
+    link_conversions(toks, out.money, kept);
     if (text.size() > kKeepTokenBytes) release(tokens);  // a huge document's are not kept
     return out;
   }
