@@ -143,6 +143,12 @@ void decode_utf8(std::string_view bytes, std::size_t start, Decoded& out) {
   }
 }
 
+// Valid UTF-8 from start on decodes to itself: no copy, no offset table.
+void use_verbatim(std::string_view bytes, std::size_t start, Decoded& out) {
+  out.verbatim = bytes.substr(start);
+  out.verbatim_at = static_cast<u32>(start);
+}
+
 // ---------------------------------------------------------------- UTF-16 / UTF-32
 
 void decode_utf16(std::string_view bytes, std::size_t start, bool little, Decoded& out) {
@@ -282,9 +288,8 @@ struct ControlCount {
   std::size_t nuls = 0;
 };
 
-ControlCount count_controls(const MappedText& t) {
+ControlCount count_controls(std::string_view s) {
   ControlCount c;
-  const std::string& s = t.text;
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Eight printable ASCII bytes (0x20-0x7E) are eight characters, no control:
@@ -310,7 +315,7 @@ ControlCount count_controls(const MappedText& t) {
   return c;
 }
 
-std::optional<Error> binary_error(const MappedText& t) {
+std::optional<Error> binary_error(std::string_view t) {
   ControlCount c = count_controls(t);
   if (c.nuls) return Error{"not text (binary: NUL characters)"};
   // More than 5% control characters is not something a person wrote.
@@ -457,7 +462,8 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
     out.encoding = "UTF-32BE";
     decode_utf32(bytes, 4, false, out);
   } else if (starts_with(bytes, "\xEF\xBB\xBF")) {
-    decode_utf8(bytes, 3, out);
+    if (scan_utf8(bytes, 3).invalid == 0) use_verbatim(bytes, 3, out);
+    else decode_utf8(bytes, 3, out);
   } else if (starts_with(bytes, "\xFF\xFE")) {
     out.encoding = "UTF-16LE";
     decode_utf16(bytes, 2, true, out);
@@ -474,13 +480,15 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
     Utf8Stats st = scan_utf8(bytes, 0);
     // A few bad bytes in otherwise good UTF-8 are damage; mostly bad bytes
     // mean another charset (Italian windows-1252 text has no valid sequences).
-    if (st.invalid == 0 || st.multibyte >= 4 * st.invalid) {
+    if (st.invalid == 0) {
+      use_verbatim(bytes, 0, out);
+    } else if (st.multibyte >= 4 * st.invalid) {
       decode_utf8(bytes, 0, out);
     } else {
       impl_->decode_legacy(bytes, out);
     }
   }
-  if (auto err = binary_error(out.text)) return *err;
+  if (auto err = binary_error(out.view().text)) return *err;
   return out;
 }
 

@@ -9,6 +9,7 @@
 //   "%PDF-1.7 ..."         -> Error "not text (binary: PDF document)"
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,9 +22,19 @@
 namespace dealscan::ingest {
 
 struct Decoded {
-  MappedText text;
+  MappedText text;  // empty when the input is used verbatim
   std::string encoding;  // "UTF-8", "UTF-16LE", "windows-1252", "ISO-8859-1", ...
   std::vector<std::string> warnings;
+  // Valid UTF-8 is not copied: the decoded text is then these input bytes
+  // (after any BOM), starting at input offset verbatim_at.
+  std::optional<std::string_view> verbatim;
+  std::uint32_t verbatim_at = 0;
+
+  // The decoded text with its map to the input (valid while text and the
+  // input bytes are).
+  MappedView view() const {
+    return verbatim ? MappedView{*verbatim, nullptr, verbatim_at} : text.view();
+  }
 };
 
 // The kind of binary file bytes start with ("PDF document", "PNG image"...), if any.

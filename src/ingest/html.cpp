@@ -243,7 +243,7 @@ bool looks_like_html(std::string_view text) {
   return false;
 }
 
-MappedText strip_html(const MappedText& in, std::size_t start) {
+MappedText strip_html(const MappedView& in, std::size_t start) {
   std::string_view s = in.text;
   MappedText out;
   out.reserve(s.size() - std::min(start, s.size()));
@@ -276,7 +276,7 @@ MappedText strip_html(const MappedText& in, std::size_t start) {
   std::size_t i = start;
   while (i < s.size()) {
     char c = s[i];
-    u32 at = in.offs[i];
+    u32 at = in.at(i);
     if (c == '<') {
       if (s.compare(i, 4, "<!--") == 0) {
         auto close = s.find("-->", i + 4);

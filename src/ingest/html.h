@@ -27,6 +27,7 @@ std::optional<char32_t> decode_entity(std::string_view s, std::size_t& len);
 // The text of the HTML in in.text[start..]: tags removed, <script>, <style>
 // and comments dropped, character references decoded, runs of whitespace
 // collapsed to one space, block elements (p, div, br, li, h1...) ending lines.
-MappedText strip_html(const MappedText& in, std::size_t start);
+MappedText strip_html(const MappedView& in, std::size_t start);
+inline MappedText strip_html(const MappedText& in, std::size_t start) { return strip_html(in.view(), start); }
 
 }  // namespace dealscan::ingest

@@ -34,8 +34,9 @@ Result<IngestedText> Ingestor::ingest(const InputFile& file, std::string_view by
     out.source.encoding = dec.encoding;
     out.source.warnings = std::move(dec.warnings);
 
+    const ingest::MappedView text = dec.view();
     std::size_t start = 0;
-    if (auto marker = ingest::find_date_marker(dec.text.text)) {
+    if (auto marker = ingest::find_date_marker(text.text)) {
       start = marker->end;
       if (marker->date.empty()) {
         out.source.warnings.push_back("impossible date in marker \"" + marker->marker + "\" ignored");
@@ -44,15 +45,15 @@ Result<IngestedText> Ingestor::ingest(const InputFile& file, std::string_view by
       }
     }
 
-    const ingest::MappedText* body = &dec.text;
+    ingest::MappedView body = text;
     ingest::MappedText stripped;
-    if (ingest::looks_like_html(std::string_view(dec.text.text).substr(start))) {
-      stripped = ingest::strip_html(dec.text, start);
-      body = &stripped;
+    if (ingest::looks_like_html(text.text.substr(start))) {
+      stripped = ingest::strip_html(text, start);
+      body = stripped.view();
       start = 0;
       out.source.warnings.push_back("HTML markup removed");
     }
-    out.text = impl_->normalizer.run(*body, start, static_cast<std::uint32_t>(bytes.size()));
+    out.text = impl_->normalizer.run(body, start, static_cast<std::uint32_t>(bytes.size()));
     return out;
   } catch (const std::bad_alloc&) {
     return Error{"out of memory"};

@@ -83,6 +83,41 @@ struct UninitAllocator : std::allocator<T> {
   }
 };
 
+// Fills out[0, n) with orig, orig + 1, ...: eight stores from one base at a
+// time (a loop of unknown trip count is left scalar at -O2; this vectorises).
+inline void fill_offsets(std::uint32_t* out, std::size_t n, std::uint32_t orig) {
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    const auto b = orig + static_cast<std::uint32_t>(k);
+    out[k] = b, out[k + 1] = b + 1, out[k + 2] = b + 2, out[k + 3] = b + 3;
+    out[k + 4] = b + 4, out[k + 5] = b + 5, out[k + 6] = b + 6, out[k + 7] = b + 7;
+  }
+  for (; k < n; ++k) out[k] = orig + static_cast<std::uint32_t>(k);
+}
+
+// Mapped text read in place: either a MappedText's bytes and offsets, or
+// source bytes taken verbatim (offs null), byte i coming from base + i. The
+// decoder hands valid UTF-8 over this way instead of copying it.
+struct MappedView {
+  std::string_view text;
+  const std::uint32_t* offs = nullptr;
+  std::uint32_t base = 0;
+
+  std::size_t size() const { return text.size(); }
+  std::uint32_t at(std::size_t i) const { return offs ? offs[i] : base + static_cast<std::uint32_t>(i); }
+  // Appends the offsets of bytes [i, i+n) to out.
+  template <class Vec>
+  void append_offsets(Vec& out, std::size_t i, std::size_t n) const {
+    if (offs) {
+      out.insert(out.end(), offs + i, offs + i + n);
+      return;
+    }
+    const std::size_t from = out.size();
+    out.resize(from + n);
+    fill_offsets(out.data() + from, n, base + static_cast<std::uint32_t>(i));
+  }
+};
+
 struct MappedText {
   std::string text;
   std::vector<std::uint32_t, UninitAllocator<std::uint32_t>> offs;  // offs.size() == text.size()
@@ -98,28 +133,18 @@ struct MappedText {
     offs.resize(text.size(), orig);
   }
   // Appends bytes [i, i+n) of in, keeping their offsets.
-  void copy(const MappedText& in, std::size_t i, std::size_t n) {
-    text.append(in.text, i, n);
-    offs.insert(offs.end(), in.offs.begin() + static_cast<std::ptrdiff_t>(i),
-                in.offs.begin() + static_cast<std::ptrdiff_t>(i + n));
+  void copy(const MappedView& in, std::size_t i, std::size_t n) {
+    text.append(in.text.substr(i, n));
+    in.append_offsets(offs, i, n);
   }
   // Appends n bytes of verbatim source starting at original offset orig.
   void copy_source(std::string_view bytes, std::uint32_t orig) {
     text.append(bytes);
-    // Sized first, then filled eight at a time: the loop's trip count is not
-    // known, and -O2 leaves such a loop scalar; eight stores from one base
-    // become vector stores.
-    const std::size_t at = offs.size(), n = bytes.size();
-    offs.resize(at + n);
-    std::uint32_t* out = offs.data() + at;
-    std::size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-      const auto b = orig + static_cast<std::uint32_t>(k);
-      out[k] = b, out[k + 1] = b + 1, out[k + 2] = b + 2, out[k + 3] = b + 3;
-      out[k + 4] = b + 4, out[k + 5] = b + 5, out[k + 6] = b + 6, out[k + 7] = b + 7;
-    }
-    for (; k < n; ++k) out[k] = orig + static_cast<std::uint32_t>(k);
+    const std::size_t at = offs.size();
+    offs.resize(at + bytes.size());  // sized first (unset), then filled
+    fill_offsets(offs.data() + at, bytes.size(), orig);
   }
+  MappedView view() const { return MappedView{text, offs.data(), 0}; }
 };
 
 }  // namespace dealscan::ingest

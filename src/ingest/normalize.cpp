@@ -29,7 +29,7 @@ bool printable_ascii(unsigned char b) { return b >= 0x20 && b < 0x7F; }
 
 // One past the run of printable ASCII (0x20..0x7E) starting at s[i]: eight
 // bytes at a time (most of a text is such runs), the last few one by one.
-std::size_t printable_run_end(const std::string& s, std::size_t i) {
+std::size_t printable_run_end(std::string_view s, std::size_t i) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
   const std::size_t n = s.size();
   for (; i + 8 <= n; i += 8) {
@@ -102,6 +102,39 @@ constexpr FoldEntry kFolds[] = {
     {0xFEFF, Fold::Drop, 0},
 };
 
+// Characters below U+0300 that the fold table keeps: nothing before them
+// combines with them, and only a combining mark after them can change them.
+struct KeptBelow300 {
+  bool kept[0x300];
+  KeptBelow300() {
+    for (char32_t cp = 0; cp < 0x300; ++cp) kept[cp] = fold(cp).action == Fold::Keep;
+  }
+};
+
+// One past the run of kept characters below U+0300 starting at s[i] (printable
+// ASCII, tab, LF, Latin letters: most of a text); last is where the run's
+// last character starts.
+std::size_t kept_run_end(std::string_view s, std::size_t i, const KeptBelow300& table, std::size_t& last) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (printable_ascii(b)) {
+      const std::size_t e = printable_run_end(s, i + 1);
+      last = e - 1;
+      i = e;
+    } else if (b == '\t' || b == '\n') {
+      last = i++;
+    } else if (b >= 0xC2 && b < 0xCC && i + 1 < n &&
+               table.kept[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu)]) {
+      last = i;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 }  // namespace
 
 Fold fold(char32_t cp) {
@@ -125,9 +158,10 @@ Fold fold(char32_t cp) {
 
 Normalizer::Normalizer() : nfc_(nfc_instance()) {}
 
-NormalizedText Normalizer::run(const MappedText& in, std::size_t start, std::uint32_t end_offset) const {
+NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uint32_t end_offset) const {
+  static const KeptBelow300 kept;
   const auto* nfc = static_cast<const icu::Normalizer2*>(nfc_);
-  const std::string& s = in.text;
+  const std::string_view s = in.text;
   NormalizedText out;
   std::size_t n = s.size();
   out.text.reserve(n - std::min(start, n));
@@ -143,9 +177,8 @@ NormalizedText Normalizer::run(const MappedText& in, std::size_t start, std::uin
       if (it.folded) {
         put(it.cp, it.orig);
       } else {
-        out.text.append(s, it.pos, it.len);
-        out.to_orig.insert(out.to_orig.end(), in.offs.begin() + static_cast<std::ptrdiff_t>(it.pos),
-                           in.offs.begin() + static_cast<std::ptrdiff_t>(it.pos + it.len));
+        out.text.append(s.substr(it.pos, it.len));
+        in.append_offsets(out.to_orig, it.pos, it.len);
       }
     }
   };
@@ -180,23 +213,30 @@ NormalizedText Normalizer::run(const MappedText& in, std::size_t start, std::uin
 
   std::size_t i = start;
   while (i < n) {
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b < 0x7F) {
-      // Printable ASCII is never changed and never combines with what comes
-      // before it: copy the run, keeping only its last character pending (a
-      // combining mark may follow it).
-      flush();
-      const std::size_t j = printable_run_end(s, i + 1);
-      out.text.append(s, i, j - 1 - i);
-      out.to_orig.insert(out.to_orig.end(), in.offs.begin() + static_cast<std::ptrdiff_t>(i),
-                         in.offs.begin() + static_cast<std::ptrdiff_t>(j - 1));
-      seg.push_back(Item{static_cast<unsigned char>(s[j - 1]), in.offs[j - 1], j - 1, 1, false});
-      i = j;
+    // Kept characters below U+0300 are never changed and never combine with
+    // what comes before them: copy the run, keeping only its last character
+    // pending (a combining mark may follow it).
+    std::size_t last = i;
+    const std::size_t end = kept_run_end(s, i, kept, last);
+    if (end > i) {
+      std::size_t from = i;
+      if (seg.size() == 1 && seg[0].cp < 0x300 && !seg[0].folded && seg[0].pos + seg[0].len == i) {
+        from = seg[0].pos;  // a lone kept character pending just before: it goes out with the run
+        seg.clear();
+      } else {
+        flush();
+      }
+      out.text.append(s.substr(from, last - from));
+      in.append_offsets(out.to_orig, from, last - from);
+      std::size_t last_len = 1;
+      const char32_t last_cp = next_cp(s, last, last_len);
+      seg.push_back(Item{last_cp, in.at(last), last, static_cast<std::uint8_t>(last_len), false});
+      i = end;
       continue;
     }
     std::size_t len = 1;
     char32_t cp = next_cp(s, i, len);
-    u32 orig = in.offs[i];
+    u32 orig = in.at(i);
     std::size_t consumed = len;
     if (cp == '\r' && i + 1 < n && s[i + 1] == '\n') consumed = 2;  // CR LF -> one LF at the CR
     Fold f = fold(cp);

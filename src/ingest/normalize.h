@@ -32,7 +32,10 @@ class Normalizer {
   Normalizer();
   // Folds and normalises in.text[start..]; end_offset is the original offset
   // just past the consumed input (the last to_orig entry).
-  NormalizedText run(const MappedText& in, std::size_t start, std::uint32_t end_offset) const;
+  NormalizedText run(const MappedView& in, std::size_t start, std::uint32_t end_offset) const;
+  NormalizedText run(const MappedText& in, std::size_t start, std::uint32_t end_offset) const {
+    return run(in.view(), start, end_offset);
+  }
 
  private:
   const void* nfc_;  // icu::Normalizer2*, a process-wide singleton owned by ICU
