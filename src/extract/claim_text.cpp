@@ -382,6 +382,9 @@ struct CandidateMemo {
   static constexpr std::size_t kSlots = 2048;
   static constexpr std::size_t kMaxWord = 16;
   static constexpr std::uint8_t kMax = 8, kTooMany = 0xFF;  // 8: the slot stays 40 bytes
+  // count for a word whose candidates are all one word long: then the
+  // match is the word's alone, and phrases[0] is the one best_at picks.
+  static constexpr std::uint8_t kOneWordBest = 0xFE;
   struct Slot {
     std::uint64_t head = 0, tail = 0;
     std::uint32_t owner = 0;  // the matcher's id_
@@ -419,11 +422,19 @@ void PhraseMatcher::remember_candidates(std::size_t at, std::string_view token, 
   slot.tail = tail;
   slot.len = static_cast<std::uint8_t>(token.size());
   std::size_t n = 0;
+  const Phrase* best = nullptr;  // as best_at's consider picks among one-word phrases
+  bool one_word = true;
   for_each_candidate(token, [&](const Phrase& p) {
     if (n < CandidateMemo::kMax) slot.phrases[n] = static_cast<std::uint16_t>(&p - phrases_.data());
     ++n;
+    one_word = one_word && p.words.size() == 1;
+    if (!best || p.specificity > best->specificity) best = &p;
   });
   slot.count = n > CandidateMemo::kMax ? CandidateMemo::kTooMany : static_cast<std::uint8_t>(n);
+  if (n > 0 && one_word) {
+    slot.count = CandidateMemo::kOneWordBest;
+    slot.phrases[0] = static_cast<std::uint16_t>(best - phrases_.data());
+  }
 }
 
 bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
@@ -437,6 +448,10 @@ bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, Phr
   };
   std::size_t count = 0;
   if (const std::uint16_t* known = remembered_candidates(tokens[i].lower, count)) {
+    if (count == CandidateMemo::kOneWordBest) {  // the word alone decides: no phrase to check on
+      out = PhraseMatch{&phrases_[known[0]], i, i + 1};
+      return true;
+    }
     for (std::size_t k = 0; k < count; ++k) consider(phrases_[known[k]]);
   } else {
     for_each_candidate(tokens[i].lower, consider);

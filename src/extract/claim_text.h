@@ -89,7 +89,9 @@ class PhraseMatcher {
   // match_at past its quick refusals.
   bool best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const;
   // The indexes of the phrases for_each_candidate gives for token, in its
-  // order, remembered per thread (count set); nullptr when not kept.
+  // order, remembered per thread (count set); nullptr when not kept. When
+  // all of them are one word long, count is a mark (kOneWordBest) and the
+  // first index is the best of them: the word alone decides the match.
   const std::uint16_t* remembered_candidates(std::string_view token, std::size_t& count) const;
   // The memo's miss: looks token up and remembers its candidates in slot at
   // (head and tail: the memo's view of token).

@@ -71,6 +71,34 @@ TEST(CandidateMemo, MatchesEqualAPlainWalkColdAndWarm) {
   EXPECT_GT(found, 20u);
 }
 
+// A word whose phrases are all one word long is matched from the memo
+// alone: the most specific phrase, the first of equals, cold and warm,
+// and a phrase of several words starting with it still competes.
+TEST(CandidateMemo, OneWordPhrasesPickTheFirstMostSpecific) {
+  Lexicon lexicon;
+  lexicon.add_list("one", "offert*\tkind=stem\nofferta\tkind=first\nofferta\tkind=second\nofferte\tkind=plural\n"
+                   "offerto da\tkind=pair\noffert*\tkind=stem-again\n", "test");
+  const PhraseMatcher m(lexicon.list("one"));
+  std::string lowered;
+  const auto tokens = tokens_of("Offerta, offerte, offerti e offerto da Alfa; offerto.", lowered);
+  for (int round = 0; round < 3; ++round) {
+    PhraseMatch hit;
+    ASSERT_TRUE(m.match_at(tokens, 0, hit));
+    EXPECT_EQ(hit.phrase->entry->attr("kind"), "first");
+    EXPECT_EQ(hit.end, 1u);
+    ASSERT_TRUE(m.match_at(tokens, 2, hit));
+    EXPECT_EQ(hit.phrase->entry->attr("kind"), "plural");
+    ASSERT_TRUE(m.match_at(tokens, 4, hit));  // offerti: the stems tie, the first stays
+    EXPECT_EQ(hit.phrase->entry->attr("kind"), "stem");
+    ASSERT_TRUE(m.match_at(tokens, 6, hit));  // offerto da
+    EXPECT_EQ(hit.phrase->entry->attr("kind"), "pair");
+    EXPECT_EQ(hit.end, 8u);
+    ASSERT_TRUE(m.match_at(tokens, 10, hit));  // offerto at the end: the stem
+    EXPECT_EQ(hit.phrase->entry->attr("kind"), "stem");
+    EXPECT_EQ(hit.end, 11u);
+  }
+}
+
 TEST(CandidateMemo, MatchersUsedInTurnFindTheirOwnPhrases) {
   Lexicon lexicon;
   lexicon.add_list("first", "vende\tkind=first-word\nvend*\tkind=first-stem\n", "test");
