@@ -85,7 +85,7 @@ struct EntityExtractor::Impl {
   explicit Impl(const Lexicon& lexicon)
       : gazetteer(lexicon), rules(lexicon, gazetteer), descriptive(lexicon, gazetteer) {}
 
-  const Entity* lookup(const std::string& id, const entity::DocState& doc) const {
+  const Entity* lookup(std::string_view id, const entity::DocState& doc) const {
     if (const auto* g = gazetteer.find(id)) return &g->entity;
     if (const auto* u = doc.find_unknown(id)) return &u->entity;
     return nullptr;
@@ -106,7 +106,6 @@ struct EntityExtractor::Impl {
     return to_output(ts, resolve_overlaps(std::move(names)), doc);
   }
 
-  // The drafts' strings move into the mentions (the drafts are not read again).
   EntityOutput to_output(const entity::TokenStream& ts, std::vector<Draft> drafts, const entity::DocState& doc) const {
     EntityOutput out;
     out.mentions.reserve(drafts.size());
@@ -119,7 +118,7 @@ struct EntityExtractor::Impl {
       if (!e) continue;
       Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
       if (seen.insert(e).second) out.entities.push_back(*e);
-      out.mentions.push_back({std::move(d.entity_id), span, std::move(d.rule), d.descriptive});
+      out.mentions.push_back({std::string(d.entity_id), span, std::string(d.rule), d.descriptive});
     }
     return out;
   }

@@ -28,7 +28,7 @@ std::optional<std::string> unique_or_mentioned(const std::vector<std::string>& c
   std::set<std::string> seen;
   for (const auto& n : names)
     if (n.first < before && std::find(candidates.begin(), candidates.end(), n.entity_id) != candidates.end())
-      seen.insert(n.entity_id);
+      seen.emplace(n.entity_id);
   if (seen.size() == 1) return *seen.begin();
   return std::nullopt;
 }
@@ -49,7 +49,7 @@ DescriptiveResolver::DescriptiveResolver(const Lexicon& lexicon, const Gazetteer
   }
 }
 
-bool DescriptiveResolver::compatible(const std::string& id, const std::string& kind, const DocState& doc) const {
+bool DescriptiveResolver::compatible(std::string_view id, const std::string& kind, const DocState& doc) const {
   if (const GazEntry* g = gazetteer_.find(id)) {
     if (g->entity.type != EntityType::Org) return false;
     return kind.empty() ? !institutional(g->kind) : g->kind == kind;
@@ -71,7 +71,7 @@ std::optional<std::string> DescriptiveResolver::generic(const TokenStream& ts, c
   for (auto it = start; it != names.end(); ++it) {
     const Draft& n = *it;
     if (n.first >= at) break;
-    if (compatible(n.entity_id, d.kind, doc)) ids.insert(n.entity_id);
+    if (compatible(n.entity_id, d.kind, doc)) ids.emplace(n.entity_id);
   }
   if (ids.size() != 1) return std::nullopt;
   return *ids.begin();
@@ -107,7 +107,7 @@ std::optional<std::string> DescriptiveResolver::by_sector(const Descriptor& d, s
   return std::nullopt;
 }
 
-void DescriptiveResolver::apply(const TokenStream& ts, const std::vector<Draft>& names, const DocState& doc,
+void DescriptiveResolver::apply(const TokenStream& ts, const std::vector<Draft>& names, DocState& doc,
                                 std::vector<Draft>& out) const {
   // The rules found the determiners already (the same list); asked alone,
   // the resolver walks its own trie.
@@ -147,7 +147,7 @@ void DescriptiveResolver::apply(const TokenStream& ts, const std::vector<Draft>&
       }
       id = d.mode == Mode::Sector ? by_sector(d, i, names) : generic(ts, d, i, names, doc);
     }
-    if (id) out.push_back({i, m.end, *id, d.rule, kDescriptive, true});
+    if (id) out.push_back({i, m.end, doc.hold(std::move(*id)), d.rule, kDescriptive, true});
     from = m.end;
   }
 }

@@ -21,7 +21,8 @@ class DescriptiveResolver {
 
   // names: the name mentions kept so far, sorted and non-overlapping.
   // Appends descriptive drafts to out.
-  void apply(const TokenStream& ts, const std::vector<Draft>& names, const DocState& doc,
+  // The ids of the drafts are held in doc (held_ids).
+  void apply(const TokenStream& ts, const std::vector<Draft>& names, DocState& doc,
              std::vector<Draft>& out) const;
 
  private:
@@ -35,7 +36,7 @@ class DescriptiveResolver {
   std::optional<std::string> by_argument(const Draft& arg, const std::vector<Draft>& names) const;
   std::optional<std::string> by_sector(const Descriptor& d, std::size_t at, const std::vector<Draft>& names) const;
   // An ORG that a generic descriptor of this kind may stand for.
-  bool compatible(const std::string& id, const std::string& kind, const DocState& doc) const;
+  bool compatible(std::string_view id, const std::string& kind, const DocState& doc) const;
 
   const Gazetteer& gazetteer_;
   PhraseTrie determiners_, descriptors_, modifiers_;

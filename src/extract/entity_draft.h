@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,10 +23,23 @@ enum Priority : int { kGazetteer = 0, kTypo = 1, kRule = 2, kRepeat = 3, kDescri
 // rules test it at almost every token, and a bit costs a shift and a mask.
 using Covered = std::vector<char>;
 
+// Hashes an id held as a string or viewed: tables of ids are asked with a
+// draft's view, without a string made for the lookup.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using IdMap = std::unordered_map<std::string, T, IdHash, std::equal_to<>>;
+
+// A draft views its id and rule, which outlive the document's drafts (the
+// gazetteer's entries, DocState, the matchers' rule names, literals): drafts
+// are made for many more matches than are kept, and moved several times, so
+// copying is cheaper without strings; the mention makes its own.
 struct Draft {
   std::size_t first = 0, last = 0;  // token range [first, last)
-  std::string entity_id;
-  std::string rule;
+  std::string_view entity_id;
+  std::string_view rule;
   int priority = kGazetteer;
   bool descriptive = false;
   // The gazetteer's entity of entity_id, set by the gazetteer's matchers so
@@ -40,8 +56,11 @@ struct UnknownEntity {
 
 struct DocState {
   std::vector<Draft> drafts;
-  std::vector<UnknownEntity> unknown;
-  std::unordered_map<std::string, std::size_t> unknown_index;  // id -> unknown[]
+  // A deque: drafts view the ids of these, which must not move when one is added.
+  std::deque<UnknownEntity> unknown;
+  IdMap<std::size_t> unknown_index;  // id -> unknown[]
+  // Ids a draft views that nothing else holds (a descriptive reference's).
+  std::deque<std::string> held_ids;
   // The determiner match at each token ("la", "dell'"; payload 1 definite,
   // 2 indefinite, -1 none), found once by NameRules::apply for the rules and
   // the descriptive resolver: one in ten tokens starts one, and each walk
@@ -51,10 +70,12 @@ struct DocState {
   // order: the loops that look for one visit these, not every token.
   std::vector<std::uint32_t> determiner_starts;
 
-  const UnknownEntity* find_unknown(const std::string& id) const {
+  const UnknownEntity* find_unknown(std::string_view id) const {
     auto it = unknown_index.find(id);
     return it == unknown_index.end() ? nullptr : &unknown[it->second];
   }
+  // id kept here for as long as the document's drafts, viewed.
+  std::string_view hold(std::string id) { return held_ids.emplace_back(std::move(id)); }
 };
 
 }  // namespace dealscan::entity

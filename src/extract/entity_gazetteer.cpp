@@ -76,7 +76,7 @@ Gazetteer::Gazetteer(const Lexicon& lexicon) {
   }
 }
 
-const GazEntry* Gazetteer::find(const std::string& id) const {
+const GazEntry* Gazetteer::find(std::string_view id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : &entries_[it->second];
 }

@@ -29,7 +29,7 @@ class Gazetteer {
  public:
   explicit Gazetteer(const Lexicon& lexicon);
 
-  const GazEntry* find(const std::string& id) const;
+  const GazEntry* find(std::string_view id) const;
   const std::vector<GazEntry>& entries() const { return entries_; }
 
   // Name matches, left to right, non-overlapping (longest first).
@@ -47,7 +47,7 @@ class Gazetteer {
   std::optional<int> typo_candidate(const TokenStream& ts, std::size_t i) const;
 
   std::vector<GazEntry> entries_;
-  std::unordered_map<std::string, int> by_id_;
+  IdMap<int> by_id_;
   PhraseTrie names_;
   PhraseTrie descriptions_;
   std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> deletions_;  // variant -> (entry, form key)

@@ -148,19 +148,21 @@ std::size_t NameRules::person_begin(const TokenStream& ts, std::size_t end, cons
 }
 
 void NameRules::add(const TokenStream& ts, DocState& doc, std::size_t name_first, std::size_t name_last, std::size_t first,
-                    std::size_t last, EntityType type, const std::string& kind, const std::string& rule) const {
+                    std::size_t last, EntityType type, const std::string& kind, std::string_view rule) const {
   std::string name = text_of(ts, name_first, name_last);
   std::string id = slug(name);
   if (id.empty() || gazetteer_.find(id)) return;
-  if (!doc.find_unknown(id)) {
+  const UnknownEntity* known = doc.find_unknown(id);
+  if (!known) {
     UnknownEntity u;
     u.entity = Entity{id, name, type, std::nullopt, false};
     u.kind = kind;
     for (std::size_t k = name_first; k < name_last; ++k) u.name_tokens.emplace_back(ts.surface(k));
     doc.unknown_index.emplace(id, doc.unknown.size());
-    doc.unknown.push_back(std::move(u));
+    known = &doc.unknown.emplace_back(std::move(u));
   }
-  doc.drafts.push_back({first, last, id, rule, kRule});
+  // The draft views the id its entity holds (the local one goes away).
+  doc.drafts.push_back({first, last, known->entity.id, rule, kRule});
 }
 
 void NameRules::legal_suffix(const TokenStream& ts, const Covered& covered, DocState& doc) const {

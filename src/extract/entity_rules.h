@@ -52,7 +52,7 @@ class NameRules {
   std::size_t person_begin(const TokenStream& ts, std::size_t end, const Covered& covered) const;
   bool person_word(const TokenStream& ts, std::size_t i, const Covered& covered) const;
   void add(const TokenStream& ts, DocState& doc, std::size_t name_first, std::size_t name_last, std::size_t first,
-           std::size_t last, EntityType type, const std::string& kind, const std::string& rule) const;
+           std::size_t last, EntityType type, const std::string& kind, std::string_view rule) const;
 
   const Gazetteer& gazetteer_;
   PhraseTrie suffixes_, determiners_, triggers_, modifiers_, roles_;

@@ -167,6 +167,31 @@ TEST(Entities, UnknownOrgGetsSlugIdAndRule) {
   EXPECT_EQ(out.mentions[0].rule, "legal-suffix");
 }
 
+// Many names found by rule in one document, each named again later: every
+// mention keeps its own id and rule (drafts view the ids their entities hold,
+// so those must stay put while more are found).
+TEST(Entities, ManyRuleNamesKeepTheirIdsAndRules) {
+  const std::vector<std::string> names = {"Arno", "Brenta", "Cervo", "Dora", "Elsa", "Fiora", "Gesso", "Idice",
+                                          "Lamone", "Mella", "Nera", "Orco", "Piave", "Reno", "Sesia", "Tanaro",
+                                          "Ufita", "Varaita", "Zara", "Sangro"};
+  std::string text;
+  for (const auto& n : names) text += "Ha firmato la Officine " + n + " S.p.A. ieri. ";
+  for (const auto& n : names) text += "Domani Officine " + n + " firma. ";
+  auto out = run(text);
+  std::map<std::string, int> legal, repeat;
+  for (const auto& m : out.mentions) {
+    if (m.rule == "legal-suffix") ++legal[m.entity_id];
+    if (m.rule == "repeat") ++repeat[m.entity_id];
+  }
+  for (const auto& n : names) {
+    std::string id = "officine-" + n;
+    for (auto& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_EQ(legal[id], 1) << id;
+    EXPECT_EQ(repeat[id], 1) << id;
+    ASSERT_NE(entity(out, id), nullptr) << id;
+  }
+}
+
 TEST(Entities, TriggerRuleNamesItsNoun) {
   auto out = run("Ha investito anche la start-up Lumeo, che produce sensori.");
   ASSERT_EQ(out.mentions.size(), 1u);
