@@ -128,7 +128,7 @@ struct MoneyExtractor::Impl {
       if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
       Span span{toks[c->first].begin, toks[c->last - 1].end};
       if (c->quantity) {
-        Quantity q{span, c->value, c->max, std::move(c->unit), std::move(c->rule), {}, {}};  // c is done with
+        Quantity q{span, c->value, c->max, std::move(c->unit), c->rule.str(), {}, {}};  // c is done with
         q.text = std::string(text.substr(span.begin, span.size()));
         out.quantities.push_back(std::move(q));
       } else {
@@ -142,7 +142,7 @@ struct MoneyExtractor::Impl {
         m.max = c->max;
         m.currency = std::move(c->currency);  // c keeps only its tokens and needs_context
         m.qualifier = c->qualifier;
-        m.rule = std::move(c->rule);
+        m.rule = c->rule.str();
         if (auto p = periods.find(toks, c->first, c->last, sb, se)) {
           m.period_years = p->years;
           m.period_span = p->span;

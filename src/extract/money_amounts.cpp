@@ -96,7 +96,9 @@ std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks,
   c.max = vague->hi * scale;
   c.currency = cur->code;
   c.qualifier = Qualifier::About;
-  c.rule = "vague-" + std::string(toks[i].low) + "+di+scale+di+currency";
+  c.rule += "vague-";
+  c.rule += toks[i].low;
+  c.rule += "+di+scale+di+currency";
   return c;
 }
 
@@ -176,7 +178,7 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
       if (auto q = qualifier_of(*hit->entry)) {
         c.qualifier = *q;
         c.first = hit->first;
-        c.rule = "qualifier+" + c.rule;
+        c.rule.prepend("qualifier+");
       }
       return;
     }
@@ -202,7 +204,7 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
   if (auto pre = currency_at(toks, i, false); pre && !pre->code.empty() && pre->factor == 1) {
     cur = pre;
     k = pre->last;
-    c.rule = "currency+";
+    c.rule += "currency+";
   }
   auto low = reader_.read(toks, k, cur.has_value());
   if (!low) return std::nullopt;
@@ -217,7 +219,11 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
   const NumRead& end = high ? *high : *low;
   c.value = low->value;
   if (high) c.max = high->value;
-  c.rule += low->rule + (high ? "-" + high->rule : "");
+  c.rule += low->rule;
+  if (high) {
+    c.rule += "-";
+    c.rule += high->rule;
+  }
   c.last = end.last;
   if (!cur) {
     cur = currency_at(toks, c.last, true);
@@ -248,7 +254,10 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
     c.max.reset();
     c.first = c.amount_first;
     c.last = low->last;
-    c.rule = "change-from:" + low->rule + "+shared-scale-currency";
+    c.rule.clear();
+    c.rule += "change-from:";
+    c.rule += low->rule;
+    c.rule += "+shared-scale-currency";
     return c;
   }
   add_qualifier(toks, floor, c);

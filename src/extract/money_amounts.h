@@ -3,8 +3,11 @@
 // Resolution (context currency, periods, conversions) is in money.cpp.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +18,51 @@
 #include "extract/number_reader.h"
 
 namespace dealscan::money {
+
+// A rule name built piece by piece while an amount is matched ("currency+",
+// the numbers' rules, "+di+currency", "qualifier+" before): written in
+// place, so a candidate that is dropped allocates nothing and a kept one
+// makes one std::string. A name beyond the buffer (no built-in rule is)
+// goes on in a std::string.
+class RuleName {
+ public:
+  RuleName& operator+=(std::string_view s) {
+    if (spilled_.empty() && n_ + s.size() <= kCap) {
+      std::memcpy(buf_ + n_, s.data(), s.size());
+      n_ += static_cast<std::uint8_t>(s.size());
+    } else {
+      spill();
+      spilled_ += s;
+    }
+    return *this;
+  }
+  void prepend(std::string_view s) {
+    if (spilled_.empty() && n_ + s.size() <= kCap) {
+      std::memmove(buf_ + s.size(), buf_, n_);
+      std::memcpy(buf_, s.data(), s.size());
+      n_ += static_cast<std::uint8_t>(s.size());
+    } else {
+      spill();
+      spilled_.insert(0, s);
+    }
+  }
+  void clear() {
+    n_ = 0;
+    spilled_.clear();
+  }
+  std::string_view view() const { return spilled_.empty() ? std::string_view(buf_, n_) : std::string_view(spilled_); }
+  std::string str() const { return std::string(view()); }
+
+ private:
+  static constexpr std::size_t kCap = 104;  // the longest built-in name is shorter
+  // Moves the name into spilled_ (it goes on there).
+  void spill() {
+    if (spilled_.empty()) spilled_.assign(buf_, n_);
+  }
+  char buf_[kCap];
+  std::uint8_t n_ = 0;
+  std::string spilled_;  // the whole name once it outgrew buf_
+};
 
 // An amount as matched, before resolution.
 struct Candidate {
@@ -28,7 +76,7 @@ struct Candidate {
   Qualifier qualifier = Qualifier::Exact;
   bool quantity = false;
   std::string unit;
-  std::string rule;
+  RuleName rule;
 };
 
 class AmountMatcher {
