@@ -82,12 +82,17 @@ const GazEntry* Gazetteer::find(std::string_view id) const {
 }
 
 void Gazetteer::match_names(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const {
-  for (std::size_t i = 0; i < ts.size();) {
-    if (!ts.tokens[i].word) {
+  // The token array, its size and the start bitmap stay in registers (the
+  // draft list's growth would otherwise make every test reload them).
+  const Token* tokens = ts.tokens.data();
+  const std::size_t n = ts.size();
+  const auto may_start = names_.start_test();
+  for (std::size_t i = 0; i < n;) {
+    if (!tokens[i].word || !may_start(tokens[i].key_hash)) {
       ++i;
       continue;
     }
-    auto m = names_.longest(ts, i);
+    auto m = names_.longest_started(ts, i);
     if (m.payload < 0) {
       ++i;
       continue;
@@ -103,9 +108,12 @@ void Gazetteer::match_names(const TokenStream& ts, const WordSet& stopwords, Doc
 
 void Gazetteer::match_descriptions(const TokenStream& ts, DocState& doc) const {
   if (descriptions_.empty()) return;
-  for (std::size_t i = 0; i < ts.size(); ++i) {
-    if (!ts.tokens[i].word) continue;
-    auto m = descriptions_.longest(ts, i);
+  const Token* tokens = ts.tokens.data();  // as in match_names
+  const std::size_t n = ts.size();
+  const auto may_start = descriptions_.start_test();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!tokens[i].word || !may_start(tokens[i].key_hash)) continue;
+    auto m = descriptions_.longest_started(ts, i);
     if (m.payload < 0) continue;
     doc.drafts.push_back(
         {i, m.end, entries_[m.payload].entity.id, "descriptive:descr", kDescriptive, true, &entries_[m.payload].entity});
@@ -130,9 +138,11 @@ void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, Doc
   Covered covered(ts.size(), 0);
   for (const auto& d : doc.drafts)
     for (std::size_t k = d.first; k < d.last; ++k) covered[k] = true;
-  auto titled = [&](std::size_t k) { return k < ts.size() && ts.tokens[k].shape == Shape::Title; };
-  for (std::size_t i = 0; i < ts.size(); ++i) {
-    const Token& t = ts.tokens[i];
+  const Token* tokens = ts.tokens.data();  // as in match_names
+  const std::size_t n = ts.size();
+  auto titled = [&](std::size_t k) { return k < n && tokens[k].shape == Shape::Title; };
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
     // Only a Mixed or Title word can be one (below): most tokens stop at the shape.
     if (t.shape != Shape::Mixed && t.shape != Shape::Title) continue;
     if (covered[i] || !t.word || t.end - t.begin < kTypoMinLength) continue;

@@ -42,6 +42,18 @@ class PhraseTrie {
   void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at) const;
   // The same, and the tokens where a form starts (at[i].payload >= 0), in order.
   void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const;
+  // may_start and the walk for loops over every token, which keep the start
+  // bitmap in a register (StartTest) and ask the walk only where it passes.
+  struct StartTest {
+    const std::uint64_t* bits;
+    bool operator()(std::uint64_t key_hash) const {
+      const std::uint64_t fh = key_hash & (kFirstBits - 1);
+      return bits[fh / 64] >> (fh % 64) & 1;
+    }
+  };
+  StartTest start_test() const { return {first_.data()}; }
+  // longest(ts, i) for a token whose key hash passed start_test().
+  PhraseMatch longest_started(const TokenStream& ts, std::size_t i) const { return longest_slow(ts, i); }
   // Every payload of the longest match (forms shared by several entries).
   std::vector<int> longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const;
   bool empty() const { return nodes_.size() <= 1; }

@@ -166,9 +166,15 @@ void NameRules::add(const TokenStream& ts, DocState& doc, std::size_t name_first
 }
 
 void NameRules::legal_suffix(const TokenStream& ts, const Covered& covered, DocState& doc) const {
-  for (std::size_t j = 1; j < ts.size(); ++j) {
-    if (!ts.tokens[j].word || !ts.tokens[j].space_before || covered[j]) continue;
-    auto m = suffixes_.longest(ts, j);
+  // The token array, its size and the start bitmap stay in registers (the
+  // draft list's growth would otherwise make every test reload them).
+  const Token* tokens = ts.tokens.data();
+  const std::size_t n = ts.size();
+  const auto may_start = suffixes_.start_test();
+  for (std::size_t j = 1; j < n; ++j) {
+    const Token& t = tokens[j];
+    if (!t.word || !t.space_before || !may_start(t.key_hash) || covered[j]) continue;
+    auto m = suffixes_.longest_started(ts, j);
     if (m.payload < 0) continue;
     std::size_t suffix = j;
     j = m.end - 1;  // a suffix is never the name before another one
@@ -216,12 +222,16 @@ void NameRules::after_trigger(const TokenStream& ts, const Covered& covered, Doc
 
 void NameRules::persons(const TokenStream& ts, const Covered& covered, DocState& doc) const {
   const std::vector<char> heading = heading_bytes(ts);
-  for (std::size_t d = 0; d < ts.size(); ++d) {
+  const Token* tokens = ts.tokens.data();  // as in legal_suffix
+  const PhraseMatch* determiners = doc.determiners.data();
+  const char* text = ts.text.data();
+  const std::size_t n = ts.size();
+  for (std::size_t d = 0; d < n; ++d) {
     // Only a comma or a definite determiner opens a pattern: tested first,
     // as they are cheap and most tokens are neither.
-    const Token& tok = ts.tokens[d];
-    const bool at_comma = !tok.word && tok.end - tok.begin == 1 && ts.text[tok.begin] == ',';
-    if (!at_comma && (!tok.word || doc.determiners[d].payload != 1)) continue;
+    const Token& tok = tokens[d];
+    const bool at_comma = !tok.word && tok.end - tok.begin == 1 && text[tok.begin] == ',';
+    if (!at_comma && (!tok.word || determiners[d].payload != 1)) continue;
     if (heading[tok.sentence]) continue;
     // "Anna Neri, [la] fondatrice ...": the name before a comma and a role.
     if (at_comma) {

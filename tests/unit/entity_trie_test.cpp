@@ -107,6 +107,31 @@ TEST(EntityTrie, LongestEachMatchesLongestAtEveryToken) {
   EXPECT_GE(found, 5);
 }
 
+// start_test passes every token where a form starts, and longest_started
+// there finds what longest finds.
+TEST(EntityTrie, StartTestAndLongestStartedAgreeWithLongest) {
+  PhraseTrie trie;
+  trie.add("S.p.A.", 1, CaseRule::Exact);
+  trie.add("Banca Popolare", 2, CaseRule::Insensitive);
+  trie.add("Meta", 3, CaseRule::Exact);
+  TokenStream ts;
+  tokenize_into("La Banca Popolare S.p.A. e meta Meta, BANCA popolare", kOneSentence, ts);
+  const auto may_start = trie.start_test();
+  int found = 0;
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    const PhraseMatch one = trie.longest(ts, i);
+    if (!may_start(ts.tokens[i].key_hash)) {
+      EXPECT_EQ(one.payload, -1) << i;
+      continue;
+    }
+    const PhraseMatch started = trie.longest_started(ts, i);
+    EXPECT_EQ(started.payload, one.payload) << i;
+    EXPECT_EQ(started.end, one.end) << i;
+    found += one.payload >= 0;
+  }
+  EXPECT_EQ(found, 4);
+}
+
 // The starts longest_each lists are exactly the tokens with a match, in order.
 TEST(EntityTrie, LongestEachListsTheStartsInOrder) {
   PhraseTrie trie;
