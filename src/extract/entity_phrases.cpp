@@ -50,7 +50,7 @@ CaseRule default_case_rule(std::string_view form) {
   return CaseRule::Insensitive;
 }
 
-inline int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_hash) const {
+[[gnu::always_inline]] inline int PhraseTrie::child(int from, std::string_view key, std::uint64_t key_hash) const {
   std::uint64_t h = edge_hash(from, key_hash);
   std::size_t mask = edges_.size() - 1;
   for (std::size_t i = slot_of(h);; i = (i + 1) & mask) {
