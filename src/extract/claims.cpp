@@ -2,6 +2,7 @@
 // time) and collects the non-money facts. The deciders live in claim_*.cpp;
 // this file walks the sentences and stitches their answers together.
 #include <algorithm>
+#include <charconv>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -179,10 +180,20 @@ void release_sentence_buffers(std::size_t n) {
   std::vector<SentenceFlags>().swap(sentence_flags);
 }
 
+// "<source><tag><n>", built in one allocation (a chain of + made two).
+std::string numbered_id(const std::string& source, std::string_view tag, std::size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  std::string id;
+  id.reserve(source.size() + tag.size() + static_cast<std::size_t>(end - digits));
+  id.append(source).append(tag).append(digits, end);
+  return id;
+}
+
 Figure make_figure(const Doc& doc, std::size_t i) {
   const auto& m = doc.in.money[i];
   Figure f;
-  f.id = doc.in.source.id + "#f" + std::to_string(i + 1);
+  f.id = numbered_id(doc.in.source.id, "#f", i + 1);
   f.source = doc.in.source.id;
   f.money = m;
   f.text = doc.in.text.text.substr(m.span.begin, m.span.size());
@@ -300,12 +311,19 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
     if (e.parent) parents.emplace(e.id, *e.parent);
   drop_family_counterparty(out.figures, parents);
   std::vector<std::pair<std::string, int>> org_mentions;  // document order of first mention
+  // Per entity (the first of its id, as by_id finds it): its place in
+  // org_mentions, so a mention is counted without comparing ids.
+  std::vector<int> org_slot(in.entities.entities.size(), -1);
   for (const auto& m : in.entities.mentions) {
     const Entity* e = doc.by_id.find(m.entity_id);
     if (!e || e->type != EntityType::Org) continue;
-    auto it = std::find_if(org_mentions.begin(), org_mentions.end(), [&](const auto& p) { return p.first == m.entity_id; });
-    if (it == org_mentions.end()) org_mentions.emplace_back(m.entity_id, 1);
-    else ++it->second;
+    int& slot = org_slot[static_cast<std::size_t>(e - in.entities.entities.data())];
+    if (slot < 0) {
+      slot = static_cast<int>(org_mentions.size());
+      org_mentions.emplace_back(m.entity_id, 1);
+    } else {
+      ++org_mentions[static_cast<std::size_t>(slot)].second;
+    }
   }
   std::unordered_set<std::string> persons;
   for (const auto& e : in.entities.entities)
@@ -324,7 +342,7 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
       claims::merge_fact(out.facts, std::move(f));
     }
   }
-  for (std::size_t k = 0; k < out.facts.size(); ++k) out.facts[k].id = in.source.id + "#c" + std::to_string(k + 1);
+  for (std::size_t k = 0; k < out.facts.size(); ++k) out.facts[k].id = numbered_id(in.source.id, "#c", k + 1);
   release_sentence_buffers(doc.sentences.size());
   return out;
 }

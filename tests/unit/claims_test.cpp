@@ -160,6 +160,30 @@ TEST(Claims, FigureFieldsAndIds) {
   EXPECT_EQ(out.figures[1].counterparty, "gamma");
 }
 
+// Ids count on past nine: "t#f10", "t#f11", and the facts' "t#c<n>" likewise.
+TEST(Claims, FigureIdsPastNine) {
+  std::string text = "[Alfa] investirà {1 milioni} in [Beta]";
+  for (int k = 2; k <= 11; ++k) text += ", {" + std::to_string(k) + " milioni} in [Beta]";
+  auto out = run(extractor(), parse_marked(text + "."));
+  ASSERT_EQ(out.figures.size(), 11u);
+  EXPECT_EQ(out.figures[8].id, "t#f9");
+  EXPECT_EQ(out.figures[9].id, "t#f10");
+  EXPECT_EQ(out.figures[10].id, "t#f11");
+}
+
+// The recipient nobody names is the organisation the document mentions
+// most, besides the payer; of two mentioned as often, the first named.
+TEST(ClaimsStory, UnnamedRecipientIsTheMostMentionedOrganisation) {
+  auto recipient = [](const std::string& text) {
+    auto out = run(extractor(), parse_marked(text));
+    return out.figures.empty() ? std::string("none") : out.figures[0].counterparty.value_or("-");
+  };
+  EXPECT_EQ(recipient("[Alfa] investirà {10 miliardi}. // [Gamma] cresce con [Beta]. // [Beta] e [Gamma] e [Beta] trattano."),
+            "beta");
+  EXPECT_EQ(recipient("[Alfa] investirà {10 miliardi}. // [Gamma] cresce con [Beta]. // [Beta] e [Gamma] trattano."),
+            "gamma");
+}
+
 TEST(Claims, RepeatedAmountTakesEarlierKind) {
   auto d = parse_marked("[Alfa] investirà {10 miliardi} in [Beta]. // Sull'operazione da {10 miliardi} nessuno commenta.");
   d.money[1].value = d.money[0].value;
