@@ -10,7 +10,7 @@
 namespace dealscan {
 namespace {
 
-using report_detail::short_number;
+using report_detail::append_short_number;
 
 struct Scale {
   double factor;
@@ -26,16 +26,15 @@ const Scale& scale_of(double v) {
 
 // Symbols for the common currencies; other ISO codes are written before the
 // number with a space ("CHF 3bn").
-std::string currency_prefix(const std::string& iso) {
-  if (iso == "USD") return "$";
-  if (iso == "EUR") return "€";
-  if (iso == "GBP") return "£";
-  if (iso == "JPY") return "¥";
-  if (iso.empty()) return "";
-  return iso + " ";
+void append_currency(std::string& out, const std::string& iso) {
+  if (iso == "USD") out += "$";
+  else if (iso == "EUR") out += "€";
+  else if (iso == "GBP") out += "£";
+  else if (iso == "JPY") out += "¥";
+  else if (!iso.empty()) (out += iso) += ' ';
 }
 
-std::string qualifier_prefix(Qualifier q) {
+const char* qualifier_prefix(Qualifier q) {
   switch (q) {
     case Qualifier::Exact: return "";
     case Qualifier::About: return "~";
@@ -48,33 +47,44 @@ std::string qualifier_prefix(Qualifier q) {
   return "";
 }
 
-std::string scaled(double v, const Scale& s) { return short_number(v / s.factor) + s.suffix; }
-
-// "100–200bn" when both ends share a scale, "500m–1.2bn" otherwise.
-std::string amount(double value, const std::optional<double>& max) {
-  const Scale& lo = scale_of(value);
-  if (!max || *max == value) return scaled(value, lo);
-  const Scale& hi = scale_of(*max);
-  if (&lo == &hi) return short_number(value / lo.factor) + "–" + scaled(*max, hi);
-  return scaled(value, lo) + "–" + scaled(*max, hi);
+void append_scaled(std::string& out, double v, const Scale& s) {
+  append_short_number(out, v / s.factor);
+  out += s.suffix;
 }
 
-std::string period_suffix(const std::optional<double>& years) {
-  if (!years) return "";
-  if (*years == 1) return "/yr";
-  return "/" + short_number(*years) + "yr";
+// "100–200bn" when both ends share a scale, "500m–1.2bn" otherwise.
+void append_amount(std::string& out, double value, const std::optional<double>& max) {
+  const Scale& lo = scale_of(value);
+  if (!max || *max == value) return append_scaled(out, value, lo);
+  const Scale& hi = scale_of(*max);
+  if (&lo == &hi) append_short_number(out, value / lo.factor);
+  else append_scaled(out, value, lo);
+  out += "–";
+  append_scaled(out, *max, hi);
+}
+
+void append_period(std::string& out, const std::optional<double>& years) {
+  if (!years) return;
+  if (*years == 1) {
+    out += "/yr";
+    return;
+  }
+  out += '/';
+  append_short_number(out, *years);
+  out += "yr";
 }
 
 }  // namespace
 
+// Built in one string (this runs for every figure of a JSON report).
 std::string display_money(const MoneyMention& m) {
   std::string out = qualifier_prefix(m.qualifier);
   if (m.value < 0) out += "-";
-  out += currency_prefix(m.currency);
+  append_currency(out, m.currency);
   std::optional<double> max = m.max;
   if (max && m.value < 0) max = -*max;
-  out += amount(std::fabs(m.value), max);
-  out += period_suffix(m.period_years);
+  append_amount(out, std::fabs(m.value), max);
+  append_period(out, m.period_years);
   return out;
 }
 

@@ -25,5 +25,7 @@ std::string trim_around(std::string_view sentence, std::string_view needle, std:
 
 // "1.5", "38", "383.2": at most three decimals, trailing zeros dropped.
 std::string short_number(double v);
+// Appends short_number(v) to out.
+void append_short_number(std::string& out, double v);
 
 }  // namespace dealscan::report_detail

@@ -3,6 +3,8 @@
 // report, JSON Lines agreeing with JSON, and the expected-file check.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <fstream>
 #include <sstream>
 
@@ -272,6 +274,35 @@ TEST(TextUtil, CountsCodePointsNotBytes) {
   EXPECT_EQ(pad_right("€1", 4), "€1  ");
   EXPECT_EQ(short_number(1.5), "1.5");
   EXPECT_EQ(short_number(38), "38");
+}
+
+// short_number's fast path must round as "%.3f" does, near halfway too.
+TEST(TextUtil, ShortNumberRoundsLikePrintf) {
+  using namespace report_detail;
+  auto printf_form = [](double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? std::string("0") : s;
+  };
+  EXPECT_EQ(short_number(0.0005), "0.001");
+  EXPECT_EQ(short_number(1.0005), "1");  // just below the half in binary
+  EXPECT_EQ(short_number(-0.0004), "0");
+  EXPECT_EQ(short_number(-1.25), "-1.25");
+  EXPECT_EQ(short_number(6.6), "6.6");
+  EXPECT_EQ(short_number(0.1 + 0.2), "0.3");
+  EXPECT_EQ(short_number(123456789.5), "123456789.5");
+  EXPECT_EQ(short_number(2e9 + 0.25), "2000000000.25");
+  std::vector<double> values;
+  for (int k = -3000; k <= 3000; ++k) {
+    const double x = k / 1000.0;
+    for (double d : {0.0, 0.0005, -0.0005, 0.0004999, 0.0005001, 1e-12}) values.push_back(x + d);
+    values.push_back(x * 1234.5678);
+    values.push_back(x / 7.0);
+  }
+  for (double v : values) ASSERT_EQ(short_number(v), printf_form(v)) << v;
 }
 
 TEST(TextUtil, TrimsLongSentencesAroundTheFigure) {
