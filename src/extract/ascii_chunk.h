@@ -139,7 +139,7 @@ inline std::uint64_t fnv1a_bytes(std::uint64_t h, std::uint64_t w, unsigned n) {
 
 // The same over the first n (<= 16) bytes at p, read from memory: a byte
 // costs a load, an xor and a multiply (no shift to bring it down).
-inline std::uint64_t fnv1a_mem(std::uint64_t h, const char* p, unsigned n) {
+[[gnu::always_inline]] inline std::uint64_t fnv1a_mem(std::uint64_t h, const char* p, unsigned n) {
   constexpr std::uint64_t kPrime = 1099511628211ull;
   const auto* end = reinterpret_cast<const unsigned char*>(p) + n;  // case k reads byte n - k
   switch (n) {
