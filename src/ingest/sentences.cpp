@@ -22,6 +22,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <functional>
 #include <climits>
 #include <cstdint>
 #include <cstring>
@@ -118,7 +119,13 @@ struct SentenceSplitter::Impl {
   std::unique_ptr<icu::BreakIterator> breaker;
   ingest::SentenceRules rules;
   mutable std::vector<std::uint32_t> breaks;  // rules' breaks of the current line
-  std::unordered_set<std::string> abbreviations;  // lower case, each ending in '.'
+  // Lower case, each ending in '.'; found by string_view (no key string built).
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> abbreviations;
+  std::size_t longest_abbreviation = 0;
   // ICU walks UTF-16 in memory directly but converts UTF-8 chunk by chunk:
   // a line is handed over as UTF-16, with the byte offset of each unit to
   // map breaks back. Reused per line (a splitter serves one thread, as its
@@ -191,9 +198,24 @@ struct SentenceSplitter::Impl {
         std::string_view f = form;
         auto sp = f.find_last_of(' ');
         if (sp != std::string_view::npos) f = f.substr(sp + 1);
-        if (!f.empty() && f.back() == '.') abbreviations.insert(ascii_lower(f));
+        if (!f.empty() && f.back() == '.') {
+          abbreviations.insert(ascii_lower(f));
+          longest_abbreviation = std::max(longest_abbreviation, f.size());
+        }
       }
     }
+  }
+
+  // Is tok, in ASCII lower case, one of the abbreviations?
+  bool is_abbreviation(std::string_view tok) const {
+    if (tok.size() > longest_abbreviation) return false;
+    char low[64];
+    if (tok.size() > sizeof low) return abbreviations.count(ascii_lower(tok)) > 0;
+    for (std::size_t k = 0; k < tok.size(); ++k) {
+      const char c = tok[k];
+      low[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return abbreviations.find(std::string_view(low, tok.size())) != abbreviations.end();
   }
 
   // Does a break ICU put at the end of [from, end) fall after a word that
@@ -216,7 +238,7 @@ struct SentenceSplitter::Impl {
     auto apostrophe = tok.find_last_of('\'');
     if (apostrophe != std::string_view::npos) tok = tok.substr(apostrophe + 1);
     if (tok.size() < 2) return false;  // a lone "."
-    if (abbreviations.count(ascii_lower(tok))) return true;
+    if (is_abbreviation(tok)) return true;
     if (is_initials(tok)) return true;
     // "1. Titolo": a list number opening the sentence.
     if (is_number_dot(tok) && trim(t, sentence_start, s.end).begin == word_start) return true;

@@ -118,6 +118,19 @@ TEST(SentenceSplitter, WithoutTheAbbreviationListTitlesSplit) {
   EXPECT_EQ(with.split("Il Sig. Rossi parla.").size(), 1u);
 }
 
+// Abbreviations are matched in any ASCII case, after an elision, and only as
+// whole words: a longer word ending in a full stop still ends the sentence.
+TEST(SentenceSplitter, AbbreviationsMatchWholeWordsInAnyCase) {
+  Lexicon lex;
+  lex.add_list("abbreviations", "Sig.\tkind=title\nad es.\tkind=other\n", "test");
+  SentenceSplitter with(lex);
+  EXPECT_EQ(with.split("Parla il SIG. Rossi.").size(), 1u);
+  EXPECT_EQ(with.split("Ne parla l'sig. Rossi.").size(), 1u);
+  EXPECT_EQ(with.split("Pagano in titoli, ad es. Mediobanca ne compra.").size(), 1u);
+  EXPECT_EQ(with.split("Parla la Signorina. Poi esce.").size(), 2u);
+  EXPECT_EQ(with.split("Parla il Presidente della Repubblica. Poi esce.").size(), 2u);
+}
+
 TEST(SentenceSplitter, VeryLongLinesAreNotQuadratic) {
   SentenceSplitter splitter(Lexicon::builtin());
   auto time = [&](const std::string& text, std::size_t& count) {
