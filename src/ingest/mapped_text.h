@@ -14,6 +14,10 @@
 #include <vector>
 #include <memory>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace dealscan::ingest {
 
 inline constexpr char32_t kReplacement = 0xFFFD;
@@ -83,10 +87,20 @@ struct UninitAllocator : std::allocator<T> {
   }
 };
 
-// Fills out[0, n) with orig, orig + 1, ...: eight stores from one base at a
-// time (a loop of unknown trip count is left scalar at -O2; this vectorises).
+// Fills out[0, n) with orig, orig + 1, ...: four at a time with SSE2, else
+// eight stores from one base (-O2 leaves a plain loop of unknown trip count
+// scalar).
 inline void fill_offsets(std::uint32_t* out, std::size_t n, std::uint32_t orig) {
   std::size_t k = 0;
+#ifdef __SSE2__
+  // Four offsets a store: a vector of four counts stepped by four.
+  __m128i at = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(orig)), _mm_setr_epi32(0, 1, 2, 3));
+  const __m128i step = _mm_set1_epi32(4);
+  for (; k + 4 <= n; k += 4) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + k), at);
+    at = _mm_add_epi32(at, step);
+  }
+#endif
   for (; k + 8 <= n; k += 8) {
     const auto b = orig + static_cast<std::uint32_t>(k);
     out[k] = b, out[k + 1] = b + 1, out[k + 2] = b + 2, out[k + 3] = b + 3;

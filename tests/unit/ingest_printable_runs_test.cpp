@@ -61,7 +61,8 @@ TEST(KeptRuns, CombiningMarkJoinsTheRunsLastLetter) {
 
 // Source bytes read in place (no offset table) map as a table base + i would.
 TEST(KeptRuns, VerbatimViewMapsLikeATable) {
-  const std::string text = "Il \xE2\x80\x9Cfondo\xE2\x80\x9D\r\nha perso\xC2\xA0l\xE2\x80\x993%\x01 e\xCC\x81 fine";
+  const std::string text =
+      "Il \xE2\x80\x9C" "fondo\xE2\x80\x9D\r\nha perso\xC2\xA0l\xE2\x80\x99" "3%\x01 e\xCC\x81 fine";
   ingest::MappedText table;
   table.text = text;
   for (std::size_t k = 0; k < text.size(); ++k) table.offs.push_back(static_cast<std::uint32_t>(k + 3));
