@@ -6,8 +6,10 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,17 +47,17 @@ std::optional<double> parse_digits(std::string_view s);
 class PrefixFilter {
  public:
   // w may be looked up later exactly as written.
-  void add_word(std::string_view w) { bits_.set(key(w)); }
+  void add_word(std::string_view w) { set(key(w)); }
   // Any word starting with p may be looked up.
   void add_prefix(std::string_view p) {
-    if (p.size() >= 3) bits_.set(key(p));
+    if (p.size() >= 3) set(key(p));
     else if (p.size() == 2) head2_.set(head2(p));
     else if (p.size() == 1) head1_.set(static_cast<unsigned char>(p[0]));
     short_prefixes_ = short_prefixes_ || (!p.empty() && p.size() < 3);
   }
   // Lets through what either filter lets through.
   void add_all(const PrefixFilter& other) {
-    bits_ |= other.bits_;
+    for (std::size_t k = 0; k < bits_.size(); ++k) bits_[k] |= other.bits_[k];
     head1_ |= other.head1_;
     head2_ |= other.head2_;
     short_prefixes_ = short_prefixes_ || other.short_prefixes_;
@@ -67,7 +69,7 @@ class PrefixFilter {
   // The short-prefix tests are skipped when there are none (the number
   // pieces are all three bytes or more): most words asked fail every test.
   bool may_hold(std::string_view w) const {
-    if (bits_[key(w)]) return true;
+    if (test(key(w))) return true;
     if (!short_prefixes_ || w.empty()) return false;
     return head1_[static_cast<unsigned char>(w[0])] || (w.size() >= 2 && head2_[head2(w)]);
   }
@@ -75,21 +77,35 @@ class PrefixFilter {
  private:
   static constexpr int kBits = 16;
   // Hash of the first three bytes (fewer when w is shorter) and that count.
-  // Unrolled: asked for most tokens of a document, and the loop's test per
-  // byte cost more than the bytes.
+  // Asked for most tokens of a document: the usual word of three bytes or
+  // more takes its first two in one load, and its count needs no test.
   static std::size_t key(std::string_view w) {
     const std::size_t n = w.size();
-    auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
-    std::uint32_t k = static_cast<std::uint32_t>(n < 3 ? n : 3) << 24;
-    if (n >= 3) k |= byte(0) | byte(1) << 8 | byte(2) << 16;
-    else if (n == 2) k |= byte(0) | byte(1) << 8;
-    else if (n == 1) k |= byte(0);
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+    std::uint32_t k = 0;
+    if (n >= 3) k = 3u << 24 | first_two(p) | std::uint32_t{p[2]} << 16;
+    else if (n == 2) k = 2u << 24 | first_two(p);
+    else if (n == 1) k = 1u << 24 | p[0];
     return (k * 2654435761u) >> (32 - kBits);
+  }
+  // p[0] | p[1] << 8.
+  static std::uint32_t first_two(const unsigned char* p) {
+    if constexpr (std::endian::native == std::endian::little) {
+      std::uint16_t v;
+      std::memcpy(&v, p, 2);
+      return v;
+    } else {
+      return std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8;
+    }
   }
   static std::size_t head2(std::string_view w) {
     return std::size_t{static_cast<unsigned char>(w[0])} << 8 | static_cast<unsigned char>(w[1]);
   }
-  std::bitset<(1u << kBits)> bits_;
+  // The keys' bits, 64 to a word: tested with one shift and mask (a
+  // bitset's test built the mask first).
+  void set(std::size_t k) { bits_[k >> 6] |= std::uint64_t{1} << (k & 63); }
+  bool test(std::size_t k) const { return (bits_[k >> 6] >> (k & 63)) & 1u; }
+  std::array<std::uint64_t, (1u << kBits) / 64> bits_{};
   std::bitset<256> head1_;      // one-byte prefixes
   std::bitset<(1u << 16)> head2_;  // two-byte prefixes
   bool short_prefixes_ = false;    // whether head1_ or head2_ has any
