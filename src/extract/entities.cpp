@@ -74,6 +74,22 @@ void rank_full(const std::vector<Draft>& drafts, std::vector<std::uint32_t>& ord
   for (std::size_t k = 0; k < ranked.size(); ++k) order[k] = ranked[k].index;
 }
 
+// Whether an entity is named for the first time, given those named so far
+// (listed): a document names a few dozen, so the list is searched in place
+// until it is long, then a hash set takes over.
+class FirstSeen {
+ public:
+  bool first(const Entity* e, const std::vector<const Entity*>& listed) {
+    if (listed.size() < kListed) return std::find(listed.begin(), listed.end(), e) == listed.end();
+    if (set_.empty()) set_.insert(listed.begin(), listed.end());
+    return set_.insert(e).second;
+  }
+
+ private:
+  static constexpr std::size_t kListed = 48;
+  std::unordered_set<const Entity*> set_;
+};
+
 // Keeps the longest of overlapping drafts (then the higher priority, then the
 // earlier), returned sorted by position.
 std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
@@ -157,15 +173,20 @@ struct EntityExtractor::Impl {
     out.mentions.reserve(drafts.size());
     // An id finds one entity and an entity has one id, so the entity's
     // address stands for the id: no string hashed or copied per mention.
-    std::unordered_set<const Entity*> seen;
-    seen.reserve(drafts.size());
+    // The entities in order of first mention are listed first, so the
+    // output's entities are copied once into a list of the right size.
+    thread_local std::vector<const Entity*> firsts;
+    firsts.clear();
+    FirstSeen seen;
     for (auto& d : drafts) {
       const Entity* e = d.known ? d.known : lookup(d.entity_id, doc);
       if (!e) continue;
       Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
-      if (seen.insert(e).second) out.entities.push_back(*e);
+      if (seen.first(e, firsts)) firsts.push_back(e);
       out.mentions.push_back({std::string(d.entity_id), span, std::string(d.rule), d.descriptive});
     }
+    out.entities.reserve(firsts.size());
+    for (const Entity* e : firsts) out.entities.push_back(*e);
     return out;
   }
 

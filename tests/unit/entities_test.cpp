@@ -192,6 +192,27 @@ TEST(Entities, ManyRuleNamesKeepTheirIdsAndRules) {
   }
 }
 
+// Entities come once each, in order of first mention, however many a
+// document names (past a few dozen they are tracked another way).
+TEST(Entities, EntitiesListedOnceInOrderOfFirstMention) {
+  std::vector<std::string> names, ids;
+  std::string text;
+  for (int k = 0; k < 70; ++k) {
+    const std::string name = "Officine Numero" + std::string(1, static_cast<char>('A' + k / 26)) +
+                             std::string(1, static_cast<char>('a' + k % 26));
+    text += "Ha firmato la " + name + " S.p.A. ieri. ";
+    std::string id = name;
+    for (auto& c : id) c = c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    names.push_back(name);
+    ids.push_back(id);
+  }
+  for (int k = 69; k >= 0; k -= 3) text += "Ha firmato la " + names[k] + " S.p.A. ieri. ";
+  auto out = run(text);
+  ASSERT_GT(out.mentions.size(), ids.size());  // the names again
+  ASSERT_EQ(out.entities.size(), ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) EXPECT_EQ(out.entities[k].id, ids[k]) << k;
+}
+
 TEST(Entities, TriggerRuleNamesItsNoun) {
   auto out = run("Ha investito anche la start-up Lumeo, che produce sensori.");
   ASSERT_EQ(out.mentions.size(), 1u);
