@@ -93,22 +93,84 @@ std::size_t skip_ascii(const unsigned char* p, std::size_t i, std::size_t n) {
   return i;
 }
 
+// Code points that are control characters other than the usual whitespace.
+struct ControlCount {
+  std::size_t chars = 0;
+  std::size_t controls = 0;
+  std::size_t nuls = 0;
+};
+
+ControlCount count_controls(std::string_view s) {
+  ControlCount c;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight printable ASCII bytes (0x20-0x7E) are eight characters, no control:
+    // no byte below 0x20, none at 0x7F or above (exact tests for "any").
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      const bool low = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+      const bool high = (((w + kOnes) | w) & kHigh) != 0;
+      if (low || high) break;
+      c.chars += 8;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    auto b = static_cast<unsigned char>(s[i]);
+    if ((b & 0xC0) == 0x80) continue;  // continuation byte
+    ++c.chars;
+    if (b == 0) ++c.nuls;
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F) ++c.controls;
+    // C1 controls U+0080-U+009F are C2 80 - C2 9F.
+    if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) ++c.controls;
+  }
+  return c;
+}
+
+bool is_control_byte(unsigned char b) {
+  return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F;
+}
+
 struct Utf8Stats {
   std::size_t invalid = 0;    // ill-formed subparts
   std::size_t multibyte = 0;  // well-formed sequences of 2+ bytes
+  ControlCount count;         // count_controls of the bytes (what they decode to when invalid == 0)
 };
 
+// One pass for both questions about bytes that may be UTF-8: is it, and (for
+// when it is, and so decodes to itself) how many control characters it has.
 Utf8Stats scan_utf8(std::string_view bytes, std::size_t start) {
   Utf8Stats st;
+  ControlCount& c = st.count;
   auto p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t i = start, n = bytes.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   while (i < n) {
-    i = skip_ascii(p, i, n);
+    // Eight printable ASCII bytes (0x20-0x7E) are eight characters, no control.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      const bool low = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+      const bool high = (((w + kOnes) | w) & kHigh) != 0;
+      if (low || high) break;
+      c.chars += 8;
+      i += 8;
+    }
     if (i >= n) break;
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      ++c.chars;
+      c.nuls += b == 0;
+      c.controls += is_control_byte(b);
+      ++i;
+      continue;
+    }
     std::size_t bad = 0;
     std::size_t len = utf8_sequence(p + i, n - i, bad);
     if (len) {
       ++st.multibyte;
+      ++c.chars;
+      c.controls += b == 0xC2 && p[i + 1] <= 0x9F;  // C1 controls U+0080-U+009F
       i += len;
     } else {
       ++st.invalid;
@@ -281,42 +343,7 @@ bool decode_with_icu(std::string_view bytes, std::size_t start, const char* char
 
 // ---------------------------------------------------------------- binary checks
 
-// Code points that are control characters other than the usual whitespace.
-struct ControlCount {
-  std::size_t chars = 0;
-  std::size_t controls = 0;
-  std::size_t nuls = 0;
-};
-
-ControlCount count_controls(std::string_view s) {
-  ControlCount c;
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight printable ASCII bytes (0x20-0x7E) are eight characters, no control:
-    // no byte below 0x20, none at 0x7F or above (exact tests for "any").
-    while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      const bool low = ((w - kOnes * 0x20) & ~w & kHigh) != 0;
-      const bool high = (((w + kOnes) | w) & kHigh) != 0;
-      if (low || high) break;
-      c.chars += 8;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0) == 0x80) continue;  // continuation byte
-    ++c.chars;
-    if (b == 0) ++c.nuls;
-    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F) ++c.controls;
-    // C1 controls U+0080-U+009F are C2 80 - C2 9F.
-    if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) ++c.controls;
-  }
-  return c;
-}
-
-std::optional<Error> binary_error(std::string_view t) {
-  ControlCount c = count_controls(t);
+std::optional<Error> binary_error(const ControlCount& c) {
   if (c.nuls) return Error{"not text (binary: NUL characters)"};
   // More than 5% control characters is not something a person wrote.
   if (c.controls && c.controls * 20 > c.chars) {
@@ -455,6 +482,7 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
   if (auto what = binary_signature(bytes)) return Error{"not text (binary: " + *what + ")"};
 
   using namespace std::string_view_literals;
+  std::optional<ControlCount> counted;  // taken by the UTF-8 scan for text used verbatim
   if (starts_with(bytes, "\xFF\xFE\x00\x00"sv) && bytes.size() % 4 == 0) {
     out.encoding = "UTF-32LE";
     decode_utf32(bytes, 4, true, out);
@@ -462,8 +490,13 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
     out.encoding = "UTF-32BE";
     decode_utf32(bytes, 4, false, out);
   } else if (starts_with(bytes, "\xEF\xBB\xBF")) {
-    if (scan_utf8(bytes, 3).invalid == 0) use_verbatim(bytes, 3, out);
-    else decode_utf8(bytes, 3, out);
+    Utf8Stats st = scan_utf8(bytes, 3);
+    if (st.invalid == 0) {
+      use_verbatim(bytes, 3, out);
+      counted = st.count;
+    } else {
+      decode_utf8(bytes, 3, out);
+    }
   } else if (starts_with(bytes, "\xFF\xFE")) {
     out.encoding = "UTF-16LE";
     decode_utf16(bytes, 2, true, out);
@@ -482,13 +515,14 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
     // mean another charset (Italian windows-1252 text has no valid sequences).
     if (st.invalid == 0) {
       use_verbatim(bytes, 0, out);
+      counted = st.count;
     } else if (st.multibyte >= 4 * st.invalid) {
       decode_utf8(bytes, 0, out);
     } else {
       impl_->decode_legacy(bytes, out);
     }
   }
-  if (auto err = binary_error(out.view().text)) return *err;
+  if (auto err = binary_error(counted ? *counted : count_controls(out.view().text))) return *err;
   return out;
 }
 

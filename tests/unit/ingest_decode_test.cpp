@@ -265,6 +265,18 @@ TEST_F(DecodeTest, ControlShareIsExactAtEveryOffset) {
     }
 }
 
+// The share is the same whether the UTF-8 is used as it is (with or without
+// BOM, counted while validating) or repaired first (counted after decoding).
+TEST_F(DecodeTest, ControlShareIsCountedOnTheDecodedText) {
+  std::string body;
+  for (int k = 0; k < 10; ++k) body += "aaaaa\xC3\xA8\xC2\x85";  // 7 characters, one a C1 control
+  EXPECT_EQ(error(body), "not text (binary: 14% control characters)");
+  EXPECT_EQ(error("\xEF\xBB\xBF" + body), "not text (binary: 14% control characters)");
+  // One bad byte: 71 characters (U+FFFD among them), 10 controls.
+  EXPECT_EQ(error(body + "\xFF"), "not text (binary: 14% control characters)");
+  EXPECT_EQ(error(body + "\x01\xFF"), "not text (binary: 15% control characters)");
+}
+
 TEST_F(DecodeTest, AFewControlCharactersAreTolerated) {
   std::string bytes = "Il fondo\x01 ha investito 5 milioni di euro nel progetto annunciato ieri.";
   auto in = ok(bytes);
