@@ -230,7 +230,7 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
       t.begin = w.begin;
       t.end = w.end;
       t.kind = w.word ? TokKind::Word : TokKind::Symbol;
-      t.glued_left = !c.space && c.next != 0;
+      t.glued_left = !c.space;  // space is set until the first token (c.next == 0)
       t.low = std::string_view(low_text.data() + w.begin, w.end - w.begin);
       ++c.next;
       c.space = false;
