@@ -24,7 +24,8 @@ struct Token {
   Kind kind = Kind::Word;
   // What the word index (the time vocabulary) knows of the word, set when
   // the token is looked up: its entry (-1: none), the roles of the items
-  // that start with it, and whether some preposition item has it.
+  // that start with it (and the index's number_roles for a Number), and
+  // whether some preposition item has it.
   bool prep_word = false;
   std::uint32_t roles = 0;
   std::string_view lower;  // view into the lower-cased copy
@@ -55,8 +56,9 @@ struct WordIndex {
     std::string_view word;  // owned by whoever filled the index
   };
   std::array<std::bitset<kMaxLen>, 256> shapes{};
-  std::vector<Slot> table;
+  std::vector<Slot> table = std::vector<Slot>(1);  // one empty slot until built: probes end there
   std::size_t mask = 0;
+  std::uint32_t number_roles = 0;  // added to the roles of every Number token
 
   // The first byte and length of a word the index will hold.
   void add_shape(std::string_view word) {
@@ -70,7 +72,7 @@ struct WordIndex {
   void look_up(Token& t, bool hashed, std::uint32_t hash) const {
     const Slot& s = slot_of(t.lower, hashed, hash);
     t.entry = s.entry;
-    t.roles = s.roles;
+    t.roles = s.roles | (t.kind == Kind::Number ? number_roles : 0u);
     t.prep_word = s.prep_word;
   }
 
@@ -78,8 +80,13 @@ struct WordIndex {
   static const Slot kNone;
   const Slot& slot_of(std::string_view word, bool hashed, std::uint32_t hash) const {
     const auto len = word.size();
-    if (len >= kMaxLen || !shapes[static_cast<unsigned char>(word[0])].test(len)) return kNone;
-    if (!hashed) hash = word_hash(word);
+    if (len >= kMaxLen) return kNone;
+    // The shape filter passes most words of a text (the vocabulary has words
+    // of most first letters and lengths): it only spares hashing them here.
+    if (!hashed) {
+      if (!shapes[static_cast<unsigned char>(word[0])].test(len)) return kNone;
+      hash = word_hash(word);
+    }
     for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
       const Slot& s = table[at];
       if (s.entry < 0) return kNone;

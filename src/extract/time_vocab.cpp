@@ -81,6 +81,7 @@ void Vocab::build_index() {
     words.push_back({0, bucket, b.roles, b.prep_word, word});
   }
   index_.build(words);
+  index_.number_roles = kNumber;
 }
 
 namespace {

@@ -71,8 +71,9 @@ class Vocab {
   // The quick refusals are inline: the grammar asks at most tokens, and most
   // start no item with those roles.
   const Item* match(std::uint32_t roles, std::span<const timetok::Token> toks, std::size_t i) const {
-    // A token's roles are its bucket's (none without one).
-    if (i >= toks.size() || !(toks[i].roles & roles)) return nullptr;
+    // A token's roles are its bucket's (none without one) and kNumber, which
+    // is no item's role.
+    if (i >= toks.size() || !(toks[i].roles & roles & ~kNumber)) return nullptr;
     return match_in(buckets_[toks[i].entry], roles, toks, i);
   }
   // Looks every token up once, so that match() does no hashing
@@ -88,7 +89,7 @@ class Vocab {
   }
   // Roles of every item starting with the token's word (a quick filter).
   std::uint32_t roles_of(const timetok::Token& t) const {
-    return t.roles | (t.kind == timetok::Kind::Number ? std::uint32_t{kNumber} : 0u);
+    return t.roles;  // kNumber included: the index's number_roles
   }
 
  private:
