@@ -43,13 +43,15 @@ int latest_year(std::span<const timetok::Token> toks) {
   return best;
 }
 
-TimeExpr to_expr(const timegrammar::Match& m, std::span<const timetok::Token> toks) {
+// Takes the match's strings: the matches are not read again.
+TimeExpr to_expr(timegrammar::Match&& m, std::span<const timetok::Token> toks) {
   TimeExpr e;
   e.span = Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end};
   if (m.iv.begin) e.begin = timecal::iso(*m.iv.begin);
   if (m.iv.end) e.end = timecal::iso(*m.iv.end);
-  e.precision = (m.iv.begin || m.iv.end) ? m.iv.precision : "open";
-  e.rule = m.rule;
+  if (m.iv.begin || m.iv.end) e.precision = std::move(m.iv.precision);
+  else e.precision = "open";
+  e.rule = std::move(m.rule);
   return e;
 }
 
@@ -82,7 +84,10 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
   timegrammar::Context ctx{toks, impl_->vocab, doc, doc ? doc->ymd.year : latest_year(toks), std::nullopt,
                            doc ? timecal::to_day(doc->ymd) : 0};
 
-  std::vector<TimeExpr> out;
+  // The matches are gathered in a per-thread buffer first, so that the
+  // result is allocated once at its size rather than grown.
+  thread_local std::vector<timegrammar::Match> found;
+  found.clear();
   for (std::size_t i = 0; i < toks.size();) {
     const auto& t = toks[i];
     bool candidate = (impl_->vocab.roles_of(t) & kStarts) != 0 && timegrammar::core_within_reach(ctx, i);
@@ -92,9 +97,12 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
       continue;
     }
     if (m->iv.begin && m->iv.end) ctx.prev = m->iv;
-    out.push_back(to_expr(*m, toks));
     i = m->tok_end;
+    found.push_back(std::move(*m));
   }
+  std::vector<TimeExpr> out;
+  out.reserve(found.size());
+  for (auto& m : found) out.push_back(to_expr(std::move(m), toks));
   return out;
 }
 
