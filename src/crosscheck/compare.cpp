@@ -336,6 +336,10 @@ bool share_a_source(const std::vector<Item>& a, const std::vector<Item>& b) {
 
 }  // namespace
 
+std::string topic_value_what(const std::string& a, const std::string& b) {
+  return "different amounts for one deal (claims " + a + " and " + b + ")";
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vector<DocumentResult>& docs,
                                                                 const std::vector<ClaimGroup>& claims,
                                                                 const std::vector<std::string>& claim_ids,
@@ -372,8 +376,7 @@ std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vecto
         for (const auto& it : ia) sa.push_back(&it);
         for (const auto& it : ib) sb.push_back(&it);
         Emitter em(claim_ids[members[x]], story_id, out);
-        em.emit("value", Severity::Conflict, sa, sb,
-                "different amounts for one deal (claims " + claim_ids[members[x]] + " and " + claim_ids[members[y]] + ")");
+        em.emit("value", Severity::Conflict, sa, sb, topic_value_what(claim_ids[members[x]], claim_ids[members[y]]));
         pairs.emplace_back(members[x], members[y]);
       }
   }

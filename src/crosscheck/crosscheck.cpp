@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <ctime>
 #include <functional>
 #include <iterator>
 
@@ -86,28 +88,65 @@ Status claim_status(const Claim& c, const std::vector<Conflict>& conflicts, std:
   return c.sources.size() >= 2 ? Status::Corroborated : Status::SingleSource;
 }
 
-// Claims numbered from first_claim + 1, compared, and the story titled.
-StoryCheck check_story(const std::vector<DocumentResult>& documents, const StoryGroup& group, std::size_t index,
-                       std::size_t first_claim, const std::vector<ClaimGroup>& claims, const Parties& parties,
-                       const Tunables& t) {
-  StoryCheck out;
+std::string claim_id(std::size_t number) { return "c" + std::to_string(number); }
+
+// A story checked before the claims of the stories ahead of it are counted:
+// its claims are numbered c1..cK, and renumber() moves them to their place
+// once the stories ahead are handed over. So a story is loaded, grouped,
+// checked and freed on one thread (a free on another thread crosses malloc
+// arenas), and there is no barrier between grouping and checking.
+struct LocalCheck {
+  StoryCheck check;
+  std::vector<std::uint32_t> conflict_claim;  // each conflict's claim (its index)
+  std::size_t topic_from = 0;                 // conflicts from here are topic-value ones,
+  std::vector<std::pair<std::size_t, std::size_t>> topics;  // naming these two claims in their message
+};
+
+// Numbers the story's claims from first_claim + 1.
+void renumber(LocalCheck& local, std::size_t first_claim) {
+  StoryCheck& out = local.check;
+  if (first_claim == 0) return;
+  for (std::size_t i = 0; i < out.claims.size(); ++i) {
+    out.claims[i].id = claim_id(first_claim + i + 1);
+    out.story.claims[i] = out.claims[i].id;
+  }
+  for (std::size_t i = 0; i < out.conflicts.size(); ++i) out.conflicts[i].claim = out.claims[local.conflict_claim[i]].id;
+  for (std::size_t i = 0; i < local.topics.size(); ++i) {
+    auto [x, y] = local.topics[i];
+    std::string& message = out.conflicts[local.topic_from + i].message;
+    const std::string was = "value: " + topic_value_what(claim_id(x + 1), claim_id(y + 1));
+    if (message.starts_with(was))
+      message.replace(0, was.size(), "value: " + topic_value_what(out.claims[x].id, out.claims[y].id));
+  }
+}
+
+// Claims numbered c1..cK, compared, and the story titled.
+LocalCheck check_story(const std::vector<DocumentResult>& documents, const StoryGroup& group, std::size_t index,
+                       const std::vector<ClaimGroup>& claims, const Parties& parties, const Tunables& t) {
+  LocalCheck local;
+  StoryCheck& out = local.check;
   Story& story = out.story;
   story.id = "s" + std::to_string(index + 1);
   for (auto d : group.docs) story.sources.push_back(documents[d].source.id);
   std::vector<std::string> ids;
   for (const auto& g : claims) {
     std::size_t from = out.conflicts.size();
-    Claim c = make_claim(documents, g, "c" + std::to_string(first_claim + out.claims.size() + 1), story.id);
+    Claim c = make_claim(documents, g, claim_id(out.claims.size() + 1), story.id);
     compare_claim(documents, g, c.id, story.id, t, out.conflicts);
+    local.conflict_claim.resize(out.conflicts.size(), static_cast<std::uint32_t>(out.claims.size()));
     c.status = claim_status(c, out.conflicts, from);
     story.claims.push_back(c.id);
     ids.push_back(c.id);
     out.claims.push_back(std::move(c));
   }
-  for (auto [x, y] : compare_topics(documents, claims, ids, story.id, t, out.conflicts))
+  local.topic_from = out.conflicts.size();
+  local.topics = compare_topics(documents, claims, ids, story.id, t, out.conflicts);
+  for (auto [x, y] : local.topics) {
+    local.conflict_claim.push_back(static_cast<std::uint32_t>(x));
     out.claims[x].status = out.claims[y].status = Status::Conflict;
+  }
   story.title = story_title(documents, claims, parties);
-  return out;
+  return local;
 }
 
 // The documents one story is checked against, and the story in their numbering.
@@ -118,48 +157,40 @@ struct StoryInput {
   const std::vector<DocumentResult>& docs() const { return shared ? *shared : loaded; }
 };
 
-// Stories are independent once grouped. A batch at a time, their claims are
-// built in parallel, numbered in story order, compared in parallel and handed
-// over in story order: the output is the same for any thread count, and only
-// two batches of stories are in memory. The calling thread hands a batch
-// over while the other threads build the next batch's claims, so on_story
-// (writing the report) is not a serial step between batches. A batch ends at
-// a number of documents, not of stories: the biggest stories come first, and
-// a batch of them read back from an archive would otherwise hold thousands
-// of documents.
+// Stories are independent once grouped. A batch at a time, each story is
+// loaded, grouped into claims and checked by one thread, then the batch is
+// renumbered and handed over in story order: the output is the same for any
+// thread count, and only two batches of checked stories are in memory. The
+// calling thread hands a batch over while the other threads check the next
+// one, so on_story (writing the report) is not a serial step between
+// batches. A batch ends at a number of documents, not of stories: the
+// biggest stories come first.
 template <class Load>
 void check_stories(const Stories& groups, const Parties& parties, const Tunables& t, unsigned threads,
                    Load load, const std::function<void(StoryCheck&&)>& on_story) {
   const std::size_t batch_docs = std::max<std::size_t>(256, 64 * std::size_t(threads));
   std::size_t next_claim = 0;
-  std::vector<StoryCheck> checked;  // the previous batch, not yet handed over
+  std::vector<LocalCheck> checked;  // the previous batch, not yet handed over
   auto hand_over = [&] {
-    for (auto& c : checked) on_story(std::move(c));
-    std::vector<StoryCheck>().swap(checked);
+    for (auto& c : checked) {
+      renumber(c, next_claim);
+      next_claim += c.check.claims.size();
+      on_story(std::move(c.check));
+    }
+    std::vector<LocalCheck>().swap(checked);
   };
   for (std::size_t b = 0, n = 0; b < groups.size(); b += n) {
     std::size_t docs = 0;
     for (n = 0; b + n < groups.size() && docs < batch_docs; ++n) docs += groups.docs(b + n).size();
-    std::vector<StoryInput> inputs(n);
-    std::vector<std::vector<ClaimGroup>> claims(n);
+    std::vector<LocalCheck> checks(n);
     parallel_for(
         n, threads,
         [&](std::size_t k) {
-          inputs[k] = load(b + k);
-          claims[k] = group_claims(inputs[k].docs(), inputs[k].group, parties, t);
+          const StoryInput input = load(b + k);
+          const auto claims = group_claims(input.docs(), input.group, parties, t);
+          checks[k] = check_story(input.docs(), input.group, b + k, claims, parties, t);
         },
         hand_over);
-    std::vector<std::size_t> first(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      first[k] = next_claim;
-      next_claim += claims[k].size();
-    }
-    std::vector<StoryCheck> checks(n);
-    parallel_for(n, threads, [&](std::size_t k) {
-      checks[k] = check_story(inputs[k].docs(), inputs[k].group, b + k, first[k], claims[k], parties, t);
-      claims[k] = {};
-      inputs[k] = {};
-    });
     checked = std::move(checks);
   }
   hand_over();
@@ -241,14 +272,24 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
   // its own malloc arena: what they freed stays resident otherwise, under
   // everything grouping allocates next.
   crosscheck::release_free_memory();
-  const auto started = std::chrono::steady_clock::now();
-  auto seconds_since = [](auto t) { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count(); };
+  // Wall and processor seconds: on a busy machine only the second tells
+  // how much work a phase was (and how much two threads added to it).
+  struct Clock {
+    std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+    std::clock_t cpu = std::clock();
+  };
+  auto seconds_since = [](const Clock& t) {
+    return fmt::format("{:.2f} s (processor {:.2f} s)",
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - t.wall).count(),
+                       double(std::clock() - t.cpu) / CLOCKS_PER_SEC);
+  };
+  const Clock started;
   auto groups =
       group_stories({s.stories.size(), [&](std::size_t d) { return s.stories.load_story(d); }}, s.names, s.parties, s.t, threads);
   crosscheck::release_free_memory();  // grouping's tables, before the documents are read back
-  spdlog::debug("cross-check: {} documents grouped into {} stories in {:.2f} s", s.stories.size(), groups.size(),
+  spdlog::debug("cross-check: {} documents grouped into {} stories in {}", s.stories.size(), groups.size(),
                 seconds_since(started));
-  const auto checking = std::chrono::steady_clock::now();
+  const Clock checking;
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
     StoryInput in;
@@ -257,7 +298,7 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
     return in;
   };
   check_stories(groups, s.parties, s.t, threads, load, on_story);
-  spdlog::debug("cross-check: stories checked in {:.2f} s", seconds_since(checking));
+  spdlog::debug("cross-check: stories checked in {}", seconds_since(checking));
 }
 
 }  // namespace dealscan

@@ -244,6 +244,79 @@ TEST(CrossCheckCases, ManySourcesAreCountedNotAllQuoted) {
   EXPECT_EQ(c.message.find("outlet5"), std::string::npos) << c.message;
 }
 
+// Each story is checked on its own and numbered when handed over: claim ids
+// run c1..cN across stories, and every reference to a claim (its story's
+// list, a conflict, a topic conflict's message) follows the final number.
+TEST(CrossCheckCases, ClaimIdsRunAcrossStoriesAndConflictsFollowThem) {
+  std::vector<DocumentResult> docs;
+  auto add = [&](const std::string& id, Kind kind, const std::string& subject, const std::string& counterparty,
+                 double value, Qualifier q, const std::string& text) {
+    DocumentResult d;
+    d.source.id = id;
+    Figure f;
+    f.source = id;
+    f.id = id + "#f1";
+    f.kind = kind;
+    f.subject = subject;
+    f.counterparty = counterparty;
+    f.money.value = value;
+    f.money.currency = "EUR";
+    f.money.qualifier = q;
+    f.text = text;
+    d.figures.push_back(f);
+    docs.push_back(std::move(d));
+  };
+  // The bigger story (three outlets, first): "oltre" against an exact amount.
+  add("p1", Kind::Investment, "eni", "plenitude", 2e9, Qualifier::Over, "oltre 2 miliardi di euro");
+  add("p2", Kind::Investment, "eni", "plenitude", 2e9, Qualifier::Exact, "2 miliardi di euro");
+  add("p3", Kind::Investment, "eni", "plenitude", 2e9, Qualifier::Exact, "2 miliardi di euro");
+  // The second: each outlet its own price for one stake.
+  add("q1", Kind::Stake, "unicredit", "banco-bpm", 10e9, Qualifier::Exact, "10 miliardi di euro");
+  add("q2", Kind::Stake, "unicredit", "banco-bpm", 15e9, Qualifier::Exact, "15 miliardi di euro");
+  const std::string topic = "value: different amounts for one deal (claims ";
+  for (unsigned threads : {1u, 2u}) {
+    auto cc = cross_check(docs, Lexicon{}, threads);
+    ASSERT_EQ(cc.stories.size(), 2u);
+    ASSERT_GE(cc.claims.size(), 3u);
+    std::map<std::string, const Claim*> by_id;
+    for (std::size_t i = 0; i < cc.claims.size(); ++i) {
+      EXPECT_EQ(cc.claims[i].id, "c" + std::to_string(i + 1));
+      by_id[cc.claims[i].id] = &cc.claims[i];
+    }
+    std::size_t listed = 0;
+    for (const auto& story : cc.stories)
+      for (const auto& id : story.claims) {
+        ASSERT_LT(listed, cc.claims.size());
+        EXPECT_EQ(cc.claims[listed].id, id);
+        EXPECT_EQ(cc.claims[listed++].story, story.id);
+      }
+    EXPECT_EQ(listed, cc.claims.size());
+    bool topic_seen = false, other_seen = false;
+    for (const auto& x : cc.conflicts) {
+      ASSERT_TRUE(by_id.count(x.claim)) << x.claim;
+      EXPECT_EQ(by_id[x.claim]->story, x.story);
+      EXPECT_EQ(by_id[x.claim]->status, Status::Conflict);
+      if (x.message.rfind(topic, 0) != 0) {
+        other_seen = true;
+        continue;
+      }
+      topic_seen = true;
+      EXPECT_EQ(x.story, "s2");
+      // "(claims cX and cY)": both of this story, the first the conflict's own.
+      auto names = x.message.substr(topic.size(), x.message.find(')') - topic.size());
+      auto and_at = names.find(" and ");
+      ASSERT_NE(and_at, std::string::npos) << x.message;
+      const std::string a = names.substr(0, and_at), b = names.substr(and_at + 5);
+      EXPECT_EQ(a, x.claim);
+      ASSERT_TRUE(by_id.count(b)) << x.message;
+      EXPECT_EQ(by_id[b]->story, x.story) << x.message;
+      EXPECT_NE(a, b);
+    }
+    EXPECT_TRUE(topic_seen);
+    EXPECT_TRUE(other_seen);
+  }
+}
+
 // Stories are checked in parallel; numbering and order must not depend on it.
 TEST(CrossCheckCases, SameResultForAnyThreadCount) {
   std::vector<DocumentResult> all;
