@@ -4,6 +4,7 @@
 // Figures that name only one party, or none, then join a topic that agrees
 // on what they do say; clusters stating the same amount are the same claim.
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -379,36 +380,57 @@ class ClaimBuilder {
 
 // The most frequent value of an optional field among members; ties go to
 // the value seen first.
+// Get returns a pointer to the member's value, or null. Counted by pointer:
+// most claims have one or two distinct values, and copies would allocate.
 template <class Get>
 std::optional<std::string> majority(const std::vector<FigureRef>& members, Get get) {
-  std::vector<std::pair<std::string, int>> counts;
+  std::vector<std::pair<const std::string*, int>> counts;
   for (const auto& m : members)
-    if (auto v = get(m)) {
-      auto it = std::find_if(counts.begin(), counts.end(), [&](auto& c) { return c.first == *v; });
-      if (it == counts.end()) counts.emplace_back(*v, 1);
+    if (const std::string* v = get(m)) {
+      auto it = std::find_if(counts.begin(), counts.end(), [&](auto& c) { return *c.first == *v; });
+      if (it == counts.end()) counts.emplace_back(v, 1);
       else ++it->second;
     }
   if (counts.empty()) return std::nullopt;
-  return std::max_element(counts.begin(), counts.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
+  return *std::max_element(counts.begin(), counts.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
 }
+
+const std::string* value_of(const std::optional<std::string>& s) { return s ? &*s : nullptr; }
 
 // The cluster's members move into the claim.
 ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
   ClaimGroup g;
-  std::stable_sort(c.members.begin(), c.members.end(), [](const FigureRef& x, const FigureRef& y) {
+  auto by_position = [](const FigureRef& x, const FigureRef& y) {
     return std::tie(x.doc, x.index) < std::tie(y.doc, y.index);
-  });
+  };
+  // Most clusters are in order already; stable_sort would allocate a buffer.
+  if (!std::is_sorted(c.members.begin(), c.members.end(), by_position))
+    std::stable_sort(c.members.begin(), c.members.end(), by_position);
   g.figures = std::move(c.members);
-  g.subject = majority(g.figures, [](const FigureRef& r) { return r.subject; });
+  g.subject = majority(g.figures, [](const FigureRef& r) { return value_of(r.subject); });
   // The counterparty is never the subject itself, whatever single mentions say.
   g.counterparty = majority(g.figures, [&](const FigureRef& r) {
-    return r.counterparty && r.counterparty != g.subject ? r.counterparty : std::nullopt;
+    return r.counterparty && r.counterparty != g.subject ? &*r.counterparty : nullptr;
   });
-  std::map<Kind, int> kinds;
-  for (const auto& m : g.figures) ++kinds[fig(docs, m).kind];
-  g.kind = std::max_element(kinds.begin(), kinds.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
+  // The most frequent kind; ties go to the first in Kind's order.
+  std::array<int, std::size_t(Kind::Other) + 1> kinds{};
+  for (const auto& m : g.figures) ++kinds[std::size_t(fig(docs, m).kind)];
+  g.kind = Kind(std::max_element(kinds.begin(), kinds.end()) - kinds.begin());
   g.key = std::string(to_string(*g.kind)) + "|" + g.subject.value_or("") + "|" + g.counterparty.value_or("");
   return g;
+}
+
+void number_shared_keys(const std::vector<DocumentResult>& docs, std::vector<ClaimGroup>& out) {
+  std::map<std::string, int> uses;
+  for (const auto& g : out) ++uses[g.key];
+  for (auto& g : out)
+    if (uses[g.key] > 1) {
+      const auto& m = fig(docs, g.figures.front()).money;
+      g.key += "|" + format_money(m.value, m.currency);
+    }
+  std::map<std::string, int> seen;
+  for (auto& g : out)
+    if (int n = seen[g.key]++; n > 0) g.key += "#" + std::to_string(n + 1);
 }
 
 void add_fact_claims(const std::vector<DocumentResult>& docs, const StoryGroup& story, const Parties& parties,
@@ -456,17 +478,9 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   std::vector<ClaimGroup> out;
   for (auto& c : b.clusters())
     if (c.alive) out.push_back(to_claim(docs, c));
-  // Several clusters on one topic: tell them apart by amount.
-  std::map<std::string, int> uses;
-  for (const auto& g : out) ++uses[g.key];
-  for (auto& g : out)
-    if (uses[g.key] > 1) {
-      const auto& m = fig(docs, g.figures.front()).money;
-      g.key += "|" + format_money(m.value, m.currency);
-    }
-  std::map<std::string, int> seen;
-  for (auto& g : out)
-    if (int n = seen[g.key]++; n > 0) g.key += "#" + std::to_string(n + 1);
+  // Several clusters on one topic: tell them apart by amount. (One cluster,
+  // most stories' case, has nothing to tell apart.)
+  if (out.size() > 1) number_shared_keys(docs, out);
   add_fact_claims(docs, story, parties, out);
   // Sorted as indexes, then moved once: a claim group is large to swap.
   std::vector<std::uint32_t> order(out.size());
