@@ -67,7 +67,8 @@ class Sink {
 
  private:
   [[gnu::noinline]] void grow() {
-    store_.resize(std::max<std::size_t>(256, 2 * store_.size()));
+    // From 16: the vocabulary tokenizes each of its short forms into a fresh vector.
+    store_.resize(std::max<std::size_t>(16, 2 * store_.size()));
     slots_ = store_.data();
     capacity_ = store_.size();
   }
