@@ -23,6 +23,32 @@ bool all_groups_of_three(std::string_view s, char sep) {
   return true;
 }
 
+// Every rule name a reading can have: how its number was read, then that
+// name after scale words ("+scale") or after scale words and "e mezzo"
+// ("+e-mezzo+scale").
+struct RuleNames {
+  std::string_view base, scaled, half_scaled;
+};
+constexpr RuleNames kRuleNames[] = {
+    {"digits", "digits+scale", "digits+e-mezzo+scale"},
+    {"words", "words+scale", "words+e-mezzo+scale"},
+    {"words+fraction", "words+fraction+scale", "words+fraction+e-mezzo+scale"},
+    {"article+group", "article+group+scale", "article+group+e-mezzo+scale"},
+    {"article+fraction", "article+fraction+scale", "article+fraction+e-mezzo+scale"},
+    {"il+scale", "il+scale+scale", "il+scale+e-mezzo+scale"},
+    {"un+scale", "un+scale+scale", "un+scale+e-mezzo+scale"},
+    {"mezzo+scale", "mezzo+scale+scale", "mezzo+scale+e-mezzo+scale"},
+};
+enum RuleIndex { kDigits, kWords, kWordsFraction, kArticleGroup, kArticleFraction, kIlScale, kUnScale, kMezzoScale };
+
+// The name of base read with scale words (and "e mezzo" after them): base
+// is always one of the table's bases, which hold their own string.
+std::string_view scaled_rule(std::string_view base, bool half) {
+  for (const auto& r : kRuleNames)
+    if (r.base.data() == base.data()) return half ? r.half_scaled : r.scaled;
+  return base;  // not reached: every reading's rule comes from the table
+}
+
 }  // namespace
 
 NumberReader::Kind NumberReader::kind_of(std::string_view t) {
@@ -251,7 +277,7 @@ std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, s
     n.digits = true;
     n.integer = t.low.find_first_of(".,") == std::string_view::npos || (t.low.find(',') == std::string_view::npos &&
                                                                     std::fmod(*v, 1.0) == 0 && *v >= 1000);
-    n.rule = "digits";
+    n.rule = kRuleNames[kDigits].base;
     return n;
   }
   if (t.kind != TokKind::Word) return std::nullopt;
@@ -264,14 +290,14 @@ std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, s
         if (kind == Kind::Article && next && (next->kind == Kind::Group || next->kind == Kind::Fraction)) {
           n.value = next->value;
           n.last = i + 2;
-          n.rule = "article+" + next->type;
+          n.rule = kRuleNames[next->kind == Kind::Group ? kArticleGroup : kArticleFraction].base;
           n.of_scale = true;
           return n;
         }
         if (scale_at(toks, i + 1) > 0) {
           n.value = 1;
           n.definite = kind == Kind::Definite;
-          n.rule = kind == Kind::Definite ? "il+scale" : "un+scale";
+          n.rule = kRuleNames[kind == Kind::Definite ? kIlScale : kUnScale].base;
           return n;
         }
       }
@@ -279,7 +305,7 @@ std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, s
     } else if (kind == Kind::Half) {
       if (scale_at(toks, i + 1) == 0) return std::nullopt;
       n.value = 0.5;
-      n.rule = "mezzo+scale";
+      n.rule = kRuleNames[kMezzoScale].base;
       return n;
     } else {
       return std::nullopt;  // group, fraction or other alone: no number
@@ -288,13 +314,14 @@ std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, s
   auto v = word_value(t.low);
   if (!v) return std::nullopt;
   n.value = *v;
-  n.rule = "words";
+  n.rule = kRuleNames[kWords].base;
   return n;
 }
 
 // "10 miliardi", "10mila", "mille miliardi", "un miliardo e mezzo".
 void NumberReader::read_scales(const std::vector<Token>& toks, NumRead& n) const {
   double last = 0;
+  bool and_half = false;  // "e mezzo" after the scale words
   // "tre quarti di milione", "una decina di milioni": a group or fraction
   // takes its scale through "di".
   if (n.of_scale && n.last + 1 < toks.size() && toks[n.last].low == "di" && scale_at(toks, n.last + 1) > 0) ++n.last;
@@ -316,10 +343,10 @@ void NumberReader::read_scales(const std::vector<Token>& toks, NumRead& n) const
     if (half && half->kind == Kind::Half) {
       n.value += 0.5 * last;
       n.last += 2;
-      n.rule += "+e-mezzo";
+      and_half = true;
     }
   }
-  if (n.has_scale) n.rule += "+scale";
+  if (n.has_scale) n.rule = scaled_rule(n.rule, and_half);
 }
 
 std::optional<NumRead> NumberReader::read(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const {
@@ -327,12 +354,12 @@ std::optional<NumRead> NumberReader::read(const std::vector<Token>& toks, std::s
   auto n = read_base(toks, i, after_prefix);
   if (!n) return std::nullopt;
   // "tre quarti" = 0.75
-  if (n->rule == "words" && n->last < toks.size()) {
+  if (n->rule.data() == kRuleNames[kWords].base.data() && n->last < toks.size()) {
     const Piece* f = whole_word(toks[n->last].low);
     if (f && f->kind == Kind::Fraction) {
       n->value *= f->value;
       ++n->last;
-      n->rule = "words+fraction";
+      n->rule = kRuleNames[kWordsFraction].base;
       n->of_scale = true;
     }
   }

@@ -32,7 +32,10 @@ struct NumRead {
   bool definite = false;      // "il trilione": needs an explicit currency
   bool glued_suffix = false;  // letters glued after the digits that are no scale ("29km")
   bool of_scale = false;      // a group or fraction ("tre quarti"): takes its scale through "di"
-  std::string rule;
+  // How it was read ("digits", "article+group+scale"): one of the names in
+  // number_reader.cpp's table, which outlive every reading (no string is
+  // built or copied per number read).
+  std::string_view rule;
 };
 
 // Values above this are rejected (no wrap-around, no nonsense).

@@ -13,7 +13,7 @@ struct NumberParser::Impl {
   money::NumberReader reader;
 
   ParsedNumber to_parsed(const std::vector<money::Token>& toks, const money::NumRead& n, std::size_t offset) const {
-    return ParsedNumber{Span{offset + toks[n.first].begin, offset + toks[n.last - 1].end}, n.value, n.rule};
+    return ParsedNumber{Span{offset + toks[n.first].begin, offset + toks[n.last - 1].end}, n.value, std::string(n.rule)};
   }
 };
 

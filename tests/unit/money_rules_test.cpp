@@ -38,6 +38,20 @@ TEST(MoneyRules, EveryPieceInItsPlace) {
             (Rules{"digits+scale+di+currency", "digits+scale+context-currency"}));
 }
 
+// The number's own rule inside the amount's: every way of reading it, with
+// scale words and "e mezzo" after them.
+TEST(MoneyRules, NumberRulesWithTheirScales) {
+  EXPECT_EQ(money_rules("Spende un miliardo e mezzo di euro."), Rules{"un+scale+e-mezzo+scale+di+currency"});
+  EXPECT_EQ(money_rules("Poi 2 miliardi e mezzo di dollari."), Rules{"digits+e-mezzo+scale+di+currency"});
+  EXPECT_EQ(money_rules("Infine mezzo miliardo di euro."), Rules{"mezzo+scale+scale+di+currency"});
+  EXPECT_EQ(money_rules("Anche una decina di milioni di euro."), Rules{"article+group+scale+di+currency"});
+  EXPECT_EQ(money_rules("E tre quarti di milione di dollari."), Rules{"words+fraction+scale+di+currency"});
+  EXPECT_EQ(money_rules("Un miliardo di sterline."), Rules{"un+scale+scale+di+currency"});
+  EXPECT_EQ(money_rules("Il miliardo di euro."), Rules{"il+scale+scale+di+currency"});
+  EXPECT_EQ(money_rules("Ventimila euro."), Rules{"words+currency"});
+  EXPECT_EQ(money_rules("Da 3 a 4 miliardi e mezzo di euro."), Rules{"range:digits-digits+e-mezzo+scale+di+currency"});
+}
+
 TEST(MoneyRules, QuantitiesKeepTheirRule) {
   const std::string t = "Una centrale da 10 gigawatt.";
   const auto out = extractor().extract(t, {Sentence{Span{0, t.size()}}});
