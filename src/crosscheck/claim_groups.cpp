@@ -44,8 +44,12 @@ struct Cluster {
   // One amount-index entry per distinct amount among the members: a claim told
   // ten thousand times costs the rules below one entry, not ten thousand.
   std::vector<std::size_t> entries;
-  std::set<AmountKey> amounts;           // the keys of those entries
+  // The keys of those entries, once there are more than kFewAmounts (below,
+  // the entries are scanned: most clusters state one amount, and a set
+  // would cost a heap node each).
+  std::set<AmountKey> amounts;
 };
+constexpr std::size_t kFewAmounts = 8;
 
 const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) { return docs[r.doc].figures[r.index]; }
 
@@ -215,6 +219,11 @@ class ClaimBuilder {
   }
 
   std::vector<Cluster>& clusters() { return clusters_; }
+  // A figure makes at most one cluster and one amount entry.
+  void reserve(std::size_t figures) {
+    clusters_.reserve(figures);
+    entries_.reserve(figures);
+  }
 
  private:
   // A member's amount, as indexed.
@@ -247,13 +256,24 @@ class ClaimBuilder {
     const auto& m = fig(docs_, r).money;
     Cluster& cl = clusters_[c];
     cl.members.push_back(r);
-    if (cl.amounts.insert(amount_key(m)).second) {
+    if (new_amount(cl, m)) {
       const std::size_t g = group_of(m);
       cl.entries.push_back(entries_.size());
       entries_.push_back(Entry{m.value, &m.currency, &m, c, g});
       groups_[g].clusters.push_back(c);
     }
     grown(c);
+  }
+  // Whether the cluster states no amount with m's key yet; the caller adds
+  // its entry when so.
+  bool new_amount(Cluster& c, const MoneyMention& m) const {
+    const AmountKey key = amount_key(m);
+    if (c.entries.size() < kFewAmounts)
+      return std::none_of(c.entries.begin(), c.entries.end(),
+                          [&](std::size_t e) { return amount_key(*entries_[e].money) == key; });
+    if (c.amounts.empty())
+      for (auto e : c.entries) c.amounts.insert(amount_key(*entries_[e].money));
+    return c.amounts.insert(key).second;
   }
   // x takes y's members; y dies.
   void absorb(std::size_t x, std::size_t y) {
@@ -262,7 +282,7 @@ class ClaimBuilder {
     cx.members.insert(cx.members.end(), cy.members.begin(), cy.members.end());
     for (auto e : cy.entries) {
       Entry& en = entries_[e];
-      if (!cx.amounts.insert(amount_key(*en.money)).second) continue;
+      if (!new_amount(cx, *en.money)) continue;
       en.cluster = x;
       cx.entries.push_back(e);
       groups_[en.group].clusters.push_back(x);
@@ -466,6 +486,7 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
     figs.insert(figs.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
   }
   ClaimBuilder b(docs, t);
+  b.reserve(figs.size());
   for (const auto& r : figs)
     if (known(r) == 2) b.add_to_topic(r);
   b.merge_same_amount();

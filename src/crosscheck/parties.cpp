@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "crosscheck/internal.h"
@@ -66,11 +67,35 @@ double shape_weight(const Figure& f) {
 
 }  // namespace
 
+namespace {
+
+// How many of the document's non-conversion figures state each figure's
+// amount (to three digits), by figure. Counted as runs of the sorted
+// amounts: no hash table per document (it is built for every document,
+// twice), and formatting, the costly part, once a figure.
+std::vector<int> repeat_counts(const DocumentResult& doc) {
+  const std::size_t n = doc.figures.size();
+  std::vector<std::string> amounts(n);
+  std::vector<std::uint32_t> order;
+  order.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!doc.figures[i].money.conversion_of) {
+      amounts[i] = rounded_amount(doc.figures[i].money, 3);
+      order.push_back(static_cast<std::uint32_t>(i));
+    }
+  std::sort(order.begin(), order.end(), [&](auto x, auto y) { return amounts[x] < amounts[y]; });
+  std::vector<int> repeats(n, 0);
+  for (std::size_t a = 0, b = 0; a < order.size(); a = b) {
+    for (b = a + 1; b < order.size() && amounts[order[b]] == amounts[order[a]]; ++b) {}
+    for (std::size_t k = a; k < b; ++k) repeats[order[k]] = static_cast<int>(b - a);
+  }
+  return repeats;
+}
+
+}  // namespace
+
 std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const Tunables& t) {
-  std::vector<std::string> amounts(doc.figures.size());  // formatting is the costly part: once a figure
-  std::unordered_map<std::string_view, int> repeats;
-  for (std::size_t i = 0; i < doc.figures.size(); ++i)
-    if (!doc.figures[i].money.conversion_of) ++repeats[amounts[i] = rounded_amount(doc.figures[i].money, 3)];
+  const auto repeats = repeat_counts(doc);
   std::vector<FigureProminence> out;
   out.reserve(doc.figures.size());
   for (std::size_t i = 0; i < doc.figures.size(); ++i) {
@@ -79,7 +104,7 @@ std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const
     double p = shape_weight(f);
     if (f.sentence == 0) p += t.headline_bonus;
     else if (f.sentence <= 2) p += t.lead_bonus;
-    p += t.repeat_bonus * (repeats[amounts[i]] - 1);
+    p += t.repeat_bonus * (repeats[i] - 1);
     out.push_back({i, p});
   }
   return out;
