@@ -82,7 +82,9 @@ std::optional<Period> PeriodFinder::find(const std::vector<Token>& toks, std::si
       }
       break;
     }
-    if (auto p = duration_at(toks, j, limit, false)) return p;
+    // Most words open no duration: duration_at is asked only when one may.
+    if (fixed_.may_match_at(toks, j) || intro_.may_match_at(toks, j))
+      if (auto p = duration_at(toks, j, limit, false)) return p;
     if (is_punct(toks[j]) || toks[j].kind == TokKind::Digits || stop_.match_at(toks, j)) break;
     if (toks[j].low != "'") ++gap;  // an elided article is not a word of its own
   }

@@ -31,6 +31,11 @@ class PhraseTable {
     if (i >= toks.size() || !first_digests_[digest(toks[i].low)]) return std::nullopt;
     return match_at_listed(toks, i);
   }
+  // False when match_at(toks, i) surely finds nothing (the inline digest
+  // test alone, for callers that would make a call to ask).
+  bool may_match_at(const std::vector<Token>& toks, std::size_t i) const {
+    return i < toks.size() && first_digests_[digest(toks[i].low)];
+  }
   // Longest phrase ending just before token end (one past its last token).
   std::optional<PhraseHit> match_before(const std::vector<Token>& toks, std::size_t end) const {
     if (end == 0 || end > toks.size() || !last_digests_[digest(toks[end - 1].low)]) return std::nullopt;
