@@ -98,6 +98,10 @@ class AmountMatcher {
   std::size_t next_candidate(const std::vector<Token>& toks, std::size_t i) const {
     const Token* t = toks.data();
     const std::size_t n = toks.size();
+    if (!word_filter_.has_short_prefixes()) {  // the lexicon's case: one bit per word
+      while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold_no_short(t[i].low)) ++i;
+      return i;
+    }
     while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold(t[i].low)) ++i;
     return i;
   }

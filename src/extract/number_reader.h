@@ -76,6 +76,10 @@ class PrefixFilter {
     if (!short_prefixes_ || w.empty()) return false;
     return head1_[static_cast<unsigned char>(w[0])] || (w.size() >= 2 && head2_[head2(w)]);
   }
+  // may_hold for a filter without short prefixes: a loop over many words
+  // asks has_short_prefixes once and this for each word.
+  bool has_short_prefixes() const { return short_prefixes_; }
+  bool may_hold_no_short(std::string_view w) const { return test(key(w)); }
 
  private:
   static constexpr int kBits = 16;

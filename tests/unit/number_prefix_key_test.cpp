@@ -61,5 +61,20 @@ TEST(NumberPrefixKey, ShortWordsAreToldByTheirLength) {
   EXPECT_FALSE(f.may_hold(std::string_view(text).substr(0, 3)));
 }
 
+// Without short prefixes the one-bit test answers as may_hold, for words of
+// every length; a short prefix is reported so callers keep the full test.
+TEST(NumberPrefixKey, NoShortTestAgreesWithoutShortPrefixes) {
+  PrefixFilter f;
+  for (const char* w : {"il", "un", "una", "dollari", "miliardi", "tre"}) f.add_word(w);
+  f.add_prefix("vent");
+  EXPECT_FALSE(f.has_short_prefixes());
+  for (const char* w : {"", "i", "il", "un", "una", "uno", "dollaro", "ventotto", "mila", "e", "sette", "trenta"})
+    EXPECT_EQ(f.may_hold_no_short(w), f.may_hold(w)) << w;
+  PrefixFilter g;
+  g.add_prefix("q");
+  EXPECT_TRUE(g.has_short_prefixes());
+  EXPECT_TRUE(g.may_hold("quattro"));
+}
+
 }  // namespace
 }  // namespace dealscan::money
