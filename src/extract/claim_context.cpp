@@ -9,7 +9,7 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
       roles(lexicon.list("claim_roles")),
       modality(lexicon.list("claim_modality")),
       attribution(lexicon.list("claim_attribution")),
-      starts({&triggers, &roles, &modality, &attribution}),
+      starts({&triggers, &roles, &modality, &attribution}, &roles),
       attribution_screen(attribution),
       leaders(build_leader_index(lexicon)) {
   for (const Phrase& p : triggers.phrases()) {

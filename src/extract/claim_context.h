@@ -29,6 +29,9 @@ struct TriggerFacts {
 // The claim word lists (data/lexicon/it/claim_*.tsv), compiled once.
 struct ClaimLexicon {
   explicit ClaimLexicon(const Lexicon& lexicon);
+  // starts points at roles: neither copied nor moved.
+  ClaimLexicon(const ClaimLexicon&) = delete;
+  ClaimLexicon& operator=(const ClaimLexicon&) = delete;
   PhraseMatcher triggers;     // claim_triggers: kind=, pos=noun|verb, dir=pay|receive|sell|owner
   PhraseMatcher roles;        // claim_roles: role=link|article|of|target|source|partner|for|between|coord
   PhraseMatcher modality;     // claim_modality: type=negation|deny|conditional|not_conditional|hedge

@@ -437,6 +437,17 @@ void PhraseMatcher::remember_candidates(std::size_t at, std::string_view token, 
   }
 }
 
+std::uint16_t PhraseMatcher::one_word_phrase(std::string_view token) const {
+  if (phrases_.size() >= 0xFFFF) return 0;
+  const Phrase* best = nullptr;  // as best_at's consider picks among one-word phrases
+  bool one_word = true;
+  for_each_candidate(token, [&](const Phrase& p) {
+    one_word = one_word && p.words.size() == 1;
+    if (!best || p.specificity > best->specificity) best = &p;
+  });
+  return best && one_word ? static_cast<std::uint16_t>(best - phrases_.data() + 1) : 0;
+}
+
 bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
   const Phrase* best = nullptr;
   auto consider = [&](const Phrase& p) {
@@ -490,11 +501,12 @@ struct StartMemo {
   // 8192 slots (320 KB): with 2048, a fifth of the lookups' cost was words
   // pushed out by others and looked up again.
   static constexpr std::size_t kSlots = 8192;
-  static constexpr std::size_t kMaxWord = 22;  // longer words are looked up each time
+  static constexpr std::size_t kMaxWord = 20;  // longer words are looked up each time (the slot stays 40 bytes)
   struct Slot {
     std::uint64_t head = 0, tail = 0;
     std::uint8_t len = 0;  // 0: empty (a word is never empty)
     std::uint8_t mask = 0;
+    std::uint16_t word_phrase = 0;  // Token::word_phrase
     char key[kMaxWord];    // the word, when longer than 16 bytes
   };
   std::uint64_t owner = 0;
@@ -502,10 +514,13 @@ struct StartMemo {
 };
 thread_local StartMemo start_memo;
 static_assert(StartMemo::kSlots == std::size_t{1} << 13, "the slot is the hash's top 13 bits");
+static_assert(sizeof(StartMemo::Slot) == 40 && sizeof(Token) == 40, "word_phrase fits in what was padding");
 
 }  // namespace
 
-StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers) : id_(next_start_index_id++) {
+StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatcher* word_matcher)
+    : word_matcher_(word_matcher), id_(next_start_index_id++) {
+  if (word_matcher) word_matcher->word_matcher_ = true;
   std::size_t keys = 0;
   for (const PhraseMatcher* m : matchers)
     for (const auto& slot : m->slots_) keys += !slot.key.empty();
@@ -557,25 +572,26 @@ namespace {
 
 // A memo miss: looks the word up and remembers its answer in slot. Out of
 // line, so that the hit path stays short where it is inlined.
-[[gnu::noinline]] std::uint8_t remember_starts(const StartIndex& index, StartMemo::Slot& slot, std::string_view token,
-                                               std::uint64_t head, std::uint64_t tail) {
+[[gnu::noinline]] const StartMemo::Slot& remember_starts(const StartIndex& index, StartMemo::Slot& slot, std::string_view token,
+                                                         std::uint64_t head, std::uint64_t tail) {
   slot.head = head;
   slot.tail = tail;
   slot.len = static_cast<std::uint8_t>(token.size());
   slot.mask = index.starts_of(token);
+  slot.word_phrase = index.word_phrase_of(token, slot.mask);
   if (token.size() > 16) std::memcpy(slot.key, token.data(), token.size());
-  return slot.mask;
+  return slot;
 }
 
-// The memo's answer for token (1 to kMaxWord bytes; the memo is index's).
-[[gnu::always_inline]] inline std::uint8_t memo_starts(StartMemo& memo, const StartIndex& index, std::string_view token) {
+// The memo's slot for token (1 to kMaxWord bytes; the memo is index's).
+[[gnu::always_inline]] inline const StartMemo::Slot& memo_starts(StartMemo& memo, const StartIndex& index, std::string_view token) {
   std::uint64_t head, tail;
   memo_words(token, head, tail);
   const std::uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ token.size()) * 0xff51afd7ed558ccdull;
   StartMemo::Slot& slot = memo.slots[h >> 51];  // the top 13 bits: kSlots
   if (slot.head == head && slot.tail == tail && slot.len == token.size() &&
       (token.size() <= 16 || std::memcmp(slot.key, token.data(), token.size()) == 0))
-    return slot.mask;
+    return slot;
   return remember_starts(index, slot, token, head, tail);
 }
 
@@ -594,18 +610,22 @@ StartMemo& memo_for(std::uint64_t id) {
 
 std::uint8_t StartIndex::remembered_starts_of(std::string_view token) const {
   if (token.empty() || token.size() > StartMemo::kMaxWord) return starts_of(token);
-  return memo_starts(memo_for(id_), *this, token);
+  return memo_starts(memo_for(id_), *this, token).mask;
 }
 
 namespace {
-// Sets t.may_start from the memo (index's), or by looking t up.
+// Sets t.may_start and t.word_phrase from the memo (index's), or by looking t up.
 [[gnu::always_inline]] inline void mark_token(StartMemo& memo, const StartIndex& index, Token& t) {
   if (!t.word) {
     t.may_start = 0;
+    t.word_phrase = 0;
   } else if (t.lower.empty() || t.lower.size() > StartMemo::kMaxWord) {
     t.may_start = index.starts_of(t.lower);
+    t.word_phrase = index.word_phrase_of(t.lower, t.may_start);
   } else {
-    t.may_start = memo_starts(memo, index, t.lower);
+    const StartMemo::Slot& slot = memo_starts(memo, index, t.lower);
+    t.may_start = slot.mask;
+    t.word_phrase = slot.word_phrase;
   }
 }
 }  // namespace

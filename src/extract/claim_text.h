@@ -24,6 +24,10 @@ struct Token {
   // One bit per matcher of a StartIndex that may have a phrase starting
   // here (all set: not looked up, every matcher looks for itself).
   std::uint8_t may_start = 0xFF;
+  // Set by a StartIndex with a word matcher (the claim roles): 1 + the index
+  // of the phrase that matcher finds here whatever follows, as every phrase
+  // this word may start is one word long ("di", "e", "che"); 0: ask it.
+  std::uint16_t word_phrase = 0;
 };
 
 // Splits [span) of text into word and punctuation tokens. "l'accordo" =>
@@ -64,6 +68,10 @@ class PhraseMatcher {
   bool match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
     if (i >= tokens.size() || !tokens[i].word) return false;
     if (bit_ && !(tokens[i].may_start & bit_)) return false;  // no first word of ours here
+    if (word_matcher_ && tokens[i].word_phrase) {  // the marking found the match: the word alone decides it
+      out = PhraseMatch{&phrases_[tokens[i].word_phrase - 1u], i, i + 1};
+      return true;
+    }
     return best_at(tokens, i, out);
   }
   // The first token from i on where match_at may succeed: tokens whose
@@ -83,6 +91,10 @@ class PhraseMatcher {
   const std::vector<Phrase>& phrases() const { return phrases_; }
   // The index in phrases() of p, one of this matcher's phrases.
   std::size_t index_of(const Phrase& p) const { return static_cast<std::size_t>(&p - phrases_.data()); }
+  // 1 + the index of the phrase match_at finds at a token of this word
+  // whatever tokens follow (every phrase the word may start is one word
+  // long); 0 when it starts none, or a longer one too.
+  std::uint16_t one_word_phrase(std::string_view token) const;
 
  private:
   static bool word_matches(std::string_view pattern, std::string_view token);
@@ -123,6 +135,7 @@ class PhraseMatcher {
   std::bitset<65536> word_head_, stem_head_;
   unsigned stem_lengths_ = 0;  // bit n set: some stem has n bytes
   std::uint8_t bit_ = 0;       // its bit in Token::may_start (0: in no StartIndex)
+  bool word_matcher_ = false;  // its StartIndex sets Token::word_phrase for it
   // Tells the per-thread candidate memo whose answers a slot holds (never
   // reused; 0: nothing remembered, as for an empty matcher).
   std::uint32_t id_ = 0;
@@ -136,9 +149,11 @@ class PhraseMatcher {
 class StartIndex {
  public:
   StartIndex() = default;
-  // Gives each matcher (at most 8) its bit.
-  explicit StartIndex(const std::vector<PhraseMatcher*>& matchers);
-  // Sets every token's may_start. A word's answer is remembered per thread
+  // Gives each matcher (at most 8) its bit. Marked tokens carry
+  // word_matcher's one-word phrase (Token::word_phrase), when one is given
+  // (among matchers): it must outlive the index.
+  explicit StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatcher* word_matcher = nullptr);
+  // Sets every token's may_start and word_phrase. A word's answer is remembered per thread
   // (the same words recur in every document), so most tokens cost one hash
   // of their bytes and one compare instead of the stem and word probes.
   void mark(std::vector<Token>& tokens) const;
@@ -148,6 +163,10 @@ class StartIndex {
   std::uint8_t tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) const;
   // The bits of the matchers that may start at this word, without the memo.
   std::uint8_t starts_of(std::string_view token) const;
+  // Token::word_phrase of this word, whose starts_of is mask.
+  std::uint16_t word_phrase_of(std::string_view token, std::uint8_t mask) const {
+    return word_matcher_ && (mask & word_matcher_->bit_) ? word_matcher_->one_word_phrase(token) : 0;
+  }
 
  private:
   std::uint8_t remembered_starts_of(std::string_view token) const;
@@ -163,6 +182,7 @@ class StartIndex {
     std::uint8_t bit = 0;
   };
   std::vector<Suffix> suffixes_;
+  const PhraseMatcher* word_matcher_ = nullptr;  // whose one-word phrases tokens carry
   std::uint64_t id_ = 0;  // tells the per-thread memo whose answers it holds (never reused)
 };
 

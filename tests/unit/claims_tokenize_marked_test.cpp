@@ -51,6 +51,7 @@ TEST(TokenizeMarked, EqualsTokenizeThenMark) {
         EXPECT_EQ(got[i].lower, want[i].lower);
         EXPECT_EQ(got[i].word, want[i].word);
         EXPECT_EQ(int{got[i].may_start}, int{want[i].may_start}) << "'" << got[i].lower << "' at " << b;
+        EXPECT_EQ(got[i].word_phrase, want[i].word_phrase) << "'" << got[i].lower << "' at " << b;
         marked_starts += got[i].may_start != 0;
       }
     }
@@ -74,6 +75,38 @@ TEST(TokenizeMarked, MarksWordsByTheirPhrases) {
   EXPECT_EQ(tokens[4].lower, "zzzz");
   EXPECT_EQ(tokens[4].may_start, 0);
   EXPECT_EQ(tokens[3].may_start, 0);  // ","
+}
+
+// A marked token carries the roles' phrase when its word starts only
+// one-word phrases ("e": coord), none when a longer one may start there
+// ("da", as in "da parte di"); match_at finds at every token what it finds
+// on the same tokens without the mark.
+TEST(TokenizeMarked, CarriesTheRolesOneWordPhrase) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Alfa e Beta, sostenute da parte di Gamma e da Delta, zzzz.";
+  const DocumentText doc(text);
+  std::vector<Token> tokens;
+  lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, tokens);
+  ASSERT_GE(tokens.size(), 14u);
+  ASSERT_EQ(tokens[1].lower, "e");
+  ASSERT_NE(tokens[1].word_phrase, 0);
+  EXPECT_EQ(lex.role_of[tokens[1].word_phrase - 1u], "coord");
+  ASSERT_EQ(tokens[5].lower, "da");
+  EXPECT_EQ(tokens[5].word_phrase, 0);
+  EXPECT_EQ(tokens[0].word_phrase, 0);  // "Alfa": no role at all
+  std::vector<Token> plain = tokens;
+  for (Token& t : plain) t.word_phrase = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    PhraseMatch got, want;
+    const bool found = lex.roles.match_at(tokens, i, got);
+    ASSERT_EQ(found, lex.roles.match_at(plain, i, want)) << tokens[i].lower;
+    if (!found) continue;
+    EXPECT_EQ(got.phrase, want.phrase) << tokens[i].lower;
+    EXPECT_EQ(got.end, want.end) << tokens[i].lower;
+  }
+  PhraseMatch m;
+  ASSERT_TRUE(lex.roles.match_at(tokens, 5, m));
+  EXPECT_EQ(m.end, 8u);  // "da parte di", the longer phrase
 }
 
 // A view whose tokens no cue word starts (starts_any without the matcher's
