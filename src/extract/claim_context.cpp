@@ -17,6 +17,7 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
     trigger_facts.push_back(TriggerFacts{kind_from(e.attr("kind")), e.attr("pos") == "verb", e.attr("dir"), e.number("weight", 1)});
   }
   for (const Phrase& p : roles.phrases()) role_of.push_back(p.entry->attr("role"));
+  for (std::string_view r : role_of) relative.push_back(r == "relative");
 }
 
 LeaderIndex build_leader_index(const Lexicon& lexicon) {
@@ -66,11 +67,11 @@ bool MentionRef::party() const {
 const std::string& MentionRef::id() const { return entity ? entity->id : mention->entity_id; }
 
 std::pair<std::size_t, std::size_t> SentenceView::token_range(Span s) const {
-  std::size_t b = 0;
-  while (b < tokens.size() && tokens[b].span.end <= s.begin) ++b;
-  std::size_t e = b;
-  while (e < tokens.size() && tokens[e].span.begin < s.end) ++e;
-  return {b, e};
+  // Tokens are disjoint and in order: both ends are binary searches (each
+  // mention of a sentence asks, and walks from its start were O(tokens)).
+  auto b = std::partition_point(tokens.begin(), tokens.end(), [&](const Token& t) { return t.span.end <= s.begin; });
+  auto e = std::partition_point(b, tokens.end(), [&](const Token& t) { return t.span.begin < s.end; });
+  return {static_cast<std::size_t>(b - tokens.begin()), static_cast<std::size_t>(e - tokens.begin())};
 }
 
 int SentenceView::mention_at(std::size_t t) const {
@@ -132,6 +133,7 @@ namespace {
 
 void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
   v.role.assign(v.tokens.size(), {});
+  v.relatives.clear();
   // find_all's walk, without collecting the matches in a vector first.
   PhraseMatch m;
   for (std::size_t i = lex.roles.next_start(v.tokens, 0); i < v.tokens.size(); i = lex.roles.next_start(v.tokens, i)) {
@@ -139,8 +141,11 @@ void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
       ++i;
       continue;
     }
-    std::string_view r = lex.role_of[lex.roles.index_of(*m.phrase)];
+    const std::size_t p = lex.roles.index_of(*m.phrase);
+    std::string_view r = lex.role_of[p];
     for (std::size_t t = m.begin; t < m.end; ++t) v.role[t] = r;
+    if (lex.relative[p])
+      for (std::size_t t = m.begin; t < m.end; ++t) v.relatives.push_back(t);
     i = m.end;
   }
 }

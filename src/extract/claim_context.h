@@ -43,6 +43,7 @@ struct ClaimLexicon {
   // attributes read once here: parsing them per match cost more than the match.
   std::vector<TriggerFacts> trigger_facts;
   std::vector<std::string_view> role_of;  // role=
+  std::vector<std::uint8_t> relative;     // role= is "relative"
 };
 
 // A document's entities by id (the first of each id), in one flat
@@ -117,6 +118,10 @@ struct SentenceView {
   std::vector<Token> tokens;
   std::vector<std::string_view> role;  // per token: role of the role phrase covering it
   std::vector<MentionRef> mentions;    // left to right, nested mentions dropped
+  // The tokens a "relative" role phrase covers ("che", "il quale"), left to
+  // right: a scan for them need not read every token's role. A name's
+  // tokens among them have lost the role since (role[t] says).
+  std::vector<std::size_t> relatives;
   // The OR of the tokens' may_start (StartIndex::tokenize_marked's answer):
   // a matcher whose bit is clear finds nothing here. All set: not known.
   std::uint8_t starts_any = 0xFF;

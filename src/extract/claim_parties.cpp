@@ -245,10 +245,15 @@ std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit, std::s
   std::size_t clause = from == 0 ? v.clause_start(limit) : from;
   // "Rossi ha annunciato che Alfa investirà": after a complement "che" (no
   // comma or name before it, unlike a relative) the verb has its own subject.
-  for (std::size_t t = clause + 1; from == 0 && t < limit && t < v.tokens.size(); ++t)
+  // Only the tokens given a relative role can be one (v.relatives).
+  const std::size_t first = clause + 1;
+  for (std::size_t t : v.relatives) {
+    if (from != 0 || t >= limit || t >= v.tokens.size()) break;
+    if (t < first) continue;
     if (v.role[t] == "relative" && v.role[t - 1] != "relative" && !v.is_punct(t - 1, ",()\"«»“”") &&
         v.mention_at(t - 1) < 0 && v.mention_at(t + 1) >= 0)
       clause = t + 1;
+  }
   for (std::size_t k = 0; k < v.mentions.size(); ++k) {
     const auto& m = v.mentions[k];
     if (m.tb < clause) continue;

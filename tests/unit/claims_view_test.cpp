@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "dealscan/lexicon.h"
 #include "extract/claim_context.h"
+#include "extract/claim_parties.h"
 #include "extract/claim_text.h"
 #include "extract/latin_case.h"
 
@@ -51,6 +53,38 @@ TEST(SentenceView, IsPunctFindsEllipsisAndGuillemets) {
   EXPECT_TRUE(v.is_punct(0, "«»"));
   EXPECT_FALSE(v.is_punct(1, ",;"));  // "forse" is a word
   EXPECT_EQ(v.clause_start(v.tokens.size()), colon + 1);
+}
+
+// The view lists the tokens of its relative role phrases ("che"), and
+// find_agent reads them: after a complement "che" the verb has its own
+// subject ("Rossi ha annunciato che Alfa ..." => Alfa); after a comma the
+// "che" is a relative and the subject stays before it.
+TEST(SentenceView, RelativesListedAndReadForTheComplementChe) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  std::vector<Entity> entities = {{"rossi", "Rossi", EntityType::Person}, {"alfa", "Alfa", EntityType::Org},
+                                  {"beta", "Beta", EntityType::Org}};
+  const EntityIndex by_id(entities);
+  auto agent_of = [&](const std::string& text, std::vector<std::size_t>& relatives) {
+    std::string lowered;
+    text::assign_lowered(text, lowered);
+    EntityOutput out;
+    out.entities = entities;
+    for (const Entity& e : entities)
+      if (auto at = text.find(e.name); at != std::string::npos) out.mentions.push_back({e.id, Span{at, at + e.name.size()}});
+    std::sort(out.mentions.begin(), out.mentions.end(),
+              [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+    const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
+    relatives = v.relatives;
+    auto agent = find_agent(v, v.tokens.size());
+    return agent && !agent->several() ? v.mentions[agent->members.front()].id() : std::string("-");
+  };
+  std::vector<std::size_t> relatives;
+  EXPECT_EQ(agent_of("Rossi ha annunciato che Alfa investir\u00E0 in Beta.", relatives), "alfa");
+  EXPECT_EQ(relatives, (std::vector<std::size_t>{3}));
+  EXPECT_EQ(agent_of("Rossi, che investir\u00E0 in Beta, ha parlato.", relatives), "rossi");
+  EXPECT_EQ(relatives, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(agent_of("Rossi ha parlato con Beta.", relatives), "rossi");
+  EXPECT_TRUE(relatives.empty());
 }
 
 // EntityIndex finds every entity by its id, the first of a repeated id,
