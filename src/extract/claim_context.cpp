@@ -81,15 +81,10 @@ int SentenceView::mention_at(std::size_t t) const {
 }
 
 std::size_t SentenceView::clause_start(std::size_t t) const {
-  // is_punct(k, ";:…") spelt out (the walk runs back over most of a
-  // sentence): a mark that is ";", ":", "…" (or empty, as find says).
-  auto breaks = [](const Token& k) {
-    if (k.word) return false;
-    const std::string_view m = k.lower;
-    return m.size() == 1 ? m[0] == ';' || m[0] == ':' : m.empty() || m == "\u2026";
-  };
+  // Marked tokens none of which ends a clause (most sentences): no walk.
+  if (!(starts_any & kClauseBreakBit)) return 0;
   std::size_t b = std::min(t, tokens.size());
-  while (b > 0 && !breaks(tokens[b - 1])) --b;
+  while (b > 0 && !is_clause_break(tokens[b - 1])) --b;
   return b;
 }
 

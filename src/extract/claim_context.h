@@ -123,7 +123,8 @@ struct SentenceView {
   // tokens among them have lost the role since (role[t] says).
   std::vector<std::size_t> relatives;
   // The OR of the tokens' may_start (StartIndex::tokenize_marked's answer):
-  // a matcher whose bit is clear finds nothing here. All set: not known.
+  // a matcher whose bit is clear finds nothing here, and without
+  // kClauseBreakBit the sentence is one clause. All set: not known.
   std::uint8_t starts_any = 0xFF;
 
   // Token range covering byte span s (empty range at the insertion point when none).

@@ -529,7 +529,7 @@ StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatche
   keys_.slots_.resize(size);
   keys_.tags_.assign(size, 0);
   masks_.assign(size, 0);
-  for (std::size_t k = 0; k < matchers.size() && k < 8; ++k) {
+  for (std::size_t k = 0; k < matchers.size() && k < 7; ++k) {
     PhraseMatcher& m = *matchers[k];
     m.bit_ = static_cast<std::uint8_t>(1u << k);
     for (const auto& slot : m.slots_)
@@ -617,7 +617,7 @@ namespace {
 // Sets t.may_start and t.word_phrase from the memo (index's), or by looking t up.
 [[gnu::always_inline]] inline void mark_token(StartMemo& memo, const StartIndex& index, Token& t) {
   if (!t.word) {
-    t.may_start = 0;
+    t.may_start = is_clause_break(t) ? kClauseBreakBit : 0;
     t.word_phrase = 0;
   } else if (t.lower.empty() || t.lower.size() > StartMemo::kMaxWord) {
     t.may_start = index.starts_of(t.lower);

@@ -30,6 +30,17 @@ struct Token {
   std::uint16_t word_phrase = 0;
 };
 
+// A mark that ends a clause: ';', ':', '…' (SentenceView::clause_start;
+// is_punct(t, ";:…") spelt out, an empty mark included as find has it).
+inline bool is_clause_break(const Token& t) {
+  if (t.word) return false;
+  const std::string_view m = t.lower;
+  return m.size() == 1 ? m[0] == ';' || m[0] == ':' : m.empty() || m == "\u2026";
+}
+// The may_start a StartIndex gives a clause break (no matcher has this bit):
+// the OR of a sentence's marks tells whether it has one.
+constexpr std::uint8_t kClauseBreakBit = 0x80;
+
 // Splits [span) of text into word and punctuation tokens. "l'accordo" =>
 // "l'" "accordo"; "start-up" and "1.500" stay one token. lowered is the
 // whole text lower-cased by text::lower_latin (same byte offsets): the
@@ -149,7 +160,7 @@ class PhraseMatcher {
 class StartIndex {
  public:
   StartIndex() = default;
-  // Gives each matcher (at most 8) its bit. Marked tokens carry
+  // Gives each matcher (at most 7: kClauseBreakBit is the eighth) its bit. Marked tokens carry
   // word_matcher's one-word phrase (Token::word_phrase), when one is given
   // (among matchers): it must outlive the index.
   explicit StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatcher* word_matcher = nullptr);

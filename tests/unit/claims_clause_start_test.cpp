@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "dealscan/extract.h"
+#include "dealscan/lexicon.h"
 #include "extract/claim_context.h"
 #include "extract/claim_text.h"
 #include "extract/latin_case.h"
@@ -48,6 +50,28 @@ TEST(ClauseStart, SameClauseOnlyWithoutBreakBetween) {
   EXPECT_TRUE(v.same_clause(3, 4));
   EXPECT_FALSE(v.same_clause(4, 6));
   EXPECT_EQ(v.clause_start(7), 6u);
+}
+
+// Marking gives ';', ':' and '…' kClauseBreakBit (and no other mark), so
+// a marked view without it is one clause: clause_start answers as the walk
+// at every token, with breaks in the sentence and without.
+TEST(ClauseStart, MarkedViewAnswersAsTheWalk) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  for (const std::string text : {std::string("Alfa, con Beta (e Gamma), investir\u00E0 \u00ABmolto\u00BB \u2013 dice Rossi."),
+                                 std::string("Alfa cresce: Beta investir\u00E0; Gamma\u2026 no, Delta.")}) {
+    const DocumentText doc(text);
+    SentenceView marked;
+    marked.starts_any = lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, marked.tokens);
+    std::size_t breaks = 0;
+    for (std::size_t t = 0; t < marked.tokens.size(); ++t) {
+      const bool is_break = marked.is_punct(t, ";:\u2026");
+      breaks += is_break;
+      EXPECT_EQ((marked.tokens[t].may_start & kClauseBreakBit) != 0, is_break) << marked.tokens[t].lower;
+    }
+    EXPECT_EQ((marked.starts_any & kClauseBreakBit) != 0, breaks > 0) << text;
+    for (std::size_t t = 0; t <= marked.tokens.size(); ++t)
+      EXPECT_EQ(marked.clause_start(t), clause_start_by_is_punct(marked, t)) << text << " at " << t;
+  }
 }
 
 }  // namespace
