@@ -363,7 +363,8 @@ class ClaimBuilder {
   void index_for_partials(std::size_t c) {
     const auto& m = fig(docs_, clusters_[c].members.front()).money;
     for (const auto& p : parties_of(clusters_[c])) {
-      PartialIndex& index = partial_[std::string(p).append("|").append(clusters_[c].kind)];
+      key_.assign(p).append("|").append(clusters_[c].kind);
+      PartialIndex& index = partial_[key_];  // copies the key only when new
       if (m.currency.empty() || m.max || !indexable(m)) index.others.push_back(c);
       else index.anchors.add(m.currency, m.value, c);
     }
@@ -392,7 +393,7 @@ class ClaimBuilder {
   std::vector<Group> groups_;
   std::map<std::pair<std::string_view, std::uint64_t>, std::size_t> group_ids_;
   AmountIndex amounts_;  // group ids by amount
-  std::map<std::string, std::vector<std::size_t>> topic_;
+  std::unordered_map<std::string, std::vector<std::size_t>> topic_;  // only looked up
   std::string key_;  // topic_of()'s and join_partial()'s buffer
   std::unordered_map<std::string, std::vector<std::size_t>> by_party_;  // clusters naming a party, in order
   std::unordered_map<std::string, PartialIndex> partial_;             // "party|kind" -> full clusters
