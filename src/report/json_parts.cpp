@@ -1,6 +1,8 @@
 #include "report/json_parts.h"
 
 #include <algorithm>
+#include <cstring>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
@@ -156,6 +158,23 @@ void write_entity(JsonWriter& w, const Entity& e, const std::optional<std::strin
 // Are the ids of the document's entities all different? (The extractor
 // lists each once; then nothing needs merging.)
 bool distinct_ids(const std::vector<Entity>& entities) {
+  // A document has a few dozen: each pair is compared by length and first
+  // eight bytes (two integer tests), whole only when those agree; sorting
+  // string_views cost more.
+  constexpr std::size_t kPairwise = 64;
+  if (entities.size() <= kPairwise) {
+    std::pair<std::size_t, std::uint64_t> keys[kPairwise];
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      const std::string& id = entities[i].id;
+      std::uint64_t head = 0;
+      std::memcpy(&head, id.data(), std::min<std::size_t>(id.size(), 8));
+      keys[i] = {id.size(), head};
+    }
+    for (std::size_t i = 0; i < entities.size(); ++i)
+      for (std::size_t j = i + 1; j < entities.size(); ++j)
+        if (keys[i] == keys[j] && (keys[i].first <= 8 || entities[i].id == entities[j].id)) return false;
+    return true;
+  }
   std::vector<std::string_view> ids;
   ids.reserve(entities.size());
   for (const auto& e : entities) ids.emplace_back(e.id);

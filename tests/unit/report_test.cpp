@@ -124,6 +124,32 @@ std::string read_file(const std::string& path) {
 
 // ---------------------------------------------------------------- JSON contract
 
+// A document line lists an id once: twice-listed ids are merged (mentions
+// summed), ids sharing only their first eight bytes or their length are not.
+TEST(JsonReport, DocumentLineMergesRepeatedEntityIds) {
+  DocumentResult d;
+  d.source.id = "doc";
+  d.entities = {Entity{"intesa-sanpaolo", "Intesa Sanpaolo", EntityType::Org, std::nullopt, true, 2},
+                Entity{"intesa-sanpaolo-vita", "Intesa Sanpaolo Vita", EntityType::Org, std::nullopt, true, 1},
+                Entity{"eni", "Eni", EntityType::Org, std::nullopt, true, 1},
+                Entity{"enel", "Enel", EntityType::Org, std::nullopt, true, 1},
+                Entity{"banca-sella-holding", "Banca Sella Holding", EntityType::Org, std::nullopt, true, 1},
+                Entity{"banca-sella-finance", "Banca Sella Finance", EntityType::Org, std::nullopt, true, 1},
+                Entity{"intesa-sanpaolo", "Intesa Sanpaolo", EntityType::Org, std::nullopt, true, 3}};
+  auto ids = [](const DocumentResult& doc) {
+    std::vector<std::string> out;
+    const Json line = Json::parse(jsonl_document_line(doc));
+    for (const auto& e : line["entities"])
+      out.push_back(e["id"].get<std::string>() + "/" + std::to_string(e["mentions"].get<int>()));
+    return out;
+  };
+  EXPECT_EQ(ids(d), (std::vector<std::string>{"intesa-sanpaolo/5", "intesa-sanpaolo-vita/1", "eni/1", "enel/1", "banca-sella-holding/1", "banca-sella-finance/1"}));
+  d.entities.back().id = "eni";
+  EXPECT_EQ(ids(d), (std::vector<std::string>{"intesa-sanpaolo/2", "intesa-sanpaolo-vita/1", "eni/4", "enel/1", "banca-sella-holding/1", "banca-sella-finance/1"}));
+  d.entities.pop_back();
+  EXPECT_EQ(ids(d), (std::vector<std::string>{"intesa-sanpaolo/2", "intesa-sanpaolo-vita/1", "eni/1", "enel/1", "banca-sella-holding/1", "banca-sella-finance/1"}));
+}
+
 TEST(JsonReport, TopLevelKeysInOrder) {
   Json j = to_json(sample_report());
   std::vector<std::string> keys;
