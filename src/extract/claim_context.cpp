@@ -17,7 +17,7 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
     trigger_facts.push_back(TriggerFacts{kind_from(e.attr("kind")), e.attr("pos") == "verb", e.attr("dir"), e.number("weight", 1)});
   }
   for (const Phrase& p : roles.phrases()) role_of.push_back(p.entry->attr("role"));
-  for (std::string_view r : role_of) relative.push_back(r == "relative");
+  for (std::string_view r : role_of) relative.push_back(r == "relative"), head.push_back(r == "head");
 }
 
 LeaderIndex build_leader_index(const Lexicon& lexicon) {
@@ -129,6 +129,7 @@ namespace {
 void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
   v.role.assign(v.tokens.size(), {});
   v.relatives.clear();
+  v.heads.clear();
   // find_all's walk, without collecting the matches in a vector first.
   PhraseMatch m;
   for (std::size_t i = lex.roles.next_start(v.tokens, 0); i < v.tokens.size(); i = lex.roles.next_start(v.tokens, i)) {
@@ -141,6 +142,8 @@ void assign_roles(const ClaimLexicon& lex, SentenceView& v) {
     for (std::size_t t = m.begin; t < m.end; ++t) v.role[t] = r;
     if (lex.relative[p])
       for (std::size_t t = m.begin; t < m.end; ++t) v.relatives.push_back(t);
+    if (lex.head[p])
+      for (std::size_t t = m.begin; t < m.end; ++t) v.heads.push_back(t);
     i = m.end;
   }
 }

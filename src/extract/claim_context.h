@@ -44,6 +44,7 @@ struct ClaimLexicon {
   std::vector<TriggerFacts> trigger_facts;
   std::vector<std::string_view> role_of;  // role=
   std::vector<std::uint8_t> relative;     // role= is "relative"
+  std::vector<std::uint8_t> head;         // role= is "head"
 };
 
 // A document's entities by id (the first of each id), in one flat
@@ -122,6 +123,7 @@ struct SentenceView {
   // right: a scan for them need not read every token's role. A name's
   // tokens among them have lost the role since (role[t] says).
   std::vector<std::size_t> relatives;
+  std::vector<std::size_t> heads;  // the same for the "head" role ("l'azienda")
   // The OR of the tokens' may_start (StartIndex::tokenize_marked's answer):
   // a matcher whose bit is clear finds nothing here, and without
   // kClauseBreakBit the sentence is one clause. All set: not known.

@@ -70,8 +70,8 @@ void analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceDat
     if (m.party()) flags.has_party = true, flags.named.push_back(m.id());
   for (const auto& h : d.triggers) flags.pay_verb = flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
   for (const auto& h : d.triggers) flags.deal_noun = flags.deal_noun || (!h.verb && h.kind == Kind::Contract);
-  for (std::size_t t = 1; t < d.view.tokens.size(); ++t)
-    if (d.view.role[t] == "head" && (d.view.role[t - 1] == "target" ||
+  for (std::size_t t : d.view.heads)  // the tokens given a head role, a name's since cleared
+    if (t >= 1 && d.view.role[t] == "head" && (d.view.role[t - 1] == "target" ||
                                      (d.view.role[t - 1] == "article" && t > 1 && d.view.role[t - 2] == "target")))
       flags.target_head = true;
 }

@@ -87,6 +87,26 @@ TEST(SentenceView, RelativesListedAndReadForTheComplementChe) {
   EXPECT_TRUE(relatives.empty());
 }
 
+// The view lists the tokens of its head role phrases ("società", "gruppo"):
+// every token whose role is "head" is among them, in order.
+TEST(SentenceView, HeadsListed) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Alfa investir\u00E0 nella societ\u00E0 di Rossi e nel gruppo.";
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}};
+  EntityOutput out;
+  out.entities = entities;
+  out.mentions.push_back({"alfa", Span{0, 4}});
+  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out,
+                                    EntityIndex(entities));
+  EXPECT_EQ(v.heads, (std::vector<std::size_t>{3, 8}));
+  std::vector<std::size_t> by_role;
+  for (std::size_t t = 0; t < v.tokens.size(); ++t)
+    if (v.role[t] == "head") by_role.push_back(t);
+  EXPECT_EQ(by_role, v.heads);
+}
+
 // EntityIndex finds every entity by its id, the first of a repeated id,
 // and nothing for an id the document lacks, however many entities it holds.
 TEST(EntityIndex, FindsTheFirstEntityOfEachId) {
