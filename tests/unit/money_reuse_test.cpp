@@ -8,28 +8,14 @@
 #include <vector>
 
 #include "dealscan/extract.h"
+#include "support/money_lines.h"
 
 namespace dealscan {
 namespace {
 
-const MoneyExtractor& extractor() {
-  static const MoneyExtractor x(Lexicon::builtin());
-  return x;
-}
-
-// Sentences split at every newline.
-std::vector<Sentence> lines_of(const std::string& t) {
-  std::vector<Sentence> out;
-  std::size_t b = 0;
-  for (std::size_t i = 0; i <= t.size(); ++i)
-    if (i == t.size() || t[i] == '\n') {
-      out.push_back(Sentence{Span{b, i}});
-      b = i + 1;
-    }
-  return out;
-}
-
-std::string span_text(const std::string& t, Span s) { return t.substr(s.begin, s.size()); }
+using test_support::lines_of;
+using test_support::span_text;
+using test_support::money_extractor;
 
 // Every field the extractor fills, as one line per mention.
 std::string describe(const std::string& t, const MoneyOutput& out) {
@@ -55,25 +41,25 @@ const std::string kNamedLater = "Prima 7 miliardi\npoi 3 miliardi di sterline, a
 TEST(MoneyReuse, EachDocumentReadsAsIfItCameFirst) {
   const std::vector<std::string> docs = {kConverted, kElidedOnly, kNamedLater};
   std::vector<std::string> alone;
-  for (const auto& d : docs) alone.push_back(describe(d, extractor().extract(d, lines_of(d))));
+  for (const auto& d : docs) alone.push_back(describe(d, money_extractor().extract(d, lines_of(d))));
   // The same documents in another order, twice over, on the same thread.
   for (int round = 0; round < 2; ++round)
     for (std::size_t k : {2u, 0u, 1u, 0u, 2u}) {
       const auto& d = docs[k];
-      EXPECT_EQ(describe(d, extractor().extract(d, lines_of(d))), alone[k]) << "document " << k;
+      EXPECT_EQ(describe(d, money_extractor().extract(d, lines_of(d))), alone[k]) << "document " << k;
     }
 }
 
 TEST(MoneyReuse, ConversionAndContextCurrencyAsRead) {
-  const auto out = extractor().extract(kConverted, lines_of(kConverted));
+  const auto out = money_extractor().extract(kConverted, lines_of(kConverted));
   ASSERT_EQ(out.money.size(), 4u);
   EXPECT_EQ(out.money[1].conversion_of, std::optional<std::size_t>(0));
   EXPECT_EQ(out.money[2].currency, "EUR");  // elided: the nearest named before it
   EXPECT_TRUE(out.money[2].currency_from_context);
   EXPECT_EQ(span_text(kConverted, out.money[3].span), "oltre 2 miliardi di euro");
   // A document naming no currency keeps none of the one before.
-  EXPECT_TRUE(extractor().extract(kElidedOnly, lines_of(kElidedOnly)).money.empty());
-  const auto later = extractor().extract(kNamedLater, lines_of(kNamedLater));
+  EXPECT_TRUE(money_extractor().extract(kElidedOnly, lines_of(kElidedOnly)).money.empty());
+  const auto later = money_extractor().extract(kNamedLater, lines_of(kNamedLater));
   ASSERT_EQ(later.money.size(), 3u);
   EXPECT_EQ(later.money[0].currency, "GBP");  // the first named after it
 }
@@ -85,7 +71,7 @@ TEST(MoneyReuse, AmountsOfOneSentenceKeepItsBounds) {
       "Spesi 5 miliardi di euro e oltre 6 miliardi di euro, circa\n"
       "7 miliardi di euro e almeno 8 miliardi di euro in tre anni\n"
       "fino a\n9 miliardi di euro";
-  const auto out = extractor().extract(t, lines_of(t));
+  const auto out = money_extractor().extract(t, lines_of(t));
   ASSERT_EQ(out.money.size(), 5u);
   EXPECT_EQ(span_text(t, out.money[0].span), "5 miliardi di euro");
   EXPECT_EQ(span_text(t, out.money[1].span), "oltre 6 miliardi di euro");
