@@ -1,7 +1,22 @@
 #include "extract/money_amounts.h"
 
+#include <array>
+#include <atomic>
+
 namespace dealscan::money {
 namespace {
+
+std::atomic<std::uint64_t> next_memo_id{1};  // AmountMatcher::memo_id_ of the next matcher
+
+// One remembered answer of AmountMatcher::opens.
+struct OpensMemo {
+  static constexpr std::size_t kMaxWord = 22;
+  std::uint64_t matcher = 0;  // the matcher's memo_id_; 0: empty
+  char word[kMaxWord];
+  std::uint8_t size = 0;
+  Opens opens = Opens::Ask;
+};
+constexpr std::size_t kOpensSlots = 512;  // direct-mapped by the word's hash
 
 // Millions and more: a scale this large makes a bare amount money when the
 // document names a currency ("35 miliardi"); "35" or "10 mila" alone never.
@@ -18,7 +33,7 @@ bool ends_clause(const std::vector<Token>& toks, std::size_t p) {
 
 }  // namespace
 
-AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
+AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon), memo_id_(next_memo_id++) {
   currencies_.add_list(lexicon.list("currencies"));
   const auto& q = lexicon.list("qualifiers");
   for (const char* name : {"over", "at_least", "up_to", "under", "about", "nearly"})
@@ -50,6 +65,47 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon) {
       }
   word_filter_.add_all(vague_filter_);
   word_filter_.add_all(reader_.number_word_filter());
+  reader_.add_next_words(next_words_);
+  currencies_.for_each_phrase([&](const std::vector<std::string>& words) {
+    if (words.size() > 1 && currencies_.start_of(words[0]) != PhraseTable::Start::Alone) next_words_.add_word(words[1]);
+  });
+}
+
+// may_start's tests on the word alone: a vague word or a currency opens an
+// amount on its own; a currency's first word otherwise only before the
+// rest of its name; a number word as the reader says.
+Opens AmountMatcher::opens_uncached(std::string_view w) const {
+  if (vague_filter_.may_hold(w) && vague_.contains(w)) return Opens::Ask;
+  const auto currency = currencies_.start_of(w);
+  if (currency == PhraseTable::Start::Alone) return Opens::Ask;
+  const Opens number = reader_.opens(w);
+  if (number == Opens::Ask) return Opens::Ask;
+  if (number == Opens::BeforeNext || currency == PhraseTable::Start::Longer) return Opens::BeforeNext;
+  return Opens::Never;
+}
+
+Opens AmountMatcher::opens(std::string_view w) const {
+  if (w.size() > OpensMemo::kMaxWord) return opens_uncached(w);
+  thread_local std::array<OpensMemo, kOpensSlots> memo;  // per thread: matchers are shared
+  OpensMemo& m = memo[StringHash{}(w) % kOpensSlots];
+  if (m.matcher == memo_id_ && m.size == w.size() && std::memcmp(m.word, w.data(), w.size()) == 0) return m.opens;
+  const Opens o = opens_uncached(w);
+  m.matcher = memo_id_;
+  std::memcpy(m.word, w.data(), w.size());
+  m.size = static_cast<std::uint8_t>(w.size());
+  m.opens = o;
+  return o;
+}
+
+bool AmountMatcher::may_open(const std::vector<Token>& toks, std::size_t i) const {
+  switch (opens(toks[i].low)) {
+    case Opens::Never:
+      return false;
+    case Opens::BeforeNext:
+      return i + 1 < toks.size() && next_words_.may_hold(toks[i + 1].low);
+    default:
+      return true;
+  }
 }
 
 // False only when match_slow would find nothing at i: most words that pass

@@ -95,15 +95,21 @@ class AmountMatcher {
   // The first token from i on where match's quick refusal does not turn
   // the amount away (toks.size() if none): one tight loop over the many
   // tokens that open nothing, asked before match.
+  // A word the filter lets through is asked may_open, which turns away the
+  // many that never open an amount ("settore") or not before this next
+  // token ("il", "un", "a").
   std::size_t next_candidate(const std::vector<Token>& toks, std::size_t i) const {
     const Token* t = toks.data();
     const std::size_t n = toks.size();
-    if (!word_filter_.has_short_prefixes()) {  // the lexicon's case: one bit per word
-      while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold_no_short(t[i].low)) ++i;
-      return i;
+    const bool short_prefixes = word_filter_.has_short_prefixes();
+    for (;; ++i) {
+      if (!short_prefixes) {  // the lexicon's case: one bit per word
+        while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold_no_short(t[i].low)) ++i;
+      } else {
+        while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold(t[i].low)) ++i;
+      }
+      if (i >= n || t[i].kind == TokKind::Digits || may_open(toks, i)) return i;
     }
-    while (i < n && t[i].kind != TokKind::Digits && !word_filter_.may_hold(t[i].low)) ++i;
-    return i;
   }
   const NumberReader& reader() const { return reader_; }
 
@@ -143,6 +149,21 @@ class AmountMatcher {
   PrefixFilter word_filter_;
   // Whether an amount may start at token i; match() has asked word_filter_.
   bool may_start(const std::vector<Token>& toks, std::size_t i) const;
+
+  // False only when may_start(toks, i) is false, for a word or mark: from
+  // what the word alone allows (remembered per thread, see opens) and, for
+  // a BeforeNext word, whether next_words_ lets the next token through.
+  bool may_open(const std::vector<Token>& toks, std::size_t i) const;
+  // What a word allows, remembered: the same few words ("il", "un", "a",
+  // "settore") come again and again.
+  Opens opens(std::string_view w) const;
+  Opens opens_uncached(std::string_view w) const;
+  // Every token that may follow a BeforeNext word in an amount: the
+  // reader's next words and the second words of the currencies whose first
+  // word is no currency alone ("a" of "A$", "corone" of "corone svedesi").
+  PrefixFilter next_words_;
+  // Tells this matcher's remembered answers from another's.
+  std::uint64_t memo_id_;
 };
 
 }  // namespace dealscan::money

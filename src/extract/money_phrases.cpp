@@ -56,4 +56,13 @@ const LexEntry* PhraseTable::word(std::string_view w) const {
   return nullptr;
 }
 
+PhraseTable::Start PhraseTable::start_of(std::string_view w) const {
+  if (!first_digests_.test(digest(w))) return Start::None;
+  const auto* phrases = by_first_.find(w);
+  if (!phrases) return Start::None;
+  for (const auto& p : *phrases)
+    if (p.words.size() == 1) return Start::Alone;
+  return Start::Longer;
+}
+
 }  // namespace dealscan::money

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <bitset>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,17 @@ class PhraseTable {
   }
   // Single-token lookup.
   const LexEntry* word(std::string_view w) const;
+  // How the phrases start with word w: none does, only phrases of several
+  // words do (what follows w decides), or w alone is one.
+  enum class Start : std::uint8_t { None, Longer, Alone };
+  Start start_of(std::string_view w) const;
+  // Calls f(words) for every phrase (its tokens' lower-cased texts).
+  template <class F>
+  void for_each_phrase(F f) const {
+    by_first_.for_each([&](std::string_view, const std::vector<Phrase>& phrases) {
+      for (const auto& p : phrases) f(p.words);
+    });
+  }
 
  private:
   // match_at and match_before once the digest lets the token through.

@@ -262,6 +262,28 @@ bool NumberReader::may_read_at(const std::vector<Token>& toks, std::size_t i) co
   }
 }
 
+Opens NumberReader::opens(std::string_view w) const {
+  const Piece* whole = whole_word(w);
+  if (!whole) return word_value(w) ? Opens::Ask : Opens::Never;
+  // may_read_at's tests without the next token.
+  switch (whole->kind) {
+    case Kind::Article:
+    case Kind::Definite:
+      return w == "uno" && word_value(w) ? Opens::Ask : Opens::BeforeNext;
+    case Kind::Half:
+      return Opens::BeforeNext;
+    default:
+      return Opens::Never;
+  }
+}
+
+void NumberReader::add_next_words(PrefixFilter& f) const {
+  scales_.for_each([&](std::string_view w, const Scale&) { f.add_word(w); });
+  whole_.for_each([&](std::string_view w, const Piece& p) {
+    if (p.kind == Kind::Group || p.kind == Kind::Fraction) f.add_word(w);
+  });
+}
+
 // A number without its scale words.
 std::optional<NumRead> NumberReader::read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const {
   const Token& t = toks[i];

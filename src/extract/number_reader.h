@@ -118,6 +118,12 @@ class PrefixFilter {
   bool short_prefixes_ = false;    // whether head1_ or head2_ has any
 };
 
+// Whether an amount may start at a word, from the word alone: never, only
+// when the next token is one of a few words (a scale after "il", "un",
+// "mezzo"; the rest of a currency's name after "a" of "A$"), or ask the
+// matcher. A test asked before the matcher; it may let through too much.
+enum class Opens : std::uint8_t { Never, BeforeNext, Ask };
+
 class NumberReader {
  public:
   explicit NumberReader(const Lexicon& lexicon);
@@ -134,6 +140,13 @@ class NumberReader {
   double scale_at(const std::vector<Token>& toks, std::size_t i) const;
   // Lets through every word word_value may read (those starting with a piece).
   const PrefixFilter& number_word_filter() const { return piece_starts_; }
+  // Whether may_read_at can be true at a word w (of kind Word): BeforeNext
+  // for the words that read as a number only before a scale or a group
+  // noun ("il", "un", "una", "mezzo"), whose words add_next_words adds.
+  Opens opens(std::string_view w) const;
+  // Adds every word that may follow a BeforeNext word in a number: the
+  // scales and the group and fraction nouns.
+  void add_next_words(PrefixFilter& f) const;
 
  private:
   // The role of a number word (type= in number_words.tsv), read once.
