@@ -145,7 +145,10 @@ std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
 
 struct EntityExtractor::Impl {
   explicit Impl(const Lexicon& lexicon)
-      : gazetteer(lexicon), rules(lexicon, gazetteer), descriptive(lexicon, gazetteer) {}
+      : gazetteer(lexicon), rules(lexicon, gazetteer), descriptive(lexicon, gazetteer) {
+    gazetteer.mark_starts(starts);
+    rules.mark_starts(starts);
+  }
 
   const Entity* lookup(std::string_view id, const entity::DocState& doc) const {
     if (const auto* g = gazetteer.find(id)) return &g->entity;
@@ -155,6 +158,10 @@ struct EntityExtractor::Impl {
 
   EntityOutput extract(const entity::TokenStream& ts) const {
     entity::DocState doc;
+    // One pass marks where each every-token matcher may start (per-thread marks).
+    thread_local std::vector<std::uint8_t> marks;
+    starts.mark(ts, marks);
+    doc.starts = marks.data();
     gazetteer.match_names(ts, rules.stopwords(), doc);
     gazetteer.match_descriptions(ts, doc);
     gazetteer.match_typos(ts, rules.stopwords(), doc);
@@ -193,6 +200,7 @@ struct EntityExtractor::Impl {
   entity::Gazetteer gazetteer;
   entity::NameRules rules;
   entity::DescriptiveResolver descriptive;
+  entity::StartMarks starts;  // the gazetteer's and the rules' every-token tries
 };
 
 EntityExtractor::EntityExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

@@ -54,7 +54,20 @@ struct UnknownEntity {
   std::vector<std::string> name_tokens;  // surface tokens, for later repeats
 };
 
+// The bits of a token's start mark (StartMarks): which every-token matcher
+// may start at it. A comma's bit marks "," and the rare keys sharing its hash.
+enum StartBit : std::uint8_t {
+  kNameStart = 1,         // Gazetteer::match_names
+  kDescriptionStart = 2,  // Gazetteer::match_descriptions
+  kSuffixStart = 4,       // NameRules::legal_suffix
+  kDeterminerStart = 8,   // the determiners (NameRules)
+  kCommaMark = 16,        // NameRules::persons, with the determiners
+};
+
 struct DocState {
+  // Per token, then StartMarks::kPad zero bytes: its StartBits, marked by
+  // the extractor before any matcher runs (the matchers visit these).
+  const std::uint8_t* starts = nullptr;
   std::vector<Draft> drafts;
   // A deque: drafts view the ids of these, which must not move when one is added.
   std::deque<UnknownEntity> unknown;

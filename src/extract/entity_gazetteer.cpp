@@ -84,11 +84,12 @@ const GazEntry* Gazetteer::find(std::string_view id) const {
 void Gazetteer::match_names(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const {
   // The token array, its size and the start bitmap stay in registers (the
   // draft list's growth would otherwise make every test reload them).
+  // Only the tokens marked as starting a name are visited.
   const Token* tokens = ts.tokens.data();
   const std::size_t n = ts.size();
-  const auto may_start = names_.start_test();
-  for (std::size_t i = 0; i < n;) {
-    if (!tokens[i].word || !may_start(tokens[i].key_hash)) {
+  const std::uint8_t* starts = doc.starts;
+  for (std::size_t i = next_marked(starts, 0, n, kNameStart); i < n; i = next_marked(starts, i, n, kNameStart)) {
+    if (!tokens[i].word) {
       ++i;
       continue;
     }
@@ -110,9 +111,10 @@ void Gazetteer::match_descriptions(const TokenStream& ts, DocState& doc) const {
   if (descriptions_.empty()) return;
   const Token* tokens = ts.tokens.data();  // as in match_names
   const std::size_t n = ts.size();
-  const auto may_start = descriptions_.start_test();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!tokens[i].word || !may_start(tokens[i].key_hash)) continue;
+  const std::uint8_t* starts = doc.starts;
+  for (std::size_t i = next_marked(starts, 0, n, kDescriptionStart); i < n;
+       i = next_marked(starts, i + 1, n, kDescriptionStart)) {
+    if (!tokens[i].word) continue;
     auto m = descriptions_.longest_started(ts, i);
     if (m.payload < 0) continue;
     doc.drafts.push_back(
@@ -132,6 +134,11 @@ std::optional<int> Gazetteer::typo_candidate(const TokenStream& ts, std::size_t 
   }
   if (found.size() != 1) return std::nullopt;
   return *found.begin();
+}
+
+void Gazetteer::mark_starts(StartMarks& marks) const {
+  marks.add(names_, kNameStart);
+  marks.add(descriptions_, kDescriptionStart);
 }
 
 void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const {

@@ -32,7 +32,10 @@ class Gazetteer {
   const GazEntry* find(std::string_view id) const;
   const std::vector<GazEntry>& entries() const { return entries_; }
 
-  // Name matches, left to right, non-overlapping (longest first).
+  // The start bits of names and descriptions (kNameStart, kDescriptionStart).
+  void mark_starts(StartMarks& marks) const;
+  // Name matches, left to right, non-overlapping (longest first). These
+  // matchers visit the tokens doc.starts marks (mark_starts).
   void match_names(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const;
   // Fixed descriptive phrases from descr= ("il colosso di Mountain View").
   void match_descriptions(const TokenStream& ts, DocState& doc) const;

@@ -177,6 +177,35 @@ void PhraseTrie::longest_each(const TokenStream& ts, std::vector<PhraseMatch>& a
   }
 }
 
+void PhraseTrie::longest_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit,
+                                std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const {
+  const std::size_t n = ts.size();
+  at.assign(n, PhraseMatch{});
+  starts.clear();
+  for (std::size_t i = next_marked(marks, 0, n, bit); i < n; i = next_marked(marks, i + 1, n, bit)) {
+    at[i] = longest_slow(ts, i);
+    if (at[i].payload >= 0) starts.push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+void StartMarks::add(const PhraseTrie& trie, std::uint8_t bit) {
+  const auto starts = trie.start_test();
+  for (std::size_t fh = 0; fh < table_.size(); ++fh)
+    if (starts(fh)) table_[fh] |= bit;
+}
+
+void StartMarks::add_key(std::string_view key, std::uint8_t bit) { table_[hash_key(key) & (table_.size() - 1)] |= bit; }
+
+void StartMarks::mark(const TokenStream& ts, std::vector<std::uint8_t>& marks) const {
+  const std::size_t n = ts.size();
+  marks.resize(n + kPad);
+  const Token* tokens = ts.tokens.data();
+  const std::uint8_t* table = table_.data();
+  std::uint8_t* out = marks.data();
+  for (std::size_t i = 0; i < n; ++i) out[i] = table[tokens[i].key_hash & (PhraseTrie::kFirstBits - 1)];
+  std::memset(out + n, 0, kPad);
+}
+
 std::vector<int> PhraseTrie::longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const {
   std::vector<int> best;
   int first_payload = -1;

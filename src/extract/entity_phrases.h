@@ -6,6 +6,9 @@
 // Built once per extractor; a lookup walks the tokens from one start position.
 #pragma once
 
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +45,10 @@ class PhraseTrie {
   void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at) const;
   // The same, and the tokens where a form starts (at[i].payload >= 0), in order.
   void longest_each(const TokenStream& ts, std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const;
+  // The same visiting only the tokens whose marks (StartMarks::mark) have
+  // bit, this trie's: the others start no form.
+  void longest_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit, std::vector<PhraseMatch>& at,
+                      std::vector<std::uint32_t>& starts) const;
   // may_start and the walk for loops over every token, which keep the start
   // bitmap in a register (StartTest) and ask the walk only where it passes.
   struct StartTest {
@@ -52,6 +59,8 @@ class PhraseTrie {
     }
   };
   StartTest start_test() const { return {first_.data()}; }
+  // The start bitmap's size: a key hash's low bits index it.
+  static constexpr std::size_t kFirstBits = 1 << 16;
   // longest(ts, i) for a token whose key hash passed start_test().
   PhraseMatch longest_started(const TokenStream& ts, std::size_t i) const { return longest_slow(ts, i); }
   // Every payload of the longest match (forms shared by several entries).
@@ -96,7 +105,6 @@ class PhraseTrie {
   std::string key_chars_;
   // Bitmap of the key hashes that start a form: most tokens start none, and
   // are rejected with one memory read.
-  static constexpr std::size_t kFirstBits = 1 << 16;
   std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
   bool may_start(const TokenStream& ts, std::size_t i) const {
     if (i >= ts.size()) return false;  // callers may probe one past the last token
@@ -120,6 +128,38 @@ class PhraseTrie {
   int walk(const TokenStream& ts, std::size_t i, std::size_t& end, int& payload) const;
   std::vector<Node> nodes_{1};
 };
+
+// The start bitmaps of several tries side by side, a byte per key hash (a
+// bit per trie), and a mark per token: one pass with one load per token
+// marks where each trie may start a form, and the matchers that used to
+// test every token against their own trie visit their marked tokens only.
+class StartMarks {
+ public:
+  // Marks bytes past the last token, all zero: next_marked reads eight at a time.
+  static constexpr std::size_t kPad = 8;
+  // bit: this trie's bit in the marks (one of eight).
+  void add(const PhraseTrie& trie, std::uint8_t bit);
+  // bit also for tokens whose folded key is key (a superset: the hash's low bits).
+  void add_key(std::string_view key, std::uint8_t bit);
+  // marks[i]: the bits of token i's key hash, then kPad zero bytes.
+  void mark(const TokenStream& ts, std::vector<std::uint8_t>& marks) const;
+
+ private:
+  std::vector<std::uint8_t> table_ = std::vector<std::uint8_t>(PhraseTrie::kFirstBits);
+};
+
+// The first token from i (i <= n) below n whose mark has one of bits, or n;
+// marks as StartMarks::mark makes them for n tokens.
+inline std::size_t next_marked(const std::uint8_t* marks, std::size_t i, std::size_t n, std::uint8_t bits) {
+  const std::uint64_t want = 0x0101010101010101ull * bits;
+  for (; i < n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, marks + i, 8);
+    // The padding is zero, so a hit is a token.
+    if (const std::uint64_t hit = w & want) return i + static_cast<std::size_t>(std::countr_zero(hit)) / 8;
+  }
+  return n;
+}
 
 }  // namespace dealscan::entity
 

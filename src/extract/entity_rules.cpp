@@ -89,7 +89,13 @@ void NameRules::apply(const TokenStream& ts, DocState& doc) const {
 }
 
 void NameRules::find_determiners(const TokenStream& ts, DocState& doc) const {
-  determiners_.longest_each(ts, doc.determiners, doc.determiner_starts);
+  determiners_.longest_marked(ts, doc.starts, kDeterminerStart, doc.determiners, doc.determiner_starts);
+}
+
+void NameRules::mark_starts(StartMarks& marks) const {
+  marks.add(suffixes_, kSuffixStart);
+  marks.add(determiners_, kDeterminerStart);
+  marks.add_key(",", kCommaMark);
 }
 
 std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {
@@ -170,10 +176,10 @@ void NameRules::legal_suffix(const TokenStream& ts, const Covered& covered, DocS
   // draft list's growth would otherwise make every test reload them).
   const Token* tokens = ts.tokens.data();
   const std::size_t n = ts.size();
-  const auto may_start = suffixes_.start_test();
-  for (std::size_t j = 1; j < n; ++j) {
+  const std::uint8_t* starts = doc.starts;  // only the tokens marked as starting a suffix
+  for (std::size_t j = next_marked(starts, 1, n, kSuffixStart); j < n; j = next_marked(starts, j + 1, n, kSuffixStart)) {
     const Token& t = tokens[j];
-    if (!t.word || !t.space_before || !may_start(t.key_hash) || covered[j]) continue;
+    if (!t.word || !t.space_before || covered[j]) continue;
     auto m = suffixes_.longest_started(ts, j);
     if (m.payload < 0) continue;
     std::size_t suffix = j;
@@ -226,9 +232,11 @@ void NameRules::persons(const TokenStream& ts, const Covered& covered, DocState&
   const PhraseMatch* determiners = doc.determiners.data();
   const char* text = ts.text.data();
   const std::size_t n = ts.size();
-  for (std::size_t d = 0; d < n; ++d) {
-    // Only a comma or a definite determiner opens a pattern: tested first,
-    // as they are cheap and most tokens are neither.
+  // Only a comma or a definite determiner opens a pattern: the tokens marked
+  // as either are visited, and tested first, as they are cheap.
+  constexpr std::uint8_t kOpeners = kCommaMark | kDeterminerStart;
+  const std::uint8_t* starts = doc.starts;
+  for (std::size_t d = next_marked(starts, 0, n, kOpeners); d < n; d = next_marked(starts, d + 1, n, kOpeners)) {
     const Token& tok = tokens[d];
     const bool at_comma = !tok.word && tok.end - tok.begin == 1 && text[tok.begin] == ',';
     if (!at_comma && (!tok.word || determiners[d].payload != 1)) continue;

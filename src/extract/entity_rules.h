@@ -28,7 +28,11 @@ class NameRules {
  public:
   NameRules(const Lexicon& lexicon, const Gazetteer& gazetteer);
 
-  // Adds drafts and unknown entities; call after the gazetteer matched.
+  // The start bits of suffixes, determiners and commas (kSuffixStart,
+  // kDeterminerStart, kCommaMark), which apply's rules visit.
+  void mark_starts(StartMarks& marks) const;
+  // Adds drafts and unknown entities; call after the gazetteer matched
+  // (doc.starts marked by mark_starts).
   void apply(const TokenStream& ts, DocState& doc) const;
   const WordSet& stopwords() const { return stopwords_; }
 

@@ -150,5 +150,58 @@ TEST(EntityTrie, LongestEachListsTheStartsInOrder) {
   EXPECT_GE(expected.size(), 5u);
 }
 
+// StartMarks gives each trie its bit where that trie's start test passes,
+// next_marked visits exactly those tokens in order (across the eight-token
+// words it reads, to the last token), and longest_marked finds what
+// longest_each finds.
+TEST(EntityTrie, StartMarksVisitEachTriesStartsInOrder) {
+  PhraseTrie names, articles;
+  names.add("Banca Popolare", 1, CaseRule::Insensitive);
+  names.add("Meta", 2, CaseRule::Exact);
+  articles.add("la", 1, CaseRule::Exact);
+  articles.add("dell'", 1, CaseRule::Exact);
+  StartMarks marks;
+  marks.add(names, 1);
+  marks.add(articles, 2);
+  marks.add_key(",", 4);
+  TokenStream ts;
+  tokenize_into("la Banca Popolare e la sede dell'Etna, con Meta, la banca popolare di oggi e domani, Meta la",
+                kOneSentence, ts);
+  std::vector<std::uint8_t> m(3, 0xFF);
+  marks.mark(ts, m);
+  ASSERT_EQ(m.size(), ts.size() + StartMarks::kPad);
+  const std::size_t n = ts.size();
+  auto visited = [&](std::uint8_t bits) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = next_marked(m.data(), 0, n, bits); i < n; i = next_marked(m.data(), i + 1, n, bits)) out.push_back(i);
+    return out;
+  };
+  std::vector<std::size_t> name_starts, article_starts, commas, either;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool name = names.start_test()(ts.tokens[i].key_hash), article = articles.start_test()(ts.tokens[i].key_hash);
+    if (name) name_starts.push_back(i);
+    if (article) article_starts.push_back(i);
+    if (ts.surface(i) == ",") commas.push_back(i);
+    if (article || ts.surface(i) == ",") either.push_back(i);
+  }
+  EXPECT_EQ(visited(1), name_starts);
+  EXPECT_EQ(visited(2), article_starts);
+  EXPECT_EQ(visited(4), commas);
+  EXPECT_EQ(visited(2 | 4), either);
+  EXPECT_EQ(name_starts.size(), 4u);  // Banca, Meta, banca, Meta
+  EXPECT_EQ(article_starts.back(), n - 1);  // the last token is found too
+  std::vector<PhraseMatch> each, marked;
+  std::vector<std::uint32_t> each_starts, marked_starts{7};
+  articles.longest_each(ts, each, each_starts);
+  articles.longest_marked(ts, m.data(), 2, marked, marked_starts);
+  ASSERT_EQ(marked.size(), each.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    EXPECT_EQ(marked[i].payload, each[i].payload) << i;
+    EXPECT_EQ(marked[i].end, each[i].end) << i;
+  }
+  EXPECT_EQ(marked_starts, each_starts);
+  EXPECT_EQ(each_starts.size(), 5u);
+}
+
 }  // namespace
 }  // namespace dealscan::entity
