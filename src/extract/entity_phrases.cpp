@@ -189,9 +189,10 @@ void PhraseTrie::longest_marked(const TokenStream& ts, const std::uint8_t* marks
 }
 
 void StartMarks::add(const PhraseTrie& trie, std::uint8_t bit) {
-  const auto starts = trie.start_test();
-  for (std::size_t fh = 0; fh < table_.size(); ++fh)
-    if (starts(fh)) table_[fh] |= bit;
+  // The bitmap's set bits only (a few thousand of 65,536).
+  const std::uint64_t* words = trie.start_test().bits;
+  for (std::size_t w = 0; w < PhraseTrie::kFirstBits / 64; ++w)
+    for (std::uint64_t b = words[w]; b; b &= b - 1) table_[w * 64 + static_cast<std::size_t>(std::countr_zero(b))] |= bit;
 }
 
 void StartMarks::add_key(std::string_view key, std::uint8_t bit) { table_[hash_key(key) & (table_.size() - 1)] |= bit; }
