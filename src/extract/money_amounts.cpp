@@ -16,7 +16,27 @@ struct OpensMemo {
   std::uint8_t size = 0;
   Opens opens = Opens::Ask;
 };
-constexpr std::size_t kOpensSlots = 512;  // direct-mapped by the word's hash
+constexpr int kOpensSlotBits = 9;
+constexpr std::size_t kOpensSlots = std::size_t{1} << kOpensSlotBits;
+
+// The memo slot of w, from its size and first, second and last bytes:
+// cheaper than hashing every byte, and the words asked differ there.
+std::size_t opens_slot(std::string_view w) {
+  const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+  const std::size_t n = w.size();
+  std::uint32_t k = static_cast<std::uint32_t>(n) << 24;
+  if (n >= 2) k |= std::uint32_t{p[0]} | std::uint32_t{p[1]} << 8 | std::uint32_t{p[n - 1]} << 16;
+  else if (n == 1) k |= p[0];
+  return (k * 2654435761u) >> (32 - kOpensSlotBits);
+}
+
+// Whether m holds w: the words are short, a loop beats a call of memcmp.
+bool same_word(const OpensMemo& m, std::string_view w) {
+  if (m.size != w.size()) return false;
+  for (std::size_t k = 0; k < w.size(); ++k)
+    if (m.word[k] != w[k]) return false;
+  return true;
+}
 
 // Millions and more: a scale this large makes a bare amount money when the
 // document names a currency ("35 miliardi"); "35" or "10 mila" alone never.
@@ -46,8 +66,12 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon), memo_id
   sep_dash_.add_list(q, "range_sep", "dash");
   change_verbs_.add_list(q, "change", "1");
   units_.add_list(lexicon.list("units"));
-  for (const auto& e : lexicon.list("currencies"))
-    currency_facts_.emplace(&e, CurrencyFacts{std::string(e.attr("code")), e.number("factor", 1), e.attr("glued") == "1"});
+  const auto& currencies = lexicon.list("currencies");
+  currency_list_ = currencies.data();
+  for (const auto& e : currencies)
+    currency_facts_.push_back(CurrencyFacts{std::string(e.attr("code")), e.number("factor", 1), e.attr("glued") == "1"});
+  qualifier_list_ = q.data();
+  for (const auto& e : q) qualifier_of_.push_back(qualifier_of(e));
   amount_nouns_.add_list(lexicon.list("amount_nouns"));
   for (const auto& e : lexicon.list("scales")) {
     if (e.attr("type") != "vague") continue;
@@ -87,8 +111,8 @@ Opens AmountMatcher::opens_uncached(std::string_view w) const {
 Opens AmountMatcher::opens(std::string_view w) const {
   if (w.size() > OpensMemo::kMaxWord) return opens_uncached(w);
   thread_local std::array<OpensMemo, kOpensSlots> memo;  // per thread: matchers are shared
-  OpensMemo& m = memo[StringHash{}(w) % kOpensSlots];
-  if (m.matcher == memo_id_ && m.size == w.size() && std::memcmp(m.word, w.data(), w.size()) == 0) return m.opens;
+  OpensMemo& m = memo[opens_slot(w)];
+  if (m.matcher == memo_id_ && same_word(m, w)) return m.opens;
   const Opens o = opens_uncached(w);
   m.matcher = memo_id_;
   std::memcpy(m.word, w.data(), w.size());
@@ -130,7 +154,7 @@ std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::
   if (!hit && allow_di && toks[i].low == "d" && i + 1 < toks.size() && toks[i + 1].low == "'")
     hit = currencies_.match_at(toks, i + 2);
   if (!hit) return std::nullopt;
-  const CurrencyFacts& facts = currency_facts_.at(hit->entry);
+  const CurrencyFacts& facts = currency_facts_[static_cast<std::size_t>(hit->entry - currency_list_)];
   if (facts.glued)
     for (std::size_t k = hit->first + 1; k < hit->last; ++k)
       if (!toks[k].glued_left) return std::nullopt;
@@ -150,7 +174,7 @@ std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks,
   c.last = cur->last;
   c.value = vague->lo * scale;
   c.max = vague->hi * scale;
-  c.currency = cur->code;
+  c.currency = std::string(cur->code);
   c.qualifier = Qualifier::About;
   c.rule += "vague-";
   c.rule += toks[i].low;
@@ -231,7 +255,7 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
   std::size_t pos = c.first;
   for (int step = 0; step < 4 && pos > floor; ++step) {
     if (auto hit = qualifiers_.match_before(toks, pos); hit && hit->first >= floor) {
-      if (auto q = qualifier_of(*hit->entry)) {
+      if (auto q = qualifier_of_[static_cast<std::size_t>(hit->entry - qualifier_list_)]) {
         c.qualifier = *q;
         c.first = hit->first;
         c.rule.prepend("qualifier+");
@@ -298,7 +322,7 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
     if ((low->definite) && cur->code.empty()) return std::nullopt;
     c.value *= cur->factor;
     if (c.max) *c.max *= cur->factor;
-    c.currency = cur->code;
+    c.currency = std::string(cur->code);
     c.needs_context = cur->code.empty();
     if (!end.has_scale && !c.max && cur->factor == 1) add_cents(toks, c);
   } else {

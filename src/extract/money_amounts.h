@@ -117,7 +117,7 @@ class AmountMatcher {
   std::optional<Candidate> match_slow(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const;
   struct CurrencyHit {
     std::size_t last = 0;
-    std::string code;
+    std::string_view code;  // a view of its CurrencyFacts' code
     double factor = 1;
   };
   // What a currency entry says (code, factor, glued), read once per entry.
@@ -126,7 +126,12 @@ class AmountMatcher {
     double factor = 1;
     bool glued = false;
   };
-  std::unordered_map<const LexEntry*, CurrencyFacts> currency_facts_;
+  // Indexed by the entry's place in the lexicon's currency list (a hit's
+  // entry points into it), as the qualifiers' below.
+  const LexEntry* currency_list_ = nullptr;
+  std::vector<CurrencyFacts> currency_facts_;
+  const LexEntry* qualifier_list_ = nullptr;
+  std::vector<std::optional<Qualifier>> qualifier_of_;
   std::optional<CurrencyHit> currency_at(const std::vector<Token>& toks, std::size_t i, bool allow_di) const;
   std::optional<Candidate> vague_at(const std::vector<Token>& toks, std::size_t i) const;
   bool read_range(const std::vector<Token>& toks, std::size_t intro, NumRead& low, std::optional<NumRead>& high,
