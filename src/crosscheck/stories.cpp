@@ -21,7 +21,6 @@
 #include <functional>
 #include <memory>
 #include <numeric>
-#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -54,8 +53,23 @@ class Roots {
   std::vector<const std::string*> roots_;
 };
 
-// Weights by party, in party order.
-using Weights = std::map<std::string_view, double>;
+// Weights by party, in party order. A document names a handful of parties,
+// so a sorted vector serves where a tree would cost a heap node each.
+class Weights {
+ public:
+  using value_type = std::pair<std::string_view, double>;
+  double& operator[](std::string_view party) {
+    auto it = std::lower_bound(v_.begin(), v_.end(), party,
+                               [](const value_type& e, std::string_view p) { return e.first < p; });
+    if (it == v_.end() || it->first != party) it = v_.insert(it, {party, 0.0});
+    return it->second;
+  }
+  std::vector<value_type>::const_iterator begin() const { return v_.begin(); }
+  std::vector<value_type>::const_iterator end() const { return v_.end(); }
+
+ private:
+  std::vector<value_type> v_;
+};
 
 // One amount of a document with everything said about it, its parties
 // canonical (aws is amazon) and as named.
@@ -365,10 +379,11 @@ class Profiler {
     std::size_t c = it == df_.end() ? 0 : it->second;
     return n_ >= 4 && double(c) > t_.common_entity_share * double(n_);
   }
-  std::set<std::string_view> rare_parties(const Bucket& b) const {
-    std::set<std::string_view> out;
+  // In party order (the weights' order): a sorted set.
+  std::vector<std::string_view> rare_parties(const Bucket& b) const {
+    std::vector<std::string_view> out;
     for (const auto& [e, w] : b.parties)
-      if (!common(e)) out.insert(e);
+      if (!common(e)) out.push_back(e);
     return out;
   }
 
@@ -411,7 +426,8 @@ class Profiler {
     for (auto e : main_rare) keys.push_back(cat("claim:", e, "|", main.amount));
     for (std::size_t k = 1; k < buckets.size() && k < kLeadingAmounts; ++k) {
       auto rare = rare_parties(buckets[k]);
-      bool related = std::any_of(rare.begin(), rare.end(), [&](std::string_view e) { return main_rare.count(e); });
+      bool related = std::any_of(rare.begin(), rare.end(),
+                                 [&](std::string_view e) { return std::binary_search(main_rare.begin(), main_rare.end(), e); });
       if (!related) continue;
       for (auto e : rare) keys.push_back(cat("claim:", e, "|", buckets[k].amount));
     }
@@ -425,25 +441,37 @@ class Profiler {
   // in passing (a critic, a politician appears in many stories).
   void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<DraftWeak>& weak) const {
     constexpr std::size_t kNames = 5;
-    std::unordered_map<std::string_view, EntityType> type;
-    for (const auto& e : doc.entities) type.emplace(roots_.of(e.id), e.type);
-    auto person = [&](std::string_view e) {
-      auto it = type.find(e);
-      return it != type.end() && it->second == EntityType::Person;
+    // Each party's type as its first entity gives it, sorted for lookup.
+    using Typed = std::pair<std::string_view, EntityType>;
+    std::vector<Typed> types;
+    types.reserve(doc.entities.size());
+    for (const auto& e : doc.entities) types.emplace_back(roots_.of(e.id), e.type);
+    auto by_party = [](const Typed& x, const Typed& y) { return x.first < y.first; };
+    std::stable_sort(types.begin(), types.end(), by_party);
+    types.erase(std::unique(types.begin(), types.end(), [](const Typed& x, const Typed& y) { return x.first == y.first; }),
+                types.end());
+    auto type = [&](std::string_view e) -> std::optional<EntityType> {
+      auto it = std::lower_bound(types.begin(), types.end(), Typed{e, EntityType::Org}, by_party);
+      if (it == types.end() || it->first != e) return std::nullopt;
+      return it->second;
     };
+    auto person = [&](std::string_view e) { return type(e) == EntityType::Person; };
     Weights parties;
     for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
       weak.push_back({cat("amount:", buckets[k].amount), k == 0 ? 2.0 : 1.0, false});
       double role = buckets[k].top_kind == Kind::Other ? 1 : 2;
-      for (auto e : rare_parties(buckets[k])) parties[e] = std::max(parties[e], role);
+      for (auto e : rare_parties(buckets[k])) {
+        double& w = parties[e];
+        w = std::max(w, role);
+      }
     }
     Weights mentioned;
     // Mention counts live on the entities: documents kept for the cross-check
     // drop their mention lists (pipeline.h, RunOptions::archive).
     for (const auto& e : doc.entities) {
       std::string_view r = roots_.of(e.id);
-      auto t = type.find(r);
-      if (t != type.end() && (t->second == EntityType::Media || t->second == EntityType::Place)) continue;
+      auto t = type(r);
+      if (t == EntityType::Media || t == EntityType::Place) continue;
       if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
     }
     auto order = by_weight(mentioned);
