@@ -66,8 +66,15 @@ struct ReadAhead {
   std::uint64_t spill = 0;           // whose block this is (0: nobody's)
   std::size_t last = SIZE_MAX;       // the record this thread read last
   std::uint64_t begin = 0;           // the block's offset in the file
+  std::size_t size = 0;              // the block's bytes (block only grows: no zeroing per read)
   std::size_t grow = 0;              // the size of the next block
   std::string block;
+  std::string single;  // an out-of-order record
+  // n bytes of `buffer`, which grows (zero-filled) only past its largest size.
+  static char* room(std::string& buffer, std::size_t n) {
+    if (buffer.size() < n) buffer.resize(n);
+    return buffer.data();
+  }
 };
 thread_local ReadAhead read_ahead;
 
@@ -108,31 +115,31 @@ void DocumentSpill::pread_exact(char* to, std::uint64_t offset, std::size_t n) c
   }
 }
 
-std::string DocumentSpill::read(std::size_t i) const {
+std::string_view DocumentSpill::read(std::size_t i) const {
   const std::uint64_t begin = offsets_[i], end = offsets_[i + 1];
   ReadAhead& ra = read_ahead;
   if (ra.spill != id_) {  // the block is another spill's
     ra.spill = id_;
     ra.last = SIZE_MAX;  // so that record 0 counts as in order
     ra.grow = 0;
-    ra.block.clear();
+    ra.size = 0;
   }
   const bool in_order = i == ra.last + 1;
   ra.last = i;
-  if (begin < ra.begin || end > ra.begin + ra.block.size()) {
+  if (begin < ra.begin || end > ra.begin + ra.size) {
     if (!in_order) {
       ra.grow = 0;
-      std::string record(end - begin, '\0');
-      pread_exact(record.data(), begin, record.size());
-      return record;
+      char* record = ReadAhead::room(ra.single, end - begin);
+      pread_exact(record, begin, end - begin);
+      return {record, end - begin};
     }
     ra.grow = std::min(std::max(2 * ra.grow, ReadAhead::kFirst), ReadAhead::kMost);
     const std::uint64_t block_end = std::max(end, std::min(offsets_.back(), begin + ra.grow));
-    ra.block.resize(block_end - begin);
+    ra.size = block_end - begin;
     ra.begin = begin;
-    pread_exact(ra.block.data(), begin, ra.block.size());
+    pread_exact(ReadAhead::room(ra.block, ra.size), begin, ra.size);
   }
-  return ra.block.substr(begin - ra.begin, end - begin);
+  return std::string_view(ra.block).substr(begin - ra.begin, end - begin);
 }
 
 std::string DocumentSpill::encode(const StoryDoc& doc) {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/internal.h"
@@ -40,7 +41,8 @@ class DocumentSpill {
   void seal();
 
  private:
-  std::string read(std::size_t i) const;
+  // A view of record i, valid until this thread's next read.
+  std::string_view read(std::size_t i) const;
   void pread_exact(char* to, std::uint64_t offset, std::size_t n) const;
 
   std::unique_ptr<char[]> buffer_;  // file_'s, larger than stdio's 4 KB default

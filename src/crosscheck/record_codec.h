@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -54,7 +55,7 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(const std::string& in) : in_(in) {}
+  explicit Reader(std::string_view in) : in_(in) {}
   template <class T>
   void get(T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
@@ -99,7 +100,7 @@ class Reader {
     std::memcpy(to, in_.data() + at_, n);
     at_ += n;
   }
-  const std::string& in_;
+  std::string_view in_;
   std::size_t at_ = 0;
 };
 
@@ -141,7 +142,7 @@ std::string encode_record(const T& value, Fields fields) {
   return record;
 }
 template <class T, class Fields>
-T decode_record(const std::string& record, Fields fields) {
+T decode_record(std::string_view record, Fields fields) {
   Reader r(record);
   Get io{r};
   T value;
