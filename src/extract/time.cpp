@@ -6,6 +6,7 @@
 // skipped, except decades, which fall back to the latest year the document
 // names. Day-level words ("ieri", "martedì", "la scorsa settimana") need a
 // full date; with only "YYYY-MM" they are skipped too.
+#include <algorithm>
 #include <span>
 
 #include "dealscan/extract.h"
@@ -43,6 +44,52 @@ int latest_year(std::span<const timetok::Token> toks) {
   return best;
 }
 
+// The tokens of toks with a role some core starts with, as
+// tokenize_words_into lists them.
+void list_core_tokens(std::span<const timetok::Token> toks, std::vector<std::uint32_t>& out) {
+  out.clear();
+  for (std::size_t k = 0; k < toks.size(); ++k)
+    if (toks[k].roles & timegrammar::kCoreStarts) out.push_back(static_cast<std::uint32_t>(k));
+}
+
+// Where the run of tokens from which core_within_reach(j) is asked begins:
+// back from j over preposition words, not before from (the scan has visited
+// every token before j that may start a core, and from is past them).
+std::size_t run_start(const timegrammar::Context& ctx, std::size_t from, std::size_t j) {
+  std::size_t s = j;
+  while (s > from && ctx.vocab.maybe_prep_word(ctx.toks[s - 1])) --s;
+  return s;
+}
+
+// The matches of the grammar scanned left to right, the longest at each
+// position, as a scan asking every token would find them: core_within_reach
+// holds at token i exactly when a token j that may start a core comes after
+// a run of preposition words i..j-1 that start none, and core_may_begin(j).
+// Only tokens with a core role (core_tokens) may start a core, so the scan
+// visits those and the preposition runs before them.
+void match_near_cores(timegrammar::Context& ctx, std::span<const std::uint32_t> core_tokens,
+                      std::vector<timegrammar::Match>& found) {
+  std::size_t next = 0;  // the scan goes on here: the tokens before are matched or refused
+  for (const std::uint32_t j : core_tokens) {
+    if (j < next || !timegrammar::may_start_core(ctx, j)) continue;
+    std::size_t i = run_start(ctx, next, j);
+    next = j + 1;
+    if (!timegrammar::core_may_begin(ctx, j)) continue;
+    while (i <= j) {
+      std::optional<timegrammar::Match> m;
+      if (ctx.vocab.roles_of(ctx.toks[i]) & kStarts) m = timegrammar::parse_reached(ctx, i);
+      if (!m) {
+        ++i;
+        continue;
+      }
+      if (m->iv.begin && m->iv.end) ctx.prev = m->iv;
+      i = m->tok_end;
+      next = std::max(next, i);
+      found.push_back(std::move(*m));
+    }
+  }
+}
+
 // Takes the match's strings: the matches are not read again.
 TimeExpr to_expr(timegrammar::Match&& m, std::span<const timetok::Token> toks) {
   TimeExpr e;
@@ -67,16 +114,20 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
   const std::string_view text = doc_text.text();
   // The tokens live in a per-thread store reused from document to document.
   thread_local std::vector<timetok::Token> store;
+  // The tokens with a role some core starts with, in order.
+  thread_local std::vector<std::uint32_t> core_tokens;
   std::span<const timetok::Token> toks;
   // lowered() is timetok::lower_in_place of the text; the shared word scan
   // spares a second reading of most words, and tokens are looked up as they are made.
   if (const auto& words = doc_text.words(); words.valid_utf8) {
-    const std::size_t n = timetok::tokenize_words_into(words, doc_text.lowered(), impl_->vocab.words(), store);
+    const std::size_t n = timetok::tokenize_words_into(words, doc_text.lowered(), impl_->vocab.words(), store,
+                                                       timegrammar::kCoreStarts, core_tokens);
     toks = std::span(store).first(n);  // after the call, which may grow the store
   } else {
     timetok::tokenize(text, doc_text.lowered(), store);
     impl_->vocab.annotate(store);
     toks = store;
+    list_core_tokens(toks, core_tokens);
   }
 
   std::optional<timecal::DocDate> doc;
@@ -88,18 +139,7 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
   // result is allocated once at its size rather than grown.
   thread_local std::vector<timegrammar::Match> found;
   found.clear();
-  for (std::size_t i = 0; i < toks.size();) {
-    const auto& t = toks[i];
-    bool candidate = (impl_->vocab.roles_of(t) & kStarts) != 0 && timegrammar::core_within_reach(ctx, i);
-    auto m = candidate ? timegrammar::parse_reached(ctx, i) : std::nullopt;
-    if (!m) {
-      ++i;
-      continue;
-    }
-    if (m->iv.begin && m->iv.end) ctx.prev = m->iv;
-    i = m->tok_end;
-    found.push_back(std::move(*m));
-  }
+  match_near_cores(ctx, core_tokens, found);
   std::vector<TimeExpr> out;
   out.reserve(found.size());
   for (auto& m : found) out.push_back(to_expr(std::move(m), toks));

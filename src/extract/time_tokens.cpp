@@ -47,8 +47,10 @@ namespace {
 // each looked up in the index as it is written.
 class Sink {
  public:
-  Sink(std::vector<Token>& store, const WordIndex& index)
-      : store_(store), index_(index), slots_(store.data()), capacity_(store.size()) {}
+  Sink(std::vector<Token>& store, const WordIndex& index, std::uint32_t mark_roles = 0,
+       std::vector<std::uint32_t>* marked = nullptr)
+      : store_(store), index_(index), marked_(marked), mark_roles_(marked ? mark_roles : 0u),
+        slots_(store.data()), capacity_(store.size()) {}
   // Inline, fields written in place: a call per token, or a token built
   // aside and copied, cost more than the token's own work.
   [[gnu::always_inline]] void add(std::size_t begin, std::size_t end, Kind kind, std::string_view lower, int number,
@@ -61,6 +63,7 @@ class Sink {
     t.lower = lower;
     t.number = number;
     index_.look_up(t, hashed, hash);
+    if (t.roles & mark_roles_) marked_->push_back(static_cast<std::uint32_t>(n_ - 1));
   }
   const Token& back() const { return slots_[n_ - 1]; }
   std::size_t size() const { return n_; }
@@ -74,6 +77,8 @@ class Sink {
   }
   std::vector<Token>& store_;
   const WordIndex& index_;
+  std::vector<std::uint32_t>* marked_;
+  std::uint32_t mark_roles_;  // 0 without a list of marked tokens
   // The store's slots, kept here: read through the vector, they were
   // reloaded at every token (a token's fields might have been its pointers).
   Token* slots_;
@@ -161,9 +166,17 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
 
 std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
                                 std::vector<Token>& store) {
+  std::vector<std::uint32_t> none;
+  return tokenize_words_into(words, lowered, index, store, 0, none);
+}
+
+std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
+                                std::vector<Token>& store, std::uint32_t mark_roles,
+                                std::vector<std::uint32_t>& marked) {
   const std::string_view text = words.text;
   std::size_t done = 0;  // the text before this is tokenized
-  Sink out(store, index);
+  marked.clear();
+  Sink out(store, index, mark_roles, &marked);
   // White space up to `to`: only characters beyond ASCII (never one byte) make tokens.
   auto gap = [&](std::size_t to) {
     if (to > done + 1 && has_non_ascii(text.substr(done, to - done))) tokenize_range(text, lowered, done, to, out);

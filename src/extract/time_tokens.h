@@ -117,5 +117,11 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
 // returns the number of tokens. store[n..] hold stale tokens.
 std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
                                 std::vector<Token>& store);
+// The same, also listing in marked (cleared first) the index of every token
+// whose roles share a bit with mark_roles, in order: a caller that only
+// starts work at such tokens need not read the others.
+std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
+                                std::vector<Token>& store, std::uint32_t mark_roles,
+                                std::vector<std::uint32_t>& marked);
 
 }  // namespace dealscan::timetok
