@@ -38,7 +38,7 @@ AmountKey amount_key(const MoneyMention& m) {
 
 struct Cluster {
   std::string_view kind;                 // kind class (kind_class's static strings)
-  std::optional<std::string> a, b;       // parties, a <= b when both known
+  const std::string *a = nullptr, *b = nullptr;  // parties (FigureRef's), a <= b when both known
   std::vector<FigureRef> members;
   bool alive = true;
   // One amount-index entry per distinct amount among the members: a claim told
@@ -56,7 +56,7 @@ const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) {
 int known(const FigureRef& r) { return int(bool(r.subject)) + int(bool(r.counterparty)); }
 
 // Parties of a figure in the order clusters store them.
-std::pair<std::optional<std::string>, std::optional<std::string>> ordered(const FigureRef& r) {
+std::pair<const std::string*, const std::string*> ordered(const FigureRef& r) {
   auto a = r.subject, b = r.counterparty;
   if (!a) std::swap(a, b);
   if (a && b && *b < *a) std::swap(a, b);
@@ -84,9 +84,9 @@ class ClaimBuilder {
     for (auto i : topic)
       if (close_to(clusters_[i], r)) return add_member(i, r);
     topic.push_back(clusters_.size());
-    for (const auto* p : {&a, &b})
-      if (*p && (p == &a || !a || *a != **p)) by_party_[**p].push_back(clusters_.size());
-    clusters_.push_back(Cluster{kind, std::move(a), std::move(b), {}, true, {}, {}});
+    if (a) by_party_[*a].push_back(clusters_.size());
+    if (b && (!a || *a != *b)) by_party_[*b].push_back(clusters_.size());
+    clusters_.push_back(Cluster{kind, a, b, {}, true, {}, {}});
     add_member(clusters_.size() - 1, r);
     if (clusters_.back().b) index_for_partials(clusters_.size() - 1);
   }
@@ -151,9 +151,9 @@ class ClaimBuilder {
       Cluster& c = clusters_[ci];
       if (!c.alive || !denied[ci]) continue;
       std::size_t best = kNone;
-      for (const auto* p : {&c.a, &c.b}) {
-        if (!*p) continue;
-        auto it = by_party_.find(**p);
+      for (const std::string* p : {c.a, c.b}) {
+        if (!p) continue;
+        auto it = by_party_.find(*p);
         if (it == by_party_.end()) continue;
         for (auto oi : it->second) {
           const Cluster& o = clusters_[oi];
@@ -178,8 +178,8 @@ class ClaimBuilder {
     std::vector<std::vector<std::pair<AmountIndex*, AmountIndex::Slot>>> slots(clusters_.size());
     for (std::size_t j = 0; j < clusters_.size(); ++j) {
       const auto& m = fig(docs_, clusters_[j].members.front()).money;
-      for (const auto& p : parties_of(clusters_[j])) {
-        AmountIndex& index = fronts[p];  // elements of an unordered_map never move
+      for (const std::string* p : parties_of(clusters_[j])) {
+        AmountIndex& index = fronts[*p];  // elements of an unordered_map never move
         slots[j].emplace_back(&index, index.add(m.currency, m.value, j));
       }
     }
@@ -194,8 +194,8 @@ class ClaimBuilder {
       auto queue_after = [&](std::size_t after, const std::vector<std::size_t>& entries) {
         for (auto e : entries) {
           const Entry& en = entries_[e];
-          for (const auto& p : parties_of(clusters_[i])) {
-            auto f = fronts.find(p);
+          for (const std::string* p : parties_of(clusters_[i])) {
+            auto f = fronts.find(*p);
             if (f == fronts.end()) continue;
             f->second.near(*en.currency, en.value, reach_, [&](std::size_t j) {
               if (j <= after || pending.count(j)) return;
@@ -246,9 +246,8 @@ class ClaimBuilder {
 
   // The clusters of a topic, its key built in a reused buffer: most figures
   // join a topic that exists.
-  std::vector<std::size_t>& topic_of(std::string_view kind, const std::optional<std::string>& a,
-                                     const std::optional<std::string>& b) {
-    key_.assign(kind).append("|").append(a ? *a : "?").append("|").append(b ? *b : "?");
+  std::vector<std::size_t>& topic_of(std::string_view kind, const std::string* a, const std::string* b) {
+    key_.assign(kind).append("|").append(a ? std::string_view(*a) : "?").append("|").append(b ? std::string_view(*b) : "?");
     auto it = topic_.find(key_);
     return it != topic_.end() ? it->second : topic_[key_];
   }
@@ -362,19 +361,25 @@ class ClaimBuilder {
   static bool indexable(const MoneyMention& m) { return m.value > 0 && std::isfinite(m.value); }
   void index_for_partials(std::size_t c) {
     const auto& m = fig(docs_, clusters_[c].members.front()).money;
-    for (const auto& p : parties_of(clusters_[c])) {
-      key_.assign(p).append("|").append(clusters_[c].kind);
+    for (const std::string* p : parties_of(clusters_[c])) {
+      key_.assign(*p).append("|").append(clusters_[c].kind);
       PartialIndex& index = partial_[key_];  // copies the key only when new
       if (m.currency.empty() || m.max || !indexable(m)) index.others.push_back(c);
       else index.anchors.add(m.currency, m.value, c);
     }
   }
 
-  // The distinct parties a cluster names.
-  static std::vector<std::string> parties_of(const Cluster& c) {
-    std::vector<std::string> out;
-    if (c.a) out.push_back(*c.a);
-    if (c.b && (!c.a || *c.b != *c.a)) out.push_back(*c.b);
+  // The distinct parties a cluster names (none, one or two; no heap).
+  struct PartyList {
+    std::array<const std::string*, 2> at{};
+    std::size_t n = 0;
+    const std::string* const* begin() const { return at.data(); }
+    const std::string* const* end() const { return at.data() + n; }
+  };
+  static PartyList parties_of(const Cluster& c) {
+    PartyList out;
+    if (c.a) out.at[out.n++] = c.a;
+    if (c.b && (!c.a || *c.b != *c.a)) out.at[out.n++] = c.b;
     return out;
   }
   static bool shares_party(const Cluster& x, const Cluster& y) {
@@ -416,8 +421,6 @@ std::optional<std::string> majority(const std::vector<FigureRef>& members, Get g
   return *std::max_element(counts.begin(), counts.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
 }
 
-const std::string* value_of(const std::optional<std::string>& s) { return s ? &*s : nullptr; }
-
 // The cluster's members move into the claim.
 ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
   ClaimGroup g;
@@ -428,10 +431,10 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
   if (!std::is_sorted(c.members.begin(), c.members.end(), by_position))
     std::stable_sort(c.members.begin(), c.members.end(), by_position);
   g.figures = std::move(c.members);
-  g.subject = majority(g.figures, [](const FigureRef& r) { return value_of(r.subject); });
+  g.subject = majority(g.figures, [](const FigureRef& r) { return r.subject; });
   // The counterparty is never the subject itself, whatever single mentions say.
   g.counterparty = majority(g.figures, [&](const FigureRef& r) {
-    return r.counterparty && r.counterparty != g.subject ? &*r.counterparty : nullptr;
+    return r.counterparty && (!g.subject || *r.counterparty != *g.subject) ? r.counterparty : nullptr;
   });
   // The most frequent kind; ties go to the first in Kind's order.
   std::array<int, std::size_t(Kind::Other) + 1> kinds{};

@@ -106,8 +106,10 @@ struct FigureRef {
   std::size_t doc = 0;        // index into documents
   std::size_t index = 0;      // index into documents[doc].figures
   double prominence = 0;      // headline, lead and repetition
-  std::optional<std::string> subject;       // canonical
-  std::optional<std::string> counterparty;  // canonical
+  // Canonical (Parties::root), or null: views of strings the Parties or the
+  // documents own, so a FigureRef lives no longer than its documents.
+  const std::string* subject = nullptr;
+  const std::string* counterparty = nullptr;
 };
 
 // "USD:1.2e+10": the currency and the amount to `digits` significant digits,

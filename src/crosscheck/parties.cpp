@@ -110,6 +110,13 @@ std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const
   return out;
 }
 
+namespace {
+// Parties::root of an optional id, as a pointer: null for none or "".
+const std::string* root_of(const Parties& parties, const std::optional<std::string>& id) {
+  return !id || id->empty() ? nullptr : &parties.root(*id);
+}
+}  // namespace
+
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t) {
   std::vector<FigureRef> out;
@@ -120,9 +127,9 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
     FigureRef r;
     r.doc = doc_index;
     r.index = i;
-    r.subject = parties.root(f.subject);
-    r.counterparty = parties.root(f.counterparty);
-    if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty.reset();
+    r.subject = root_of(parties, f.subject);
+    r.counterparty = root_of(parties, f.counterparty);
+    if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty = nullptr;
     r.prominence = p;
     out.push_back(std::move(r));
   }
