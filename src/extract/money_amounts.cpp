@@ -185,9 +185,11 @@ std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks,
 // "tra 5 e 10 miliardi", "da 12 a 16 miliardi", "50-60 miliardi",
 // "10 euro - 20 euro". Scale and currency of the right end are shared.
 bool AmountMatcher::read_range(const std::vector<Token>& toks, std::size_t start, NumRead& low,
-                               std::optional<NumRead>& high, std::optional<CurrencyHit>& cur) const {
+                               std::optional<NumRead>& high, std::optional<CurrencyHit>& cur,
+                               std::optional<CurrencyHit>& after_low) const {
   std::size_t p = low.last;
-  auto mid = currency_at(toks, p, true);
+  after_low = currency_at(toks, p, true);
+  const auto& mid = after_low;
   if (mid) p = mid->last;
   if (p >= toks.size()) return false;
   // The separator first: the words before the range are looked at only
@@ -289,8 +291,9 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
   auto low = reader_.read(toks, k, cur.has_value());
   if (!low) return std::nullopt;
   std::optional<NumRead> high;
+  std::optional<CurrencyHit> after_low;
   bool change = false;
-  if (read_range(toks, i, *low, high, cur)) {
+  if (read_range(toks, i, *low, high, cur, after_low)) {
     c.rule += "range:";
     if (i > 0 && (range_open_between_.match_before(toks, i) || range_open_from_.match_before(toks, i)))
       c.first = i - 1;
@@ -306,7 +309,8 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
   }
   c.last = end.last;
   if (!cur) {
-    cur = currency_at(toks, c.last, true);
+    // Without a range c.last is low->last, where read_range read it.
+    cur = high ? currency_at(toks, c.last, true) : after_low;
     if (cur) {
       c.rule += toks[c.last].low == "di" ? "+di+currency" : "+currency";
       c.last = cur->last;

@@ -134,8 +134,10 @@ class AmountMatcher {
   std::vector<std::optional<Qualifier>> qualifier_of_;
   std::optional<CurrencyHit> currency_at(const std::vector<Token>& toks, std::size_t i, bool allow_di) const;
   std::optional<Candidate> vague_at(const std::vector<Token>& toks, std::size_t i) const;
+  // after_low: currency_at(toks, low.last, true) as it was read on the way
+  // (match_slow asks it again when there is no range).
   bool read_range(const std::vector<Token>& toks, std::size_t intro, NumRead& low, std::optional<NumRead>& high,
-                  std::optional<CurrencyHit>& cur) const;
+                  std::optional<CurrencyHit>& cur, std::optional<CurrencyHit>& after_low) const;
   void add_cents(const std::vector<Token>& toks, Candidate& c) const;
   bool resolve_bare(const std::vector<Token>& toks, const NumRead& n, Candidate& c) const;
   bool is_change(const std::vector<Token>& toks, std::size_t i) const;

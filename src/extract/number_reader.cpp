@@ -68,10 +68,36 @@ NumberReader::Kind NumberReader::kind_of(std::string_view t) {
 
 namespace {
 
+// Up to 15 digits, with at most one '.' among them ("1500", "6.6"): every
+// such integer is a double exactly, and so is every power of ten up to
+// 10^22, so one division rounds as from_chars does (the exact quotient,
+// correctly rounded). nullopt for anything else, from_chars reads it.
+constexpr std::size_t kExactDigits = 15;
+std::optional<double> read_short_decimal(std::string_view s) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  std::uint64_t m = 0;
+  std::size_t digits = 0, point = s.size();
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    if (c >= '0' && c <= '9') {
+      m = m * 10 + static_cast<std::uint64_t>(c - '0');
+      ++digits;
+    } else if (c == '.' && point == s.size() && k > 0 && k + 1 < s.size()) {
+      point = k;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0 || digits > kExactDigits) return std::nullopt;
+  const std::size_t decimals = point == s.size() ? 0 : s.size() - point - 1;
+  return static_cast<double>(m) / kPow10[decimals];
+}
+
 // "2024", "15": digits only, read with no copy (most numbers in news are).
 // Same checks as the general case below.
 std::optional<double> parse_plain_digits(std::string_view raw) {
   if (raw.size() > 1 && raw[0] == '0') return std::nullopt;  // "029"
+  if (raw.size() <= kExactDigits) return read_short_decimal(raw);
   double v = 0;
   if (std::from_chars(raw.data(), raw.data() + raw.size(), v).ec == std::errc::result_out_of_range)
     return std::nullopt;
@@ -116,6 +142,7 @@ std::optional<double> parse_digits(std::string_view raw) {
     if (c == thousands) continue;
     clean += c == decimal ? '.' : c;
   }
+  if (auto exact = read_short_decimal(clean)) return exact;  // the usual "1.500", "6,6"
   // from_chars reads as strtod does in the C locale (correctly rounded), at
   // a fraction of its cost; too many digits are out of range, as strtod's
   // infinity was.

@@ -80,6 +80,30 @@ TEST(NumberDigits, ReadsAsStrtodDid) {
     EXPECT_EQ(parse_digits(raw), reference(raw)) << raw;
 }
 
+// Up to 15 digits with one decimal separator are read without from_chars
+// (an exact integer divided by an exact power of ten): the same doubles,
+// the hard-to-round ones ("0,1", "2,675", long fractions) included.
+TEST(NumberDigits, ShortDecimalsReadAsStrtodDid) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> digit(0, 9), length(1, 16);
+  std::size_t numbers = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string raw;
+    const int n = length(rng);
+    for (int k = 0; k < n; ++k) raw += static_cast<char>('0' + digit(rng));
+    if (round % 4 != 0 && n > 1) raw.insert(raw.begin() + 1 + round % (n - 1), round % 2 ? ',' : '.');
+    const auto want = reference(raw), got = parse_digits(raw);
+    ASSERT_EQ(got.has_value(), want.has_value()) << raw;
+    if (want) {
+      ASSERT_EQ(*got, *want) << raw;
+      ++numbers;
+    }
+  }
+  EXPECT_GT(numbers, 10000u);
+  for (const char* raw : {"0,1", "0,3", "2,675", "1,005", "9,999999999999", "123456789012,345", "0,000000000000001"})
+    EXPECT_EQ(parse_digits(raw), reference(raw)) << raw;
+}
+
 TEST(NumberDigits, RunsTooLongForADoubleAreNoNumber) {
   EXPECT_EQ(parse_digits(std::string(400, '9')), std::nullopt);
   EXPECT_EQ(parse_digits("1" + std::string(17, '0')), std::nullopt);  // above kMaxValue
