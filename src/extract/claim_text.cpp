@@ -251,6 +251,14 @@ PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) : id_(next_ma
       phrases_.push_back(std::move(p));
     }
   }
+  for (const auto& p : phrases_) {  // is_second_word's lists; word_matches tells patterns by the same tests
+    if (p.words.size() < 2) continue;
+    const std::string& w = p.words[1];
+    const bool pattern = w.size() > 1 && (w.back() == '*' || w.front() == '*');
+    (pattern ? second_patterns_ : second_words_).push_back(w);
+  }
+  std::sort(second_words_.begin(), second_words_.end());
+  second_words_.erase(std::unique(second_words_.begin(), second_words_.end()), second_words_.end());
   std::size_t keys = 0;
   for (const auto& p : phrases_) keys += p.words.front().front() != '*';
   std::size_t size = 16;
@@ -438,14 +446,31 @@ void PhraseMatcher::remember_candidates(std::size_t at, std::string_view token, 
 }
 
 std::uint16_t PhraseMatcher::one_word_phrase(std::string_view token) const {
-  if (phrases_.size() >= 0xFFFF) return 0;
+  if (phrases_.size() >= kWordPhraseIndex) return 0;
   const Phrase* best = nullptr;  // as best_at's consider picks among one-word phrases
-  bool one_word = true;
+  bool longer = false;
   for_each_candidate(token, [&](const Phrase& p) {
-    one_word = one_word && p.words.size() == 1;
-    if (!best || p.specificity > best->specificity) best = &p;
+    if (p.words.size() > 1) {
+      longer = true;
+    } else if (!best || p.specificity > best->specificity) {
+      best = &p;
+    }
   });
-  return best && one_word ? static_cast<std::uint16_t>(best - phrases_.data() + 1) : 0;
+  // With no longer phrase matching, best_at's pick is best whatever the
+  // specificities: every one-word candidate matches, the first of the most
+  // specific wins.
+  const auto one = best ? static_cast<std::uint16_t>(best - phrases_.data() + 1) : std::uint16_t{0};
+  return one | (longer ? kStartsLonger : std::uint16_t{0});
+}
+
+bool PhraseMatcher::is_second_word(std::string_view token) const {
+  return std::binary_search(second_words_.begin(), second_words_.end(), token) || is_second_pattern(token);
+}
+
+bool PhraseMatcher::is_second_pattern(std::string_view token) const {
+  for (const auto& p : second_patterns_)
+    if (word_matches(p, token)) return true;
+  return false;
 }
 
 bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
@@ -521,7 +546,7 @@ static_assert(sizeof(StartMemo::Slot) == 40 && sizeof(Token) == 40, "word_phrase
 StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatcher* word_matcher)
     : word_matcher_(word_matcher), id_(next_start_index_id++) {
   if (word_matcher) word_matcher->word_matcher_ = true;
-  std::size_t keys = 0;
+  std::size_t keys = word_matcher ? word_matcher->second_words_.size() : 0;
   for (const PhraseMatcher* m : matchers)
     for (const auto& slot : m->slots_) keys += !slot.key.empty();
   std::size_t size = 16;
@@ -529,7 +554,7 @@ StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatche
   keys_.slots_.resize(size);
   keys_.tags_.assign(size, 0);
   masks_.assign(size, 0);
-  for (std::size_t k = 0; k < matchers.size() && k < 7; ++k) {
+  for (std::size_t k = 0; k < matchers.size() && k < kSecondWordKey; ++k) {
     PhraseMatcher& m = *matchers[k];
     m.bit_ = static_cast<std::uint8_t>(1u << k);
     for (const auto& slot : m.slots_)
@@ -538,13 +563,27 @@ StartIndex::StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatche
       if (m.suffix_last_.test(b)) suffix_mask_[b] |= m.bit_;
     for (auto p : m.suffix_) suffixes_.push_back(Suffix{m.phrases_[p].words.front(), m.bit_});
   }
+  // The word matcher's second words ride in the same table (kSecondWordBit),
+  // so that one probe answers both; its "stem*" and "*suffix" ones are asked apart.
+  if (word_matcher)
+    for (const auto& w : word_matcher->second_words_) keys_.add_key(w, false, kSecondWordKey);
   // add_key listed the matcher indexes per key: fold them into masks.
   for (std::size_t i = 0; i < size; ++i)
     for (auto k : keys_.slots_[i].phrases) masks_[i] |= static_cast<std::uint8_t>(1u << k);
 }
 
-// The same probes as PhraseMatcher::for_each_candidate, once for all matchers.
 std::uint8_t StartIndex::starts_of(std::string_view token) const {
+  return looked_up(token) & static_cast<std::uint8_t>(~kSecondWordBit);
+}
+
+std::uint16_t StartIndex::word_phrase_of(std::string_view token, std::uint8_t found) const {
+  if (!word_matcher_) return 0;
+  const bool second = (found & kSecondWordBit) || word_matcher_->is_second_pattern(token);
+  return (found & word_matcher_->bit_ ? word_matcher_->one_word_phrase(token) : 0) | (second ? 0 : kNotSecondWord);
+}
+
+// The same probes as PhraseMatcher::for_each_candidate, once for all matchers.
+std::uint8_t StartIndex::looked_up(std::string_view token) const {
   if (token.empty()) return 0;
   std::uint8_t mask = 0;
   // The suffixes as for_each_candidate tries them (the memo asks this once per word).
@@ -577,8 +616,9 @@ namespace {
   slot.head = head;
   slot.tail = tail;
   slot.len = static_cast<std::uint8_t>(token.size());
-  slot.mask = index.starts_of(token);
-  slot.word_phrase = index.word_phrase_of(token, slot.mask);
+  const std::uint8_t found = index.looked_up(token);
+  slot.mask = found & static_cast<std::uint8_t>(~StartIndex::kSecondWordBit);
+  slot.word_phrase = index.word_phrase_of(token, found);
   if (token.size() > 16) std::memcpy(slot.key, token.data(), token.size());
   return slot;
 }
@@ -620,8 +660,9 @@ namespace {
     t.may_start = is_clause_break(t) ? kClauseBreakBit : 0;
     t.word_phrase = 0;
   } else if (t.lower.empty() || t.lower.size() > StartMemo::kMaxWord) {
-    t.may_start = index.starts_of(t.lower);
-    t.word_phrase = index.word_phrase_of(t.lower, t.may_start);
+    const std::uint8_t found = index.looked_up(t.lower);
+    t.may_start = found & static_cast<std::uint8_t>(~StartIndex::kSecondWordBit);
+    t.word_phrase = index.word_phrase_of(t.lower, found);
   } else {
     const StartMemo::Slot& slot = memo_starts(memo, index, t.lower);
     t.may_start = slot.mask;

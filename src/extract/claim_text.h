@@ -24,11 +24,22 @@ struct Token {
   // One bit per matcher of a StartIndex that may have a phrase starting
   // here (all set: not looked up, every matcher looks for itself).
   std::uint8_t may_start = 0xFF;
-  // Set by a StartIndex with a word matcher (the claim roles): 1 + the index
-  // of the phrase that matcher finds here whatever follows, as every phrase
-  // this word may start is one word long ("di", "e", "che"); 0: ask it.
+  // Set by a StartIndex with a word matcher (the claim roles), in the bits
+  // below: the one-word phrase that matcher finds here ("di", "e", "che"),
+  // whether the word starts longer phrases too ("da" of "da parte di") and
+  // whether it is the second word of none. 0: ask the matcher.
   std::uint16_t word_phrase = 0;
 };
+
+// Token::word_phrase's parts.
+// 1 + the index of the best one-word phrase the word starts; 0: none.
+constexpr std::uint16_t kWordPhraseIndex = 0x3FFF;
+// The word starts longer phrases too: the one-word phrase is the match
+// unless the next token may be the second word of a longer phrase.
+constexpr std::uint16_t kStartsLonger = 0x4000;
+// The word is the second word of no longer phrase: a word starting longer
+// phrases before it has only its one-word phrase ("da Delta").
+constexpr std::uint16_t kNotSecondWord = 0x8000;
 
 // A mark that ends a clause: ';', ':', '…' (SentenceView::clause_start;
 // is_punct(t, ";:…") spelt out, an empty mark included as find has it).
@@ -79,8 +90,11 @@ class PhraseMatcher {
   bool match_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const {
     if (i >= tokens.size() || !tokens[i].word) return false;
     if (bit_ && !(tokens[i].may_start & bit_)) return false;  // no first word of ours here
-    if (word_matcher_ && tokens[i].word_phrase) {  // the marking found the match: the word alone decides it
-      out = PhraseMatch{&phrases_[tokens[i].word_phrase - 1u], i, i + 1};
+    if (word_matcher_ && (tokens[i].word_phrase & (kWordPhraseIndex | kStartsLonger)) &&
+        word_decides(tokens, i)) {  // the marking found the match: the word (and the next) decide it
+      const std::uint16_t one = tokens[i].word_phrase & kWordPhraseIndex;
+      if (!one) return false;
+      out = PhraseMatch{&phrases_[one - 1u], i, i + 1};
       return true;
     }
     return best_at(tokens, i, out);
@@ -102,12 +116,24 @@ class PhraseMatcher {
   const std::vector<Phrase>& phrases() const { return phrases_; }
   // The index in phrases() of p, one of this matcher's phrases.
   std::size_t index_of(const Phrase& p) const { return static_cast<std::size_t>(&p - phrases_.data()); }
-  // 1 + the index of the phrase match_at finds at a token of this word
-  // whatever tokens follow (every phrase the word may start is one word
-  // long); 0 when it starts none, or a longer one too.
+  // Token::word_phrase of this word, but for kNotSecondWord: the best of
+  // the one-word phrases it starts (as best_at picks), and kStartsLonger
+  // when it starts a longer one too. 0 when it starts none.
   std::uint16_t one_word_phrase(std::string_view token) const;
+  // The word matches the second word of some phrase of two or more words.
+  bool is_second_word(std::string_view token) const;
+  // The same for the second words that are "stem*" or "*suffix" patterns.
+  bool is_second_pattern(std::string_view token) const;
 
  private:
+  // A marked token i whose word starts phrases of this matcher: true when
+  // no longer phrase can match there (none starts with its word, or no
+  // token follows, or the next is the second word of none), so that its
+  // one-word phrase, if any, is the match.
+  static bool word_decides(const std::vector<Token>& tokens, std::size_t i) {
+    return !(tokens[i].word_phrase & kStartsLonger) || i + 1 >= tokens.size() ||
+           (tokens[i + 1].word_phrase & kNotSecondWord);
+  }
   static bool word_matches(std::string_view pattern, std::string_view token);
   // match_at past its quick refusals.
   bool best_at(const std::vector<Token>& tokens, std::size_t i, PhraseMatch& out) const;
@@ -150,6 +176,9 @@ class PhraseMatcher {
   // Tells the per-thread candidate memo whose answers a slot holds (never
   // reused; 0: nothing remembered, as for an empty matcher).
   std::uint32_t id_ = 0;
+  // The second words of the phrases of two or more words (is_second_word):
+  // whole words sorted, and the "stem*" and "*suffix" ones.
+  std::vector<std::string> second_words_, second_patterns_;
 };
 
 // Which of several matchers may have a phrase starting at each token, found
@@ -160,7 +189,7 @@ class PhraseMatcher {
 class StartIndex {
  public:
   StartIndex() = default;
-  // Gives each matcher (at most 7: kClauseBreakBit is the eighth) its bit. Marked tokens carry
+  // Gives each matcher (at most 6: kSecondWordBit and kClauseBreakBit are the others) its bit. Marked tokens carry
   // word_matcher's one-word phrase (Token::word_phrase), when one is given
   // (among matchers): it must outlive the index.
   explicit StartIndex(const std::vector<PhraseMatcher*>& matchers, PhraseMatcher* word_matcher = nullptr);
@@ -174,10 +203,14 @@ class StartIndex {
   std::uint8_t tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) const;
   // The bits of the matchers that may start at this word, without the memo.
   std::uint8_t starts_of(std::string_view token) const;
-  // Token::word_phrase of this word, whose starts_of is mask.
-  std::uint16_t word_phrase_of(std::string_view token, std::uint8_t mask) const {
-    return word_matcher_ && (mask & word_matcher_->bit_) ? word_matcher_->one_word_phrase(token) : 0;
-  }
+  // starts_of's probes, and kSecondWordBit when the word is a second word
+  // of the word matcher's longer phrases (a whole word, not a pattern).
+  std::uint8_t looked_up(std::string_view token) const;
+  // Token::word_phrase of this word, whose looked_up is found.
+  std::uint16_t word_phrase_of(std::string_view token, std::uint8_t found) const;
+  // The key table's matcher index and bit for the word matcher's second words.
+  static constexpr std::size_t kSecondWordKey = 6;
+  static constexpr std::uint8_t kSecondWordBit = 1u << kSecondWordKey;
 
  private:
   std::uint8_t remembered_starts_of(std::string_view token) const;

@@ -77,10 +77,12 @@ TEST(TokenizeMarked, MarksWordsByTheirPhrases) {
   EXPECT_EQ(tokens[3].may_start, 0);  // ","
 }
 
-// A marked token carries the roles' phrase when its word starts only
-// one-word phrases ("e": coord), none when a longer one may start there
-// ("da", as in "da parte di"); match_at finds at every token what it finds
-// on the same tokens without the mark.
+// A marked token carries the roles' one-word phrase ("e": coord; "da":
+// source), kStartsLonger when a longer one may start there too ("da", as
+// in "da parte di"), and kNotSecondWord unless its word is the second of a
+// longer phrase ("parte"); match_at finds at every token what it finds on
+// the same tokens without the marks: "da parte di" before "parte", "da"
+// alone before "Delta".
 TEST(TokenizeMarked, CarriesTheRolesOneWordPhrase) {
   const ClaimLexicon lex(Lexicon::builtin());
   const std::string text = "Alfa e Beta, sostenute da parte di Gamma e da Delta, zzzz.";
@@ -89,11 +91,18 @@ TEST(TokenizeMarked, CarriesTheRolesOneWordPhrase) {
   lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, tokens);
   ASSERT_GE(tokens.size(), 14u);
   ASSERT_EQ(tokens[1].lower, "e");
-  ASSERT_NE(tokens[1].word_phrase, 0);
-  EXPECT_EQ(lex.role_of[tokens[1].word_phrase - 1u], "coord");
+  ASSERT_NE(tokens[1].word_phrase & kWordPhraseIndex, 0);
+  EXPECT_EQ(lex.role_of[(tokens[1].word_phrase & kWordPhraseIndex) - 1u], "coord");
+  EXPECT_EQ(tokens[1].word_phrase & kStartsLonger, 0);
   ASSERT_EQ(tokens[5].lower, "da");
-  EXPECT_EQ(tokens[5].word_phrase, 0);
-  EXPECT_EQ(tokens[0].word_phrase, 0);  // "Alfa": no role at all
+  ASSERT_NE(tokens[5].word_phrase & kWordPhraseIndex, 0);
+  EXPECT_EQ(lex.role_of[(tokens[5].word_phrase & kWordPhraseIndex) - 1u], "source");
+  EXPECT_NE(tokens[5].word_phrase & kStartsLonger, 0);
+  ASSERT_EQ(tokens[6].lower, "parte");
+  EXPECT_EQ(tokens[6].word_phrase & kNotSecondWord, 0);  // "da parte"
+  ASSERT_EQ(tokens[11].lower, "delta");
+  EXPECT_NE(tokens[11].word_phrase & kNotSecondWord, 0);
+  EXPECT_EQ(tokens[0].word_phrase & (kWordPhraseIndex | kStartsLonger), 0);  // "Alfa": no role at all
   std::vector<Token> plain = tokens;
   for (Token& t : plain) t.word_phrase = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -107,6 +116,40 @@ TEST(TokenizeMarked, CarriesTheRolesOneWordPhrase) {
   PhraseMatch m;
   ASSERT_TRUE(lex.roles.match_at(tokens, 5, m));
   EXPECT_EQ(m.end, 8u);  // "da parte di", the longer phrase
+  ASSERT_TRUE(lex.roles.match_at(tokens, 10, m));
+  EXPECT_EQ(m.end, 11u);  // "da" before "Delta"
+  EXPECT_EQ(lex.role_of[lex.roles.index_of(*m.phrase)], "source");
+}
+
+// Every word the roles matcher may start at, followed by every word,
+// marked: match_at finds what best_at finds without the marks, the
+// longer phrase where the next word continues one, at the sentence's end too.
+TEST(TokenizeMarked, RolesMarksMatchLikeTheMatcherBeforeAnyWord) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::vector<std::string> firsts = {"il", "la", "i", "le", "a", "in", "da", "del", "dal", "per", "di",
+                                           "ha", "come", "insieme", "oltre", "numero", "ex", "start", "e"};
+  const std::vector<std::string> nexts = {"quale", "quali", "parte", "valore", "favore", "cambio", "proprietà",
+                                          "ciascuna", "detto", "con", "a", "che", "uno", "up", "ceo", "delta", "bene", ""};
+  std::size_t longer = 0;
+  for (const auto& f : firsts)
+    for (const auto& n : nexts) {
+      const std::string text = n.empty() ? "Zeta " + f : "Zeta " + f + " " + n + " di Omega";
+      const DocumentText doc(text);
+      std::vector<Token> tokens;
+      lex.starts.tokenize_marked(doc.words(), doc.lowered(), Span{0, text.size()}, tokens);
+      std::vector<Token> plain = tokens;
+      for (Token& t : plain) t.word_phrase = 0;
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        PhraseMatch got, want;
+        const bool found = lex.roles.match_at(tokens, i, got);
+        ASSERT_EQ(found, lex.roles.match_at(plain, i, want)) << text << " @" << i;
+        if (!found) continue;
+        EXPECT_EQ(got.phrase, want.phrase) << text << " @" << i;
+        EXPECT_EQ(got.end, want.end) << text << " @" << i;
+        longer += got.end > got.begin + 1;
+      }
+    }
+  EXPECT_GT(longer, 10u);  // longer phrases were found, not only one-word ones
 }
 
 // A view whose tokens no cue word starts (starts_any without the matcher's
