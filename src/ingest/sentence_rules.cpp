@@ -7,6 +7,10 @@
 #include <climits>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dealscan::ingest {
 namespace {
 
@@ -45,6 +49,32 @@ std::size_t skip_plain(const std::uint8_t* p, std::size_t i, std::size_t n) {
   return i;
 }
 
+// The ASCII bytes skim() compares sixteen at a time: every terminator and
+// line end ICU knows in ASCII (the constructor checks).
+constexpr unsigned char kWideStops[] = {'.', '!', '?', '\n', '\r'};
+
+#if defined(__SSE2__)
+// Bit k set when p[k] may stop skimming: one of kWideStops, or a byte >= 0x80
+// that is not part of a two-byte Latin-1 letter (C3 80..BF) lying wholly in
+// the sixteen bytes. Most blocks have neither, and cost a dozen instructions.
+unsigned stop_bits16(const std::uint8_t* p) {
+  static_assert(sizeof kWideStops == 5);
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto eq = [&](unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  const __m128i stops = _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(kWideStops[0]), eq(kWideStops[1])),
+                                                  _mm_or_si128(eq(kWideStops[2]), eq(kWideStops[3]))),
+                                     eq(kWideStops[4]));
+  const auto stop = static_cast<unsigned>(_mm_movemask_epi8(stops));
+  const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+  if (high == 0) return stop;
+  const auto lead = static_cast<unsigned>(_mm_movemask_epi8(eq(0xC3)));
+  // Continuation bytes 0x80..0xBF are the signed bytes below -64.
+  const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
+  const unsigned pair = lead & (cont >> 1);
+  return stop | (high & ~(pair | pair << 1));
+}
+#endif
+
 }  // namespace
 
 SentenceRules::SentenceRules() {
@@ -58,6 +88,60 @@ SentenceRules::SentenceRules() {
   skim_fast_ = true;
   for (int b = 0; b < 128; ++b) skim_fast_ = skim_fast_ && !(plain_byte(static_cast<std::uint8_t>(b)) && stop_[b]);
   for (UChar32 c = 0xC0; c <= 0xFF; ++c) skim_fast_ = skim_fast_ && !is_term(class_of(c)) && !needs_icu(class_of(c));
+  auto passes = [](std::uint8_t k) { return !is_term(k) && !needs_icu(k); };
+  for (UChar32 c = 0; c < 0x800; ++c) pass2_[c] = c >= 0x80 && passes(class_of(c));
+  for (UChar32 c = 0; c < 0x100; ++c) pass_punct_[c] = passes(class_of(0x2000 + c));
+  skim_wide_ = skim_fast_;
+  for (int b = 0; b < 128; ++b)
+    if (stop_[b] && std::memchr(kWideStops, b, sizeof kWideStops) == nullptr) skim_wide_ = false;
+}
+
+std::size_t SentenceRules::passable(const std::uint8_t* p, std::size_t i, std::size_t n) const {
+  const std::uint8_t b = p[i];
+  if (b < 0x80) return stop_[b] ? 0 : 1;
+  if (b >= 0xC2 && b <= 0xDF) {
+    if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return 0;
+    return pass2_[(b & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu)] ? 2 : 0;
+  }
+  // E2 80..83 xx: U+2000..U+20FF, valid whenever the last byte continues.
+  if (b == 0xE2 && i + 2 < n && (p[i + 1] & 0xFC) == 0x80 && (p[i + 2] & 0xC0) == 0x80)
+    return pass_punct_[(p[i + 1] & 0x03u) << 6 | (p[i + 2] & 0x3Fu)] ? 3 : 0;
+  return 0;
+}
+
+std::size_t SentenceRules::skim(const std::uint8_t* p, std::size_t i, std::size_t n) const {
+#if defined(__SSE2__)
+  if (skim_wide_) {
+    while (i + 16 <= n) {
+      const unsigned m = stop_bits16(p + i);
+      if (m == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(m));
+      if (p[i] < 0x80) {  // one of kWideStops
+        if (stop_[p[i]]) return i;
+        ++i;
+        continue;
+      }
+      const std::size_t len = passable(p, i, n);
+      if (len == 0) return i;
+      i += len;
+    }
+  }
+#endif
+  while (i < n) {
+    i = skip_plain(p, i, n);
+    if (i >= n) break;
+    if (p[i] == 0xC3 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {  // a Latin-1 letter: "è", "À"
+      i += 2;
+      continue;
+    }
+    const std::size_t len = passable(p, i, n);
+    if (len == 0) return i;
+    i += len;
+  }
+  return n;
 }
 
 std::uint8_t SentenceRules::class_at(std::string_view line, std::size_t& i) const {
@@ -132,12 +216,8 @@ bool SentenceRules::breaks(std::string_view line, std::vector<std::uint32_t>& ou
   std::size_t i = 0;
   while (i < n) {
     if (skim_fast_) {
-      i = skip_plain(p, i, n);
+      i = skim(p, i, n);
       if (i >= n) break;
-      if (p[i] == 0xC3 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {  // a Latin-1 letter: "è", "À"
-        i += 2;
-        continue;
-      }
     }
     if (!stop_[p[i]]) {
       ++i;

@@ -7,9 +7,9 @@
 //   "Disse: \"Basta!\" Poi uscì."         -> after "\"Basta!\" " (SB9-SB11)
 //
 // Only a terminator (. ! ? and their kin) and the closing marks and spaces
-// after it can end a sentence, so the line is skimmed byte by byte up to the
-// next terminator or non-ASCII character, and only around terminators are
-// the rules applied. Characters the rules treat specially beyond that
+// after it can end a sentence, so the line is skimmed (sixteen bytes at a
+// time) up to the next terminator or character the rules must look at, and
+// only around terminators are the rules applied. Characters the rules treat specially beyond that
 // (Extend and Format, which SB5 makes transparent; paragraph separators) and
 // bytes that are not UTF-8 are left to ICU: the function says so and the
 // caller falls back.
@@ -39,11 +39,19 @@ class SentenceRules {
   // Applies SB6-SB11 after the terminator at line[term]; returns where
   // skimming resumes, or npos when the line must go to ICU.
   std::size_t after_terminator(std::string_view line, std::size_t term, std::vector<std::uint32_t>& out) const;
+  // Length of the character at p[i] when skimming may pass it (valid UTF-8,
+  // neither a terminator nor a class left to ICU, known without ICU), else 0.
+  std::size_t passable(const std::uint8_t* p, std::size_t i, std::size_t n) const;
+  // The first position from i on that skimming may not pass (n if none).
+  std::size_t skim(const std::uint8_t* p, std::size_t i, std::size_t n) const;
 
   static constexpr std::uint8_t kInvalid = 0xFF;
   std::uint8_t ascii_class_[128];  // Sentence_Break of each ASCII character, from ICU
   bool stop_[256];                 // bytes skimming stops at: terminators, CR/LF, non-ASCII
   bool skim_fast_ = false;         // ASCII letters, digits, spaces and Latin-1 letters never stop it
+  bool skim_wide_ = false;         // the ASCII stops are among those skim() compares sixteen bytes with
+  bool pass2_[0x800];              // two-byte characters (U+0080..U+07FF) skimming passes
+  bool pass_punct_[0x100];         // the same for U+2000..U+20FF (quotes, dashes, the euro sign)
 };
 
 }  // namespace dealscan::ingest

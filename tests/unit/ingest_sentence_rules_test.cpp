@@ -101,6 +101,42 @@ TEST(SentenceRules, AgreeWithIcuOnGeneratedLines) {
   EXPECT_EQ(compared, 30000);
 }
 
+// Long lines, so that skimming takes them sixteen bytes at a time: accented
+// letters, curly quotes, dashes and terminators fall at every offset of a
+// block, and on its edges.
+TEST(SentenceRules, AgreeWithIcuOnLongLines) {
+  const SentenceRules rules;
+  const std::vector<std::string> pieces = {
+      "abcdefghijklmno", "Vendita ", "della ", "quota", " ",   " ",      "\u00E8", "\u00C0", "\u2019", "\u201C",
+      "\u201D",          "\u2013",   "\u20AC",  ". ",    "! ", "? ",     ".",       "1.5",    ",",      "\u00AB",
+      "\u00BB",          "\u00A0",   "\u03B1",  "\u2026", "x",  "Il ",    "\t",      "(",      ")",      "\u3002"};
+  std::mt19937 rng(20261123);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line;
+    for (int len = 8 + static_cast<int>(rng() % 60); len > 0; --len) line += pieces[rng() % pieces.size()];
+    bool handled = false;
+    auto got = rule_breaks(rules, line, handled);
+    ASSERT_TRUE(handled) << line;
+    ASSERT_EQ(got, icu_breaks(line)) << line;
+  }
+}
+
+// A broken byte is found wherever it falls in a block: a lone lead byte, a
+// lone continuation byte, a lead byte followed by another lead.
+TEST(SentenceRules, LeaveBrokenBytesToIcuAtEveryOffset) {
+  const SentenceRules rules;
+  const std::string base = "Il prezzo \u00E8 salito di molto nella seduta di ieri a Milano";
+  for (std::string bad : {"\xC3", "\xA8", "\xC3\xC3", "\xE2\x80", "\xC3 "}) {
+    for (std::size_t at = 0; at <= base.size(); ++at) {
+      if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;  // inside "\u00E8"
+      const std::string line = base.substr(0, at) + bad + base.substr(at);
+      bool handled = true;
+      rule_breaks(rules, line, handled);
+      EXPECT_FALSE(handled) << "at " << at;
+    }
+  }
+}
+
 TEST(SentenceRules, LeaveToIcuWhatTheRulesDoNotCover) {
   const SentenceRules rules;
   for (std::string line : {"Caff\u0065\u0300. Poi.",  // combining accent (Extend)
