@@ -5,9 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dealscan::ingest {
 namespace {
@@ -139,6 +144,35 @@ struct Utf8Stats {
 
 // One pass for both questions about bytes that may be UTF-8: is it, and (for
 // when it is, and so decodes to itself) how many control characters it has.
+#if defined(__SSE2__)
+// Bit masks over sixteen bytes: those >= 0x80, the control characters among
+// the ASCII ones (is_control_byte) and the NULs.
+struct AsciiMasks {
+  unsigned high, controls, nuls;
+};
+
+AsciiMasks ascii_masks16(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed: below 0x20 takes in the bytes >= 0x80 too, removed with high.
+  const __m128i below_space = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+  const __m128i from_tab = _mm_sub_epi8(v, _mm_set1_epi8('\t'));  // \t \n \v \f \r: 0..4
+  const __m128i usual_space = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, _mm_set1_epi8(4)), from_tab);
+  const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
+  const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+  const auto controls = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(usual_space, below_space), del)));
+  const auto nuls = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
+  return {high, controls & ~high, nuls};
+}
+#endif
+
+// Counts the ASCII bytes of a block whose masks (cut to those bytes) are
+// given: one character each; controls and NULs are rare.
+void count_ascii(ControlCount& c, std::size_t bytes, unsigned controls, unsigned nuls) {
+  c.chars += bytes;
+  if (controls) c.controls += static_cast<std::size_t>(std::popcount(controls));
+  if (nuls) c.nuls += static_cast<std::size_t>(std::popcount(nuls));
+}
+
 Utf8Stats scan_utf8(std::string_view bytes, std::size_t start) {
   Utf8Stats st;
   ControlCount& c = st.count;
@@ -146,6 +180,23 @@ Utf8Stats scan_utf8(std::string_view bytes, std::size_t start) {
   std::size_t i = start, n = bytes.size();
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   while (i < n) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time up to the next byte >= 0x80: line breaks and
+    // other controls are counted from the masks, not one by one.
+    while (i + 16 <= n) {
+      const AsciiMasks m = ascii_masks16(p + i);
+      if (m.high == 0) {
+        count_ascii(c, 16, m.controls, m.nuls);
+        i += 16;
+        continue;
+      }
+      const auto k = static_cast<unsigned>(std::countr_zero(m.high));
+      const unsigned below = (1u << k) - 1;
+      count_ascii(c, k, m.controls & below, m.nuls & below);
+      i += k;
+      break;
+    }
+#endif
     // Eight printable ASCII bytes (0x20-0x7E) are eight characters, no control.
     while (i + 8 <= n) {
       std::uint64_t w;

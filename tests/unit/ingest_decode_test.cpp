@@ -265,6 +265,22 @@ TEST_F(DecodeTest, ControlShareIsExactAtEveryOffset) {
     }
 }
 
+// ASCII text is counted sixteen bytes at a time: a control character or NUL
+// falls at every offset of a block, whitespace controls (\t \n \v \f \r) do
+// not count. 100 characters and 6 controls make 6%; one missed would be 5%,
+// which passes as text.
+TEST_F(DecodeTest, ControlsInAsciiCountAtEveryOffset) {
+  const std::string spaces = "\t\n\v\f\r";
+  for (std::size_t at = 0; at < 40; ++at) {
+    std::string bytes(100, 'a');
+    for (std::size_t k = 0; k < spaces.size(); ++k) bytes[(at + 7 + 11 * k) % 100] = spaces[k];
+    for (std::size_t k = 0; k < 6; ++k) bytes[at + 3 * k] = k % 2 ? '\x7F' : '\x1F';
+    EXPECT_EQ(error(bytes), "not text (binary: 6% control characters)") << at;
+    std::string with_nul = bytes.substr(0, at) + "b" + bytes.substr(at + 1, 5) + '\0' + "ccc" + std::string(30, 'd');
+    EXPECT_EQ(error("\xEF\xBB\xBF" + with_nul), "not text (binary: NUL characters)") << at;
+  }
+}
+
 // The share is the same whether the UTF-8 is used as it is (with or without
 // BOM, counted while validating) or repaired first (counted after decoding).
 TEST_F(DecodeTest, ControlShareIsCountedOnTheDecodedText) {
