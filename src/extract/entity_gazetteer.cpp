@@ -89,7 +89,9 @@ void Gazetteer::match_names(const TokenStream& ts, const WordSet& stopwords, Doc
   const std::size_t n = ts.size();
   const std::uint8_t* starts = doc.starts;
   for (std::size_t i = next_marked(starts, 0, n, kNameStart); i < n; i = next_marked(starts, i, n, kNameStart)) {
-    if (!tokens[i].word) {
+    // Most marked tokens are common words some name starts with ("il", "gruppo"):
+    // the next token rules out most of them without a walk.
+    if (!tokens[i].word || !names_.may_match(tokens, n, i)) {
       ++i;
       continue;
     }

@@ -97,14 +97,20 @@ void PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
   if (toks.empty()) return;
   int node = 0;
   Pattern p{payload, rule, {}};
-  std::uint64_t fh = hash_key(fold(toks.front())) & (kFirstBits - 1);
-  first_[fh / 64] |= std::uint64_t{1} << (fh % 64);
-  for (const auto& t : toks) {
-    node = add_child(node, fold(t));
+  std::uint64_t opening[2] = {0, kNoSecond};  // the first two keys' hashes
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    const std::string& t = toks[k];
+    const std::string key = fold(t);
+    if (k < 2) opening[k] = hash_key(key);
+    node = add_child(node, key);
     std::vector<std::string> v{t, upper(t)};
     if (rule == CaseRule::Acronym) v.push_back(titlecase(t));
     p.variants.push_back(std::move(v));
   }
+  const std::uint64_t fh = opening[0] & (kFirstBits - 1);
+  first_[fh / 64] |= std::uint64_t{1} << (fh % 64);
+  const std::size_t ob = opening_bit(opening[0], opening[1]);
+  openings_[ob / 64] |= std::uint64_t{1} << (ob % 64);
   Node& n = nodes_[node];
   if (n.patterns.empty()) {
     n.first_any_case = rule == CaseRule::Insensitive;

@@ -63,6 +63,14 @@ class PhraseTrie {
   static constexpr std::size_t kFirstBits = 1 << 16;
   // longest(ts, i) for a token whose key hash passed start_test().
   PhraseMatch longest_started(const TokenStream& ts, std::size_t i) const { return longest_slow(ts, i); }
+  // False when no form can match at token i of tokens[0, n): none is token
+  // i's key alone, and none starts with its key and the next token's (by
+  // hash: true may still find nothing). Tries whose forms start with common
+  // words ("Il Sole 24 Ore", "Gruppo ...") skip most walks with it.
+  bool may_match(const Token* tokens, std::size_t n, std::size_t i) const {
+    const std::uint64_t first = tokens[i].key_hash;
+    return opening(first, kNoSecond) || (i + 1 < n && opening(first, tokens[i + 1].key_hash));
+  }
   // Every payload of the longest match (forms shared by several entries).
   std::vector<int> longest_all(const TokenStream& ts, std::size_t i, std::size_t& end) const;
   bool empty() const { return nodes_.size() <= 1; }
@@ -105,6 +113,18 @@ class PhraseTrie {
   std::string key_chars_;
   // Bitmap of the key hashes that start a form: most tokens start none, and
   // are rejected with one memory read.
+  // Bitmap of the forms' openings, by hash: the first key with the second
+  // (kNoSecond for a one-token form), for may_match.
+  static constexpr std::uint64_t kNoSecond = 0;
+  static constexpr int kOpeningShift = 64 - 17;  // 2^17 bits
+  static std::size_t opening_bit(std::uint64_t first, std::uint64_t second) {
+    return static_cast<std::size_t>(((first * 0x9E3779B97F4A7C15ull) ^ second) * 0xff51afd7ed558ccdull >> kOpeningShift);
+  }
+  bool opening(std::uint64_t first, std::uint64_t second) const {
+    const std::size_t b = opening_bit(first, second);
+    return openings_[b / 64] >> (b % 64) & 1;
+  }
+  std::vector<std::uint64_t> openings_ = std::vector<std::uint64_t>((std::size_t{1} << (64 - kOpeningShift)) / 64);
   std::vector<std::uint64_t> first_ = std::vector<std::uint64_t>(kFirstBits / 64);
   bool may_start(const TokenStream& ts, std::size_t i) const {
     if (i >= ts.size()) return false;  // callers may probe one past the last token

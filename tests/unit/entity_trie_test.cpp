@@ -203,5 +203,32 @@ TEST(EntityTrie, StartMarksVisitEachTriesStartsInOrder) {
   EXPECT_EQ(each_starts.size(), 5u);
 }
 
+// may_match holds wherever a form matches (one token or several, any case
+// rule), and rules out a common first word followed by a word no form has
+// after it ("il dossier" with only "Il Sole 24 Ore" listed).
+TEST(EntityTrie, MayMatchHoldsWhereAFormMatchesAndRulesOutOtherOpenings) {
+  PhraseTrie trie;
+  trie.add("Il Sole 24 Ore", 1, CaseRule::Insensitive);
+  trie.add("Gruppo Quercia", 2, CaseRule::Insensitive);
+  trie.add("Meta", 3, CaseRule::Exact);
+  trie.add("L'Oréal", 4, CaseRule::Insensitive);
+  TokenStream ts;
+  tokenize_into("Il dossier del gruppo Quercia: il Sole 24 Ore e Meta, l'accordo con L'Oréal. Il gruppo di Meta il",
+                kOneSentence, ts);
+  const std::size_t n = ts.size();
+  int matches = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (trie.longest(ts, i).payload < 0) continue;
+    ++matches;
+    EXPECT_TRUE(trie.may_match(ts.tokens.data(), n, i)) << i;
+  }
+  EXPECT_EQ(matches, 5);  // gruppo Quercia, il Sole 24 Ore, Meta, L'Oréal, Meta
+  std::vector<std::string> ruled_out;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!trie.may_match(ts.tokens.data(), n, i) && trie.start_test()(ts.tokens[i].key_hash)) ruled_out.emplace_back(ts.surface(i));
+  // "Il dossier", "Il gruppo", "gruppo di", and the last "il" (no next token).
+  EXPECT_EQ(ruled_out, (std::vector<std::string>{"Il", "Il", "gruppo", "il"}));
+}
+
 }  // namespace
 }  // namespace dealscan::entity
