@@ -483,10 +483,11 @@ void add_fact_claims(const std::vector<DocumentResult>& docs, const StoryGroup& 
 }  // namespace
 
 std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, const StoryGroup& story,
-                                     const Parties& parties, const Tunables& t) {
+                                     const Parties& parties, const Tunables& t,
+                                     std::span<const std::vector<FigureProminence>> ranked) {
   std::vector<FigureRef> figs;
   for (auto d : story.docs) {
-    auto r = rank_figures(docs[d], d, parties, t);
+    auto r = ranked.empty() ? rank_figures(docs[d], d, parties, t) : rank_figures(docs[d], d, parties, ranked[d]);
     figs.insert(figs.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
   }
   ClaimBuilder b(docs, t);

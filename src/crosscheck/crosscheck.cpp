@@ -153,6 +153,7 @@ LocalCheck check_story(const std::vector<DocumentResult>& documents, const Story
 struct StoryInput {
   const std::vector<DocumentResult>* shared = nullptr;  // every document, in memory
   std::vector<DocumentResult> loaded;                    // or the story's, read back
+  std::vector<std::vector<FigureProminence>> ranked;     // and their figure_prominence
   StoryGroup group;
   const std::vector<DocumentResult>& docs() const { return shared ? *shared : loaded; }
 };
@@ -187,7 +188,7 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
         n, threads,
         [&](std::size_t k) {
           const StoryInput input = load(b + k);
-          const auto claims = group_claims(input.docs(), input.group, parties, t);
+          const auto claims = group_claims(input.docs(), input.group, parties, t, input.ranked);
           checks[k] = check_story(input.docs(), input.group, b + k, claims, parties, t);
         },
         hand_over);
@@ -209,7 +210,7 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   std::vector<StoryDoc>().swap(story_docs);
   CrossCheck out;
   check_stories(
-      groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, groups.group(s)}; },
+      groups, parties, t, threads, [&](std::size_t s) { return StoryInput{&documents, {}, {}, groups.group(s)}; },
       [&](StoryCheck&& c) {
         out.stories.push_back(std::move(c.story));
         std::move(c.claims.begin(), c.claims.end(), std::back_inserter(out.claims));
@@ -251,8 +252,9 @@ void ArchiveCrossCheck::EntryDeleter::operator()(Entry* entry) const { delete en
 ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc) const {
   Prepared e(new Entry);
   e->entities.entities = doc.entities;
-  e->story = DocumentSpill::encode(story_doc(doc, state_->t, state_->names));
-  e->record = DocumentSpill::encode(doc);
+  const auto ranked = figure_prominence(doc, state_->t);
+  e->story = DocumentSpill::encode(story_doc(doc, ranked, state_->names));
+  e->record = DocumentSpill::encode(doc, ranked);
   return e;
 }
 
@@ -293,7 +295,7 @@ void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryChec
   // A story's documents are read back and renumbered 0..n-1 in input order.
   auto load = [&](std::size_t k) {
     StoryInput in;
-    for (auto d : groups.docs(k)) in.loaded.push_back(s.spill.load(d));
+    for (auto d : groups.docs(k)) in.loaded.push_back(s.spill.load(d, in.ranked.emplace_back()));
     for (std::size_t i = 0; i < in.loaded.size(); ++i) in.group.docs.push_back(i);
     return in;
   };

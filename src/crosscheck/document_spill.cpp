@@ -93,8 +93,9 @@ DocumentSpill::DocumentSpill() : file_(anonymous_temp_file("cross-check spill fi
 
 DocumentSpill::~DocumentSpill() { std::fclose(file_); }
 
-std::string DocumentSpill::encode(const DocumentResult& doc) {
-  return encode_record(doc, [](auto& io, auto& d) { document_fields(io, d); });
+std::string DocumentSpill::encode(const DocumentResult& doc, const std::vector<FigureProminence>& ranked) {
+  // The prominences after the document's fields: load(i) reads only those.
+  return encode_record(doc, [&](auto& io, auto& d) { document_fields(io, d), io(ranked); });
 }
 
 void DocumentSpill::append(const std::string& record) {
@@ -152,6 +153,10 @@ StoryDoc DocumentSpill::load_story(std::size_t i) const {
 
 DocumentResult DocumentSpill::load(std::size_t i) const {
   return decode_record<DocumentResult>(read(i), [](auto& io, auto& d) { document_fields(io, d); });
+}
+
+DocumentResult DocumentSpill::load(std::size_t i, std::vector<FigureProminence>& ranked) const {
+  return decode_record<DocumentResult>(read(i), [&](auto& io, auto& d) { document_fields(io, d), io(ranked); });
 }
 
 }  // namespace dealscan::crosscheck

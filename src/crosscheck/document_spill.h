@@ -26,8 +26,10 @@ class DocumentSpill {
   DocumentSpill& operator=(const DocumentSpill&) = delete;
 
   // What the cross-check reads of a document (its source id, figures and
-  // facts) as one record; safe on any thread.
-  static std::string encode(const DocumentResult& doc);
+  // facts) as one record, with its figure_prominence (computed while the
+  // document is at hand, so claim grouping does not redo it); safe on any
+  // thread.
+  static std::string encode(const DocumentResult& doc, const std::vector<FigureProminence>& ranked = {});
   static std::string encode(const StoryDoc& doc);
   // Appends a record. Throws std::runtime_error when the disk refuses it.
   void append(const std::string& record);
@@ -36,6 +38,7 @@ class DocumentSpill {
   // safe from several threads once seal() was called. A thread reading
   // records in order gets them from blocks read ahead.
   DocumentResult load(std::size_t i) const;
+  DocumentResult load(std::size_t i, std::vector<FigureProminence>& ranked) const;
   StoryDoc load_story(std::size_t i) const;
   // Flushes what add() buffered; call before the first load().
   void seal();

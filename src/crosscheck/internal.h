@@ -127,6 +127,9 @@ std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const
 // The non-conversion figures of a document with their prominence.
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t);
+// The same, from the document's figure_prominence computed before.
+std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                                    std::span<const FigureProminence> ranked);
 
 // Hands the heap's free pages back to the system (glibc; elsewhere a no-op).
 // Between phases that free large tables and allocate others, which would
@@ -185,6 +188,8 @@ class Names {
 // Amounts of a document that can tie it to a story: its main deal and the two next.
 inline constexpr std::size_t kLeadingAmounts = 3;
 StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names);
+// The same, from the document's figure_prominence computed before.
+StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> ranked, Names& names);
 
 struct StoryGroup {
   std::vector<std::size_t> docs;  // input order
@@ -240,9 +245,11 @@ struct ClaimGroup {
   std::vector<std::pair<std::size_t, std::size_t>> facts;  // (doc, fact index)
 };
 
-// The claims of one story, ordered by key.
+// The claims of one story, ordered by key. ranked, when given, holds each
+// document's figure_prominence (by document index), else it is computed.
 std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& documents, const StoryGroup& story,
-                                     const Parties& parties, const Tunables& t);
+                                     const Parties& parties, const Tunables& t,
+                                     std::span<const std::vector<FigureProminence>> ranked = {});
 
 // "contract" and "spending" describe the same money from two sides.
 std::string_view kind_class(Kind k);

@@ -119,8 +119,12 @@ const std::string* root_of(const Parties& parties, const std::optional<std::stri
 
 std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
                                     const Tunables& t) {
+  return rank_figures(doc, doc_index, parties, figure_prominence(doc, t));
+}
+
+std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                                    std::span<const FigureProminence> ranked) {
   std::vector<FigureRef> out;
-  const auto ranked = figure_prominence(doc, t);
   out.reserve(ranked.size());
   for (const auto& [i, p] : ranked) {
     const Figure& f = doc.figures[i];

@@ -274,6 +274,10 @@ std::uint32_t Names::intern(std::string_view s) {
 }
 
 StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
+  return story_doc(doc, figure_prominence(doc, t), names);
+}
+
+StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> ranked, Names& names) {
   StoryDoc out;
   out.id = doc.source.id;
   out.day = day_number(doc.source.date);
@@ -293,7 +297,7 @@ StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
     }
   // Ranked with each party as named; Profiler makes them canonical.
   std::unordered_map<std::string, std::size_t> at;
-  for (const auto& [index, prominence] : figure_prominence(doc, t)) {
+  for (const auto& [index, prominence] : ranked) {
     const Figure& f = doc.figures[index];
     auto [it, fresh] = at.emplace(rounded_amount(f.money, 2), out.amounts.size());
     if (fresh) out.amounts.push_back({0, names.intern(it->first), 0, {}, Kind::Other});

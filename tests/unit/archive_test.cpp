@@ -87,6 +87,28 @@ TEST(DocumentSpill, DocumentsComeBackWithEveryFieldTheCrossCheckReads) {
   EXPECT_TRUE(none.figures.empty() && none.facts.empty());
 }
 
+TEST(DocumentSpill, FigureProminencesComeBackWithTheirDocument) {
+  crosscheck::DocumentSpill spill;
+  const DocumentResult a = full_document("enel-a"), b = full_document("enel-b");
+  const std::vector<crosscheck::FigureProminence> ranked_a = {{0, 5.25}}, ranked_b = {{0, 1.5}, {3, 0.75}};
+  spill.append(crosscheck::DocumentSpill::encode(a, ranked_a));
+  spill.append(crosscheck::DocumentSpill::encode(b, ranked_b));
+  spill.seal();
+  for (std::size_t i : {1, 0}) {  // out of order, then in order
+    std::vector<crosscheck::FigureProminence> ranked;
+    const DocumentResult back = spill.load(i, ranked);
+    const auto& want = i == 0 ? ranked_a : ranked_b;
+    EXPECT_EQ(jsonl_document_line(back), jsonl_document_line(i == 0 ? a : b));
+    ASSERT_EQ(ranked.size(), want.size());
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      EXPECT_EQ(ranked[k].index, want[k].index);
+      EXPECT_EQ(ranked[k].prominence, want[k].prominence);
+    }
+  }
+  // The document alone reads the same record.
+  EXPECT_EQ(jsonl_document_line(spill.load(1)), jsonl_document_line(b));
+}
+
 // Records of many sizes, so that blocks read ahead end inside records.
 std::string spilled_id(std::size_t i) { return std::to_string(i) + std::string(i * 37 % 1500, 'x'); }
 
