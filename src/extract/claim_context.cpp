@@ -1,6 +1,7 @@
 #include "extract/claim_context.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace dealscan::claims {
 
@@ -40,8 +41,32 @@ LeaderIndex build_leader_index(const Lexicon& lexicon) {
 }
 
 std::size_t EntityIndex::hash(std::string_view id) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: ids are a few bytes
-  for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  // Eight bytes a step, the last eight read overlapping ("org:openai" is
+  // two reads), not FNV's byte a step: every mention of a document is looked up.
+  auto mix = [](std::uint64_t h, std::uint64_t w) {
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+  };
+  const char* p = id.data();
+  const std::size_t n = id.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  if (n >= 8) {
+    std::uint64_t w;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      h = mix(h, w);
+    }
+    std::memcpy(&w, p + n - 8, 8);
+    h = mix(h, w);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    h = mix(h, std::uint64_t{a} | std::uint64_t{b} << 32);
+  } else if (n > 0) {
+    h = mix(h, std::uint64_t{static_cast<unsigned char>(p[0])} | std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+                   std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+  }
   return static_cast<std::size_t>(h ^ (h >> 29));
 }
 

@@ -123,5 +123,20 @@ TEST(EntityIndex, FindsTheFirstEntityOfEachId) {
   EXPECT_EQ(EntityIndex().find("x"), nullptr);
 }
 
+// Ids of every length (the hash reads 1-3, 4-7 and 8 or more bytes
+// differently), and ids equal but for one byte anywhere: each finds itself.
+TEST(EntityIndex, FindsIdsOfEveryLength) {
+  std::vector<Entity> entities;
+  for (std::size_t len = 1; len <= 26; ++len)
+    for (std::size_t at = 0; at < len; ++at) {
+      entities.emplace_back();
+      entities.back().id = std::string(len, 'o');
+      entities.back().id[at] = 'x';
+    }
+  const EntityIndex index(entities);
+  for (const Entity& e : entities) EXPECT_EQ(index.find(e.id), &e) << e.id;
+  for (std::size_t len = 1; len <= 26; ++len) EXPECT_EQ(index.find(std::string(len, 'o')), nullptr) << len;
+}
+
 }  // namespace
 }  // namespace dealscan::claims
