@@ -21,7 +21,7 @@ constexpr std::size_t kOpensSlots = std::size_t{1} << kOpensSlotBits;
 
 // The memo slot of w, from its size and first, second and last bytes:
 // cheaper than hashing every byte, and the words asked differ there.
-std::size_t opens_slot(std::string_view w) {
+[[gnu::always_inline]] inline std::size_t opens_slot(std::string_view w) {
   const auto* p = reinterpret_cast<const unsigned char*>(w.data());
   const std::size_t n = w.size();
   std::uint32_t k = static_cast<std::uint32_t>(n) << 24;
@@ -30,8 +30,11 @@ std::size_t opens_slot(std::string_view w) {
   return (k * 2654435761u) >> (32 - kOpensSlotBits);
 }
 
+// The remembered answers, per thread: matchers are shared.
+thread_local std::array<OpensMemo, kOpensSlots> opens_memo;
+
 // Whether m holds w: the words are short, a loop beats a call of memcmp.
-bool same_word(const OpensMemo& m, std::string_view w) {
+[[gnu::always_inline]] inline bool same_word(const OpensMemo& m, std::string_view w) {
   if (m.size != w.size()) return false;
   for (std::size_t k = 0; k < w.size(); ++k)
     if (m.word[k] != w[k]) return false;
@@ -110,8 +113,7 @@ Opens AmountMatcher::opens_uncached(std::string_view w) const {
 
 Opens AmountMatcher::opens(std::string_view w) const {
   if (w.size() > OpensMemo::kMaxWord) return opens_uncached(w);
-  thread_local std::array<OpensMemo, kOpensSlots> memo;  // per thread: matchers are shared
-  OpensMemo& m = memo[opens_slot(w)];
+  OpensMemo& m = opens_memo[opens_slot(w)];
   if (m.matcher == memo_id_ && same_word(m, w)) return m.opens;
   const Opens o = opens_uncached(w);
   m.matcher = memo_id_;
@@ -122,7 +124,12 @@ Opens AmountMatcher::opens(std::string_view w) const {
 }
 
 bool AmountMatcher::may_open(const std::vector<Token>& toks, std::size_t i) const {
-  switch (opens(toks[i].low)) {
+  // A remembered word is answered here; opens (out of line) looks again
+  // and remembers.
+  const std::string_view w = toks[i].low;
+  const OpensMemo* m = w.size() <= OpensMemo::kMaxWord ? &opens_memo[opens_slot(w)] : nullptr;
+  const bool known = m && m->matcher == memo_id_ && same_word(*m, w);
+  switch (known ? m->opens : opens(w)) {
     case Opens::Never:
       return false;
     case Opens::BeforeNext:

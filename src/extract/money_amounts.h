@@ -163,7 +163,7 @@ class AmountMatcher {
   bool may_open(const std::vector<Token>& toks, std::size_t i) const;
   // What a word allows, remembered: the same few words ("il", "un", "a",
   // "settore") come again and again.
-  Opens opens(std::string_view w) const;
+  [[gnu::noinline]] Opens opens(std::string_view w) const;  // may_open's rare path
   Opens opens_uncached(std::string_view w) const;
   // Every token that may follow a BeforeNext word in an amount: the
   // reader's next words and the second words of the currencies whose first
