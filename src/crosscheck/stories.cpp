@@ -16,6 +16,7 @@
 // carried by too many documents are ignored, so one ubiquitous company cannot
 // glue unrelated deals and the work stays linear in the number of keys.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -38,11 +39,22 @@ namespace {
 // outlive grouping, so profiles hold views of them.
 class Roots {
  public:
-  Roots(const Names& names, const Parties& parties) : names_(names), roots_(names.size()) {
-    for (std::uint32_t id = 0; id < names.size(); ++id) roots_[id] = &parties.root(names.name(id));
+  Roots(const Names& names, const Parties& parties) : names_(names), roots_(names.size()), number_(names.size()) {
+    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    for (std::uint32_t id = 0; id < names.size(); ++id) {
+      roots_[id] = &parties.root(names.name(id));
+      auto [it, fresh] = numbers.try_emplace(*roots_[id], static_cast<std::uint32_t>(distinct_.size()));
+      if (fresh) distinct_.push_back(roots_[id]);
+      number_[id] = it->second;
+    }
   }
   // Parties::root of the name.
   const std::string& of(std::uint32_t id) const { return *roots_[id]; }
+  // The roots numbered 0..distinct()-1, equal strings alike: counting by
+  // number hashes no string per mention.
+  std::uint32_t number(std::uint32_t id) const { return number_[id]; }
+  std::size_t distinct() const { return distinct_.size(); }
+  const std::string& numbered(std::uint32_t number) const { return *distinct_[number]; }
   // As Parties::root gives it for an optional id: none for kNone or "".
   const std::string* party(std::uint32_t id) const {
     return id == Names::kNone || names_.name(id).empty() ? nullptr : roots_[id];
@@ -51,6 +63,8 @@ class Roots {
  private:
   const Names& names_;
   std::vector<const std::string*> roots_;
+  std::vector<std::uint32_t> number_;         // name id -> its root's number
+  std::vector<const std::string*> distinct_;  // number -> the root
 };
 
 // Weights by party, in party order. A document names a handful of parties,
@@ -335,21 +349,21 @@ class Profiler {
   Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, unsigned threads)
       : n_(docs.size), names_(names), roots_(names, parties), t_(t) {
     const std::size_t slices = 4 * std::size_t(std::max(1u, threads));
-    std::vector<std::unordered_map<std::string_view, std::size_t>> df(slices);
+    std::vector<std::atomic<std::uint32_t>> df(roots_.distinct());  // by root number
     parallel_for(slices, threads, [&](std::size_t k) {
-      std::vector<std::string_view> roots;  // a set: sorted once
+      std::vector<std::uint32_t> roots;  // a set: sorted once
       for (std::size_t i = n_ * k / slices; i < n_ * (k + 1) / slices; ++i) {
         const StoryDoc d = docs.get(i);
         roots.clear();
-        for (const auto& e : d.entities) roots.push_back(roots_.of(e.id));
-        for (auto id : d.figure_parties) roots.push_back(roots_.of(id));
+        for (const auto& e : d.entities) roots.push_back(roots_.number(e.id));
+        for (auto id : d.figure_parties) roots.push_back(roots_.number(id));
         std::sort(roots.begin(), roots.end());
         roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
-        for (auto r : roots) ++df[k][r];
+        for (auto r : roots) df[r].fetch_add(1, std::memory_order_relaxed);
       }
     });
-    for (const auto& slice : df)
-      for (const auto& [r, c] : slice) df_[r] += c;
+    for (std::uint32_t r = 0; r < df.size(); ++r)
+      if (const std::size_t c = df[r].load(std::memory_order_relaxed)) df_.emplace(roots_.numbered(r), c);
   }
 
   // A profile with its keys as strings, before they are numbered.
