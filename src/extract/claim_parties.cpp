@@ -149,11 +149,13 @@ std::optional<std::string> resolve(const SentenceView& v, const Pick& p, std::st
   return id;
 }
 
+// carried (null: none) is asked only when there is no agent.
 std::optional<std::string> agent_id(const SentenceView& v, const std::optional<Agent>& agent,
-                                    const std::optional<std::string>& carried, std::string& rule) {
+                                    const CarriedAgent* carried, std::string& rule) {
   if (!agent) {
-    rule = carried ? "carried" : "none";
-    return carried;
+    std::optional<std::string> id = carried ? carried->get() : std::nullopt;
+    rule = id ? "carried" : "none";
+    return id;
   }
   auto id = single(v, agent->members);
   rule = id ? "agent" : "agent(several)";
@@ -269,7 +271,7 @@ std::optional<Agent> find_agent(const SentenceView& v, std::size_t limit, std::s
 }
 
 PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std::size_t mb, std::size_t me,
-                             const std::optional<std::string>& carried, const LeaderIndex* leaders) {
+                             const CarriedAgent& carried, const LeaderIndex* leaders) {
   PartyDecision d;
   const TriggerHit* verb = kd.dir_verb ? kd.dir_verb : (kd.trigger && kd.trigger->verb ? kd.trigger : nullptr);
   std::size_t limit = verb ? std::min(verb->b, mb) : mb;
@@ -293,7 +295,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
   // "Dopo aver chiuso un round da N, Beta ha ...": the subject follows a fronted clause.
   if (!agent && !relative && kd.dir != "owner") agent = find_agent(v, v.tokens.size(), me);
   std::string agent_rule;
-  auto agent_entity = agent_id(v, agent, relative ? std::nullopt : carried, agent_rule);
+  auto agent_entity = agent_id(v, agent, relative ? nullptr : &carried, agent_rule);
   if (!colon_rule.empty() && agent_entity) agent_rule = colon_rule;
   if (relative) agent_rule = agent ? (agent_entity ? "agent:relative" : "agent:relative(several)") : "relative:none";
   bool copayer = has_copayer(v, mb);
@@ -338,7 +340,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
         d.subject = id_of(v, *k);
         d.rule = "owner:possessive";
       } else {
-        d.subject = carried;
+        d.subject = carried.get();
         d.rule = "owner:possessive-carried";
       }
       return d;
@@ -430,7 +432,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
       bool owner = m.role == "of" && owns_trigger(k);
       if (passive || owner) {
         agent = Agent{party_group(v, k)};
-        agent_entity = agent_id(v, agent, carried, agent_rule);
+        agent_entity = agent_id(v, agent, &carried, agent_rule);
         agent_rule = passive ? "agent:passive" : "agent:of";
         if (copayer) agent_entity.reset(), agent_rule += "(several:together)";
         d.subject = agent_entity;

@@ -64,9 +64,30 @@ struct PartyDecision {
   std::string rule;
 };
 
+// The agent of an earlier sentence, found only when a decider asks: most
+// figures' own sentence names their subject, and finding the carried one
+// may mean analysing the sentences before.
+class CarriedAgent {
+ public:
+  using Find = std::optional<std::string> (*)(const void* context);
+  CarriedAgent(std::optional<std::string> known) : value_(std::move(known)), done_(true) {}  // NOLINT: implicit, as the optional was
+  CarriedAgent(std::nullopt_t) : done_(true) {}                                                 // NOLINT
+  CarriedAgent(Find find, const void* context) : find_(find), context_(context) {}
+  const std::optional<std::string>& get() const {
+    if (!done_) value_ = find_(context_), done_ = true;
+    return value_;
+  }
+
+ private:
+  Find find_ = nullptr;
+  const void* context_ = nullptr;
+  mutable std::optional<std::string> value_;
+  mutable bool done_ = false;
+};
+
 // [mb, me): the money's tokens. carried: the agent of an earlier sentence, used when this one names none.
 // leaders (optional): maps a person paying for a company deal to their company.
 PartyDecision decide_parties(const SentenceView& v, const KindDecision& kind, std::size_t mb, std::size_t me,
-                             const std::optional<std::string>& carried, const LeaderIndex* leaders = nullptr);
+                             const CarriedAgent& carried, const LeaderIndex* leaders = nullptr);
 
 }  // namespace dealscan::claims

@@ -33,9 +33,12 @@ struct SentenceData {
   std::vector<CueHit> modality;
   std::vector<CueHit> attribution;
   std::optional<std::string> agent;  // single named subject, for carry-over
+  bool tokenized = false;  // view.tokens are this document's sentence's, marked
+  bool analysed = false;   // the rest too (analyse)
 };
 
 struct Doc {
+  const ClaimLexicon& lex;
   const ClaimInput& in;
   std::vector<Sentence> sentences;  // never empty
   EntityIndex by_id;
@@ -76,11 +79,30 @@ void analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceDat
       flags.target_head = true;
 }
 
+// Tokenizes and marks sentence s, once.
+void tokenize_once(const Doc& doc, std::size_t s) {
+  SentenceData& d = doc.data[s];
+  if (d.tokenized) return;
+  d.view.starts_any = doc.lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, d.view.tokens);
+  d.tokenized = true;
+}
+
+// Analyses sentence s, once: the sentences before a figure are analysed
+// only when it asks for their subject (carried_agent).
+void analyse_once(const Doc& doc, std::size_t s) {
+  SentenceData& d = doc.data[s];
+  if (d.analysed) return;
+  tokenize_once(doc, s);
+  analyse(doc.lex, doc, s, d, doc.flags[s]);
+  d.analysed = true;
+}
+
 // The subject of the nearest earlier sentence that named one. A person
 // carries over only to money about a person (wealth, pay): a company deal
 // in a later sentence is the company's, not its manager's.
 std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::optional<Kind> kind = std::nullopt) {
   for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back) {
+    analyse_once(doc, s - back);
     const auto& a = doc.data[s - back].agent;
     if (!a) continue;
     const Entity* e = doc.by_id.find(*a);
@@ -125,20 +147,17 @@ bool may_attribute(const ClaimLexicon& lex, const SentenceView& v) {
   return false;
 }
 
-// Analyses the sentences anything reads: those with money (figures) or an
-// attribution cue (facts), and the kCarrySentences before each (carried
-// subjects). The others stay empty: no figure, fact or carry-over looks at
-// them. doc.data and doc.flags are the thread's buffers, sized to the sentences.
+// Analyses the sentences every reader needs: those with money (figures) or
+// an attribution cue (facts). The kCarrySentences before each are analysed
+// when a carried subject is asked for (carried_agent); the others stay
+// empty: no figure, fact or carry-over looks at them, and a sentence with
+// no cue found here has none for the full analysis either. doc.data and
+// doc.flags are the thread's buffers, sized to the sentences.
 void analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
   std::size_t n = doc.sentences.size();
-  std::vector<char> needed(n, 0);
-  auto need = [&](std::size_t s) {
-    for (std::size_t back = 0; back <= kCarrySentences && back <= s; ++back) needed[s - back] = 1;
-  };
-  for (std::size_t s = 0; s < n; ++s)
-    if (doc.has_money[s]) need(s);
   for (std::size_t s = 0; s < n; ++s) {  // empty until analysed; the buffers stay
     SentenceData& d = doc.data[s];
+    d.tokenized = d.analysed = false;
     d.triggers.clear();
     d.modality.clear();
     d.attribution.clear();
@@ -147,23 +166,15 @@ void analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
     f.has_party = f.pay_verb = f.deal_noun = f.target_head = false;
     f.named.clear();
   }
-  std::vector<char> tokenized(n, 0);
   // Marking (mostly remembered answers) lets the attribution matcher skip
   // every token no cue starts with; the marks serve the analysis too.
-  auto marked_tokens = [&](std::size_t s) {
-    SentenceView& v = doc.data[s].view;
-    v.starts_any = lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, v.tokens);
-    tokenized[s] = 1;
-  };
   for (std::size_t s = 0; s < n; ++s) {
-    if (needed[s] || !lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) continue;
-    marked_tokens(s);
-    if (may_attribute(lex, doc.data[s].view)) need(s);
-  }
-  for (std::size_t s = 0; s < n; ++s) {
-    if (!needed[s]) continue;
-    if (!tokenized[s]) marked_tokens(s);
-    analyse(lex, doc, s, doc.data[s], doc.flags[s]);
+    if (doc.has_money[s]) {
+      analyse_once(doc, s);
+    } else if (lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) {
+      tokenize_once(doc, s);
+      if (may_attribute(lex, doc.data[s].view)) analyse_once(doc, s);
+    }
   }
 }
 
@@ -206,7 +217,18 @@ Figure make_figure(const Doc& doc, std::size_t i) {
   KindDecision kd = decide_kind(d.view, d.triggers, mb, me);
   f.kind = kd.kind;
   f.kind_rule = kd.rule;
-  PartyDecision pd = decide_parties(d.view, kd, mb, me, carried_agent(doc, f.sentence, kd.kind), doc.leaders);
+  struct Ask {
+    const Doc* doc;
+    std::size_t sentence;
+    Kind kind;
+  } ask{&doc, f.sentence, kd.kind};
+  const CarriedAgent carried(
+      [](const void* c) {
+        const auto& a = *static_cast<const Ask*>(c);
+        return carried_agent(*a.doc, a.sentence, a.kind);
+      },
+      &ask);
+  PartyDecision pd = decide_parties(d.view, kd, mb, me, carried, doc.leaders);
   f.subject = pd.subject;
   f.counterparty = pd.counterparty;
   f.party_rule = pd.rule;
@@ -291,7 +313,7 @@ ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract(in, DocumentText(in.text.text)); }
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
-  Doc doc{in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words()};
+  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words()};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   size_sentence_buffers(doc.sentences.size());
   doc.data = std::span<SentenceData>(sentence_data.data(), doc.sentences.size());

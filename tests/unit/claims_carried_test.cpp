@@ -1,0 +1,78 @@
+// Claims, CarriedAgent: decide_parties asks for the subject carried over
+// from earlier sentences only when the figure's own sentence names none
+// (finding it may mean analysing those sentences), and then uses it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "dealscan/lexicon.h"
+#include "extract/claim_context.h"
+#include "extract/claim_kind.h"
+#include "extract/claim_parties.h"
+#include "extract/claim_text.h"
+#include "extract/latin_case.h"
+
+namespace dealscan::claims {
+namespace {
+
+struct Counted {
+  int asked = 0;
+};
+
+std::optional<std::string> find_gamma(const void* c) {
+  ++static_cast<Counted*>(const_cast<void*>(c))->asked;
+  return std::string("gamma");
+}
+
+// decide_parties on the one money mention of text ("5 miliardi"), with a
+// carried subject that counts how often it is asked for.
+PartyDecision parties_of(const std::string& text, Counted& counted) {
+  static const ClaimLexicon lex(Lexicon::builtin());
+  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}, {"beta", "Beta", EntityType::Org}};
+  const EntityIndex by_id(entities);
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  EntityOutput out;
+  out.entities = entities;
+  for (const Entity& e : entities)
+    if (auto at = text.find(e.name); at != std::string::npos) out.mentions.push_back({e.id, Span{at, at + e.name.size()}});
+  std::sort(out.mentions.begin(), out.mentions.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
+  const std::size_t at = text.find("5 miliardi");
+  auto [mb, me] = v.token_range(Span{at, at + 10});
+  const std::vector<TriggerHit> triggers = find_triggers(lex, v);  // kd points into them
+  const KindDecision kd = decide_kind(v, triggers, mb, me);
+  return decide_parties(v, kd, mb, me, CarriedAgent(find_gamma, &counted));
+}
+
+TEST(CarriedAgent, AskedOnlyWhenTheSentenceNamesNoSubject) {
+  Counted named;
+  const PartyDecision own = parties_of("Alfa investir\u00E0 5 miliardi in Beta.", named);
+  EXPECT_EQ(own.subject, std::optional<std::string>("alfa"));
+  EXPECT_EQ(named.asked, 0);  // Alfa is the agent: nothing carried is looked for
+
+  Counted unnamed;
+  const PartyDecision carried = parties_of("Investir\u00E0 5 miliardi in Beta.", unnamed);
+  EXPECT_EQ(carried.subject, std::optional<std::string>("gamma"));
+  EXPECT_EQ(carried.rule.rfind("carried", 0), 0u) << carried.rule;
+  EXPECT_EQ(unnamed.asked, 1);
+}
+
+TEST(CarriedAgent, KnownValuesAndNoneAnswerAtOnce) {
+  const CarriedAgent known(std::optional<std::string>("delta"));
+  EXPECT_EQ(known.get(), std::optional<std::string>("delta"));
+  const CarriedAgent none(std::nullopt);
+  EXPECT_FALSE(none.get().has_value());
+  Counted counted;
+  const CarriedAgent lazy(find_gamma, &counted);
+  EXPECT_EQ(counted.asked, 0);
+  EXPECT_EQ(lazy.get(), std::optional<std::string>("gamma"));
+  EXPECT_EQ(lazy.get(), std::optional<std::string>("gamma"));
+  EXPECT_EQ(counted.asked, 1);  // found once, then remembered
+}
+
+}  // namespace
+}  // namespace dealscan::claims
