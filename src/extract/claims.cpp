@@ -60,15 +60,39 @@ std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos)
   return it == sentences.begin() ? 0 : static_cast<std::size_t>(it - sentences.begin() - 1);
 }
 
-// Fills d (its view tokenized) and flags for sentence i, reusing their buffers.
-void analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceData& d, SentenceFlags& flags) {
-  build_view_into(lex, i, doc.sentences[i].span, d.view, doc.in.entities, doc.by_id);
-  find_triggers_into(lex, d.view, d.triggers);
-  find_cues_into(lex.attribution, d.view, d.attribution);
-  // Modality only matters to a figure or a fact of this sentence.
-  if (doc.has_money[i] || !d.attribution.empty()) find_cues_into(lex.modality, d.view, d.modality);
+// Tokenizes and marks sentence s, once.
+void tokenize_once(const Doc& doc, std::size_t s) {
+  SentenceData& d = doc.data[s];
+  if (d.tokenized) return;
+  d.view.starts_any = doc.lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, d.view.tokens);
+  d.tokenized = true;
+}
+
+// Fills d's view and agent for sentence s, once: all that is read of a
+// sentence before a figure or a fact (carried_agent), reusing its buffers.
+void analyse_view(const Doc& doc, std::size_t s) {
+  SentenceData& d = doc.data[s];
+  if (d.analysed) return;
+  tokenize_once(doc, s);
+  build_view_into(doc.lex, s, doc.sentences[s].span, d.view, doc.in.entities, doc.by_id);
   if (auto agent = find_agent(d.view, d.view.tokens.size()); agent && !agent->several())
     d.agent = d.view.mentions[agent->members.front()].id();
+  d.analysed = true;
+}
+
+// analyse_view, and the cues of sentence s; for a sentence with money
+// (the only ones a figure reads them of) its triggers and flags too.
+void analyse(const Doc& doc, std::size_t s) {
+  const ClaimLexicon& lex = doc.lex;
+  SentenceData& d = doc.data[s];
+  if (d.analysed) return;
+  analyse_view(doc, s);
+  find_cues_into(lex.attribution, d.view, d.attribution);
+  // Modality only matters to a figure or a fact of this sentence.
+  if (doc.has_money[s] || !d.attribution.empty()) find_cues_into(lex.modality, d.view, d.modality);
+  if (!doc.has_money[s]) return;
+  find_triggers_into(lex, d.view, d.triggers);
+  SentenceFlags& flags = doc.flags[s];
   for (const auto& m : d.view.mentions)
     if (m.party()) flags.has_party = true, flags.named.push_back(m.id());
   for (const auto& h : d.triggers) flags.pay_verb = flags.pay_verb || (h.verb && (h.dir == "pay" || h.dir == "receive"));
@@ -79,30 +103,12 @@ void analyse(const ClaimLexicon& lex, const Doc& doc, std::size_t i, SentenceDat
       flags.target_head = true;
 }
 
-// Tokenizes and marks sentence s, once.
-void tokenize_once(const Doc& doc, std::size_t s) {
-  SentenceData& d = doc.data[s];
-  if (d.tokenized) return;
-  d.view.starts_any = doc.lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, d.view.tokens);
-  d.tokenized = true;
-}
-
-// Analyses sentence s, once: the sentences before a figure are analysed
-// only when it asks for their subject (carried_agent).
-void analyse_once(const Doc& doc, std::size_t s) {
-  SentenceData& d = doc.data[s];
-  if (d.analysed) return;
-  tokenize_once(doc, s);
-  analyse(doc.lex, doc, s, d, doc.flags[s]);
-  d.analysed = true;
-}
-
 // The subject of the nearest earlier sentence that named one. A person
 // carries over only to money about a person (wealth, pay): a company deal
 // in a later sentence is the company's, not its manager's.
 std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::optional<Kind> kind = std::nullopt) {
   for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back) {
-    analyse_once(doc, s - back);
+    analyse_view(doc, s - back);  // a sentence needing more was analysed by analyse_needed
     const auto& a = doc.data[s - back].agent;
     if (!a) continue;
     const Entity* e = doc.by_id.find(*a);
@@ -170,10 +176,10 @@ void analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
   // every token no cue starts with; the marks serve the analysis too.
   for (std::size_t s = 0; s < n; ++s) {
     if (doc.has_money[s]) {
-      analyse_once(doc, s);
+      analyse(doc, s);
     } else if (lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) {
       tokenize_once(doc, s);
-      if (may_attribute(lex, doc.data[s].view)) analyse_once(doc, s);
+      if (may_attribute(lex, doc.data[s].view)) analyse(doc, s);
     }
   }
 }
