@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "extract/time_grammar.h"
 
@@ -43,28 +44,49 @@ inline bool may_start_core(const Context& c, std::size_t j) {
   return c.toks[j].kind == timetok::Kind::Number || c.vocab.match(kCoreStarts & ~timevocab::kNumber, c.toks, j);
 }
 
+// Whether a number of one or two digits at j, which begins no item, can
+// begin a core, as the rules read it: a month or a unit after it ("5 maggio",
+// "3 anni"), "°" right after it ("1° maggio"), or the first two numbers of a
+// numeric date ("21/01/2025": a mark, then one or two digits, all adjacent).
+// "2,5", "10.000", "5%" and "2 miliardi" begin none.
+inline bool short_number_may_begin(const Context& c, std::size_t j) {
+  using namespace timevocab;
+  if (j + 1 >= c.toks.size()) return false;
+  const timetok::Token& next = c.toks[j + 1];
+  if (c.vocab.roles_of(next) & (kMonth | kUnit)) return true;
+  if (next.begin != c.toks[j].end || next.kind != timetok::Kind::Punct) return false;
+  const std::string_view mark = next.lower;
+  if (mark == "°" || mark == "º") return true;
+  if (mark != "/" && mark != "." && mark != "-") return false;
+  if (j + 2 >= c.toks.size()) return false;
+  const timetok::Token& second = c.toks[j + 2];
+  return second.kind == timetok::Kind::Number && second.begin == next.end && second.end - second.begin <= 2;
+}
+
 // Whether the rules of parse_core can find a core at j, a token that may
 // start one. Only counts and bare numbers are refused, the tokens most often
 // asked ("un accordo", "500 milioni"), and only if j is no preposition word
 // (so a run of prepositions before it ends at or before it). As the rules
-// read them: a count needs a unit after it; a number of one or two digits a
-// mark right after it ("21/01", "1°"), a month or a unit; a number of three or
-// of five or more digits starts no rule.
+// read them: a count needs a unit after it; a number of three or of five or
+// more digits starts no rule, one of one or two digits only what
+// short_number_may_begin allows. A number whose bucket has other roles
+// ("2" of the ordinal "2°") is a bare number unless one of its items matches.
 inline bool core_may_begin(const Context& c, std::size_t j) {
   using namespace timevocab;
   const timetok::Token& t = c.toks[j];
   if (c.vocab.maybe_prep_word(t)) return true;
-  const std::uint32_t r = c.vocab.roles_of(t) & kCoreStarts;
+  std::uint32_t r = c.vocab.roles_of(t) & kCoreStarts;
   if (r == kCount) {
     const Item* count = c.vocab.match(kCount, c.toks, j);
     return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
   }
+  if (t.kind == timetok::Kind::Number && r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j))
+    r = kNumber;
   if (r != kNumber) return true;
   const std::size_t digits = t.end - t.begin;
   if (digits == 4) return true;
-  if (digits > 2 || j + 1 >= c.toks.size()) return false;
-  const timetok::Token& next = c.toks[j + 1];
-  return next.begin == t.end || (c.vocab.roles_of(next) & (kMonth | kUnit)) != 0;
+  if (digits > 2) return false;
+  return short_number_may_begin(c, j);
 }
 
 // Whether a core can start at i or after a run of prepositions from i: the

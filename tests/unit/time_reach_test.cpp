@@ -29,6 +29,10 @@ const std::vector<std::string> kSentences = {
     "Una settimana prima erano 2 le offerte; da 500 a 600 euro per azione.",
     "In 10 anni, in un giorno, nei 12 mesi precedenti, per 24 ore: uno o due 99.",
     "Il 31 dicembre 2024 alle 18.30 il CdA ha approvato; 7 giorni fa, il 7 luglio.",
+    // Short numbers before marks: decimals, thousands, percentages, ordinals, dates.
+    "Il 2,5% e il 4, il 10.000 e il 2 miliardi; il 2° posto, il 1°maggio e l'1º giugno.",
+    "Dal 3-4 al 5.6.2025, il 12.5 e il 7/8, nel 2° trimestre e il 9-10 maggio 2026.",
+    "Le 3 società, i 2 soci e il 5%: 1/3 del capitale, 21.01.2025, 3.2024 e 4-2025.",
 };
 
 struct Doc {
