@@ -74,6 +74,8 @@ Vocab::Vocab(const Lexicon& lexicon) {
 }
 
 void Vocab::build_index() {
+  for (Bucket& b : buckets_)
+    if (b.entries.size() == 1 && b.entries[0].words == 1) b.single = static_cast<std::int32_t>(b.entries[0].item);
   std::vector<timetok::WordIndex::Slot> words;
   words.reserve(first_.size());
   for (const auto& [word, bucket] : first_) {

@@ -74,7 +74,10 @@ class Vocab {
     // A token's roles are its bucket's (none without one) and kNumber, which
     // is no item's role.
     if (i >= toks.size() || !(toks[i].roles & roles & ~kNumber)) return nullptr;
-    return match_in(buckets_[toks[i].entry], roles, toks, i);
+    const Bucket& bucket = buckets_[toks[i].entry];
+    // A bucket of one one-word item has its roles: the refusal above was its test.
+    if (bucket.single >= 0) return &items_[bucket.single];
+    return match_in(bucket, roles, toks, i);
   }
   // Looks every token up once, so that match() does no hashing
   // (timetok::tokenize_words_into does it as it makes the tokens).
@@ -118,6 +121,7 @@ class Vocab {
     // that matches is the longest match, as a scan keeping the first of the
     // longest would find.
     std::vector<Entry> entries;
+    std::int32_t single = -1;  // the item, when entries holds one item of one word
   };
   std::vector<Item> items_;
   std::vector<Bucket> buckets_;

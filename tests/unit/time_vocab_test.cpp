@@ -87,5 +87,27 @@ TEST(TimeVocab, ANonMatchingLaterWordFallsBackToAShorterItem) {
   EXPECT_EQ(it->words.size(), 2u);  // "a partire", not "a partire da"
 }
 
+// A word that begins a single item is answered without the item list: a
+// one-word item when one of its roles is asked, never a two-word item whose
+// second word is missing, and nothing for another role.
+TEST(TimeVocab, WordsOfOneItem) {
+  Lexicon lex;
+  lex.add_list("time_words",
+               "fine\trole=part\tfrom=0.6667\tto=1\n"
+               "sin da\trole=prep\tkind=from\n",
+               "test");
+  Vocab vocab(lex);
+  Tokens t{"fine sin a sin da", {}, {}};
+  tokenize(t, vocab);
+  const Item* fine = vocab.match(kPart, t.list, 0);
+  ASSERT_NE(fine, nullptr);
+  EXPECT_EQ(fine->words, (std::vector<std::string>{"fine"}));
+  EXPECT_EQ(vocab.match(kPrep, t.list, 0), nullptr);
+  EXPECT_EQ(vocab.match(kPrep, t.list, 1), nullptr);  // "sin a": not "sin da"
+  const Item* sin_da = vocab.match(kPrep, t.list, 3);
+  ASSERT_NE(sin_da, nullptr);
+  EXPECT_EQ(sin_da->words.size(), 2u);
+}
+
 }  // namespace
 }  // namespace dealscan::timevocab
