@@ -10,6 +10,7 @@
 #include "extract/claim_parties.h"
 #include "extract/claim_text.h"
 #include "extract/latin_case.h"
+#include "support/entity_mentions.h"
 
 namespace dealscan::claims {
 namespace {
@@ -67,12 +68,7 @@ TEST(SentenceView, RelativesListedAndReadForTheComplementChe) {
   auto agent_of = [&](const std::string& text, std::vector<std::size_t>& relatives) {
     std::string lowered;
     text::assign_lowered(text, lowered);
-    EntityOutput out;
-    out.entities = entities;
-    for (const Entity& e : entities)
-      if (auto at = text.find(e.name); at != std::string::npos) out.mentions.push_back({e.id, Span{at, at + e.name.size()}});
-    std::sort(out.mentions.begin(), out.mentions.end(),
-              [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+    const EntityOutput out = test_support::mentions_by_name(text, entities);
     const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
     relatives = v.relatives;
     auto agent = find_agent(v, v.tokens.size());
