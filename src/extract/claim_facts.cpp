@@ -28,10 +28,10 @@ std::optional<TimeExpr> time_after(const SentenceView& v, const std::vector<Time
 
 void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit& cue,
                       const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
-                      const std::optional<std::string>& carried, std::vector<Fact>& out) {
+                      const CarriedAgent& carried, std::vector<Fact>& out) {
   auto agent = find_agent(v, cue.b);
-  std::optional<std::string> holder = carried;
-  if (agent && !agent->several()) holder = v.mentions[agent->members.front()].id();
+  std::optional<std::string> holder =
+      agent && !agent->several() ? std::optional<std::string>(v.mentions[agent->members.front()].id()) : carried.get();
   auto until = time_after(v, times, v.tokens[cue.b].span.begin);
   Span s{v.tokens[cue.b].span.begin, until ? until->span.end : v.tokens[cue.e - 1].span.end};
   Fact f = make("exclusive_rights", text, s, "exclusive_rights:" + cue.entry->canonical());
@@ -88,7 +88,7 @@ void merge_fact(std::vector<Fact>& out, Fact f) {
 
 std::vector<Fact> find_facts(const SentenceView& v, std::string_view text, const std::vector<CueHit>& attribution,
                              const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
-                             const std::optional<std::string>& carried) {
+                             const CarriedAgent& carried) {
   std::vector<Fact> out;
   bool first = std::any_of(attribution.begin(), attribution.end(), [](const CueHit& c) { return c.type == "first"; });
   for (const auto& c : attribution) {

@@ -13,11 +13,14 @@
 
 namespace dealscan::claims {
 
+class CarriedAgent;  // claim_parties.h
+
 // Facts of one sentence; ids, source and sentence fields are filled by the caller.
-// times: the document's time expressions; carried: agent of an earlier sentence.
+// times: the document's time expressions; carried: agent of an earlier sentence,
+// asked only for a right whose holder this sentence does not name.
 std::vector<Fact> find_facts(const SentenceView& v, std::string_view text, const std::vector<CueHit>& attribution,
                              const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
-                             const std::optional<std::string>& carried);
+                             const CarriedAgent& carried);
 
 // Adds facts to out keeping one reporting fact per medium ("first" wins).
 void merge_fact(std::vector<Fact>& out, Fact f);

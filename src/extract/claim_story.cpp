@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_set>
 
 namespace dealscan::claims {
@@ -23,6 +24,49 @@ void set(Figure& f, std::optional<std::string> subject, std::optional<std::strin
   f.party_rule += std::string(f.party_rule.empty() ? "" : ",") + rule;
 }
 
+// A payment figure's parties as small numbers (-1: unnamed), so the pairwise
+// support loop compares integers, not id strings.
+struct PaymentParties {
+  int subject = -1, counterparty = -1;
+};
+
+class PartyNumbers {
+ public:
+  int of(const std::optional<std::string>& id) {
+    if (!id) return -1;
+    for (std::size_t k = 0; k < names_.size(); ++k)
+      if (*names_[k] == *id) return static_cast<int>(k);
+    names_.push_back(&*id);
+    return static_cast<int>(names_.size() - 1);
+  }
+
+ private:
+  std::vector<const std::string*> names_;  // a document's payments name a handful of parties
+};
+
+// Half-points of support per sentence for one candidate: the best weight
+// each sentence gives it, summed over the sentences touched.
+class SentenceSupport {
+ public:
+  explicit SentenceSupport(std::size_t sentences) : halves_(sentences, 0) {}
+  void give(std::size_t sentence, std::uint8_t halves) {
+    std::uint8_t& h = halves_[sentence];
+    if (h == 0 && halves > 0) touched_.push_back(sentence);
+    h = std::max(h, halves);
+  }
+  // The sum so far, and every sentence back to zero for the next candidate.
+  unsigned take_total() {
+    unsigned total = 0;
+    for (std::size_t s : touched_) total += halves_[s], halves_[s] = 0;
+    touched_.clear();
+    return total;
+  }
+
+ private:
+  std::vector<std::uint8_t> halves_;
+  std::vector<std::size_t> touched_;
+};
+
 }  // namespace
 
 std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
@@ -32,40 +76,46 @@ std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
   // several payers standing for all, not a person announcing).
   auto org = [&](const std::optional<std::string>& id) { return !id || !persons.count(*id); };
   std::vector<std::size_t> payments;
+  std::vector<std::size_t> unnamed;  // payments naming nobody: the deal's amount said again
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& f = figures[i];
-    if (pays(f.kind) && (f.subject || f.counterparty) && org(f.subject) && org(f.counterparty) &&
-        f.party_rule.find("each") == std::string::npos && f.party_rule.find("story") == std::string::npos &&
-        !several(f))
+    if (!pays(f.kind)) continue;
+    if (!f.subject && !f.counterparty) unnamed.push_back(i);
+    else if (org(f.subject) && org(f.counterparty) && f.party_rule.find("each") == std::string::npos &&
+             f.party_rule.find("story") == std::string::npos && !several(f))
       payments.push_back(i);
   }
-  std::optional<StoryPair> best;
-  double best_score = 0;
+  PartyNumbers numbers;
+  std::vector<PaymentParties> parties;
+  parties.reserve(payments.size());
+  for (auto i : payments) parties.push_back({numbers.of(figures[i].subject), numbers.of(figures[i].counterparty)});
   std::size_t sentences = 0;
   for (const auto& f : figures) sentences = std::max(sentences, f.sentence + 1);
-  std::vector<double> support(sentences);  // per sentence; sums of halves are exact in any order
-  for (auto i : payments) {
-    const auto& cand = figures[i];
-    // Support counts sentences, not figures: one sentence with two amounts is one statement.
-    std::fill(support.begin(), support.end(), 0.0);
-    for (auto j : payments) {
-      const auto& f = figures[j];
-      bool s = f.subject == cand.subject, c = f.counterparty == cand.counterparty;
-      double w = s && c ? 1 : (s && f.subject && !f.counterparty) || (c && f.counterparty && !f.subject) ? 0.5 : 0;
-      support[f.sentence] = std::max(support[f.sentence], w);
+  SentenceSupport support(sentences);  // support counts sentences, not figures: one sentence with two amounts is one statement
+  const Figure* best_figure = nullptr;
+  unsigned best_score = 0;
+  for (std::size_t a = 0; a < payments.size(); ++a) {
+    const auto& cand = figures[payments[a]];
+    const PaymentParties want = parties[a];
+    for (std::size_t b = 0; b < payments.size(); ++b) {
+      const PaymentParties got = parties[b];
+      bool s = got.subject == want.subject, c = got.counterparty == want.counterparty;
+      std::uint8_t halves = s && c ? 2 : (s && got.subject >= 0 && got.counterparty < 0) || (c && got.counterparty >= 0 && got.subject < 0) ? 1 : 0;
+      support.give(figures[payments[b]].sentence, halves);
     }
     // The deal's amount said again with nobody named ("L'investimento di N
     // arriverà per gradi") is the article dwelling on that deal.
-    for (const auto& f : figures) {
+    for (auto j : unnamed) {
+      const auto& f = figures[j];
       bool same_amount = f.money.currency == cand.money.currency &&
                          std::abs(f.money.value - cand.money.value) <= 0.01 * cand.money.value;
-      if (pays(f.kind) && !f.subject && !f.counterparty && same_amount && f.sentence != cand.sentence)
-        support[f.sentence] = std::max(support[f.sentence], 0.5);
+      if (same_amount && f.sentence != cand.sentence) support.give(f.sentence, 1);
     }
-    double score = 0;
-    for (double w : support) score += w;
-    if (!best || score > best_score) best = StoryPair{cand.subject, cand.counterparty, cand.kind}, best_score = score;
+    unsigned score = support.take_total();
+    if (!best_figure || score > best_score) best_figure = &cand, best_score = score;
   }
+  std::optional<StoryPair> best;
+  if (best_figure) best = StoryPair{best_figure->subject, best_figure->counterparty, best_figure->kind};
   if (!best) return best;
   // The recipient nobody names: the organisation the document talks about
   // most. A payer is never guessed that way: who pays must be said.
@@ -82,6 +132,7 @@ std::optional<StoryPair> main_pair(const std::vector<Figure>& figures,
 
 bool same_family(const ParentOf& parents, const std::string& a, const std::string& b) {
   if (a == b) return true;
+  if (parents.empty()) return false;  // most documents name no subsidiary
   auto pa = parents.find(a), pb = parents.find(b);
   if (pa != parents.end() && pa->second == b) return true;
   if (pb != parents.end() && pb->second == a) return true;

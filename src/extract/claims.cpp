@@ -103,11 +103,29 @@ void analyse(const Doc& doc, std::size_t s) {
       flags.target_head = true;
 }
 
+// False when no entity mention inside sentence s is of an ORG or a PERSON:
+// such a sentence has no agent (find_agent takes parties only; a company
+// "led by" someone is read from a person's mention), so it need not be
+// tokenized to find out.
+bool may_name_party(const Doc& doc, std::size_t s) {
+  const Span span = doc.sentences[s].span;
+  const auto& mentions = doc.in.entities.mentions;
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), span.begin,
+                             [](const EntityMention& m, std::size_t pos) { return m.span.begin < pos; });
+  for (; it != mentions.end() && it->span.begin < span.end; ++it) {
+    if (it->span.end > span.end) continue;  // crossing the sentence's end: not in its view
+    const Entity* e = doc.by_id.find(it->entity_id);
+    if (e && (e->type == EntityType::Org || e->type == EntityType::Person)) return true;
+  }
+  return false;
+}
+
 // The subject of the nearest earlier sentence that named one. A person
 // carries over only to money about a person (wealth, pay): a company deal
 // in a later sentence is the company's, not its manager's.
 std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::optional<Kind> kind = std::nullopt) {
   for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back) {
+    if (!doc.data[s - back].analysed && !may_name_party(doc, s - back)) continue;
     analyse_view(doc, s - back);  // a sentence needing more was analysed by analyse_needed
     const auto& a = doc.data[s - back].agent;
     if (!a) continue;
@@ -117,6 +135,23 @@ std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::opt
     return a;
   }
   return std::nullopt;
+}
+
+// What carried_agent is asked, for a CarriedAgent that asks it only when a
+// decider needs the carried subject (most figures' sentences name their own).
+struct CarryQuestion {
+  const Doc* doc;
+  std::size_t sentence;
+  std::optional<Kind> kind;
+};
+
+CarriedAgent carried_when_asked(const CarryQuestion& q) {
+  return CarriedAgent(
+      [](const void* c) {
+        const auto& q = *static_cast<const CarryQuestion*>(c);
+        return carried_agent(*q.doc, q.sentence, q.kind);
+      },
+      &q);
 }
 
 // The time expression of the money's clause, nearest to it; never the
@@ -223,18 +258,8 @@ Figure make_figure(const Doc& doc, std::size_t i) {
   KindDecision kd = decide_kind(d.view, d.triggers, mb, me);
   f.kind = kd.kind;
   f.kind_rule = kd.rule;
-  struct Ask {
-    const Doc* doc;
-    std::size_t sentence;
-    Kind kind;
-  } ask{&doc, f.sentence, kd.kind};
-  const CarriedAgent carried(
-      [](const void* c) {
-        const auto& a = *static_cast<const Ask*>(c);
-        return carried_agent(*a.doc, a.sentence, a.kind);
-      },
-      &ask);
-  PartyDecision pd = decide_parties(d.view, kd, mb, me, carried, doc.leaders);
+  const CarryQuestion ask{&doc, f.sentence, kd.kind};
+  PartyDecision pd = decide_parties(d.view, kd, mb, me, carried_when_asked(ask), doc.leaders);
   f.subject = pd.subject;
   f.counterparty = pd.counterparty;
   f.party_rule = pd.rule;
@@ -362,7 +387,8 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const auto& d = doc.data[s];
     if (d.attribution.empty()) continue;
-    for (auto& f : find_facts(d.view, in.text.text, d.attribution, d.modality, in.times, carried_agent(doc, s))) {
+    const CarryQuestion ask{&doc, s, std::nullopt};
+    for (auto& f : find_facts(d.view, in.text.text, d.attribution, d.modality, in.times, carried_when_asked(ask))) {
       f.source = in.source.id;
       f.sentence = s;
       f.sentence_text = in.text.text.substr(d.view.span.begin, d.view.span.size());

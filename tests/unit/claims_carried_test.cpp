@@ -9,6 +9,7 @@
 
 #include "dealscan/lexicon.h"
 #include "extract/claim_context.h"
+#include "extract/claim_facts.h"
 #include "extract/claim_kind.h"
 #include "extract/claim_parties.h"
 #include "extract/claim_text.h"
@@ -68,6 +69,37 @@ TEST(CarriedAgent, KnownValuesAndNoneAnswerAtOnce) {
   EXPECT_EQ(lazy.get(), std::optional<std::string>("gamma"));
   EXPECT_EQ(lazy.get(), std::optional<std::string>("gamma"));
   EXPECT_EQ(counted.asked, 1);  // found once, then remembered
+}
+
+// find_facts on text (one sentence), with a carried holder that counts how
+// often it is asked for.
+std::vector<Fact> facts_of(const std::string& text, Counted& counted) {
+  static const ClaimLexicon lex(Lexicon::builtin());
+  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}, {"beta", "Beta", EntityType::Org}};
+  const EntityIndex by_id(entities);
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  const EntityOutput out = test_support::mentions_by_name(text, entities);
+  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
+  return find_facts(v, text, find_cues(lex.attribution, v), find_cues(lex.modality, v), {}, CarriedAgent(find_gamma, &counted));
+}
+
+TEST(CarriedAgent, FactsAskOnlyForARightsHolderTheSentenceDoesNotName) {
+  Counted named;
+  const auto own = facts_of("Alfa detiene i diritti esclusivi sul marchio.", named);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].subject, std::optional<std::string>("alfa"));
+  EXPECT_EQ(named.asked, 0);
+
+  Counted unnamed;
+  const auto carried = facts_of("Detiene i diritti esclusivi sul marchio.", unnamed);
+  ASSERT_EQ(carried.size(), 1u);
+  EXPECT_EQ(carried[0].subject, std::optional<std::string>("gamma"));
+  EXPECT_EQ(unnamed.asked, 1);
+
+  Counted report;  // a reporting fact never needs a holder
+  facts_of("Secondo Beta, l'accordo \u00E8 vicino.", report);
+  EXPECT_EQ(report.asked, 0);
 }
 
 }  // namespace
