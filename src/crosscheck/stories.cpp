@@ -19,10 +19,12 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <numeric>
 #include <stdexcept>
+#include <type_traits>
 #include <unordered_map>
 
 #include "common/temp_file.h"
@@ -35,46 +37,70 @@ namespace dealscan::crosscheck {
 namespace {
 
 // Every name's canonical party (aws -> amazon), looked up once per name
-// rather than once per mention. The strings live in Names or Parties, which
-// outlive grouping, so profiles hold views of them.
+// rather than once per mention, as a number: roots are numbered in string
+// order (equal strings alike), and so are the names, so profiles compare
+// and count parties by number and never hash or compare a string per
+// mention. The strings live in Names or Parties, which outlive grouping.
 class Roots {
  public:
-  Roots(const Names& names, const Parties& parties) : names_(names), roots_(names.size()), number_(names.size()) {
+  Roots(const Names& names, const Parties& parties) : names_(names), number_(names.size()) {
+    std::vector<const std::string*> roots(names.size());
     std::unordered_map<std::string_view, std::uint32_t> numbers;
     for (std::uint32_t id = 0; id < names.size(); ++id) {
-      roots_[id] = &parties.root(names.name(id));
-      auto [it, fresh] = numbers.try_emplace(*roots_[id], static_cast<std::uint32_t>(distinct_.size()));
-      if (fresh) distinct_.push_back(roots_[id]);
+      roots[id] = &parties.root(names.name(id));
+      auto [it, fresh] = numbers.try_emplace(*roots[id], static_cast<std::uint32_t>(distinct_.size()));
+      if (fresh) distinct_.push_back(roots[id]);
       number_[id] = it->second;
     }
+    const auto rank = string_order(distinct_.size(), [&](std::uint32_t r) -> std::string_view { return *distinct_[r]; });
+    std::vector<const std::string*> sorted(distinct_.size());
+    for (std::uint32_t r = 0; r < distinct_.size(); ++r) sorted[rank[r]] = distinct_[r];
+    distinct_.swap(sorted);
+    for (auto& r : number_) r = rank[r];
+    name_rank_ = string_order(names.size(), [&](std::uint32_t id) -> std::string_view { return names.name(id); });
+    ranked_names_.resize(names.size());
+    for (std::uint32_t id = 0; id < names.size(); ++id) ranked_names_[name_rank_[id]] = id;
   }
-  // Parties::root of the name.
-  const std::string& of(std::uint32_t id) const { return *roots_[id]; }
-  // The roots numbered 0..distinct()-1, equal strings alike: counting by
-  // number hashes no string per mention.
+  // The name's root as a number: comparing two numbers compares the strings.
   std::uint32_t number(std::uint32_t id) const { return number_[id]; }
   std::size_t distinct() const { return distinct_.size(); }
   const std::string& numbered(std::uint32_t number) const { return *distinct_[number]; }
-  // As Parties::root gives it for an optional id: none for kNone or "".
-  const std::string* party(std::uint32_t id) const {
-    return id == Names::kNone || names_.name(id).empty() ? nullptr : roots_[id];
+  // As Parties::root gives it for an optional id: none (kNoId) for kNone or "".
+  std::uint32_t party(std::uint32_t id) const {
+    return id == Names::kNone || names_.name(id).empty() ? kNoId : number_[id];
   }
+  // The name itself (aws, not amazon) as its place in string order.
+  std::uint32_t name_rank(std::uint32_t id) const { return name_rank_[id]; }
+  const std::string& ranked_name(std::uint32_t rank) const { return names_.name(ranked_names_[rank]); }
 
  private:
+  // Each of n strings' place in string order (the strings are distinct).
+  template <class Text>
+  static std::vector<std::uint32_t> string_order(std::size_t n, Text text) {
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return text(a) < text(b); });
+    std::vector<std::uint32_t> rank(n);
+    for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
+    return rank;
+  }
+
   const Names& names_;
-  std::vector<const std::string*> roots_;
   std::vector<std::uint32_t> number_;         // name id -> its root's number
   std::vector<const std::string*> distinct_;  // number -> the root
+  std::vector<std::uint32_t> name_rank_;      // name id -> its place in string order
+  std::vector<std::uint32_t> ranked_names_;   // and back
 };
 
-// Weights by party, in party order. A document names a handful of parties,
-// so a sorted vector serves where a tree would cost a heap node each.
+// Weights by party number, in party (string) order. A document names a
+// handful of parties, so a sorted vector serves where a tree would cost a
+// heap node each.
 class Weights {
  public:
-  using value_type = std::pair<std::string_view, double>;
-  double& operator[](std::string_view party) {
+  using value_type = std::pair<std::uint32_t, double>;
+  double& operator[](std::uint32_t party) {
     auto it = std::lower_bound(v_.begin(), v_.end(), party,
-                               [](const value_type& e, std::string_view p) { return e.first < p; });
+                               [](const value_type& e, std::uint32_t p) { return e.first < p; });
     if (it == v_.end() || it->first != party) it = v_.insert(it, {party, 0.0});
     return it->second;
   }
@@ -86,9 +112,9 @@ class Weights {
 };
 
 // One amount of a document with everything said about it, its parties
-// canonical (aws is amazon) and as named.
+// canonical (aws is amazon, root numbers) and as named (name ranks).
 struct Bucket {
-  std::string_view amount;  // currency + two significant digits
+  std::uint32_t amount = 0;  // Names id of currency + two significant digits
   double prominence = 0;
   Weights parties;  // canonical entity -> weight
   Weights named;    // the same, as the text names them (aws, not amazon)
@@ -96,27 +122,27 @@ struct Bucket {
   Kind top_kind = Kind::Other;
 };
 
-Bucket bucket(const StoryDoc::Amount& a, const Names& names, const Roots& roots) {
-  Bucket b{names.name(a.key), 0, {}, {}, !a.mentions.empty(), a.top_kind};
+Bucket bucket(const StoryDoc::Amount& a, const Roots& roots) {
+  Bucket b{a.key, 0, {}, {}, !a.mentions.empty(), a.top_kind};
   for (const auto& m : a.mentions) {
     // Canonical as rank_figures makes them: a counterparty that is the subject is none.
-    const std::string* subject = roots.party(m.subject);
-    const std::string* counterparty = roots.party(m.counterparty);
-    if (subject && counterparty && *subject == *counterparty) counterparty = nullptr;
+    const std::uint32_t subject = roots.party(m.subject);
+    std::uint32_t counterparty = roots.party(m.counterparty);
+    if (subject != kNoId && counterparty == subject) counterparty = kNoId;
     b.prominence += m.prominence;
-    for (const auto* p : {subject, counterparty})
-      if (p) b.parties[*p] += m.prominence;
+    for (auto p : {subject, counterparty})
+      if (p != kNoId) b.parties[p] += m.prominence;
     for (auto id : {m.subject, m.counterparty})
-      if (id != Names::kNone) b.named[names.name(id)] += m.prominence;
+      if (id != Names::kNone) b.named[roots.name_rank(id)] += m.prominence;
   }
   return b;
 }
 
 // Parties by weight, heaviest first (ties by id for determinism).
-std::vector<std::string_view> by_weight(const Weights& w) {
-  std::vector<std::pair<std::string_view, double>> v(w.begin(), w.end());
+std::vector<std::uint32_t> by_weight(const Weights& w) {
+  std::vector<Weights::value_type> v(w.begin(), w.end());
   std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::vector<std::string_view> out;
+  std::vector<std::uint32_t> out;
   out.reserve(v.size());
   for (auto& [k, x] : v) out.push_back(k);
   return out;
@@ -215,6 +241,14 @@ class Profiles {
     }
     stash_.reset();
   }
+  // Each document's weak keys in key order, once they are numbered in the
+  // order of their texts: two documents' shared keys are a merge of two lists.
+  void sort_weak() {
+    for (Block& b : blocks_)
+      for (std::size_t k = 0; k + 1 < b.weak_at.size(); ++k)
+        std::sort(b.weak.begin() + b.weak_at[k], b.weak.begin() + b.weak_at[k + 1],
+                  [](const WeakKey& x, const WeakKey& y) { return x.key < y.key; });
+  }
   std::size_t size() const { return size_; }
   // Calls f(key&) on every key number of every profile, main ones included.
   template <class F>
@@ -255,7 +289,7 @@ class Profiles {
   struct Block {
     std::vector<Profile> core;
     std::vector<std::uint32_t> strong, strong_at{0};
-    std::vector<WeakKey> weak;  // each document's in key order (Keys::rank)
+    std::vector<WeakKey> weak;  // each document's in key order once sort_weak() ran
     std::vector<std::uint32_t> weak_at{0};
   };
   const Block& block(std::size_t i) const { return blocks_[i / kChunk]; }
@@ -332,48 +366,69 @@ StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> 
 
 namespace {
 
-// A weak key as a string, before it is numbered.
+// A story key as numbers: its rule and the parties (root numbers, or name
+// ranks for main-pair) and amount (a Names id) it is made of. Keys are
+// counted and looked up by these 16 bytes; the text a key stands for
+// ("claim:openai|USD:1e+10", key_text) is built only for the keys several
+// documents carry, to order them. Ids are slugs ([a-z0-9-]), so two keys
+// are equal exactly when their texts are.
+struct StoryKey {
+  enum Rule : std::uint32_t { kNone, kMainPair, kMainDeal, kMainTopic, kClaim, kAmount, kParty, kPair };
+  std::uint32_t rule = kNone, a = 0, b = 0, c = 0;
+  bool empty() const { return rule == kNone; }
+  std::string_view bytes() const { return {reinterpret_cast<const char*>(this), sizeof *this}; }
+  static StoryKey from_bytes(std::string_view bytes) {
+    StoryKey k;
+    if (bytes.size() == sizeof k) std::memcpy(&k, bytes.data(), sizeof k);
+    return k;
+  }
+};
+static_assert(sizeof(StoryKey) == 16 && std::has_unique_object_representations_v<StoryKey>);
+
+// A weak key before it is numbered: its weight in halves, as WeakKey keeps it.
 struct DraftWeak {
-  std::string key;
-  double weight = 0;
-  bool party = false;
+  StoryKey key;
+  std::uint32_t halves = 0;
+  std::uint32_t party = 0;
 };
 
 // A weight in halves, as WeakKey keeps it (at most 7.5).
 std::uint32_t halves(double weight) { return std::min<std::uint32_t>(15, static_cast<std::uint32_t>(2 * weight)); }
 
+// kind_class as a number: kinds of one class alike.
+std::uint32_t kind_class_number(Kind k) { return static_cast<std::uint32_t>(k == Kind::Spending ? Kind::Contract : k); }
+
 class Profiler {
  public:
   // Reads every document once to count in how many each party appears, in
   // slices on the pool: counts add up, so the order does not matter.
-  Profiler(const StoryDocs& docs, const Names& names, const Parties& parties, const Tunables& t, unsigned threads)
-      : n_(docs.size), names_(names), roots_(names, parties), t_(t) {
+  Profiler(const StoryDocs& docs, const Roots& roots, const Tunables& t, unsigned threads)
+      : n_(docs.size), roots_(roots), t_(t), df_(roots.distinct(), 0) {
     const std::size_t slices = 4 * std::size_t(std::max(1u, threads));
     std::vector<std::atomic<std::uint32_t>> df(roots_.distinct());  // by root number
     parallel_for(slices, threads, [&](std::size_t k) {
-      std::vector<std::uint32_t> roots;  // a set: sorted once
+      std::vector<std::uint32_t> numbers;  // a set: sorted once
       for (std::size_t i = n_ * k / slices; i < n_ * (k + 1) / slices; ++i) {
         const StoryDoc d = docs.get(i);
-        roots.clear();
-        for (const auto& e : d.entities) roots.push_back(roots_.number(e.id));
-        for (auto id : d.figure_parties) roots.push_back(roots_.number(id));
-        std::sort(roots.begin(), roots.end());
-        roots.erase(std::unique(roots.begin(), roots.end()), roots.end());
-        for (auto r : roots) df[r].fetch_add(1, std::memory_order_relaxed);
+        numbers.clear();
+        for (const auto& e : d.entities) numbers.push_back(roots_.number(e.id));
+        for (auto id : d.figure_parties) numbers.push_back(roots_.number(id));
+        std::sort(numbers.begin(), numbers.end());
+        numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+        for (auto r : numbers) df[r].fetch_add(1, std::memory_order_relaxed);
       }
     });
-    for (std::uint32_t r = 0; r < df.size(); ++r)
-      if (const std::size_t c = df[r].load(std::memory_order_relaxed)) df_.emplace(roots_.numbered(r), c);
+    for (std::uint32_t r = 0; r < df.size(); ++r) df_[r] = df[r].load(std::memory_order_relaxed);
   }
 
-  // A profile with its keys as strings, before they are numbered.
+  // A profile with its keys not yet numbered.
   struct Draft {
     std::string id;
     std::int32_t day = kUndated;
-    std::string main_pair;    // "a|b", or ""
-    std::string main_amount;  // its weak key "amount:...", or ""
-    std::vector<std::string> strong;
-    std::vector<DraftWeak> weak;  // in key order
+    StoryKey main_pair;    // the two parties of the main amount, or none
+    StoryKey main_amount;  // its weak amount key, or none
+    std::vector<StoryKey> strong;
+    std::vector<DraftWeak> weak;
   };
 
   Draft profile(const StoryDoc& doc) const {
@@ -381,10 +436,10 @@ class Profiler {
     if (doc.day) p.day = static_cast<std::int32_t>(*doc.day);
     std::vector<Bucket> buckets;
     buckets.reserve(doc.amounts.size());
-    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, names_, roots_));
+    for (const auto& a : doc.amounts) buckets.push_back(bucket(a, roots_));
     if (!buckets.empty()) {
-      p.main_amount = cat("amount:", buckets.front().amount);
-      p.main_pair = main_pair(buckets.front().parties);
+      p.main_amount = {StoryKey::kAmount, buckets.front().amount};
+      if (auto [x, y] = main_pair(buckets.front().parties); y != kNoId) p.main_pair = {StoryKey::kPair, x, y};
       strong_keys(buckets, p.strong);
     }
     weak_keys(doc, buckets, p.weak);
@@ -392,22 +447,20 @@ class Profiler {
   }
 
  private:
-  bool common(std::string_view e) const {
-    auto it = df_.find(e);
-    std::size_t c = it == df_.end() ? 0 : it->second;
-    return n_ >= 4 && double(c) > t_.common_entity_share * double(n_);
+  bool common(std::uint32_t root) const {
+    return n_ >= 4 && double(df_[root]) > t_.common_entity_share * double(n_);
   }
   // In party order (the weights' order): a sorted set.
-  std::vector<std::string_view> rare_parties(const Bucket& b) const {
-    std::vector<std::string_view> out;
+  std::vector<std::uint32_t> rare_parties(const Bucket& b) const {
+    std::vector<std::uint32_t> out;
     for (const auto& [e, w] : b.parties)
       if (!common(e)) out.push_back(e);
     return out;
   }
 
-  // The two heaviest parties of an amount, in id order; "" with fewer.
-  // Ties go to the smaller id, as in by_weight.
-  static std::string main_pair(const Weights& parties) {
+  // The two heaviest parties of an amount, in string order; the second is
+  // kNoId with fewer. Ties go to the smaller id, as in by_weight.
+  static std::pair<std::uint32_t, std::uint32_t> main_pair(const Weights& parties) {
     const Weights::value_type *first = nullptr, *second = nullptr;
     for (const auto& p : parties) {
       if (!first || p.second > first->second) {
@@ -417,10 +470,8 @@ class Profiler {
         second = &p;
       }
     }
-    if (!second) return "";
-    std::string_view x = first->first, y = second->first;
-    if (y < x) std::swap(x, y);
-    return cat(x, "|", y);
+    if (!second) return {kNoId, kNoId};
+    return std::minmax(first->first, second->first);
   }
 
   // rule: main-pair — the two heaviest parties of the main amount, as the
@@ -431,23 +482,23 @@ class Profiler {
   // own, so the groups alone do not make a story.
   // rule: claim — a rare party with the main amount, or with another amount
   // the document ties to the same rare parties (an earlier offer, a tranche).
-  void strong_keys(const std::vector<Bucket>& buckets, std::vector<std::string>& keys) const {
+  void strong_keys(const std::vector<Bucket>& buckets, std::vector<StoryKey>& keys) const {
     const Bucket& main = buckets.front();
     auto order = by_weight(main.parties);
-    if (auto pair = main_pair(main.named); !pair.empty()) keys.push_back(cat("main-pair:", pair));
-    if (auto pair = main_pair(main.parties); !pair.empty()) keys.push_back(cat("main-deal:", pair, "|", main.amount));
+    if (auto [x, y] = main_pair(main.named); y != kNoId) keys.push_back({StoryKey::kMainPair, x, y});
+    if (auto [x, y] = main_pair(main.parties); y != kNoId) keys.push_back({StoryKey::kMainDeal, x, y, main.amount});
     // rule: main-topic — a main amount tied to one party only: that party's
     // claim of this kind, whatever the amount ("Mistral raises ...").
     if (order.size() == 1 && !common(order[0]) && main.mentioned)
-      keys.push_back(cat("main-topic:", kind_class(main.top_kind), "|", order[0]));
+      keys.push_back({StoryKey::kMainTopic, kind_class_number(main.top_kind), order[0]});
     auto main_rare = rare_parties(main);
-    for (auto e : main_rare) keys.push_back(cat("claim:", e, "|", main.amount));
+    for (auto e : main_rare) keys.push_back({StoryKey::kClaim, e, main.amount});
     for (std::size_t k = 1; k < buckets.size() && k < kLeadingAmounts; ++k) {
       auto rare = rare_parties(buckets[k]);
       bool related = std::any_of(rare.begin(), rare.end(),
-                                 [&](std::string_view e) { return std::binary_search(main_rare.begin(), main_rare.end(), e); });
+                                 [&](std::uint32_t e) { return std::binary_search(main_rare.begin(), main_rare.end(), e); });
       if (!related) continue;
-      for (auto e : rare) keys.push_back(cat("claim:", e, "|", buckets[k].amount));
+      for (auto e : rare) keys.push_back({StoryKey::kClaim, e, buckets[k].amount});
     }
   }
 
@@ -456,27 +507,28 @@ class Profiler {
   // story. What the document's own deal says weighs more than what it recalls:
   // the main amount over the others, a deal's party over the party of a
   // background figure (a fortune, a donation), a company over a person named
-  // in passing (a critic, a politician appears in many stories).
+  // in passing (a critic, a politician appears in many stories). Left in no
+  // order: they are sorted once numbered (Profiles::sort_weak).
   void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<DraftWeak>& weak) const {
     constexpr std::size_t kNames = 5;
     // Each party's type as its first entity gives it, sorted for lookup.
-    using Typed = std::pair<std::string_view, EntityType>;
+    using Typed = std::pair<std::uint32_t, EntityType>;
     std::vector<Typed> types;
     types.reserve(doc.entities.size());
-    for (const auto& e : doc.entities) types.emplace_back(roots_.of(e.id), e.type);
+    for (const auto& e : doc.entities) types.emplace_back(roots_.number(e.id), e.type);
     auto by_party = [](const Typed& x, const Typed& y) { return x.first < y.first; };
     std::stable_sort(types.begin(), types.end(), by_party);
     types.erase(std::unique(types.begin(), types.end(), [](const Typed& x, const Typed& y) { return x.first == y.first; }),
                 types.end());
-    auto type = [&](std::string_view e) -> std::optional<EntityType> {
+    auto type = [&](std::uint32_t e) -> std::optional<EntityType> {
       auto it = std::lower_bound(types.begin(), types.end(), Typed{e, EntityType::Org}, by_party);
       if (it == types.end() || it->first != e) return std::nullopt;
       return it->second;
     };
-    auto person = [&](std::string_view e) { return type(e) == EntityType::Person; };
+    auto person = [&](std::uint32_t e) { return type(e) == EntityType::Person; };
     Weights parties;
     for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
-      weak.push_back({cat("amount:", buckets[k].amount), k == 0 ? 2.0 : 1.0, false});
+      weak.push_back({{StoryKey::kAmount, buckets[k].amount}, halves(k == 0 ? 2.0 : 1.0), 0});
       double role = buckets[k].top_kind == Kind::Other ? 1 : 2;
       for (auto e : rare_parties(buckets[k])) {
         double& w = parties[e];
@@ -487,7 +539,7 @@ class Profiler {
     // Mention counts live on the entities: documents kept for the cross-check
     // drop their mention lists (pipeline.h, RunOptions::archive).
     for (const auto& e : doc.entities) {
-      std::string_view r = roots_.of(e.id);
+      const std::uint32_t r = roots_.number(e.id);
       auto t = type(r);
       if (t == EntityType::Media || t == EntityType::Place) continue;
       if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
@@ -495,16 +547,13 @@ class Profiler {
     auto order = by_weight(mentioned);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
       parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
-    for (const auto& [e, w] : parties) weak.push_back({cat("party:", e), w, true});
-    // Sorted by key, so two documents' shared keys are a merge of two lists.
-    std::sort(weak.begin(), weak.end(), [](const DraftWeak& a, const DraftWeak& b) { return a.key < b.key; });
+    for (const auto& [e, w] : parties) weak.push_back({{StoryKey::kParty, e}, halves(w), 1});
   }
 
   const std::size_t n_;  // documents
-  const Names& names_;
-  const Roots roots_;
+  const Roots& roots_;
   const Tunables& t_;
-  std::unordered_map<std::string_view, std::size_t> df_;  // views of roots_' strings
+  std::vector<std::uint32_t> df_;  // root number -> documents naming it
 };
 
 // How long one deal's coverage lasts, per key: the same two companies with
@@ -516,27 +565,47 @@ constexpr long kDealSpan = 365;
 constexpr long kPairSpan = 90;
 constexpr long kOnePartySpan = 30;
 
-long key_span(std::string_view key) {
-  if (key.starts_with("main-deal:")) return kDealSpan;
-  if (key.starts_with("main-pair:")) return kPairSpan;
+long key_span(const StoryKey& key) {
+  if (key.rule == StoryKey::kMainDeal) return kDealSpan;
+  if (key.rule == StoryKey::kMainPair) return kPairSpan;
   return kOnePartySpan;
 }
 bool two_company_key(long span) { return span != kOnePartySpan; }
 
-// Every key of the profiles, renumbered in string order (whatever order
-// threads interned them in, joins and merges run in key order); the strings
-// can go then. Returns each key's span; `rank` (old number -> new) is for
-// the stashed weak keys.
-std::vector<std::uint16_t> sort_keys(const RepeatedKeys& table, Profiles& profiles, std::vector<std::uint32_t>& rank) {
+// The text a key stands for: keys are ordered by it.
+std::string key_text(const StoryKey& k, const Names& names, const Roots& roots) {
+  auto root = [&](std::uint32_t r) -> std::string_view { return roots.numbered(r); };
+  auto name = [&](std::uint32_t id) -> std::string_view { return names.name(id); };
+  switch (k.rule) {
+    case StoryKey::kMainPair: return cat("main-pair:", roots.ranked_name(k.a), "|", roots.ranked_name(k.b));
+    case StoryKey::kMainDeal: return cat("main-deal:", root(k.a), "|", root(k.b), "|", name(k.c));
+    case StoryKey::kMainTopic: return cat("main-topic:", kind_class(static_cast<Kind>(k.a)), "|", root(k.b));
+    case StoryKey::kClaim: return cat("claim:", root(k.a), "|", name(k.b));
+    case StoryKey::kAmount: return cat("amount:", name(k.a));
+    case StoryKey::kParty: return cat("party:", root(k.a));
+    case StoryKey::kPair: return cat(root(k.a), "|", root(k.b));
+    case StoryKey::kNone: break;
+  }
+  return {};
+}
+
+// Every key of the profiles, renumbered in the order of their texts
+// (whatever order threads interned them in, joins and merges run in key
+// order); the table can go then. Returns each key's span; `rank` (old
+// number -> new) is for the stashed weak keys.
+std::vector<std::uint16_t> sort_keys(const RepeatedKeys& table, const Names& names, const Roots& roots,
+                                     Profiles& profiles, std::vector<std::uint32_t>& rank) {
   const std::size_t n = table.size();
+  StringList texts;
+  for (std::uint32_t id = 0; id < n; ++id) texts.add(key_text(StoryKey::from_bytes(table.key(id)), names, roots));
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return table.key(a) < table.key(b); });
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return texts[a] < texts[b]; });
   rank.assign(n, 0);
   std::vector<std::uint16_t> spans(n);
   for (std::uint32_t r = 0; r < n; ++r) {
     rank[order[r]] = r;
-    spans[r] = static_cast<std::uint16_t>(key_span(table.key(order[r])));
+    spans[r] = static_cast<std::uint16_t>(key_span(StoryKey::from_bytes(table.key(order[r]))));
   }
   profiles.each_key([&](std::uint32_t& k) { k = rank[k]; });
   return spans;
@@ -819,9 +888,7 @@ class LonerLinker {
 // A draft's keys as a record (its source id is ranked in the first pass).
 template <class IO, class D>
 void draft_fields(IO& io, D& d) {
-  io(d.day), io(d.main_pair), io(d.main_amount);
-  io.list(d.strong, [&](auto& key) { io(key); });
-  io.list(d.weak, [&](auto& w) { io(w.key), io(w.weight), io(w.party); });
+  io(d.day), io(d.main_pair), io(d.main_amount), io(d.strong), io(d.weak);
 }
 template <class IO, class Drafts>
 void drafts_fields(IO& io, Drafts& drafts) {
@@ -836,14 +903,14 @@ void drafts_fields(IO& io, Drafts& drafts) {
 // temporary file (in memory without one), as do the weak keys while the key
 // strings are in memory; the source ids are ranked then, so they are never
 // held alongside the profiles.
-Profiles profile_all(const StoryDocs& documents, const Names& names, const Parties& parties, const Tunables& t,
-                     RepeatedKeys& keys, unsigned threads) {
+Profiles profile_all(const StoryDocs& documents, const Roots& roots, const Tunables& t, RepeatedKeys& keys,
+                     unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
   const std::size_t n = documents.size;
   RecordQueue kept("story grouping");  // each chunk's drafts, for the second pass
   std::vector<std::uint32_t> order;    // document -> rank of its source id
   {
-    const Profiler profiler(documents, names, parties, t, threads);
+    const Profiler profiler(documents, roots, t, threads);
     StringList ids;
     std::vector<Profiler::Draft> drafts;
     for (std::size_t from = 0; from < n; from += kChunk) {
@@ -855,9 +922,9 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
       });
       for (const auto& d : drafts) {
         ids.add(d.id);
-        for (const auto& k : d.strong) keys.add(k);
-        for (const auto& w : d.weak) keys.add(w.key);  // the main amount among them
-        if (!d.main_pair.empty()) keys.add(d.main_pair);
+        for (const auto& k : d.strong) keys.add(k.bytes());
+        for (const auto& w : d.weak) keys.add(w.key.bytes());  // the main amount among them
+        if (!d.main_pair.empty()) keys.add(d.main_pair.bytes());
       }
       kept.push(record::encode_record(drafts, [](auto& io, auto& v) { drafts_fields(io, v); }));
     }
@@ -886,8 +953,8 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
     for (std::size_t k = 0; k < drafts.size(); ++k) {
       const auto& d = drafts[k];
       Numbered& out = numbered[k];
-      auto number = [&](const std::string& key) { return keys.number(key); };
-      auto own = [&](const std::string& key) {
+      auto number = [&](const StoryKey& key) { return keys.number(key.bytes()); };
+      auto own = [&](const StoryKey& key) {
         if (key.empty()) return kNoId;
         auto id = number(key);
         return id != kNoId ? id : kPrivate | static_cast<std::uint32_t>(from + k);
@@ -899,7 +966,7 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Parti
       for (const auto& key : d.strong)
         if (auto id = number(key); id != kNoId) out.strong.push_back(id);
       for (const auto& w : d.weak)
-        if (auto id = number(w.key); id != kNoId) out.weak.push_back({id, halves(w.weight), w.party});
+        if (auto id = number(w.key); id != kNoId) out.weak.push_back({id, w.halves, w.party});
     }
     profiles.add_chunk(numbered);
   }
@@ -918,14 +985,16 @@ Stories group_stories(const StoryDocs& documents, const Names& names, const Part
     std::vector<std::uint16_t> spans;  // key -> how many days its deal lasts
     std::vector<std::uint32_t> rank;
     {
+      const Roots roots(names, parties);
       RepeatedKeys keys;
-      profiles = profile_all(documents, names, parties, t, keys, threads);
-      spans = sort_keys(keys, profiles, rank);
+      profiles = profile_all(documents, roots, t, keys, threads);
+      spans = sort_keys(keys, names, roots, profiles, rank);
     }
     release_free_memory();  // the key strings
     join_strong(profiles, spans, t, uf);
     profiles.drop_strong();
     profiles.restore_weak(rank);
+    profiles.sort_weak();
     std::vector<std::uint32_t>().swap(rank);
     release_free_memory();  // the strong keys and their postings
     LonerLinker linker(profiles, spans.size(), t);

@@ -448,5 +448,24 @@ TEST(Stories, OneCompanyReportDoesNotBridgeTwoDeals) {
   EXPECT_TRUE(s["enel-only"] == s["snam-a"] || s["enel-only"] == s["terna-a"]);
 }
 
+
+// Parties of equal weight are ranked by their ids' text, not by the order in
+// which documents first named them: "x" names zorro before mela, yet its main
+// deal is alba with mela, the deal "y" reports seven months later.
+TEST(Stories, MainDealTiesGoToTheSmallerIdNotTheFirstNamed) {
+  Builder b;
+  auto& x = b.doc("x", "2025-01-10");
+  Builder::figure(x, Kind::Investment, "zorro", "alba", 5e9, 0);
+  Builder::figure(x, Kind::Investment, "mela", "alba", 5e9, 0);
+  auto& y = b.doc("y", "2025-08-01");
+  Builder::figure(y, Kind::Investment, "alba", "mela", 5e9, 0);
+  auto s = story_of(cross_check(b.docs, Lexicon{}));
+  EXPECT_EQ(s["x"], s["y"]);
+  // With zorro in mela's place, y's deal is another one.
+  b.docs[1].figures[0].counterparty = "zorro";
+  s = story_of(cross_check(b.docs, Lexicon{}));
+  EXPECT_NE(s["x"], s["y"]);
+}
+
 }  // namespace
 }  // namespace dealscan
