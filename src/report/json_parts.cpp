@@ -10,7 +10,8 @@
 
 namespace dealscan::report_detail {
 
-void write_source(JsonWriter& w, const Source& s) {
+template <class Writer>
+void write_source(Writer& w, const Source& s) {
   w.begin_object()
       .field("id", s.id)
       .field("path", s.path)
@@ -21,11 +22,13 @@ void write_source(JsonWriter& w, const Source& s) {
       .end_object();
 }
 
-void write_skipped(JsonWriter& w, const SkippedSource& s) {
+template <class Writer>
+void write_skipped(Writer& w, const SkippedSource& s) {
   w.begin_object().field("path", s.path).field("reason", s.reason).end_object();
 }
 
-void write_story(JsonWriter& w, const Story& s) {
+template <class Writer>
+void write_story(Writer& w, const Story& s) {
   w.begin_object()
       .field("id", s.id)
       .field("title", s.title)
@@ -34,7 +37,8 @@ void write_story(JsonWriter& w, const Story& s) {
       .end_object();
 }
 
-void write_time(JsonWriter& w, const std::optional<TimeExpr>& t) {
+template <class Writer>
+void write_time(Writer& w, const std::optional<TimeExpr>& t) {
   if (!t) {
     w.null();
     return;
@@ -45,7 +49,8 @@ void write_time(JsonWriter& w, const std::optional<TimeExpr>& t) {
   w.field("precision", t->precision).field("rule", t->rule).end_object();
 }
 
-void write_figure(JsonWriter& w, const Figure& f, const std::vector<Figure>& same_document) {
+template <class Writer>
+void write_figure(Writer& w, const Figure& f, const std::vector<Figure>& same_document) {
   const MoneyMention& m = f.money;
   w.begin_object()
       .field("id", f.id)
@@ -79,7 +84,8 @@ void write_figure(JsonWriter& w, const Figure& f, const std::vector<Figure>& sam
       .end_object();
 }
 
-void write_quantity(JsonWriter& w, const Quantity& q, const std::string& source) {
+template <class Writer>
+void write_quantity(Writer& w, const Quantity& q, const std::string& source) {
   w.begin_object()
       .field("source", source)
       .field("text", q.text)
@@ -92,7 +98,8 @@ void write_quantity(JsonWriter& w, const Quantity& q, const std::string& source)
       .end_object();
 }
 
-void write_fact(JsonWriter& w, const Fact& f) {
+template <class Writer>
+void write_fact(Writer& w, const Fact& f) {
   w.begin_object()
       .field("id", f.id)
       .field("source", f.source)
@@ -110,7 +117,8 @@ void write_fact(JsonWriter& w, const Fact& f) {
       .end_object();
 }
 
-void write_claim(JsonWriter& w, const Claim& c) {
+template <class Writer>
+void write_claim(Writer& w, const Claim& c) {
   w.begin_object()
       .field("id", c.id)
       .field("story", c.story)
@@ -124,7 +132,8 @@ void write_claim(JsonWriter& w, const Claim& c) {
       .end_object();
 }
 
-void write_conflict(JsonWriter& w, const Conflict& c) {
+template <class Writer>
+void write_conflict(Writer& w, const Conflict& c) {
   w.begin_object()
       .field("claim", c.claim)
       .field("story", c.story)
@@ -141,8 +150,8 @@ namespace {
 
 // One entity as the merged list writes it; sources: a list of ids, or that
 // list already written (RawJson).
-template <class Sources>
-void write_entity(JsonWriter& w, const Entity& e, const std::optional<std::string>& parent, const Sources& sources,
+template <class Writer, class Sources>
+void write_entity(Writer& w, const Entity& e, const std::optional<std::string>& parent, const Sources& sources,
                   std::size_t mentions) {
   w.begin_object()
       .field("id", e.id)
@@ -184,7 +193,8 @@ bool distinct_ids(const std::vector<Entity>& entities) {
 
 }  // namespace
 
-void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& documents) {
+template <class Writer>
+void write_entities(Writer& w, const std::vector<const DocumentResult*>& documents) {
   // One document (a JSON Lines line) with distinct ids: each entity is
   // written as it is, with that document as its only source.
   if (documents.size() == 1 && distinct_ids(documents.front()->entities)) {
@@ -221,5 +231,21 @@ void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& doc
   for (const auto& m : merged) write_entity(w, *m.first, m.parent, m.sources, m.mentions);
   w.end_array();
 }
+
+// The parts for both writers.
+#define DEALSCAN_JSON_PARTS(Writer)                                                                      \
+  template void write_source(Writer&, const Source&);                                                  \
+  template void write_skipped(Writer&, const SkippedSource&);                                          \
+  template void write_story(Writer&, const Story&);                                                    \
+  template void write_figure(Writer&, const Figure&, const std::vector<Figure>&);                      \
+  template void write_quantity(Writer&, const Quantity&, const std::string&);                          \
+  template void write_fact(Writer&, const Fact&);                                                      \
+  template void write_claim(Writer&, const Claim&);                                                    \
+  template void write_conflict(Writer&, const Conflict&);                                              \
+  template void write_time(Writer&, const std::optional<TimeExpr>&);                                   \
+  template void write_entities(Writer&, const std::vector<const DocumentResult*>&);
+DEALSCAN_JSON_PARTS(JsonWriter)
+DEALSCAN_JSON_PARTS(JsonLine)
+#undef DEALSCAN_JSON_PARTS
 
 }  // namespace dealscan::report_detail

@@ -1,25 +1,38 @@
 // The pieces of a dealscan.report/1 document, shared by the one-shot JSON
 // writer and the JSON Lines writer so both always agree field for field.
-// Each writes one JSON value at the writer's current position.
+// Each writes one JSON value at the writer's current position, with either
+// writer: JsonWriter (any layout) or JsonLine (one line, the document lines);
+// both are instantiated in json_parts.cpp.
 #pragma once
 
 #include "dealscan/types.h"
+#include "report/json_line.h"
 #include "report/json_writer.h"
 
 namespace dealscan::report_detail {
 
-void write_source(JsonWriter& w, const Source& s);
-void write_skipped(JsonWriter& w, const SkippedSource& s);
-void write_story(JsonWriter& w, const Story& s);
-void write_figure(JsonWriter& w, const Figure& f, const std::vector<Figure>& same_document);
-void write_quantity(JsonWriter& w, const Quantity& q, const std::string& source);
-void write_fact(JsonWriter& w, const Fact& f);
-void write_claim(JsonWriter& w, const Claim& c);
-void write_conflict(JsonWriter& w, const Conflict& c);
-void write_time(JsonWriter& w, const std::optional<TimeExpr>& t);
+template <class Writer>
+void write_source(Writer& w, const Source& s);
+template <class Writer>
+void write_skipped(Writer& w, const SkippedSource& s);
+template <class Writer>
+void write_story(Writer& w, const Story& s);
+template <class Writer>
+void write_figure(Writer& w, const Figure& f, const std::vector<Figure>& same_document);
+template <class Writer>
+void write_quantity(Writer& w, const Quantity& q, const std::string& source);
+template <class Writer>
+void write_fact(Writer& w, const Fact& f);
+template <class Writer>
+void write_claim(Writer& w, const Claim& c);
+template <class Writer>
+void write_conflict(Writer& w, const Conflict& c);
+template <class Writer>
+void write_time(Writer& w, const std::optional<TimeExpr>& t);
 
 // Entities of the given documents merged by id, as an array: first mention
 // order, the sources that name them, and their mention counts.
-void write_entities(JsonWriter& w, const std::vector<const DocumentResult*>& documents);
+template <class Writer>
+void write_entities(Writer& w, const std::vector<const DocumentResult*>& documents);
 
 }  // namespace dealscan::report_detail

@@ -54,10 +54,10 @@ void array(Sink& s, const char* key, const std::vector<Item>& items, Write write
   s.w.end_array();
 }
 
-void write_stories(Sink& s, const CrossCheck& check) { array(s, "stories", check.stories, report_detail::write_story); }
+void write_stories(Sink& s, const CrossCheck& check) { array(s, "stories", check.stories, report_detail::write_story<JsonWriter>); }
 void write_claims_and_conflicts(Sink& s, const CrossCheck& check) {
-  array(s, "claims", check.claims, report_detail::write_claim);
-  array(s, "conflicts", check.conflicts, report_detail::write_conflict);
+  array(s, "claims", check.claims, report_detail::write_claim<JsonWriter>);
+  array(s, "conflicts", check.conflicts, report_detail::write_conflict<JsonWriter>);
 }
 
 }  // namespace
@@ -73,7 +73,7 @@ void write_json(std::ostream& out, const Report& report) {
     docs.push_back(&d);
   }
   w.end_array();
-  array(s, "skipped", report.skipped, report_detail::write_skipped);
+  array(s, "skipped", report.skipped, report_detail::write_skipped<JsonWriter>);
   write_stories(s, report.check);
   report_detail::write_entities(w.key("entities"), docs);
   // Per-document items: the biggest part of a report.
@@ -122,7 +122,7 @@ std::size_t line_size_estimate(const DocumentResult& d) {
 std::string jsonl_document_line(const DocumentResult& d) {
   std::string line;
   line.reserve(line_size_estimate(d));
-  JsonWriter w(line);
+  report_detail::JsonLine w(line);
   w.begin_object().field("schema", kSchema).field("type", "document");
   report_detail::write_source(w.key("source"), d.source);
   w.field("bytes", d.bytes);
@@ -136,6 +136,7 @@ std::string jsonl_document_line(const DocumentResult& d) {
   items("quantities", d.quantities, [&](const Quantity& q) { report_detail::write_quantity(w, q, d.source.id); });
   items("facts", d.facts, [&](const Fact& f) { report_detail::write_fact(w, f); });
   w.end_object();
+  w.finish();
   line += '\n';
   return line;
 }
@@ -148,7 +149,7 @@ void write_jsonl_document(std::ostream& out, const DocumentResult& d) {
 void write_jsonl_summary(std::ostream& out, const Report& report) {
   Sink s(out, -1);
   s.w.begin_object().field("schema", kSchema).field("type", "summary");
-  array(s, "skipped", report.skipped, report_detail::write_skipped);
+  array(s, "skipped", report.skipped, report_detail::write_skipped<JsonWriter>);
   write_stories(s, report.check);
   write_claims_and_conflicts(s, report.check);
   s.w.end_object();
@@ -193,7 +194,7 @@ JsonlSummaryWriter::JsonlSummaryWriter(std::ostream& out, const std::vector<Skip
   // The line's head, up to the open stories array, as write_jsonl_summary writes it.
   Sink s(out, -1);
   s.w.begin_object().field("schema", kSchema).field("type", "summary");
-  array(s, "skipped", skipped, report_detail::write_skipped);
+  array(s, "skipped", skipped, report_detail::write_skipped<JsonWriter>);
   s.w.key("stories");
   flush(out, s.buf);
   line_ = "[";
@@ -206,8 +207,8 @@ void JsonlSummaryWriter::add(const StoryCheck& story) {
   JsonWriter w(line_);
   report_detail::write_story(w, story.story);
   if (line_.size() > kFlushAt) flush(out_, line_);
-  claims_->add(story.claims, report_detail::write_claim);
-  conflicts_list_->add(story.conflicts, report_detail::write_conflict);
+  claims_->add(story.claims, report_detail::write_claim<JsonWriter>);
+  conflicts_list_->add(story.conflicts, report_detail::write_conflict<JsonWriter>);
   conflicts_ += story.conflicts.size();
 }
 

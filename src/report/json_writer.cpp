@@ -1,78 +1,17 @@
 #include "report/json_writer.h"
 
-#include <array>
-#include <bit>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "report/json_scan.h"
 
 namespace dealscan::report_detail {
 namespace {
 
-// The length of the UTF-8 sequence starting at s[i] (a byte >= 0x80), or 0
-// when it is not strict UTF-8 (overlong, surrogate, past U+10FFFF, cut short):
-// the sequences nlohmann's decoder accepts.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (b >= 0xC2 && b <= 0xDF) n = 1;
-  else if (b == 0xE0) n = 2, lo = 0xA0;
-  else if (b == 0xED) n = 2, hi = 0x9F;
-  else if (b >= 0xE1 && b <= 0xEF) n = 2;
-  else if (b == 0xF0) n = 3, lo = 0x90;
-  else if (b == 0xF4) n = 3, hi = 0x8F;
-  else if (b >= 0xF1 && b <= 0xF3) n = 3;
-  else return 0;
-  if (i + n >= s.size()) return 0;
-  for (std::size_t k = 1; k <= n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if (k == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF)) return 0;
-  }
-  return n + 1;
-}
-
-// A mask with the high bit set in each of w's bytes that needs a look
-// (>= 0x80, < 0x20, '"' or '\\'), bytes in memory order little-endian. Bits
-// above the lowest may be false (a borrow runs up), the lowest is exact: the
-// bit tricks from "Bit Twiddling Hacks".
-std::uint64_t look_mask(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  auto zero_bytes = [&](std::uint64_t x) { return (x - kOnes) & ~x; };
-  const std::uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
-  return (w | ((w - kOnes * 0x20) & ~w) | zero_bytes(quote) | zero_bytes(backslash)) & kHigh;
-}
-
-std::uint64_t load_word(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-  return w;
-}
-
-// Position of the first byte that needs a look in a word with a nonzero mask.
-std::size_t first_marked(std::uint64_t mask) { return static_cast<std::size_t>(std::countr_zero(mask)) / 8; }
-
-// Does byte c need a look ('"', '\\', < 0x20 or >= 0x80)?
-bool needs_look(char c) { return static_cast<signed char>(c) < 0x20 || c == '"' || c == '\\'; }
-
-#if defined(__SSE2__)
-// Bit k set when byte p[k] of the 16 at p needs a look: exact per byte. A
-// signed compare with 0x20 takes in the bytes >= 0x80 too.
-unsigned look_bits16(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
-  const __m128i backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
-  const __m128i low_or_high = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), low_or_high)));
-}
-#endif
+using namespace json_scan;
 
 // The first position from i on that is not a plain byte (s.size() if none):
 // sixteen bytes at a time where SSE2 is there, else eight; the last few bytes
@@ -178,13 +117,8 @@ std::size_t JsonWriter::plain_length(std::string_view v) {
       a = load_word(v.data());
       b = load_word(v.data() + n - 8);
     } else {
-      constexpr std::uint64_t kSpacesHigh = 0x2020202000000000ull;  // the upper half reads as spaces
-      std::uint32_t lo, hi;
-      std::memcpy(&lo, v.data(), 4);
-      std::memcpy(&hi, v.data() + n - 4, 4);
-      if constexpr (std::endian::native == std::endian::big) lo = __builtin_bswap32(lo), hi = __builtin_bswap32(hi);
-      a = lo | kSpacesHigh;
-      b = hi | kSpacesHigh;
+      a = load_half_word(v.data());
+      b = load_half_word(v.data() + n - 4);
     }
     if (!look_mask(a) && !look_mask(b)) return n;
   }
@@ -236,28 +170,31 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(double v) {
-  before_value();
+char* put_double(char* out, double v) {
   if (!std::isfinite(v)) {
-    out_ += "null";
-    return *this;
+    std::memcpy(out, "null", 4);
+    return out + 4;
   }
   // A whole number below 10^15 (amounts mostly are): nlohmann writes its
   // digits and ".0", so no shortest-digits search is needed. Zero keeps its sign below.
   if (v != 0 && std::fabs(v) < 1e15 && v == std::trunc(v)) {
-    char digits[24];
-    char* p = digits;
-    if (v < 0) *p++ = '-';
-    p = std::to_chars(p, digits + sizeof digits, static_cast<std::uint64_t>(std::fabs(v))).ptr;
-    *p++ = '.';
-    *p++ = '0';
-    out_.append(digits, p);
-    return *this;
+    if (v < 0) *out++ = '-';
+    out = std::to_chars(out, out + 20, static_cast<std::uint64_t>(std::fabs(v))).ptr;
+    std::memcpy(out, ".0", 2);
+    return out + 2;
   }
   // nlohmann's own shortest round-trip digits, "1e16" written "1e+16".
-  char buf[64];
-  char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, end);
+  return nlohmann::detail::to_chars(out, out + kDoubleRoom, v);
+}
+
+std::string replaced_json_string(std::string_view s) {
+  return nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+JsonWriter& JsonWriter::value(double v) {
+  before_value();
+  char buf[kDoubleRoom];
+  out_.append(buf, put_double(buf, v));
   return *this;
 }
 
@@ -287,8 +224,9 @@ JsonWriter& JsonWriter::value(const std::vector<std::string>& items) {
   return end_array();
 }
 
-void JsonWriter::escaped(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
+void JsonWriter::escaped(std::string_view s) { append_json_string(out_, s); }
+
+void append_json_string(std::string& out_, std::string_view s) {
   const std::size_t start = out_.size();
   out_ += '"';
   const std::size_t n = s.size();
@@ -300,24 +238,13 @@ void JsonWriter::escaped(std::string_view s) {
     if (c >= 0x80) {
       // Invalid UTF-8, rare (decoding already replaced bad bytes): let nlohmann do the replacing.
       out_.resize(start);
-      out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      out_ += replaced_json_string(s);
       return;
     }
     out_.append(s.data() + run, i - run);
     run = ++i;
-    switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
-      default:
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 0xF];
-    }
+    char buf[6];
+    out_.append(buf, put_escape(buf, c));
   }
   out_.append(s.data() + run, n - run);
   out_ += '"';

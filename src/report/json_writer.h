@@ -15,6 +15,16 @@
 
 namespace dealscan::report_detail {
 
+// Room put_double needs.
+constexpr std::size_t kDoubleRoom = 64;
+// v as nlohmann writes a double ("null" when not finite) at out; the end.
+char* put_double(char* out, double v);
+// s as a quoted JSON string with invalid UTF-8 replaced, as nlohmann writes it
+// (the rare path: the writers copy valid strings themselves).
+std::string replaced_json_string(std::string_view s);
+// s quoted and escaped as nlohmann writes it, appended to out.
+void append_json_string(std::string& out, std::string_view s);
+
 // A value already written as compact JSON, copied as it is.
 struct RawJson {
   std::string_view text;

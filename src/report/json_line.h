@@ -1,0 +1,224 @@
+// Writes compact JSON (one line) for the JSON Lines document lines, the bulk
+// of a scan's output. The same calls and bytes as a compact JsonWriter,
+// without its per-value bookkeeping: values go into a fixed chunk with one
+// room check each (not a std::string append per piece), the chunk is
+// appended to the output when full; literal keys are copied with their comma
+// and colon; plain strings are checked and copied sixteen bytes at a time in
+// one pass; the only state is whether the next item needs a comma.
+//
+// Each inline writer reads the write position once into a local and stores
+// it back once: bytes written through a char* may alias the members, so
+// writing through p_ itself reloads and stores it at every byte.
+#pragma once
+
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/json_scan.h"
+#include "report/json_writer.h"
+
+// The writer's small calls are inlined into the report parts, where the
+// literal keys become immediate stores; the compiler left some out of line.
+#define DEALSCAN_JSON_INLINE [[gnu::always_inline]] inline
+
+namespace dealscan::report_detail {
+
+class JsonLine {
+ public:
+  // Writes after out's current bytes; they are all in out after finish().
+  explicit JsonLine(std::string& out) : out_(out) {}
+  JsonLine(const JsonLine&) = delete;
+  JsonLine& operator=(const JsonLine&) = delete;
+  // Appends what is still in the chunk to out.
+  void finish() { flush(); }
+
+  DEALSCAN_JSON_INLINE JsonLine& begin_object() { return open('{'); }
+  DEALSCAN_JSON_INLINE JsonLine& end_object() { return close('}'); }
+  DEALSCAN_JSON_INLINE JsonLine& begin_array() { return open('['); }
+  DEALSCAN_JSON_INLINE JsonLine& end_array() { return close(']'); }
+
+  // A key written as a literal in the report code: a plain name (no '"',
+  // '\\', control or non-ASCII byte), copied unscanned.
+  template <std::size_t N>
+  DEALSCAN_JSON_INLINE JsonLine& key(const char (&k)[N]) {
+    static_assert(N < kLongString);
+    room(N + 4);
+    p_ = put_key(item_start(), k, N - 1);
+    need_comma_ = false;
+    return *this;
+  }
+  JsonLine& key(std::string_view k);
+
+  DEALSCAN_JSON_INLINE JsonLine& value(std::string_view s) {
+    if (s.size() >= kLongString) return long_string(s);
+    room(s.size() + kStringSlack);
+    put_string(item_start(), s);
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonLine& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonLine& value(const char* s) { return value(std::string_view(s)); }
+  DEALSCAN_JSON_INLINE JsonLine& value(double v) {
+    room(kDoubleRoom + 1);
+    p_ = put_double(item_start(), v);
+    need_comma_ = true;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonLine& value(std::size_t v) {
+    room(kCountRoom + 1);
+    char* p = item_start();
+    p_ = std::to_chars(p, p + kCountRoom, v).ptr;
+    need_comma_ = true;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonLine& value(bool v) { return v ? literal("true", 4) : literal("false", 5); }
+  DEALSCAN_JSON_INLINE JsonLine& null() { return literal("null", 4); }
+  template <class T>
+  DEALSCAN_JSON_INLINE JsonLine& value(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+  JsonLine& value(const std::vector<std::string>& items);
+  DEALSCAN_JSON_INLINE JsonLine& value(RawJson json) { return literal(json.text.data(), json.text.size()); }
+  // Always one line: RawJson text fits in as it is.
+  static constexpr bool compact() { return true; }
+  // A string, or null when it is empty.
+  DEALSCAN_JSON_INLINE JsonLine& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
+
+  // Shorthand for key(k).value(v).
+  template <class T>
+  JsonLine& field(std::string_view k, const T& v) {
+    return key(k).value(v);
+  }
+  template <std::size_t N, class T>
+  DEALSCAN_JSON_INLINE JsonLine& field(const char (&k)[N], const T& v) {
+    return key(k).value(v);
+  }
+  // A literal key and a string: one room check for both.
+  template <std::size_t N>
+  DEALSCAN_JSON_INLINE JsonLine& field(const char (&k)[N], std::string_view v) {
+    if (v.size() >= kLongString) return key(k).value(v);
+    room(N + 4 + v.size() + kStringSlack);
+    put_string(put_key(item_start(), k, N - 1), v);
+    return *this;
+  }
+  template <std::size_t N>
+  DEALSCAN_JSON_INLINE JsonLine& field(const char (&k)[N], const std::string& v) {
+    return field(k, std::string_view(v));
+  }
+
+ private:
+  // Strings this long or longer are escaped straight into out (few are:
+  // sentences are shorter); shorter ones, escaped, fit in the chunk.
+  static constexpr std::size_t kLongString = 512;
+  // Small enough for the chunk to be copied out without a string op
+  // (rep movsb) and to stay in the first-level cache.
+  static constexpr std::size_t kChunk = 4000;
+  // Room a string needs beyond its bytes: the quotes, a comma before, a
+  // colon after a key.
+  static constexpr std::size_t kStringSlack = 8;
+  static constexpr std::size_t kCountRoom = 20;  // digits of a std::size_t
+
+  // Makes sure n (< kChunk) more bytes fit after p_.
+  DEALSCAN_JSON_INLINE void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) flush();
+  }
+  void flush();
+  // Writes the comma due before the next item (none first in a container or
+  // after a key); where the item goes.
+  DEALSCAN_JSON_INLINE char* item_start() {
+    const bool comma = need_comma_;
+    char* p = p_;
+    *p = ',';
+    return p + comma;
+  }
+  // "k": at p; the end.
+  DEALSCAN_JSON_INLINE static char* put_key(char* p, const char* k, std::size_t n) {
+    *p = '"';
+    std::memcpy(p + 1, k, n);
+    std::memcpy(p + 1 + n, "\":", 2);
+    return p + n + 3;
+  }
+  // s (shorter than kLongString) quoted and escaped as nlohmann writes it,
+  // at p: room for s.size() + kStringSlack made. Most are short and plain:
+  // checked and copied here with two overlapping loads and stores.
+  DEALSCAN_JSON_INLINE void put_string(char* p, std::string_view s) {
+    using json_scan::load_half_word, json_scan::load_word, json_scan::look_mask;
+    const char* in = s.data();
+    const std::size_t n = s.size();
+    if (n >= 8 && n < 16) {
+      if (!(look_mask(load_word(in)) | look_mask(load_word(in + n - 8)))) {
+        *p = '"';
+        std::memcpy(p + 1, in, 8);
+        std::memcpy(p + 1 + n - 8, in + n - 8, 8);
+        return end_short(p, n);
+      }
+    } else if (n >= 4 && n < 8) {
+      if (!(look_mask(load_half_word(in)) | look_mask(load_half_word(in + n - 4)))) {
+        *p = '"';
+        std::memcpy(p + 1, in, 4);
+        std::memcpy(p + 1 + n - 4, in + n - 4, 4);
+        return end_short(p, n);
+      }
+    }
+    p_ = p;
+    put_any_string(s);
+    need_comma_ = true;
+  }
+  // Closes a short string of n bytes written at p.
+  DEALSCAN_JSON_INLINE void end_short(char* p, std::size_t n) {
+    p[n + 1] = '"';
+    p_ = p + n + 2;
+    need_comma_ = true;
+  }
+  // The general case of put_string at p_ (any bytes, any length below kLongString).
+  void put_any_string(std::string_view s);
+  // A string of kLongString bytes or more as the next item, escaped straight into out.
+  JsonLine& long_string(std::string_view s);
+  // n bytes at s as they are (the comma already written).
+  void raw(const char* s, std::size_t n);
+  // The bytes [s, s + n) as they are, as one value.
+  DEALSCAN_JSON_INLINE JsonLine& literal(const char* s, std::size_t n) {
+    if (n >= kLongString) {
+      room(1);
+      p_ = item_start();
+      raw(s, n);
+    } else {
+      room(n + 1);
+      char* p = item_start();
+      std::memcpy(p, s, n);
+      p_ = p + n;
+    }
+    need_comma_ = true;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonLine& open(char c) {
+    room(2);
+    char* p = item_start();
+    *p = c;
+    p_ = p + 1;
+    need_comma_ = false;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonLine& close(char c) {
+    room(1);
+    char* p = p_;
+    *p = c;
+    p_ = p + 1;
+    need_comma_ = true;
+    return *this;
+  }
+
+  std::string& out_;
+  char chunk_[kChunk];
+  char* p_ = chunk_;                // next byte to write
+  char* const end_ = chunk_ + kChunk;
+  bool need_comma_ = false;
+};
+
+}  // namespace dealscan::report_detail
+
+#undef DEALSCAN_JSON_INLINE
