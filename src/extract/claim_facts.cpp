@@ -73,7 +73,7 @@ void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue
 
 }  // namespace
 
-void merge_fact(std::vector<Fact>& out, Fact f) {
+void merge_fact(std::vector<Fact>& out, Fact&& f) {
   bool reporting = f.kind == "first_reported_by" || f.kind == "reported_by";
   if (reporting) {
     for (auto& g : out) {

@@ -23,6 +23,6 @@ std::vector<Fact> find_facts(const SentenceView& v, std::string_view text, const
                              const CarriedAgent& carried);
 
 // Adds facts to out keeping one reporting fact per medium ("first" wins).
-void merge_fact(std::vector<Fact>& out, Fact f);
+void merge_fact(std::vector<Fact>& out, Fact&& f);
 
 }  // namespace dealscan::claims

@@ -21,8 +21,38 @@ bool several(const Figure& f) { return f.party_rule.find("several") != std::stri
 void set(Figure& f, std::optional<std::string> subject, std::optional<std::string> counterparty, const char* rule) {
   f.subject = std::move(subject);
   f.counterparty = std::move(counterparty);
-  f.party_rule += std::string(f.party_rule.empty() ? "" : ",") + rule;
+  if (!f.party_rule.empty()) f.party_rule += ',';
+  f.party_rule += rule;
 }
+
+// One side of the story and its parent, looked up once: a figure's party
+// is of its family when it is that company, its parent or its subsidiary,
+// or shares its parent (same_family with this side fixed).
+class Family {
+ public:
+  Family(const ParentOf& parents, const std::optional<std::string>& id) : parents_(parents), id_(id ? &*id : nullptr) {
+    if (!id_ || parents_.empty()) return;
+    if (auto p = parents_.find(*id_); p != parents_.end()) parent_ = &p->second;
+  }
+  bool has(const std::string& other) const {
+    if (!id_) return false;
+    if (other == *id_) return true;
+    if (parents_.empty()) return false;
+    if (parent_ && *parent_ == other) return true;
+    auto p = parents_.find(other);
+    return p != parents_.end() && (p->second == *id_ || (parent_ && p->second == *parent_));
+  }
+  bool has(const std::optional<std::string>& other) const { return other && has(*other); }
+  // Some id of ids is of the family.
+  bool any_of(const std::vector<std::string>& ids) const {
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return has(id); });
+  }
+
+ private:
+  const ParentOf& parents_;
+  const std::string* id_;
+  const std::string* parent_ = nullptr;
+};
 
 // A payment figure's parties as small numbers (-1: unnamed), so the pairwise
 // support loop compares integers, not id strings.
@@ -141,18 +171,14 @@ bool same_family(const ParentOf& parents, const std::string& a, const std::strin
 
 void apply_story(std::vector<Figure>& figures, const StoryPair& story, std::span<const SentenceFlags> sentences,
                  const ParentOf& parents) {
-  auto is = [&](const std::optional<std::string>& id, const std::optional<std::string>& want) {
-    return id && want && same_family(parents, *id, *want);
-  };
+  const Family payer_family(parents, story.subject), recipient_family(parents, story.counterparty);
   bool agreement = story.kind == Kind::Contract || story.kind == Kind::Spending;
   for (auto& f : figures) {
     bool bare = f.sentence < sentences.size() && !sentences[f.sentence].has_party;
     // A payer guessed from mention counts is trusted only where the sentence names
     // it ("Alfa cresce; il colosso investirà N in Beta"), or for an agreement,
     // whose other side is the document's main company.
-    bool named = false;
-    if (story.subject && f.sentence < sentences.size())
-      for (const auto& id : sentences[f.sentence].named) named = named || same_family(parents, id, *story.subject);
+    bool named = f.sentence < sentences.size() && payer_family.any_of(sentences[f.sentence].named);
     auto payer = !story.guessed_subject || agreement || named ? story.subject : std::nullopt;
     if (f.kind_rule == "default" && bare && sentences[f.sentence].pay_verb) {
       // "I primi 10 miliardi verranno versati a gennaio": money paid, nobody
@@ -162,10 +188,7 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, std::span
       set(f, payer, story.counterparty, "story:both");
       continue;
     }
-    bool names_recipient = false;
-    if (story.counterparty && f.sentence < sentences.size())
-      for (const auto& id : sentences[f.sentence].named)
-        names_recipient = names_recipient || same_family(parents, id, *story.counterparty);
+    bool names_recipient = f.sentence < sentences.size() && recipient_family.any_of(sentences[f.sentence].named);
     if (f.kind == Kind::Fundraising) {
       // A round in a story about money going into a company is that company's
       // round, when nobody else is named or the sentence names that company
@@ -173,7 +196,7 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, std::span
       if (!f.counterparty && (bare || names_recipient)) set(f, f.subject, story.counterparty, "story:raiser");
       continue;
     }
-    if (pays(f.kind) && is(f.subject, story.subject) && !f.counterparty && f.sentence < sentences.size() &&
+    if (pays(f.kind) && payer_family.has(f.subject) && !f.counterparty && f.sentence < sentences.size() &&
         sentences[f.sentence].target_head) {
       // "Alfa metterà nella società N": the company is the story's recipient, whatever the kind said.
       set(f, f.subject, story.counterparty, "story:head-target");
@@ -181,14 +204,14 @@ void apply_story(std::vector<Figure>& figures, const StoryPair& story, std::span
     }
     if (!pays(f.kind) || !compatible(f.kind, story.kind)) continue;
     bool carried = f.party_rule.rfind("carried", 0) == 0;
-    if ((!f.subject && !f.counterparty && !several(f)) || (carried && is(f.subject, story.counterparty))) {
+    if ((!f.subject && !f.counterparty && !several(f)) || (carried && recipient_family.has(f.subject))) {
       // Nothing named, or a subject carried over that is the story's recipient.
       set(f, payer, story.counterparty, "story:both");
-    } else if (is(f.subject, story.subject) && !f.counterparty) {
+    } else if (payer_family.has(f.subject) && !f.counterparty) {
       set(f, f.subject, story.counterparty, "story:counterparty");
-    } else if (is(f.counterparty, story.counterparty) && !f.subject && !several(f)) {
+    } else if (recipient_family.has(f.counterparty) && !f.subject && !several(f)) {
       set(f, payer, f.counterparty, payer ? "story:subject" : "story:subject(unnamed)");
-    } else if (is(f.subject, story.counterparty) && is(f.counterparty, story.subject) &&
+    } else if (recipient_family.has(f.subject) && payer_family.has(f.counterparty) &&
                (f.party_rule == "agent:pair" || f.party_rule == "between:pair")) {
       // A pair named without direction ("Alfa e Beta, un accordo") takes the story's.
       set(f, story.subject, story.counterparty, "story:oriented");
