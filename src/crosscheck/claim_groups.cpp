@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "crosscheck/amount_index.h"
+#include "crosscheck/first_seen.h"
 #include "crosscheck/internal.h"
 
 namespace dealscan::crosscheck {
@@ -36,14 +37,63 @@ AmountKey amount_key(const MoneyMention& m) {
   return {m.currency, bits(m.value), m.max ? std::optional(bits(*m.max)) : std::nullopt};
 }
 
+// kind_class as a Kind: the rules compare classes, the claim key spells them.
+Kind class_of(Kind k) { return k == Kind::Spending ? Kind::Contract : k; }
+
+constexpr std::uint32_t kNoParty = UINT32_MAX;
+constexpr std::uint32_t kEnd = UINT32_MAX;  // the end of a member or entry list
+
+// The parties of one story's figures as small numbers given in string order
+// (equal strings, one number), so the rules order, key and index clusters by
+// integers instead of building and hashing "kind|party|party" strings.
+struct PartyNumbers {
+  std::vector<std::uint32_t> subject, counterparty;  // per figure; kNoParty when absent
+  std::size_t count = 0;
+};
+
+PartyNumbers number_parties(const std::vector<FigureRef>& figs) {
+  PartyNumbers out;
+  out.subject.reserve(figs.size());
+  out.counterparty.reserve(figs.size());
+  FirstSeen seen;
+  auto number = [&](const std::string* p) { return p ? static_cast<std::uint32_t>(seen.add(*p).first) : kNoParty; };
+  for (const auto& r : figs) {
+    out.subject.push_back(number(r.subject));
+    out.counterparty.push_back(number(r.counterparty));
+  }
+  // First-seen numbers -> string order.
+  const auto& names = seen.strings();
+  out.count = names.size();
+  std::vector<std::uint32_t> order(names.size()), rank(names.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](auto x, auto y) { return names[x] < names[y]; });
+  for (std::uint32_t k = 0; k < order.size(); ++k) rank[order[k]] = k;
+  for (auto* numbers : {&out.subject, &out.counterparty})
+    for (auto& n : *numbers)
+      if (n != kNoParty) n = rank[n];
+  return out;
+}
+
+// A cluster's members and amount entries are singly linked lists through
+// per-figure and per-entry arrays: one story's clusters own no heap blocks
+// of their own, and absorbing a cluster is a splice.
+struct List {
+  std::uint32_t head = kEnd, tail = kEnd, size = 0;
+};
+
 struct Cluster {
-  std::string_view kind;                 // kind class (kind_class's static strings)
-  const std::string *a = nullptr, *b = nullptr;  // parties (FigureRef's), a <= b when both known
-  std::vector<FigureRef> members;
-  bool alive = true;
+  Kind kind = Kind::Other;                      // kind class
+  std::uint32_t a = kNoParty, b = kNoParty;     // party numbers, a <= b when both known
+  std::uint32_t front = kEnd;                   // its first member, which the rules compare with
+  std::uint32_t next_in_topic = kEnd;
+  // Every member ever added (an absorbed cluster keeps its count and front
+  // but gives its list away).
+  std::uint32_t size = 0;
+  List members;
   // One amount-index entry per distinct amount among the members: a claim told
   // ten thousand times costs the rules below one entry, not ten thousand.
-  std::vector<std::size_t> entries;
+  List entries;
+  bool alive = true;
   // The keys of those entries, once there are more than kFewAmounts (below,
   // the entries are scanned: most clusters state one amount, and a set
   // would cost a heap node each).
@@ -55,61 +105,65 @@ const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) {
 
 int known(const FigureRef& r) { return int(bool(r.subject)) + int(bool(r.counterparty)); }
 
-// Parties of a figure in the order clusters store them.
-std::pair<const std::string*, const std::string*> ordered(const FigureRef& r) {
-  auto a = r.subject, b = r.counterparty;
-  if (!a) std::swap(a, b);
-  if (a && b && *b < *a) std::swap(a, b);
-  return {a, b};
-}
-
-bool has_party(const Cluster& c, const std::string& p) { return (c.a && *c.a == p) || (c.b && *c.b == p); }
-
 constexpr std::size_t kNone = std::size_t(-1);
 
 // The rules below read "scan every cluster"; the indexes (amounts by value,
 // clusters by party) only narrow the scan to the clusters that can pass, and
 // ties still go to the earliest cluster, so the result is the full scan's.
+// Figures are named by their index in the story's figure list.
 class ClaimBuilder {
  public:
-  ClaimBuilder(const std::vector<DocumentResult>& docs, const Tunables& t)
-      : docs_(docs), t_(t), reach_(same_amount_reach(t)) {}
+  ClaimBuilder(const std::vector<DocumentResult>& docs, const std::vector<FigureRef>& figs, const Tunables& t)
+      : docs_(docs),
+        figs_(figs),
+        t_(t),
+        reach_(same_amount_reach(t)),
+        parties_(number_parties(figs)),
+        next_member_(figs.size(), kEnd),
+        by_party_(parties_.count) {
+    // A figure makes at most one cluster and one amount entry.
+    clusters_.reserve(figs.size());
+    entries_.reserve(figs.size());
+  }
 
   // rule: topic — same kind class, same parties (either order), close amount;
   // also where a partial figure goes when nothing else takes it.
-  void add_to_topic(const FigureRef& r) {
-    auto [a, b] = ordered(r);
-    const std::string_view kind = kind_class(fig(docs_, r).kind);
-    auto& topic = topic_of(kind, a, b);
-    for (auto i : topic)
-      if (close_to(clusters_[i], r)) return add_member(i, r);
-    topic.push_back(clusters_.size());
-    if (a) by_party_[*a].push_back(clusters_.size());
-    if (b && (!a || *a != *b)) by_party_[*b].push_back(clusters_.size());
-    clusters_.push_back(Cluster{kind, a, b, {}, true, {}, {}});
-    add_member(clusters_.size() - 1, r);
-    if (clusters_.back().b) index_for_partials(clusters_.size() - 1);
+  void add_to_topic(std::uint32_t f) {
+    auto [a, b] = ordered(f);
+    const Kind kind = class_of(money_fig(f).kind);
+    auto [at, fresh] = topic_.try_emplace(topic_key(kind, a, b), List{});
+    List& topic = at->second;
+    for (auto i = topic.head; i != kEnd; i = clusters_[i].next_in_topic)
+      if (close_to(clusters_[i], f)) return add_member(i, f);
+    const auto c = static_cast<std::uint32_t>(clusters_.size());
+    append(topic, c, [&](std::uint32_t i) -> std::uint32_t& { return clusters_[i].next_in_topic; });
+    if (a != kNoParty) by_party_[a].push_back(c);
+    if (b != kNoParty && a != b) by_party_[b].push_back(c);
+    Cluster& cl = clusters_.emplace_back();
+    cl.kind = kind;
+    cl.a = a;
+    cl.b = b;
+    cl.front = f;
+    add_member(c, f);
+    if (b != kNoParty) index_for_partials(c);
   }
 
   // rule: partial-party — one party known, joins a full topic that agrees.
-  bool join_partial(const FigureRef& r) {
-    const std::string& party = r.subject ? *r.subject : *r.counterparty;
-    const std::string_view kind = kind_class(fig(docs_, r).kind);
-    const auto& m = fig(docs_, r).money;
+  bool join_partial(std::uint32_t f) {
+    const std::uint32_t party =
+        parties_.subject[f] != kNoParty ? parties_.subject[f] : parties_.counterparty[f];
+    const Kind kind = class_of(money_fig(f).kind);
+    const auto& m = money_fig(f).money;
     std::size_t best = kNone;
     auto consider = [&](std::size_t i) {
       const Cluster& c = clusters_[i];
-      if (!c.alive || c.kind != kind || !c.b || !close_to(c, r)) return;
+      if (!c.alive || c.kind != kind || c.b == kNoParty || !close_to(c, f)) return;
       if (best == kNone || larger(i, best)) best = i;
     };
-    key_.assign(party).append("|").append(kind);
-    auto it = partial_.find(key_);
     if (m.currency.empty() || !indexable(m)) {
       // Without a currency any currency is close: look at every cluster.
-      auto all = by_party_.find(party);
-      if (all != by_party_.end())
-        for (auto i : all->second) consider(i);
-    } else if (it != partial_.end()) {
+      for (auto i : by_party_[party]) consider(i);
+    } else if (auto it = partial_.find(partial_key(party, kind)); it != partial_.end()) {
       const PartialIndex& index = it->second;
       for (auto i : index.others) consider(i);
       // close_amount: the anchor's +-tolerance range meets [value, max], or
@@ -122,22 +176,21 @@ class ClaimBuilder {
       }
     }
     if (best == kNone) return false;
-    add_member(best, r);
+    add_member(best, f);
     return true;
   }
 
   // rule: bare-amount — no party, same kind class and same amount.
-  bool join_bare(const FigureRef& r) {
-    const std::string_view kind = kind_class(fig(docs_, r).kind);
-    return join_same(r, [&](std::string_view k) { return k == kind; });
+  bool join_bare(std::uint32_t f) {
+    const Kind kind = class_of(money_fig(f).kind);
+    return join_same(f, [&](Kind k) { return k == kind; });
   }
 
   // rule: same-amount — the same amount and currency in one story is one
   // claim, unless the two name different kinds of money (revenue vs a round).
-  bool join_same_amount(const FigureRef& r) {
-    const std::string_view kind = kind_class(fig(docs_, r).kind);
-    const std::string_view other = to_string(Kind::Other);
-    return join_same(r, [&](std::string_view k) { return k == kind || k == other || kind == other; });
+  bool join_same_amount(std::uint32_t f) {
+    const Kind kind = class_of(money_fig(f).kind);
+    return join_same(f, [&](Kind k) { return k == kind || k == Kind::Other || kind == Kind::Other; });
   }
 
   // Denials rarely repeat the amount they deny: a cluster holding only denied
@@ -146,20 +199,17 @@ class ClaimBuilder {
     // Whether a cluster holds only denials cannot change here: clusters that
     // take members hold a stated figure, and the ones that give them die.
     std::vector<char> denied(clusters_.size());
-    for (std::size_t i = 0; i < clusters_.size(); ++i) denied[i] = all_denied(clusters_[i]);
+    for (std::size_t i = 0; i < clusters_.size(); ++i) denied[i] = clusters_[i].alive && all_denied(clusters_[i]);
     for (std::size_t ci = 0; ci < clusters_.size(); ++ci) {
       Cluster& c = clusters_[ci];
       if (!c.alive || !denied[ci]) continue;
       std::size_t best = kNone;
-      for (const std::string* p : {c.a, c.b}) {
-        if (!p) continue;
-        auto it = by_party_.find(*p);
-        if (it == by_party_.end()) continue;
-        for (auto oi : it->second) {
+      for (const std::uint32_t p : {c.a, c.b}) {
+        if (p == kNoParty) continue;
+        for (auto oi : by_party_[p]) {
           const Cluster& o = clusters_[oi];
           if (oi == ci || !o.alive || denied[oi] || o.kind != c.kind) continue;
-          if (best == kNone || o.members.size() > clusters_[best].members.size() ||
-              (o.members.size() == clusters_[best].members.size() && oi < best))
+          if (best == kNone || o.size > clusters_[best].size || (o.size == clusters_[best].size && oi < best))
             best = oi;
         }
       }
@@ -174,43 +224,49 @@ class ClaimBuilder {
     // Candidates: the first member of each later cluster, indexed by party and
     // amount; taken in cluster order, as a pairwise scan would. A cluster leaves
     // the index once merged or once the scan has passed it.
-    std::unordered_map<std::string, AmountIndex> fronts;
-    std::vector<std::vector<std::pair<AmountIndex*, AmountIndex::Slot>>> slots(clusters_.size());
+    std::vector<AmountIndex> fronts(parties_.count);
+    struct Slots {
+      std::array<AmountIndex::Slot, 2> at;
+      std::array<std::uint32_t, 2> party{};
+      std::uint8_t n = 0;
+    };
+    std::vector<Slots> slots(clusters_.size());
     for (std::size_t j = 0; j < clusters_.size(); ++j) {
-      const auto& m = fig(docs_, clusters_[j].members.front()).money;
-      for (const std::string* p : parties_of(clusters_[j])) {
-        AmountIndex& index = fronts[*p];  // elements of an unordered_map never move
-        slots[j].emplace_back(&index, index.add(m.currency, m.value, j));
+      const auto& m = money_fig(clusters_[j].front).money;
+      for (const std::uint32_t p : parties_of(clusters_[j])) {
+        Slots& s = slots[j];
+        s.party[s.n] = p;
+        s.at[s.n++] = fronts[p].add(m.currency, m.value, j);
       }
     }
     auto forget = [&](std::size_t j) {
-      for (const auto& [index, slot] : slots[j]) index->remove(slot);
-      slots[j].clear();
+      Slots& s = slots[j];
+      for (std::uint8_t k = 0; k < s.n; ++k) fronts[s.party[k]].remove(s.at[k]);
+      s.n = 0;
     };
+    std::vector<std::uint32_t> gained;
     for (std::size_t i = 0; i < clusters_.size(); ++i) {
       forget(i);
       if (!clusters_[i].alive) continue;
       std::set<std::size_t> pending;
-      auto queue_after = [&](std::size_t after, const std::vector<std::size_t>& entries) {
+      auto queue_after = [&](std::size_t after, const std::vector<std::uint32_t>& entries) {
         for (auto e : entries) {
           const Entry& en = entries_[e];
-          for (const std::string* p : parties_of(clusters_[i])) {
-            auto f = fronts.find(*p);
-            if (f == fronts.end()) continue;
-            f->second.near(*en.currency, en.value, reach_, [&](std::size_t j) {
+          for (const std::uint32_t p : parties_of(clusters_[i]))
+            fronts[p].near(*en.currency, en.value, reach_, [&](std::size_t j) {
               if (j <= after || pending.count(j)) return;
-              const auto& fm = fig(docs_, clusters_[j].members.front()).money;
+              const auto& fm = money_fig(clusters_[j].front).money;
               if (*en.currency == fm.currency && same_amount(en.value, fm.value, t_)) pending.insert(j);
             });
-          }
         }
       };
-      queue_after(i, clusters_[i].entries);
+      list_entries(clusters_[i], gained);
+      queue_after(i, gained);
       while (!pending.empty()) {
         std::size_t j = *pending.begin();
         pending.erase(pending.begin());
         if (!clusters_[j].alive || !shares_party(clusters_[i], clusters_[j])) continue;
-        std::vector<std::size_t> gained = clusters_[j].entries;
+        list_entries(clusters_[j], gained);
         absorb(i, j);
         forget(j);
         queue_after(j, gained);
@@ -218,11 +274,11 @@ class ClaimBuilder {
     }
   }
 
-  std::vector<Cluster>& clusters() { return clusters_; }
-  // A figure makes at most one cluster and one amount entry.
-  void reserve(std::size_t figures) {
-    clusters_.reserve(figures);
-    entries_.reserve(figures);
+  const std::vector<Cluster>& clusters() const { return clusters_; }
+  // A cluster's members, in the order they joined.
+  template <class Visit>
+  void each_member(const Cluster& c, Visit visit) const {
+    for (auto f = c.members.head; f != kEnd; f = next_member_[f]) visit(figs_[f]);
   }
 
  private:
@@ -231,8 +287,8 @@ class ClaimBuilder {
     double value;
     const std::string* currency;
     const MoneyMention* money;  // the first member stating it
-    std::size_t cluster;        // its live cluster
     std::size_t group;          // the group of its exact amount
+    std::uint32_t next = kEnd;  // in its cluster's entry list
   };
   // Every cluster stating one exact amount, with the largest per kind class
   // kept up to date, so "the largest cluster with this amount" costs one
@@ -240,25 +296,53 @@ class ClaimBuilder {
   struct Group {
     double value;
     const std::string* currency;
-    std::vector<std::size_t> clusters;                     // dead ones pruned lazily
-    std::vector<std::pair<std::string_view, std::size_t>> best;  // kind class -> largest
+    std::vector<std::size_t> clusters;          // dead ones pruned lazily
+    std::vector<std::pair<Kind, std::size_t>> best;  // kind class -> largest
   };
 
-  // The clusters of a topic, its key built in a reused buffer: most figures
-  // join a topic that exists.
-  std::vector<std::size_t>& topic_of(std::string_view kind, const std::string* a, const std::string* b) {
-    key_.assign(kind).append("|").append(a ? std::string_view(*a) : "?").append("|").append(b ? std::string_view(*b) : "?");
-    auto it = topic_.find(key_);
-    return it != topic_.end() ? it->second : topic_[key_];
+  const Figure& money_fig(std::uint32_t f) const { return fig(docs_, figs_[f]); }
+  // Parties of a figure in the order clusters store them.
+  std::pair<std::uint32_t, std::uint32_t> ordered(std::uint32_t f) const {
+    auto a = parties_.subject[f], b = parties_.counterparty[f];
+    if (a == kNoParty) std::swap(a, b);
+    if (a != kNoParty && b != kNoParty && b < a) std::swap(a, b);
+    return {a, b};
   }
-  void add_member(std::size_t c, const FigureRef& r) {
-    const auto& m = fig(docs_, r).money;
+  // (kind class, a, b) as one number; an absent party counts as party `count`.
+  std::uint64_t topic_key(Kind kind, std::uint32_t a, std::uint32_t b) const {
+    const std::uint64_t n = parties_.count + 1;
+    auto number = [&](std::uint32_t p) { return p == kNoParty ? parties_.count : std::uint64_t(p); };
+    return (std::uint64_t(kind) * n + number(a)) * n + number(b);
+  }
+  static std::uint64_t partial_key(std::uint32_t party, Kind kind) { return std::uint64_t(party) * 16 + std::uint64_t(kind); }
+
+  // Appends item to a list whose links next(i) gives.
+  template <class Next>
+  static void append(List& list, std::uint32_t item, Next next) {
+    if (list.head == kEnd) list.head = item;
+    else next(list.tail) = item;
+    list.tail = item;
+    ++list.size;
+  }
+  void append_entry(Cluster& c, std::uint32_t e) {
+    entries_[e].next = kEnd;
+    append(c.entries, e, [&](std::uint32_t i) -> std::uint32_t& { return entries_[i].next; });
+  }
+  void list_entries(const Cluster& c, std::vector<std::uint32_t>& out) const {
+    out.clear();
+    for (auto e = c.entries.head; e != kEnd; e = entries_[e].next) out.push_back(e);
+  }
+
+  void add_member(std::size_t c, std::uint32_t f) {
+    const auto& m = money_fig(f).money;
     Cluster& cl = clusters_[c];
-    cl.members.push_back(r);
+    append(cl.members, f, [&](std::uint32_t i) -> std::uint32_t& { return next_member_[i]; });
+    ++cl.size;
     if (new_amount(cl, m)) {
       const std::size_t g = group_of(m);
-      cl.entries.push_back(entries_.size());
-      entries_.push_back(Entry{m.value, &m.currency, &m, c, g});
+      const auto e = static_cast<std::uint32_t>(entries_.size());
+      entries_.push_back(Entry{m.value, &m.currency, &m, g});
+      append_entry(cl, e);
       groups_[g].clusters.push_back(c);
     }
     grown(c);
@@ -267,26 +351,35 @@ class ClaimBuilder {
   // its entry when so.
   bool new_amount(Cluster& c, const MoneyMention& m) const {
     const AmountKey key = amount_key(m);
-    if (c.entries.size() < kFewAmounts)
-      return std::none_of(c.entries.begin(), c.entries.end(),
-                          [&](std::size_t e) { return amount_key(*entries_[e].money) == key; });
+    if (c.entries.size < kFewAmounts) {
+      for (auto e = c.entries.head; e != kEnd; e = entries_[e].next)
+        if (amount_key(*entries_[e].money) == key) return false;
+      return true;
+    }
     if (c.amounts.empty())
-      for (auto e : c.entries) c.amounts.insert(amount_key(*entries_[e].money));
+      for (auto e = c.entries.head; e != kEnd; e = entries_[e].next) c.amounts.insert(amount_key(*entries_[e].money));
     return c.amounts.insert(key).second;
   }
   // x takes y's members; y dies.
   void absorb(std::size_t x, std::size_t y) {
     Cluster& cx = clusters_[x];
     Cluster& cy = clusters_[y];
-    cx.members.insert(cx.members.end(), cy.members.begin(), cy.members.end());
-    for (auto e : cy.entries) {
-      Entry& en = entries_[e];
-      if (!new_amount(cx, *en.money)) continue;
-      en.cluster = x;
-      cx.entries.push_back(e);
-      groups_[en.group].clusters.push_back(x);
+    if (cy.members.head != kEnd) {
+      append(cx.members, cy.members.head, [&](std::uint32_t i) -> std::uint32_t& { return next_member_[i]; });
+      cx.members.tail = cy.members.tail;
+      cx.members.size += cy.members.size - 1;
     }
-    cy.entries.clear();
+    cx.size += cy.size;
+    cy.members = List{};
+    for (auto e = cy.entries.head; e != kEnd;) {
+      const auto next = entries_[e].next;
+      if (new_amount(cx, *entries_[e].money)) {
+        append_entry(cx, e);
+        groups_[entries_[e].group].clusters.push_back(x);
+      }
+      e = next;
+    }
+    cy.entries = List{};
     cy.amounts.clear();
     cy.alive = false;
     grown(x);
@@ -302,26 +395,26 @@ class ClaimBuilder {
     return it->second;
   }
   bool larger(std::size_t x, std::size_t y) const {
-    const auto nx = clusters_[x].members.size(), ny = clusters_[y].members.size();
+    const auto nx = clusters_[x].size, ny = clusters_[y].size;
     return nx > ny || (nx == ny && x < y);
   }
   // Cluster c has grown: it may now be the largest of its kind in its groups.
   void grown(std::size_t c) {
-    for (auto e : clusters_[c].entries) {
+    for (auto e = clusters_[c].entries.head; e != kEnd; e = entries_[e].next) {
       Group& g = groups_[entries_[e].group];
       auto b = best_slot(g, clusters_[c].kind);
       if (b->second == kNone || !clusters_[b->second].alive) refresh(g, *b);
       else if (larger(c, b->second)) b->second = c;
     }
   }
-  std::pair<std::string_view, std::size_t>* best_slot(Group& g, std::string_view kind) {
+  std::pair<Kind, std::size_t>* best_slot(Group& g, Kind kind) {
     for (auto& b : g.best)
       if (b.first == kind) return &b;
     g.best.emplace_back(kind, kNone);
     return &g.best.back();
   }
   // Recomputes a group's largest cluster of one kind class, pruning the dead.
-  void refresh(Group& g, std::pair<std::string_view, std::size_t>& best) {
+  void refresh(Group& g, std::pair<Kind, std::size_t>& best) {
     std::erase_if(g.clusters, [&](std::size_t c) { return !clusters_[c].alive; });
     best.second = kNone;
     for (auto c : g.clusters)
@@ -330,14 +423,14 @@ class ClaimBuilder {
   // Close to the cluster's first amount, not to any member: chained closeness
   // would let one claim drift from 10 to 20 billion through 11, 12.3, 13.7...
   // and make a claim of every amount a big story states.
-  bool close_to(const Cluster& c, const FigureRef& r) const {
-    return close_amount(fig(docs_, c.members.front()).money, fig(docs_, r).money, t_);
+  bool close_to(const Cluster& c, std::uint32_t f) const {
+    return close_amount(money_fig(c.front).money, money_fig(f).money, t_);
   }
   // The largest live cluster passing ok with a member of the same amount and
-  // currency as r (the earliest among equals) takes r.
+  // currency as f (the earliest among equals) takes f.
   template <class Pred>
-  bool join_same(const FigureRef& r, Pred ok) {
-    const auto& m = fig(docs_, r).money;
+  bool join_same(std::uint32_t f, Pred ok) {
+    const auto& m = money_fig(f).money;
     std::size_t best = kNone;
     amounts_.near(m.currency, m.value, reach_, [&](std::size_t gi) {
       Group& g = groups_[gi];
@@ -349,7 +442,7 @@ class ClaimBuilder {
       }
     });
     if (best == kNone) return false;
-    add_member(best, r);
+    add_member(best, f);
     return true;
   }
   // Full clusters by party and kind, by their first amount, for join_partial:
@@ -360,10 +453,9 @@ class ClaimBuilder {
   };
   static bool indexable(const MoneyMention& m) { return m.value > 0 && std::isfinite(m.value); }
   void index_for_partials(std::size_t c) {
-    const auto& m = fig(docs_, clusters_[c].members.front()).money;
-    for (const std::string* p : parties_of(clusters_[c])) {
-      key_.assign(*p).append("|").append(clusters_[c].kind);
-      PartialIndex& index = partial_[key_];  // copies the key only when new
+    const auto& m = money_fig(clusters_[c].front).money;
+    for (const std::uint32_t p : parties_of(clusters_[c])) {
+      PartialIndex& index = partial_[partial_key(p, clusters_[c].kind)];
       if (m.currency.empty() || m.max || !indexable(m)) index.others.push_back(c);
       else index.anchors.add(m.currency, m.value, c);
     }
@@ -371,37 +463,41 @@ class ClaimBuilder {
 
   // The distinct parties a cluster names (none, one or two; no heap).
   struct PartyList {
-    std::array<const std::string*, 2> at{};
+    std::array<std::uint32_t, 2> at{};
     std::size_t n = 0;
-    const std::string* const* begin() const { return at.data(); }
-    const std::string* const* end() const { return at.data() + n; }
+    const std::uint32_t* begin() const { return at.data(); }
+    const std::uint32_t* end() const { return at.data() + n; }
   };
   static PartyList parties_of(const Cluster& c) {
     PartyList out;
-    if (c.a) out.at[out.n++] = c.a;
-    if (c.b && (!c.a || *c.b != *c.a)) out.at[out.n++] = c.b;
+    if (c.a != kNoParty) out.at[out.n++] = c.a;
+    if (c.b != kNoParty && c.b != c.a) out.at[out.n++] = c.b;
     return out;
   }
+  static bool has_party(const Cluster& c, std::uint32_t p) { return c.a == p || c.b == p; }
   static bool shares_party(const Cluster& x, const Cluster& y) {
-    return (y.a && has_party(x, *y.a)) || (y.b && has_party(x, *y.b));
+    return (y.a != kNoParty && has_party(x, y.a)) || (y.b != kNoParty && has_party(x, y.b));
   }
   bool all_denied(const Cluster& c) const {
-    return std::all_of(c.members.begin(), c.members.end(),
-                       [&](const FigureRef& r) { return fig(docs_, r).modality == Modality::Denied; });
+    for (auto f = c.members.head; f != kEnd; f = next_member_[f])
+      if (money_fig(f).modality != Modality::Denied) return false;
+    return true;
   }
 
   const std::vector<DocumentResult>& docs_;
+  const std::vector<FigureRef>& figs_;
   const Tunables& t_;
   const double reach_;
+  const PartyNumbers parties_;
+  std::vector<std::uint32_t> next_member_;  // per figure: the next member of its cluster
   std::vector<Cluster> clusters_;
   std::vector<Entry> entries_;
   std::vector<Group> groups_;
   std::map<std::pair<std::string_view, std::uint64_t>, std::size_t> group_ids_;
-  AmountIndex amounts_;  // group ids by amount
-  std::unordered_map<std::string, std::vector<std::size_t>> topic_;  // only looked up
-  std::string key_;  // topic_of()'s and join_partial()'s buffer
-  std::unordered_map<std::string, std::vector<std::size_t>> by_party_;  // clusters naming a party, in order
-  std::unordered_map<std::string, PartialIndex> partial_;             // "party|kind" -> full clusters
+  AmountIndex amounts_;                                 // group ids by amount
+  std::unordered_map<std::uint64_t, List> topic_;       // (kind class, parties) -> its clusters
+  std::vector<std::vector<std::uint32_t>> by_party_;    // clusters naming a party, in order
+  std::unordered_map<std::uint64_t, PartialIndex> partial_;  // (party, kind class) -> full clusters
 };
 
 // The most frequent value of an optional field among members; ties go to
@@ -421,16 +517,17 @@ std::optional<std::string> majority(const std::vector<FigureRef>& members, Get g
   return *std::max_element(counts.begin(), counts.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
 }
 
-// The cluster's members move into the claim.
-ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
+// The cluster's members, gathered into the claim.
+ClaimGroup to_claim(const std::vector<DocumentResult>& docs, const ClaimBuilder& b, const Cluster& c) {
   ClaimGroup g;
+  g.figures.reserve(c.members.size);
+  b.each_member(c, [&](const FigureRef& r) { g.figures.push_back(r); });
   auto by_position = [](const FigureRef& x, const FigureRef& y) {
     return std::tie(x.doc, x.index) < std::tie(y.doc, y.index);
   };
   // Most clusters are in order already; stable_sort would allocate a buffer.
-  if (!std::is_sorted(c.members.begin(), c.members.end(), by_position))
-    std::stable_sort(c.members.begin(), c.members.end(), by_position);
-  g.figures = std::move(c.members);
+  if (!std::is_sorted(g.figures.begin(), g.figures.end(), by_position))
+    std::stable_sort(g.figures.begin(), g.figures.end(), by_position);
   g.subject = majority(g.figures, [](const FigureRef& r) { return r.subject; });
   // The counterparty is never the subject itself, whatever single mentions say.
   g.counterparty = majority(g.figures, [&](const FigureRef& r) {
@@ -440,7 +537,10 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, Cluster& c) {
   std::array<int, std::size_t(Kind::Other) + 1> kinds{};
   for (const auto& m : g.figures) ++kinds[std::size_t(fig(docs, m).kind)];
   g.kind = Kind(std::max_element(kinds.begin(), kinds.end()) - kinds.begin());
-  g.key = std::string(to_string(*g.kind)) + "|" + g.subject.value_or("") + "|" + g.counterparty.value_or("");
+  const std::string_view kind = to_string(*g.kind), subject = g.subject ? std::string_view(*g.subject) : "",
+                         counterparty = g.counterparty ? std::string_view(*g.counterparty) : "";
+  g.key.reserve(kind.size() + subject.size() + counterparty.size() + 2);
+  g.key.append(kind).append("|").append(subject).append("|").append(counterparty);
   return g;
 }
 
@@ -490,20 +590,20 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
     auto r = ranked.empty() ? rank_figures(docs[d], d, parties, t) : rank_figures(docs[d], d, parties, ranked[d]);
     figs.insert(figs.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
   }
-  ClaimBuilder b(docs, t);
-  b.reserve(figs.size());
-  for (const auto& r : figs)
-    if (known(r) == 2) b.add_to_topic(r);
+  ClaimBuilder b(docs, figs, t);
+  const auto n = static_cast<std::uint32_t>(figs.size());
+  for (std::uint32_t f = 0; f < n; ++f)
+    if (known(figs[f]) == 2) b.add_to_topic(f);
   b.merge_same_amount();
-  for (const auto& r : figs)
-    if (known(r) == 1 && !b.join_partial(r) && !b.join_same_amount(r)) b.add_to_topic(r);
-  for (const auto& r : figs)
-    if (known(r) == 0 && !b.join_bare(r) && !b.join_same_amount(r)) b.add_to_topic(r);
+  for (std::uint32_t f = 0; f < n; ++f)
+    if (known(figs[f]) == 1 && !b.join_partial(f) && !b.join_same_amount(f)) b.add_to_topic(f);
+  for (std::uint32_t f = 0; f < n; ++f)
+    if (known(figs[f]) == 0 && !b.join_bare(f) && !b.join_same_amount(f)) b.add_to_topic(f);
   b.attach_denials();
 
   std::vector<ClaimGroup> out;
-  for (auto& c : b.clusters())
-    if (c.alive) out.push_back(to_claim(docs, c));
+  for (const auto& c : b.clusters())
+    if (c.alive) out.push_back(to_claim(docs, b, c));
   // Several clusters on one topic: tell them apart by amount. (One cluster,
   // most stories' case, has nothing to tell apart.)
   if (out.size() > 1) number_shared_keys(docs, out);

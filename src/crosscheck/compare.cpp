@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "crosscheck/first_seen.h"
 #include "crosscheck/internal.h"
 #include "dealscan/extract.h"
 
@@ -29,34 +30,6 @@ struct Item {
 };
 
 using Classes = std::vector<std::vector<const Item*>>;
-
-// Strings numbered in order of first sight. Most claims have a handful of
-// classes and sources: those are scanned, and a hash table is built only past
-// kScanned, so a claim told by thousands of sources stays linear.
-class FirstSeen {
- public:
-  // The string's number, and whether it is new.
-  std::pair<std::size_t, bool> add(std::string_view s) {
-    if (index_.empty()) {
-      auto at = std::find(seen_.begin(), seen_.end(), s);
-      if (at != seen_.end()) return {std::size_t(at - seen_.begin()), false};
-      seen_.push_back(s);
-      if (seen_.size() > kScanned)
-        for (std::size_t i = 0; i < seen_.size(); ++i) index_.emplace(seen_[i], i);
-      return {seen_.size() - 1, true};
-    }
-    auto [p, fresh] = index_.emplace(s, index_.size());
-    return {p->second, fresh};
-  }
-  bool contains(std::string_view s) const {
-    return index_.empty() ? std::find(seen_.begin(), seen_.end(), s) != seen_.end() : index_.count(s) > 0;
-  }
-
- private:
-  static constexpr std::size_t kScanned = 16;
-  std::vector<std::string_view> seen_;
-  std::unordered_map<std::string_view, std::size_t> index_;
-};
 
 // Groups items by label, classes in order of first appearance.
 Classes classes_by_label(const std::vector<Item>& items) {
@@ -342,7 +315,7 @@ std::string topic_value_what(const std::string& a, const std::string& b) {
 
 std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vector<DocumentResult>& docs,
                                                                 const std::vector<ClaimGroup>& claims,
-                                                                const std::vector<std::string>& claim_ids,
+                                                                const std::vector<Claim>& made,
                                                                 const std::string& story_id, const Tunables& t,
                                                                 std::vector<Conflict>& out) {
   // Topic: kind class and both parties, in order.
@@ -375,8 +348,8 @@ std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vecto
         std::vector<const Item*> sa, sb;
         for (const auto& it : ia) sa.push_back(&it);
         for (const auto& it : ib) sb.push_back(&it);
-        Emitter em(claim_ids[members[x]], story_id, out);
-        em.emit("value", Severity::Conflict, sa, sb, topic_value_what(claim_ids[members[x]], claim_ids[members[y]]));
+        Emitter em(made[members[x]].id, story_id, out);
+        em.emit("value", Severity::Conflict, sa, sb, topic_value_what(made[members[x]].id, made[members[y]].id));
         pairs.emplace_back(members[x], members[y]);
       }
   }

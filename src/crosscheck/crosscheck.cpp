@@ -36,8 +36,10 @@ std::vector<std::size_t> claim_docs(const ClaimGroup& g) {
 }
 
 std::vector<std::string> claim_sources(const std::vector<DocumentResult>& docs, const ClaimGroup& g) {
+  const auto ds = claim_docs(g);
   std::vector<std::string> out;
-  for (auto d : claim_docs(g)) out.push_back(docs[d].source.id);
+  out.reserve(ds.size());
+  for (auto d : ds) out.push_back(docs[d].source.id);
   return out;
 }
 
@@ -58,15 +60,16 @@ Claim make_claim(const std::vector<DocumentResult>& docs, const ClaimGroup& g, s
 }
 
 // "Amazon → OpenAI: investment $10bn", from the money claim told by the most
-// sources (then the most prominent).
+// sources (then the most prominent). made[i] is claims[i] as reported.
 std::string story_title(const std::vector<DocumentResult>& docs, const std::vector<ClaimGroup>& claims,
-                        const Parties& parties) {
+                        const std::vector<Claim>& made, const Parties& parties) {
   const ClaimGroup* best = nullptr;
   std::size_t best_n = 0;
   double best_p = 0;
-  for (const auto& g : claims) {
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const ClaimGroup& g = claims[i];
     if (g.figures.empty()) continue;
-    std::size_t n = claim_docs(g).size();
+    std::size_t n = made[i].sources.size();
     double p = 0;
     for (const auto& f : g.figures) p = std::max(p, f.prominence);
     if (!best || n > best_n || (n == best_n && p > best_p)) best = &g, best_n = n, best_p = p;
@@ -127,8 +130,10 @@ LocalCheck check_story(const std::vector<DocumentResult>& documents, const Story
   StoryCheck& out = local.check;
   Story& story = out.story;
   story.id = "s" + std::to_string(index + 1);
+  story.sources.reserve(group.docs.size());
   for (auto d : group.docs) story.sources.push_back(documents[d].source.id);
-  std::vector<std::string> ids;
+  story.claims.reserve(claims.size());
+  out.claims.reserve(claims.size());
   for (const auto& g : claims) {
     std::size_t from = out.conflicts.size();
     Claim c = make_claim(documents, g, claim_id(out.claims.size() + 1), story.id);
@@ -136,16 +141,15 @@ LocalCheck check_story(const std::vector<DocumentResult>& documents, const Story
     local.conflict_claim.resize(out.conflicts.size(), static_cast<std::uint32_t>(out.claims.size()));
     c.status = claim_status(c, out.conflicts, from);
     story.claims.push_back(c.id);
-    ids.push_back(c.id);
     out.claims.push_back(std::move(c));
   }
   local.topic_from = out.conflicts.size();
-  local.topics = compare_topics(documents, claims, ids, story.id, t, out.conflicts);
+  local.topics = compare_topics(documents, claims, out.claims, story.id, t, out.conflicts);
   for (auto [x, y] : local.topics) {
     local.conflict_claim.push_back(static_cast<std::uint32_t>(x));
     out.claims[x].status = out.claims[y].status = Status::Conflict;
   }
-  story.title = story_title(documents, claims, parties);
+  story.title = story_title(documents, claims, out.claims, parties);
   return local;
 }
 

@@ -289,12 +289,12 @@ std::string topic_value_what(const std::string& a, const std::string& b);
 // rule: topic-value — deal claims (not revenue, losses or other) of one story
 // on the same topic (kind class, subject, counterparty) whose amounts cannot
 // both hold, told by disjoint sources: each outlet gives its own amount for
-// one deal. Appends one value
+// one deal. made[i] is claims[i] as reported. Appends one value
 // conflict per such pair (under the first claim's id) and returns the pairs
 // (indexes into claims): the i-th pair is the i-th conflict appended.
 std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vector<DocumentResult>& documents,
                                                                 const std::vector<ClaimGroup>& claims,
-                                                                const std::vector<std::string>& claim_ids,
+                                                                const std::vector<Claim>& made,
                                                                 const std::string& story_id, const Tunables& t,
                                                                 std::vector<Conflict>& out);
 
