@@ -96,6 +96,11 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon), memo_id
   currencies_.for_each_phrase([&](const std::vector<std::string>& words) {
     if (words.size() > 1 && currencies_.start_of(words[0]) != PhraseTable::Start::Alone) next_words_.add_word(words[1]);
   });
+  reader_.add_next_words(continuations_);
+  for (const PhraseTable* t : {&currencies_, &units_, &sep_dash_, &sep_between_, &sep_from_})
+    t->for_each_phrase([&](const std::vector<std::string>& words) { continuations_.add_word(words.front()); });
+  continuations_.add_word("di");
+  continuations_.add_word("d");
 }
 
 // may_start's tests on the word alone: a vague word or a currency opens an
@@ -149,6 +154,17 @@ bool AmountMatcher::may_start(const std::vector<Token>& toks, std::size_t i) con
   if (vague_filter_.may_hold(t.low) && vague_.contains(t.low)) return true;
   if (currencies_.match_at(toks, i)) return true;
   return reader_.may_read_at(toks, i);
+}
+
+// What follows a number of one token in match_slow: its reading goes on
+// only over a scale, group or fraction; then a currency (also after "di",
+// "d'"), a range separator or a unit (also after "di") must come, else
+// resolve_bare finds no scale and refuses it.
+bool AmountMatcher::lone_number(const std::vector<Token>& toks, std::size_t i) const {
+  // The next token first: an amount's number is followed by one that may continue it.
+  if (i + 1 < toks.size() && continuations_.may_hold(toks[i + 1].low)) return false;
+  const std::string_view w = toks[i].low;
+  return !currencies_.may_match_at(toks, i) && !(vague_filter_.may_hold(w) && vague_.contains(w));
 }
 
 // A currency at i ("dollari", "$", "US$", "dollari canadesi"); with allow_di
@@ -283,7 +299,7 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
 
 std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& toks, std::size_t i,
                                                    std::size_t floor) const {
-  if (!may_start(toks, i)) return std::nullopt;
+  if (lone_number(toks, i) || !may_start(toks, i)) return std::nullopt;
   if (vague_filter_.may_hold(toks[i].low))
     if (auto v = vague_at(toks, i)) return v;
   Candidate c;

@@ -156,6 +156,16 @@ class AmountMatcher {
   PrefixFilter word_filter_;
   // Whether an amount may start at token i; match() has asked word_filter_.
   bool may_start(const std::vector<Token>& toks, std::size_t i) const;
+  // True when match_slow surely finds nothing at i because only a number of
+  // one token can start there (no currency or vague word does) and the
+  // token after it continues none: "2025 ,", "due società". Most numbers
+  // of a text are such, and reading them fully cost the most of the
+  // matcher's refusals.
+  bool lone_number(const std::vector<Token>& toks, std::size_t i) const;
+  // Every word that may follow a number of one token in an amount: the
+  // reader's next words (scales, groups, fractions), the first words of
+  // currencies, units and range separators, "di" and "d" (of "d'").
+  PrefixFilter continuations_;
 
   // False only when may_start(toks, i) is false, for a word or mark: from
   // what the word alone allows (remembered per thread, see opens) and, for
