@@ -544,17 +544,39 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, const ClaimBuilder&
   return g;
 }
 
+// Indexes of claims, sorted by key; equal keys in claim order.
+std::vector<std::uint32_t> by_key(const std::vector<ClaimGroup>& claims) {
+  std::vector<std::uint32_t> order(claims.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return claims[x].key < claims[y].key; });
+  return order;
+}
+
+// Calls each(run) for every run of claims sharing one key (run: their
+// indexes, in claim order), given the claims sorted by_key.
+template <class Each>
+void each_shared_key(const std::vector<ClaimGroup>& claims, const std::vector<std::uint32_t>& order, Each each) {
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && claims[order[j]].key == claims[order[i]].key) ++j;
+    if (j - i > 1) each(std::span<const std::uint32_t>(order.data() + i, j - i));
+    i = j;
+  }
+}
+
+// Claims sharing a key get their first amount appended, and those still
+// sharing one "#2", "#3"... in claim order. Sorted indexes, not a map of
+// keys: a story has a handful of claims, and a map copies every key.
 void number_shared_keys(const std::vector<DocumentResult>& docs, std::vector<ClaimGroup>& out) {
-  std::map<std::string, int> uses;
-  for (const auto& g : out) ++uses[g.key];
-  for (auto& g : out)
-    if (uses[g.key] > 1) {
-      const auto& m = fig(docs, g.figures.front()).money;
-      g.key += "|" + format_money(m.value, m.currency);
+  each_shared_key(out, by_key(out), [&](std::span<const std::uint32_t> run) {
+    for (auto i : run) {
+      const auto& m = fig(docs, out[i].figures.front()).money;
+      out[i].key.append("|").append(format_money(m.value, m.currency));
     }
-  std::map<std::string, int> seen;
-  for (auto& g : out)
-    if (int n = seen[g.key]++; n > 0) g.key += "#" + std::to_string(n + 1);
+  });
+  each_shared_key(out, by_key(out), [&](std::span<const std::uint32_t> run) {
+    for (std::size_t k = 1; k < run.size(); ++k) out[run[k]].key.append("#").append(std::to_string(k + 1));
+  });
 }
 
 void add_fact_claims(const std::vector<DocumentResult>& docs, const StoryGroup& story, const Parties& parties,
@@ -602,6 +624,7 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   b.attach_denials();
 
   std::vector<ClaimGroup> out;
+  out.reserve(b.clusters().size() + 4);  // the clusters and a few fact claims
   for (const auto& c : b.clusters())
     if (c.alive) out.push_back(to_claim(docs, b, c));
   // Several clusters on one topic: tell them apart by amount. (One cluster,
@@ -609,9 +632,7 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   if (out.size() > 1) number_shared_keys(docs, out);
   add_fact_claims(docs, story, parties, out);
   // Sorted as indexes, then moved once: a claim group is large to swap.
-  std::vector<std::uint32_t> order(out.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return out[x].key < out[y].key; });
+  const auto order = by_key(out);
   std::vector<ClaimGroup> sorted;
   sorted.reserve(out.size());
   for (auto i : order) sorted.push_back(std::move(out[i]));

@@ -5,11 +5,12 @@
 // disagree among themselves land in the same entry as their own two sides.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <functional>
 #include <map>
+#include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "crosscheck/first_seen.h"
 #include "crosscheck/internal.h"
@@ -19,33 +20,56 @@ namespace dealscan::crosscheck {
 namespace {
 
 // One mention of a claim, ready to be quoted. Its strings are views into the
-// documents' figure or fact: items are copied once per field compared.
+// documents' figure or fact, which it also points at (one of the two).
 struct Item {
   std::size_t doc = 0;
   std::string_view source;
   std::string_view text;
   std::optional<double> value;
   std::string_view id;
-  std::string label;  // the class this item falls in for the field compared
+  const Figure* figure = nullptr;
+  const Fact* fact = nullptr;
 };
 
-using Classes = std::vector<std::vector<const Item*>>;
+using Side = std::vector<const Item*>;
+using Classes = std::vector<Side>;
 
-// Groups items by label, classes in order of first appearance.
-Classes classes_by_label(const std::vector<Item>& items) {
+Side all_of(const std::vector<Item>& items) {
+  Side out;
+  out.reserve(items.size());
+  for (const auto& it : items) out.push_back(&it);
+  return out;
+}
+
+// Groups items by a class number number(item) (small: a slot table is kept
+// by number), classes in order of first appearance. Rules compare numbers,
+// not labels spelt out as strings.
+template <class Number>
+Classes classes_by_number(const Side& items, Number number) {
   Classes out;
-  FirstSeen slot;
-  for (const auto& it : items) {
-    auto [k, fresh] = slot.add(it.label);
-    if (fresh) out.emplace_back();
-    out[k].push_back(&it);
+  std::vector<std::uint32_t> slot;  // number -> its class + 1
+  for (const Item* it : items) {
+    const std::size_t n = number(it);
+    if (n >= slot.size()) slot.resize(n + 1, 0);
+    if (!slot[n]) {
+      out.emplace_back();
+      slot[n] = static_cast<std::uint32_t>(out.size());
+    }
+    out[slot[n] - 1].push_back(it);
   }
   return out;
 }
 
+// Groups items by a label (a string_view that outlives the call).
+template <class Label>
+Classes classes_by_label(const Side& items, Label label) {
+  FirstSeen seen;
+  return classes_by_number(items, [&](const Item* it) { return seen.add(label(it)).first; });
+}
+
 // First mention per source, in input order.
-std::vector<const Item*> one_per_source(const std::vector<const Item*>& side) {
-  std::vector<const Item*> out;
+Side one_per_source(const Side& side) {
+  Side out;
   FirstSeen seen;
   for (const auto* it : side)
     if (seen.add(it->source).second) out.push_back(it);
@@ -57,15 +81,13 @@ std::vector<const Item*> one_per_source(const std::vector<const Item*>& side) {
 constexpr std::size_t kMaxQuoted = 8;
 constexpr std::size_t kQuotedWhenLong = 5;
 
-std::string quote_side(const std::vector<const Item*>& side) {
-  std::string s;
+void quote_side(const Side& side, std::string& s) {
   const std::size_t quoted = side.size() > kMaxQuoted ? kQuotedWhenLong : side.size();
   for (std::size_t i = 0; i < quoted; ++i) {
-    if (!s.empty()) s += ", ";
+    if (i > 0) s += ", ";
     s.append(side[i]->source).append(" \"").append(side[i]->text).append("\"");
   }
-  if (quoted < side.size()) s += " and " + std::to_string(side.size() - quoted) + " more sources";
-  return s;
+  if (quoted < side.size()) s.append(" and ").append(std::to_string(side.size() - quoted)).append(" more sources");
 }
 
 class Emitter {
@@ -73,8 +95,7 @@ class Emitter {
   Emitter(const std::string& claim, const std::string& story, std::vector<Conflict>& out)
       : claim_(claim), story_(story), out_(out) {}
 
-  void emit(const std::string& field, Severity sev, const std::vector<const Item*>& a,
-            const std::vector<const Item*>& b, const std::string& what) {
+  void emit(std::string_view field, Severity sev, const Side& a, const Side& b, std::string_view what) {
     auto xa = one_per_source(a), xb = one_per_source(b);
     if (xa.empty() || xb.empty()) return;
     Conflict c;
@@ -82,12 +103,15 @@ class Emitter {
     c.story = story_;
     c.field = field;
     c.severity = sev;
+    c.values.reserve(xa.size() + xb.size());
     for (const auto* side : {&xa, &xb})
       for (const auto* it : *side)
         c.values.push_back({std::string(it->source), std::string(it->text), it->value, std::string(it->id)});
     bool internal = xa.size() == 1 && xb.size() == 1 && xa[0]->source == xb[0]->source;
-    c.message = field + ": " + what + (internal ? " within one source: " : ": ") + quote_side(xa) + " vs " +
-                quote_side(xb);
+    c.message.append(field).append(": ").append(what).append(internal ? " within one source: " : ": ");
+    quote_side(xa, c.message);
+    c.message += " vs ";
+    quote_side(xb, c.message);
     out_.push_back(std::move(c));
   }
 
@@ -97,35 +121,33 @@ class Emitter {
   std::vector<Conflict>& out_;
 };
 
-// Compares every pair of classes; judge says whether and how they disagree.
-using Judge = std::function<std::optional<std::pair<Severity, std::string>>(const std::vector<const Item*>&,
-                                                                             const std::vector<const Item*>&)>;
-void compare_classes(const Classes& cls, const std::string& field, std::size_t cap, const Judge& judge,
-                     Emitter& em) {
+using Verdict = std::optional<std::pair<Severity, std::string>>;
+
+// Compares every pair of classes; judge(x, y) says whether and how they disagree.
+template <class Judge>
+void compare_classes(const Classes& cls, std::string_view field, std::size_t cap, Judge judge, Emitter& em) {
   std::size_t n = std::min(cls.size(), cap);
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = i + 1; j < n; ++j)
-      if (auto verdict = judge(cls[i], cls[j])) em.emit(field, verdict->first, cls[i], cls[j], verdict->second);
+      if (Verdict verdict = judge(cls[i], cls[j])) em.emit(field, verdict->first, cls[i], cls[j], verdict->second);
 }
 
 // ---------------------------------------------------------------- money
 
-std::vector<Item> figure_items(const std::vector<DocumentResult>& docs, const ClaimGroup& claim,
-                               std::vector<const Figure*>& figs, bool denied) {
+std::vector<Item> figure_items(const std::vector<DocumentResult>& docs, const ClaimGroup& claim, bool denied) {
   std::vector<Item> items;
   items.reserve(claim.figures.size());
   for (const auto& r : claim.figures) {
     const Figure& f = docs[r.doc].figures[r.index];
     if ((f.modality == Modality::Denied) != denied) continue;
-    items.push_back({r.doc, f.source, f.text, f.money.value, f.id, {}});
-    figs.push_back(&f);
+    items.push_back({r.doc, f.source, f.text, f.money.value, f.id, &f, nullptr});
   }
   return items;
 }
 
 // Disjoint intervals conflict; overlapping ones that differ were given at
 // different precision ("fino al 2030" vs "fino agli anni Trenta").
-std::optional<std::pair<Severity, std::string>> judge_times(const TimeExpr& a, const TimeExpr& b) {
+Verdict judge_times(const TimeExpr& a, const TimeExpr& b) {
   switch (compare_times(a, b)) {
     case TimeRelation::Disjoint: return std::pair{Severity::Conflict, std::string("different dates")};
     case TimeRelation::Overlap: return std::pair{Severity::Discrepancy, std::string("dates differ in precision")};
@@ -148,38 +170,30 @@ std::string period_label(const Figure& f) {
   return buf;
 }
 
-void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& claim, const Tunables& t,
-                   Emitter& em) {
-  std::vector<const Figure*> figs;
-  auto items = figure_items(docs, claim, figs, false);
-  auto fig_of = [&](const Item* it) { return figs[it - items.data()]; };
+// rule: value — amounts whose qualified ranges cannot both be true.
+// Classes: same currency and the same amount up to rounding.
+Classes compare_values(const Side& items, const Tunables& t, Emitter& em) {
+  std::vector<std::pair<std::string_view, double>> anchors;
+  auto by_value = classes_by_number(items, [&](const Item* it) {
+    const auto& m = it->figure->money;
+    auto a = std::find_if(anchors.begin(), anchors.end(),
+                          [&](auto& x) { return x.first == m.currency && same_amount(x.second, m.value, t); });
+    if (a == anchors.end()) a = anchors.insert(anchors.end(), {m.currency, m.value});
+    return std::size_t(a - anchors.begin());
+  });
   // A class told by thousands of sources states few distinct ranges.
-  auto distinct_intervals = [&](const std::vector<const Item*>& cls) {
+  auto distinct_intervals = [&](const Side& cls) {
     std::vector<Interval> out;
     for (const auto* it : cls) {
-      Interval i = money_interval(fig_of(it)->money, t);
+      Interval i = money_interval(it->figure->money, t);
       if (std::none_of(out.begin(), out.end(), [&](const Interval& o) { return o.lo == i.lo && o.hi == i.hi; }))
         out.push_back(i);
     }
     return out;
   };
-
-  // Value classes: same currency and the same amount up to rounding.
-  std::vector<std::pair<std::string, double>> anchors;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& m = figs[i]->money;
-    auto a = std::find_if(anchors.begin(), anchors.end(),
-                          [&](auto& x) { return x.first == m.currency && same_amount(x.second, m.value, t); });
-    if (a == anchors.end()) a = anchors.insert(anchors.end(), {m.currency, m.value});
-    items[i].label = "v" + std::to_string(a - anchors.begin());
-  }
-  auto by_value = classes_by_label(items);
-
-  // rule: value — amounts whose qualified ranges cannot both be true.
-  compare_classes(by_value, "value", t.max_value_classes, [&](const auto& x, const auto& y)
-                  -> std::optional<std::pair<Severity, std::string>> {
-    const auto& mx = fig_of(x.front())->money;
-    const auto& my = fig_of(y.front())->money;
+  compare_classes(by_value, "value", t.max_value_classes, [&](const Side& x, const Side& y) -> Verdict {
+    const auto& mx = x.front()->figure->money;
+    const auto& my = y.front()->figure->money;
     if (mx.currency != my.currency) return std::nullopt;  // conversions are not compared
     if (scale_slip(mx.value, my.value)) return std::pair{Severity::Conflict, std::string("scale word differs")};
     const auto ys = distinct_intervals(y);
@@ -188,69 +202,76 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
         if (!overlaps(a, b)) return std::pair{Severity::Conflict, std::string("different amounts")};
     return std::nullopt;
   }, em);
+  return by_value;
+}
 
-  // rule: qualifier — the same amount hedged or bounded differently.
+// rule: qualifier — the same amount hedged or bounded differently.
+void compare_qualifiers(const Classes& by_value, const Tunables& t, Emitter& em) {
   for (const auto& cls : by_value) {
-    std::vector<Item> sub;
-    std::vector<const Figure*> sub_figs;
-    for (const auto* it : cls) {
-      sub.push_back(*it);
-      sub.back().label = std::string(to_string(fig_of(it)->money.qualifier));
-      sub_figs.push_back(fig_of(it));
+    auto by_q = classes_by_number(cls, [](const Item* it) { return std::size_t(it->figure->money.qualifier); });
+    compare_classes(by_q, "qualifier", t.max_value_classes, [](const Side& x, const Side& y) -> Verdict {
+      auto qa = x.front()->figure->money.qualifier;
+      auto qb = y.front()->figure->money.qualifier;
+      return std::pair{qualifier_severity(qa, qb), std::string(to_string(qa)) + " vs " + std::string(to_string(qb))};
+    }, em);
+  }
+}
+
+// rule: period — a duration given by one source only, or two durations.
+void compare_periods(const std::vector<Item>& items, const Tunables& t, Emitter& em) {
+  // Most figures state no period: their label is "none", spelt out only
+  // for the others.
+  std::vector<std::string> labels(items.size());
+  FirstSeen stating;  // a source that states the period anywhere is not silent about it
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].figure->money.period_years) {
+      labels[i] = period_label(*items[i].figure);
+      if (labels[i] != "none") stating.add(items[i].source);
     }
-    auto by_q = classes_by_label(sub);
-    compare_classes(by_q, "qualifier", t.max_value_classes, [&](const auto& x, const auto& y)
-                    -> std::optional<std::pair<Severity, std::string>> {
-      auto qa = sub_figs[x.front() - sub.data()]->money.qualifier;
-      auto qb = sub_figs[y.front() - sub.data()]->money.qualifier;
-      return std::pair{qualifier_severity(qa, qb),
-                       std::string(to_string(qa)) + " vs " + std::string(to_string(qb))};
-    }, em);
-  }
+  auto label = [&](const Item* it) -> std::string_view {
+    const std::string& l = labels[it - items.data()];
+    return l.empty() ? std::string_view("none") : std::string_view(l);
+  };
+  Side sub;
+  sub.reserve(items.size());
+  for (const auto& it : items)
+    if (label(&it) != "none" || !stating.contains(it.source)) sub.push_back(&it);
+  compare_classes(classes_by_label(sub, label), "period", t.max_value_classes, [&](const Side& x, const Side& y) -> Verdict {
+    const std::string_view lx = label(x.front()), ly = label(y.front());
+    if (lx == "none" || ly == "none")
+      return std::pair{Severity::Discrepancy, std::string("period given by one side only")};
+    return std::pair{Severity::Conflict, std::string(lx) + " vs " + std::string(ly) + " years"};
+  }, em);
+}
 
-  // rule: period — a duration given by one source only, or two durations.
-  {
-    std::vector<Item> sub = items;
-    for (std::size_t i = 0; i < sub.size(); ++i) sub[i].label = period_label(*figs[i]);
-    // A source that states the period anywhere is not silent about it.
-    FirstSeen stating;
-    for (const auto& it : sub)
-      if (it.label != "none") stating.add(it.source);
-    for (auto& it : sub)
-      if (it.label == "none" && stating.contains(it.source)) it.label = "stated-elsewhere";
-    sub.erase(std::remove_if(sub.begin(), sub.end(), [](const Item& i) { return i.label == "stated-elsewhere"; }),
-              sub.end());
-    compare_classes(classes_by_label(sub), "period", t.max_value_classes, [](const auto& x, const auto& y)
-                    -> std::optional<std::pair<Severity, std::string>> {
-      if (x.front()->label == "none" || y.front()->label == "none")
-        return std::pair{Severity::Discrepancy, std::string("period given by one side only")};
-      return std::pair{Severity::Conflict, x.front()->label + " vs " + y.front()->label + " years"};
-    }, em);
-  }
+// rule: date — when the amount was committed, compared as intervals.
+void compare_dates(const std::vector<Item>& items, const Tunables& t, Emitter& em) {
+  Side sub;
+  std::vector<std::string> labels(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (const auto& time = items[i].figure->time) {
+      sub.push_back(&items[i]);
+      labels[i] = time->begin + "/" + time->end;
+    }
+  if (sub.size() < 2) return;  // nothing to compare
+  auto label = [&](const Item* it) -> std::string_view { return labels[it - items.data()]; };
+  compare_classes(classes_by_label(sub, label), "date", t.max_value_classes, [](const Side& x, const Side& y) {
+    return judge_times(*x.front()->figure->time, *y.front()->figure->time);
+  }, em);
+}
 
-  // rule: date — when the amount was committed, compared as intervals.
-  {
-    std::vector<Item> sub;
-    std::vector<const TimeExpr*> times;
-    for (std::size_t i = 0; i < items.size(); ++i)
-      if (figs[i]->time) {
-        sub.push_back(items[i]);
-        sub.back().label = figs[i]->time->begin + "/" + figs[i]->time->end;
-        times.push_back(&*figs[i]->time);
-      }
-    compare_classes(classes_by_label(sub), "date", t.max_value_classes, [&](const auto& x, const auto& y)
-                    -> std::optional<std::pair<Severity, std::string>> {
-      return judge_times(*times[x.front() - sub.data()], *times[y.front() - sub.data()]);
-    }, em);
-  }
+void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& claim, const Tunables& t,
+                   Emitter& em) {
+  const auto items = figure_items(docs, claim, false);
+  const Side stated = all_of(items);
+  const Classes by_value = compare_values(stated, t, em);
+  compare_qualifiers(by_value, t, em);
+  compare_periods(items, t, em);
+  compare_dates(items, t, em);
 
   // rule: denial — a source denies what another states.
-  std::vector<const Figure*> denied_figs;
-  auto denied = figure_items(docs, claim, denied_figs, true);
-  std::vector<const Item*> yes, no;
-  for (const auto& it : items) yes.push_back(&it);
-  for (const auto& it : denied) no.push_back(&it);
-  em.emit("denial", Severity::Conflict, no, yes, "denied vs stated");
+  const auto denied = figure_items(docs, claim, true);
+  em.emit("denial", Severity::Conflict, all_of(denied), stated, "denied vs stated");
 }
 
 // ---------------------------------------------------------------- facts
@@ -258,21 +279,22 @@ void compare_money(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
 void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& claim, const Tunables& t,
                    Emitter& em) {
   std::vector<Item> items;
-  std::vector<const Fact*> facts;
+  items.reserve(claim.facts.size());
   for (auto [d, i] : claim.facts) {
     const Fact& f = docs[d].facts[i];
-    items.push_back({d, f.source, f.text, std::nullopt, f.id, {}});
-    facts.push_back(&f);
+    items.push_back({d, f.source, f.text, std::nullopt, f.id, nullptr, &f});
   }
-  auto fact_of = [&](const Item* it) { return facts[it - items.data()]; };
+  const Side all = all_of(items);
 
   if (claim.fact_kind == "attribution") {
     // rule: attribution — different media credited with the news.
-    for (std::size_t i = 0; i < items.size(); ++i) items[i].label = facts[i]->subject.value_or("?");
-    compare_classes(classes_by_label(items), "attribution", t.max_value_classes, [&](const auto& x, const auto& y)
-                    -> std::optional<std::pair<Severity, std::string>> {
-      auto first = [&](const std::vector<const Item*>& c) {
-        return std::any_of(c.begin(), c.end(), [&](const Item* it) { return fact_of(it)->kind == "first_reported_by"; });
+    auto medium = [](const Item* it) -> std::string_view {
+      return it->fact->subject ? std::string_view(*it->fact->subject) : "?";
+    };
+    compare_classes(classes_by_label(all, medium), "attribution", t.max_value_classes,
+                    [](const Side& x, const Side& y) -> Verdict {
+      auto first = [](const Side& c) {
+        return std::any_of(c.begin(), c.end(), [](const Item* it) { return it->fact->kind == "first_reported_by"; });
       };
       if (first(x) && first(y)) return std::pair{Severity::Conflict, std::string("different media credited first")};
       if (first(x) || first(y)) return std::pair{Severity::Discrepancy, std::string("different media credited")};
@@ -283,21 +305,21 @@ void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
 
   // rule: until — how long a right lasts, compared as intervals. Denied facts
   // are compared too: the date is what the sentence gives, whatever it negates.
-  std::vector<Item> dated;
-  std::vector<const TimeExpr*> ends;
+  Side dated;
+  std::vector<std::string> labels(items.size());
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (facts[i]->until) {
-      dated.push_back(items[i]);
-      ends.push_back(&*facts[i]->until);
-      dated.back().label = ends.back()->begin + "/" + ends.back()->end + "/" + ends.back()->precision;
+    if (const auto& end = items[i].fact->until) {
+      dated.push_back(&items[i]);
+      labels[i] = end->begin + "/" + end->end + "/" + end->precision;
     }
-  compare_classes(classes_by_label(dated), "date", t.max_value_classes, [&](const auto& x, const auto& y) {
-    return judge_times(*ends[x.front() - dated.data()], *ends[y.front() - dated.data()]);
+  auto label = [&](const Item* it) -> std::string_view { return labels[it - items.data()]; };
+  compare_classes(classes_by_label(dated, label), "date", t.max_value_classes, [](const Side& x, const Side& y) {
+    return judge_times(*x.front()->fact->until, *y.front()->fact->until);
   }, em);
 
   // rule: denial — a fact one source states and another denies.
-  std::vector<const Item*> yes, no;
-  for (const auto& it : items) (fact_of(&it)->modality == Modality::Denied ? no : yes).push_back(&it);
+  Side yes, no;
+  for (const auto& it : items) (it.fact->modality == Modality::Denied ? no : yes).push_back(&it);
   em.emit("denial", Severity::Conflict, no, yes, "denied vs stated");
 }
 
@@ -321,8 +343,8 @@ std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vecto
   // Topic: kind class and both parties, in order.
   std::map<std::string, std::vector<std::size_t>> topics;
   for (std::size_t i = 0; i < claims.size(); ++i) {
-    const ClaimGroup& g = claims[i];
-    if (g.figures.empty() || !g.kind || !g.subject || !g.counterparty) continue;
+    const Claim& g = made[i];
+    if (claims[i].figures.empty() || !g.kind || !g.subject || !g.counterparty) continue;
     // A deal has one price; revenue and losses differ from period to period.
     if (*g.kind == Kind::Revenue || *g.kind == Kind::Loss || *g.kind == Kind::Other) continue;
     topics[std::string(kind_class(*g.kind)) + "|" + *g.subject + "|" + *g.counterparty].push_back(i);
@@ -333,23 +355,20 @@ std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vecto
     for (std::size_t x = 0; x < n; ++x)
       for (std::size_t y = x + 1; y < n; ++y) {
         const ClaimGroup &a = claims[members[x]], &b = claims[members[y]];
-        std::vector<const Figure*> fa, fb;
-        auto ia = figure_items(docs, a, fa, false), ib = figure_items(docs, b, fb, false);  // stated only
+        auto ia = figure_items(docs, a, false), ib = figure_items(docs, b, false);  // stated only
         // A source giving both amounts tells two figures apart (a tranche and
         // the total, an offer and the price paid): not a disagreement.
         if (ia.empty() || ib.empty() || share_a_source(ia, ib)) continue;
-        if (fa.front()->money.currency != fb.front()->money.currency) continue;
-        bool apart = std::all_of(fa.begin(), fa.end(), [&](const Figure* p) {
-          return std::none_of(fb.begin(), fb.end(), [&](const Figure* q) {
-            return overlaps(money_interval(p->money, t), money_interval(q->money, t));
+        if (ia.front().figure->money.currency != ib.front().figure->money.currency) continue;
+        bool apart = std::all_of(ia.begin(), ia.end(), [&](const Item& p) {
+          return std::none_of(ib.begin(), ib.end(), [&](const Item& q) {
+            return overlaps(money_interval(p.figure->money, t), money_interval(q.figure->money, t));
           });
         });
         if (!apart) continue;
-        std::vector<const Item*> sa, sb;
-        for (const auto& it : ia) sa.push_back(&it);
-        for (const auto& it : ib) sb.push_back(&it);
         Emitter em(made[members[x]].id, story_id, out);
-        em.emit("value", Severity::Conflict, sa, sb, topic_value_what(made[members[x]].id, made[members[y]].id));
+        em.emit("value", Severity::Conflict, all_of(ia), all_of(ib),
+                topic_value_what(made[members[x]].id, made[members[y]].id));
         pairs.emplace_back(members[x], members[y]);
       }
   }

@@ -43,15 +43,17 @@ std::vector<std::string> claim_sources(const std::vector<DocumentResult>& docs, 
   return out;
 }
 
-Claim make_claim(const std::vector<DocumentResult>& docs, const ClaimGroup& g, std::string id, const std::string& story) {
+// The claim as reported. Takes g's key and parties: only its members are
+// read after this.
+Claim make_claim(const std::vector<DocumentResult>& docs, ClaimGroup& g, std::string id, const std::string& story) {
   Claim c;
   c.id = std::move(id);
   c.story = story;
-  c.key = g.key;
+  c.key = std::move(g.key);
   if (!g.figures.empty()) c.kind = g.kind;
-  c.fact_kind = g.fact_kind;
-  c.subject = g.subject;
-  c.counterparty = g.counterparty;
+  c.fact_kind = std::move(g.fact_kind);
+  c.subject = std::move(g.subject);
+  c.counterparty = std::move(g.counterparty);
   c.figures.reserve(g.figures.size() + g.facts.size());
   for (const auto& f : g.figures) c.figures.push_back(docs[f.doc].figures[f.index].id);
   for (const auto& [d, i] : g.facts) c.figures.push_back(docs[d].facts[i].id);
@@ -63,7 +65,7 @@ Claim make_claim(const std::vector<DocumentResult>& docs, const ClaimGroup& g, s
 // sources (then the most prominent). made[i] is claims[i] as reported.
 std::string story_title(const std::vector<DocumentResult>& docs, const std::vector<ClaimGroup>& claims,
                         const std::vector<Claim>& made, const Parties& parties) {
-  const ClaimGroup* best = nullptr;
+  std::size_t best = claims.size();
   std::size_t best_n = 0;
   double best_p = 0;
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -72,16 +74,17 @@ std::string story_title(const std::vector<DocumentResult>& docs, const std::vect
     std::size_t n = made[i].sources.size();
     double p = 0;
     for (const auto& f : g.figures) p = std::max(p, f.prominence);
-    if (!best || n > best_n || (n == best_n && p > best_p)) best = &g, best_n = n, best_p = p;
+    if (best == claims.size() || n > best_n || (n == best_n && p > best_p)) best = i, best_n = n, best_p = p;
   }
-  if (!best) return claims.empty() ? std::string("(no claims)") : claims.front().key;
+  if (best == claims.size()) return made.empty() ? std::string("(no claims)") : made.front().key;
+  const Claim& c = made[best];
   std::string who;
-  if (best->subject) who = parties.name(*best->subject);
-  if (best->counterparty) who += (who.empty() ? "" : " → ") + parties.name(*best->counterparty);
+  if (c.subject) who = parties.name(*c.subject);
+  if (c.counterparty) who += (who.empty() ? "" : " → ") + parties.name(*c.counterparty);
   // The amount most sources give.
-  const auto& first = best->figures.front();
+  const auto& first = claims[best].figures.front();
   const auto& m = docs[first.doc].figures[first.index].money;
-  std::string what = std::string(to_string(*best->kind)) + " " + format_money(m.value, m.currency);
+  std::string what = std::string(to_string(*c.kind)) + " " + format_money(m.value, m.currency);
   return who.empty() ? what : who + ": " + what;
 }
 
@@ -123,9 +126,10 @@ void renumber(LocalCheck& local, std::size_t first_claim) {
   }
 }
 
-// Claims numbered c1..cK, compared, and the story titled.
+// Claims numbered c1..cK, compared, and the story titled. The claims give
+// their keys and parties to the reported claims.
 LocalCheck check_story(const std::vector<DocumentResult>& documents, const StoryGroup& group, std::size_t index,
-                       const std::vector<ClaimGroup>& claims, const Parties& parties, const Tunables& t) {
+                       std::vector<ClaimGroup>& claims, const Parties& parties, const Tunables& t) {
   LocalCheck local;
   StoryCheck& out = local.check;
   Story& story = out.story;
@@ -134,10 +138,11 @@ LocalCheck check_story(const std::vector<DocumentResult>& documents, const Story
   for (auto d : group.docs) story.sources.push_back(documents[d].source.id);
   story.claims.reserve(claims.size());
   out.claims.reserve(claims.size());
-  for (const auto& g : claims) {
+  for (auto& g : claims) {
     std::size_t from = out.conflicts.size();
-    Claim c = make_claim(documents, g, claim_id(out.claims.size() + 1), story.id);
-    compare_claim(documents, g, c.id, story.id, t, out.conflicts);
+    std::string id = claim_id(out.claims.size() + 1);
+    compare_claim(documents, g, id, story.id, t, out.conflicts);
+    Claim c = make_claim(documents, g, std::move(id), story.id);
     local.conflict_claim.resize(out.conflicts.size(), static_cast<std::uint32_t>(out.claims.size()));
     c.status = claim_status(c, out.conflicts, from);
     story.claims.push_back(c.id);
@@ -192,7 +197,7 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
         n, threads,
         [&](std::size_t k) {
           const StoryInput input = load(b + k);
-          const auto claims = group_claims(input.docs(), input.group, parties, t, input.ranked);
+          auto claims = group_claims(input.docs(), input.group, parties, t, input.ranked);
           checks[k] = check_story(input.docs(), input.group, b + k, claims, parties, t);
         },
         hand_over);

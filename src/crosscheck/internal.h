@@ -289,7 +289,8 @@ std::string topic_value_what(const std::string& a, const std::string& b);
 // rule: topic-value — deal claims (not revenue, losses or other) of one story
 // on the same topic (kind class, subject, counterparty) whose amounts cannot
 // both hold, told by disjoint sources: each outlet gives its own amount for
-// one deal. made[i] is claims[i] as reported. Appends one value
+// one deal. made[i] is claims[i] as reported (its kind and parties are
+// read there). Appends one value
 // conflict per such pair (under the first claim's id) and returns the pairs
 // (indexes into claims): the i-th pair is the i-th conflict appended.
 std::vector<std::pair<std::size_t, std::size_t>> compare_topics(const std::vector<DocumentResult>& documents,
