@@ -166,10 +166,11 @@ void write_jsonl(std::ostream& out, const Report& report) {
 struct JsonlSummaryWriter::Part {
   std::FILE* file = anonymous_temp_file("summary");
   std::string buf;
-  JsonWriter w{buf};
+  report_detail::JsonLine w{buf};
   Part() { w.begin_array(); }
   ~Part() { std::fclose(file); }
   void spill() {
+    w.finish();
     if (std::fwrite(buf.data(), 1, buf.size(), file) != buf.size())
       throw std::runtime_error(std::string("summary: temporary file write failed: ") + std::strerror(errno));
     buf.clear();
@@ -204,11 +205,12 @@ JsonlSummaryWriter::~JsonlSummaryWriter() = default;
 
 void JsonlSummaryWriter::add(const StoryCheck& story) {
   if (stories_++) line_ += ',';
-  JsonWriter w(line_);
+  report_detail::JsonLine w(line_);
   report_detail::write_story(w, story.story);
+  w.finish();
   if (line_.size() > kFlushAt) flush(out_, line_);
-  claims_->add(story.claims, report_detail::write_claim<JsonWriter>);
-  conflicts_list_->add(story.conflicts, report_detail::write_conflict<JsonWriter>);
+  claims_->add(story.claims, report_detail::write_claim<report_detail::JsonLine>);
+  conflicts_list_->add(story.conflicts, report_detail::write_conflict<report_detail::JsonLine>);
   conflicts_ += story.conflicts.size();
 }
 
