@@ -167,21 +167,22 @@ void write_entity(Writer& w, const Entity& e, const std::optional<std::string>& 
 // Are the ids of the document's entities all different? (The extractor
 // lists each once; then nothing needs merging.)
 bool distinct_ids(const std::vector<Entity>& entities) {
-  // A document has a few dozen: each pair is compared by length and first
-  // eight bytes (two integer tests), whole only when those agree; sorting
-  // string_views cost more.
-  constexpr std::size_t kPairwise = 64;
-  if (entities.size() <= kPairwise) {
-    std::pair<std::size_t, std::uint64_t> keys[kPairwise];
+  // A document has a few dozen: each goes into a small open-addressing table
+  // keyed by its length and first eight bytes, the whole ids compared only
+  // when two land on the same slot chain (pairwise compares and sorting
+  // string_views cost more).
+  constexpr std::size_t kSmall = 64, kSlots = 2 * kSmall;
+  if (entities.size() <= kSmall) {
+    std::uint8_t slots[kSlots] = {};  // entity index + 1; 0: empty
     for (std::size_t i = 0; i < entities.size(); ++i) {
       const std::string& id = entities[i].id;
       std::uint64_t head = 0;
       std::memcpy(&head, id.data(), std::min<std::size_t>(id.size(), 8));
-      keys[i] = {id.size(), head};
+      std::size_t slot = ((head ^ id.size()) * 0x9E3779B97F4A7C15ull) >> 57;  // top 7 bits: 0..127
+      for (; slots[slot] != 0; slot = (slot + 1) % kSlots)
+        if (entities[slots[slot] - 1u].id == id) return false;
+      slots[slot] = static_cast<std::uint8_t>(i + 1);
     }
-    for (std::size_t i = 0; i < entities.size(); ++i)
-      for (std::size_t j = i + 1; j < entities.size(); ++j)
-        if (keys[i] == keys[j] && (keys[i].first <= 8 || entities[i].id == entities[j].id)) return false;
     return true;
   }
   std::vector<std::string_view> ids;

@@ -150,6 +150,23 @@ TEST(JsonReport, DocumentLineMergesRepeatedEntityIds) {
   EXPECT_EQ(ids(d), (std::vector<std::string>{"intesa-sanpaolo/2", "intesa-sanpaolo-vita/1", "eni/1", "enel/1", "banca-sella-holding/1", "banca-sella-finance/1"}));
 }
 
+// Up to 64 entities are told apart in a small table keyed by length and
+// first eight bytes: ids that all share both still merge only when whole.
+TEST(JsonReport, DocumentLineMergesRepeatsAmongIdsSharingTheirHead) {
+  for (std::size_t count : {std::size_t{63}, std::size_t{64}, std::size_t{65}}) {
+    DocumentResult d;
+    d.source.id = "doc";
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::string id = "societa-" + std::to_string(100 + i);  // same length, same first eight bytes
+      d.entities.push_back(Entity{id, id, EntityType::Org, std::nullopt, true, 1});
+    }
+    auto entity_count = [&] { return Json::parse(jsonl_document_line(d))["entities"].size(); };
+    EXPECT_EQ(entity_count(), count);
+    d.entities.back().id = "societa-130";  // repeats the 31st
+    EXPECT_EQ(entity_count(), count - 1);
+  }
+}
+
 TEST(JsonReport, TopLevelKeysInOrder) {
   Json j = to_json(sample_report());
   std::vector<std::string> keys;
