@@ -3,6 +3,7 @@
 // testing them a byte at a time was most of what tokenizing cost.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -120,47 +121,45 @@ std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
 inline std::size_t ascii_alnum_end(std::string_view text, std::size_t pos) { return ascii_run_end<true>(text, pos); }
 inline std::size_t ascii_letters_end(std::string_view text, std::size_t pos) { return ascii_run_end<false>(text, pos); }
 
-// FNV-1a (as entity::hash_key) continued from h over the first n (<= 8)
-// bytes of w, in text order, unrolled.
-inline std::uint64_t fnv1a_bytes(std::uint64_t h, std::uint64_t w, unsigned n) {
-  constexpr std::uint64_t kPrime = 1099511628211ull;
-  switch (n) {
-    case 8: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 7: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 6: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 5: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 4: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 3: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 2: h = (h ^ (w & 0xFF)) * kPrime, w >>= 8; [[fallthrough]];
-    case 1: h = (h ^ (w & 0xFF)) * kPrime; [[fallthrough]];
-    default: return h;
-  }
+// The hash of a folded key (entity::hash_key): its bytes read as two
+// eight-byte words per sixteen and mixed with its length, a few multiplies
+// a key rather than one a byte (FNV-1a's). Every table that keys words by
+// it compares the words' bytes too: the hash only spreads them.
+inline std::uint64_t mix_key_words(std::uint64_t lo, std::uint64_t hi, std::uint64_t seed) {
+  std::uint64_t h = (lo * 0x9E3779B97F4A7C15ull) ^ (hi * 0xC2B2AE3D27D4EB4Full) ^ seed;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  return h ^ (h >> 32);
 }
 
-// The same over the first n (<= 16) bytes at p, read from memory: a byte
-// costs a load, an xor and a multiply (no shift to bring it down).
-[[gnu::always_inline]] inline std::uint64_t fnv1a_mem(std::uint64_t h, const char* p, unsigned n) {
-  constexpr std::uint64_t kPrime = 1099511628211ull;
-  const auto* end = reinterpret_cast<const unsigned char*>(p) + n;  // case k reads byte n - k
-  switch (n) {
-    case 16: h = (h ^ end[-16]) * kPrime; [[fallthrough]];
-    case 15: h = (h ^ end[-15]) * kPrime; [[fallthrough]];
-    case 14: h = (h ^ end[-14]) * kPrime; [[fallthrough]];
-    case 13: h = (h ^ end[-13]) * kPrime; [[fallthrough]];
-    case 12: h = (h ^ end[-12]) * kPrime; [[fallthrough]];
-    case 11: h = (h ^ end[-11]) * kPrime; [[fallthrough]];
-    case 10: h = (h ^ end[-10]) * kPrime; [[fallthrough]];
-    case 9: h = (h ^ end[-9]) * kPrime; [[fallthrough]];
-    case 8: h = (h ^ end[-8]) * kPrime; [[fallthrough]];
-    case 7: h = (h ^ end[-7]) * kPrime; [[fallthrough]];
-    case 6: h = (h ^ end[-6]) * kPrime; [[fallthrough]];
-    case 5: h = (h ^ end[-5]) * kPrime; [[fallthrough]];
-    case 4: h = (h ^ end[-4]) * kPrime; [[fallthrough]];
-    case 3: h = (h ^ end[-3]) * kPrime; [[fallthrough]];
-    case 2: h = (h ^ end[-2]) * kPrime; [[fallthrough]];
-    case 1: h = (h ^ end[-1]) * kPrime; [[fallthrough]];
-    default: return h;
-  }
+// key_hash of the first n (<= 16) bytes at p, where sixteen bytes may be
+// read (the scan's key buffer keeps that room): the bytes past n are masked off.
+[[gnu::always_inline]] inline std::uint64_t key_hash_upto16(const char* p, unsigned n) {
+  std::uint64_t lo, hi;
+  std::memcpy(&lo, p, 8);
+  std::memcpy(&hi, p + 8, 8);
+  lo &= n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+  hi &= n <= 8 ? 0ull : ~0ull >> (8 * (16 - n));
+  return mix_key_words(lo, hi, n);
+}
+
+// The hash of any key: sixteen bytes at a time, each block's hash seeding
+// the next's (a key of up to sixteen bytes hashes as key_hash_upto16).
+inline std::uint64_t key_hash(std::string_view key) {
+  char block[16];
+  std::size_t at = 0;
+  std::uint64_t seed = 0;
+  do {
+    const std::size_t n = std::min<std::size_t>(16, key.size() - at);
+    std::memset(block, 0, sizeof block);
+    if (n) std::memcpy(block, key.data() + at, n);
+    std::uint64_t lo, hi;
+    std::memcpy(&lo, block, 8);
+    std::memcpy(&hi, block + 8, 8);
+    seed = mix_key_words(lo, hi, seed ^ n);
+    at += n;
+  } while (at < key.size());
+  return seed;
 }
 
 }  // namespace dealscan::text

@@ -218,53 +218,45 @@ inline Shape chunk_shape(std::uint64_t upper, std::uint64_t lower) {
 
 // Scans the ASCII run of the word starting at text[i] (an ASCII letter or
 // digit), writing its folded key at key (which has room up to the end of
-// the text); fills the token's hash and shape as fold_into, hash_key and
-// shape_of would. Sixteen bytes at once for a word that ends in them (most
-// words), else eight at a time while they last. Returns one past the run.
+// the text and sixteen bytes more); fills the token's hash and shape as
+// fold_into, hash_key and shape_of would. Sixteen bytes at once for a word
+// that ends in them (most words), else eight at a time while they last.
+// Returns one past the run.
 [[gnu::always_inline]] inline std::size_t scan_ascii_word(std::string_view text, std::size_t i, char* key, Token& t) {
-  constexpr std::uint64_t kBasis = 1469598103934665603ull;
   if (i + 16 <= text.size()) {
     // Most words end within their first sixteen bytes: one chunk, no running tallies.
     const auto chunk = text::AsciiChunk16::fold_at(text, i, key);  // only chunk.run bytes are kept
     if (chunk.run < 16) [[likely]] {
-      t.key_hash = text::fnv1a_mem(kBasis, key, chunk.run);  // the folded bytes, just stored
+      t.key_hash = text::key_hash_upto16(key, chunk.run);  // the folded bytes, just stored
       t.shape = chunk_shape(chunk.upper, chunk.lower);
       t.digits = chunk.digit != 0;
       return i + chunk.run;
     }
   }
-  std::uint64_t h = kBasis;
   CaseSeen seen;
   std::uint64_t digits = 0;  // nonzero once a digit is seen
   std::size_t j = i;
-  for (; j + 8 <= text.size();) {
+  bool ended = false;  // a chunk held the word's end
+  while (!ended && j + 8 <= text.size()) {
     const auto chunk = text::AsciiChunk::at(text, j);
     const std::uint64_t folded = chunk.folded();
     std::memcpy(key + (j - i), &folded, 8);  // only chunk.run bytes are kept
-    h = text::fnv1a_mem(h, key + (j - i), chunk.run);
     seen.add(chunk.upper, chunk.lower);
     digits |= chunk.digit;
     j += chunk.run;
-    if (chunk.run < 8) {
-      t.key_hash = h;
-      t.shape = seen.shape();
-      t.digits = digits != 0;
-      return j;
-    }
+    ended = chunk.run < 8;
   }
-  for (; j < text.size(); ++j) {  // the last few bytes of the text
+  for (; !ended && j < text.size(); ++j) {  // the last few bytes of the text
     const auto b = static_cast<unsigned char>(text[j]);
     if (b >= 0x80) break;
     const std::uint8_t f = kAsciiFlags[b];
     if (!(f & kAlnum)) break;
     const bool u = f & kUpperBit;
-    const char folded = static_cast<char>(u ? b + ('a' - 'A') : b);
-    key[j - i] = folded;
-    h = (h ^ static_cast<unsigned char>(folded)) * 1099511628211ull;
+    key[j - i] = static_cast<char>(u ? b + ('a' - 'A') : b);
     seen.add(u, (f & kLowerBit) != 0);
     digits |= !(f & (kUpperBit | kLowerBit));
   }
-  t.key_hash = h;
+  t.key_hash = hash_key(std::string_view(key, j - i));
   t.shape = seen.shape();
   t.digits = digits != 0;
   return j;
@@ -277,11 +269,7 @@ inline Shape chunk_shape(std::uint64_t upper, std::uint64_t lower) {
 // Returns one past the word, or npos when another character carries the
 // word on (ICU then reads it).
 std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, Token& t) {
-  std::uint64_t h = 1469598103934665603ull;
-  auto put = [&](std::size_t at, unsigned char folded) {
-    key[at - i] = static_cast<char>(folded);
-    h = (h ^ folded) * 1099511628211ull;
-  };
+  auto put = [&](std::size_t at, unsigned char folded) { key[at - i] = static_cast<char>(folded); };
   CaseSeen seen;
   std::size_t j = i;
   while (j < text.size()) {
@@ -307,7 +295,7 @@ std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, To
     if (is_word_char(decode(text, j).c)) return std::string_view::npos;
     break;
   }
-  t.key_hash = h;
+  t.key_hash = hash_key(std::string_view(key, j - i));
   t.shape = seen.shape();
   return j;
 }
@@ -455,8 +443,8 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
         kb.used += w.size();
       } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key
         *kb.room(1) = static_cast<char>(lead);
+        t.key_hash = text::key_hash_upto16(kb.at(), 1);  // the buffer keeps sixteen bytes of room
         kb.used += 1;
-        t.key_hash = hash_key(w);
         t.shape = Shape::None;
       } else {
         fold_unicode_token(w, t.word, kb, t);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dealscan/types.h"
+#include "extract/ascii_chunk.h"
 
 namespace dealscan::entity {
 
@@ -53,12 +54,8 @@ TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentenc
 // allocation and first touch of a fresh token array per document).
 void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts);
 
-// The hash every trie uses for a folded key (FNV-1a).
-inline std::uint64_t hash_key(std::string_view key) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
+// The hash every trie uses for a folded key (text::key_hash).
+inline std::uint64_t hash_key(std::string_view key) { return text::key_hash(key); }
 
 // Case-folded form of s ("Società" => "società"); ASCII fast path.
 void fold_into(std::string_view s, std::string& out);

@@ -209,6 +209,23 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     data = out.data();
     end = out.size();
   };
+  // Appends the token text[c.done, to) of this kind, as read_at would.
+  auto append = [&](std::size_t to, TokKind kind) {
+    if (c.next == end) {
+      grow_chunk(out);
+      end = out.size();
+      data = out.data();
+    }
+    Token& t = data[c.next];
+    t.begin = static_cast<std::uint32_t>(c.done);
+    t.end = static_cast<std::uint32_t>(to);
+    t.kind = kind;
+    t.glued_left = !c.space;  // space is set until the first token (c.next == 0)
+    t.low = std::string_view(low_text.data() + c.done, to - c.done);
+    ++c.next;
+    c.space = false;
+    c.done = to;
+  };
   for (const auto& w : words.tokens) {
     if (w.end <= c.done) continue;  // read with a number before it ("1.500", "10 000")
     if (w.begin < c.done) {         // a number ended inside it
@@ -221,21 +238,11 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     else if (w.begin > c.done) slow(w.begin);
     c.done = w.begin;
     if (w.ascii && !w.digits) {  // ASCII letters: one word; else one ASCII mark
-      if (c.next == end) {
-        grow_chunk(out);
-        end = out.size();
-        data = out.data();
-      }
-      Token& t = data[c.next];
-      t.begin = w.begin;
-      t.end = w.end;
-      t.kind = w.word ? TokKind::Word : TokKind::Symbol;
-      t.glued_left = !c.space;  // space is set until the first token (c.next == 0)
-      t.low = std::string_view(low_text.data() + w.begin, w.end - w.begin);
-      ++c.next;
-      c.space = false;
-      c.done = w.end;
-    } else {  // numbers and words with other letters: as tokenize reads them
+      append(w.end, w.word ? TokKind::Word : TokKind::Symbol);
+    } else if (w.ascii && w.word && w.shape == entity::Shape::None) {
+      // Digits only: the number they start, with its separators and groups.
+      append(scan_digits(text, w.begin), TokKind::Digits);
+    } else {  // words with digits and letters, or other letters: as tokenize reads them
       slow(w.end);
     }
   }

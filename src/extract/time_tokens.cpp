@@ -89,6 +89,19 @@ class Sink {
 // An index of no words: the tokenizers' vector forms look nothing up.
 const WordIndex kNoWords{};
 
+// One past the digits of text[i, n) from i; number is their value when
+// there are at most nine, else -1.
+std::size_t read_number(std::string_view text, std::size_t i, std::size_t n, int& number) {
+  const std::size_t begin = i;
+  long v = 0;
+  while (i < n && digit(static_cast<unsigned char>(text[i]))) {
+    if (i - begin < 9) v = v * 10 + (text[i] - '0');
+    ++i;
+  }
+  number = i - begin <= 9 ? static_cast<int>(v) : -1;
+  return i;
+}
+
 // Adds the tokens of text[begin, end): what tokenize makes of that part
 // when a token starts at begin and none crosses end (but a word's apostrophe
 // just past end is taken, as tokenize would).
@@ -106,12 +119,7 @@ void tokenize_range(std::string_view text, std::string_view lowered, std::size_t
     int number = -1;
     if (digit(c)) {
       kind = Kind::Number;
-      long v = 0;
-      while (i < n && digit(static_cast<unsigned char>(text[i]))) {
-        if (i - begin_at < 9) v = v * 10 + (text[i] - '0');
-        ++i;
-      }
-      number = i - begin_at <= 9 ? static_cast<int>(v) : -1;
+      i = read_number(text, i, n, number);
     } else if (letter_at(text, i)) {
       while (i < n) {
         i = text::ascii_alnum_end(bounded, i);  // ASCII letters and digits
@@ -188,13 +196,16 @@ std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_vi
     // An ASCII word or mark: its scan key is its lower-cased text, hashed.
     if (w.ascii && w.word && ascii_alpha(c)) {  // an ASCII word: one time word, with its apostrophe
       std::size_t end = w.end;
-      std::uint64_t h = w.key_hash;
-      if (end < text.size() && text[end] == '\'') {
-        ++end;
-        h = word_hash_step(h, '\'');
-      }
-      out.add(w.begin, end, Kind::Word, view(lowered, w.begin, end), -1, true, static_cast<std::uint32_t>(h));
+      auto h = static_cast<std::uint32_t>(w.key_hash);
+      if (end < text.size() && text[end] == '\'') h = word_hash(view(lowered, w.begin, ++end));  // "dell'"
+      out.add(w.begin, end, Kind::Word, view(lowered, w.begin, end), -1, true, h);
       done = end;
+    } else if (w.ascii && w.word && w.shape == entity::Shape::None) {  // ASCII digits only: one number
+      int number = -1;
+      read_number(text, w.begin, w.end, number);
+      out.add(w.begin, w.end, Kind::Number, view(lowered, w.begin, w.end), number, true,
+              static_cast<std::uint32_t>(w.key_hash));
+      done = w.end;
     } else if (w.ascii && !w.word) {  // one ASCII mark
       out.add(w.begin, w.end, Kind::Punct, view(lowered, w.begin, w.end), -1, true,
               static_cast<std::uint32_t>(w.key_hash));

@@ -33,14 +33,9 @@ struct Token {
   int entry = -1;
 };
 
-// The hash of a token's lower-cased text: FNV-1a, as the shared word scan's
-// key_hash, so that an ASCII word's hash comes with the scan.
-inline std::uint64_t word_hash_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
-inline std::uint32_t word_hash(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = word_hash_step(h, c);
-  return static_cast<std::uint32_t>(h);
-}
+// The hash of a token's lower-cased text: the shared word scan's key_hash
+// (entity::hash_key), so that an ASCII word's hash comes with the scan.
+inline std::uint32_t word_hash(std::string_view s) { return static_cast<std::uint32_t>(entity::hash_key(s)); }
 
 // Words a token can be looked up by (the vocabulary's), keyed by word_hash:
 // an open-addressing table, a quarter full at most, behind a filter of

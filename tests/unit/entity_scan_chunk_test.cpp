@@ -1,9 +1,11 @@
-// The word scan's eight-byte chunk (AsciiChunk) and its hash from memory
-// (fnv1a_mem) against their byte-by-byte definitions: every byte value at
-// every place of a chunk, and the word fields the scan fills from them.
+// The word scan's eight-byte chunk (AsciiChunk) and its key hash from memory
+// (key_hash_upto16) against their definitions: every byte value at every
+// place of a chunk, and the word fields the scan fills from them.
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -117,16 +119,37 @@ TEST(EntityScanChunk, SixteenBytesRandom) {
   }
 }
 
-TEST(EntityScanChunk, HashFromMemoryIsFnv1a) {
+TEST(EntityScanChunk, HashFromMemoryIsTheKeysHash) {
+  // The bytes past n differ from call to call: only the first n may count.
   const std::string s = "Ab9'z\xC3\xA8!xQRSTuvw.";
+  std::string other = s;
+  for (auto& ch : other) ch = static_cast<char>(~ch);
   for (unsigned n = 0; n <= 16; ++n) {
-    const std::uint64_t want = entity::hash_key(std::string_view(s).substr(0, n));
-    EXPECT_EQ(text::fnv1a_mem(1469598103934665603ull, s.data(), n), want) << n;
-    // Continued from a hash so far, as for the chunks after a word's first.
-    const std::uint64_t head = entity::hash_key(std::string_view(s).substr(0, 3));
-    EXPECT_EQ(text::fnv1a_mem(head, s.data() + 3, n > 5 ? 5 : n),
-              entity::hash_key(std::string_view(s).substr(0, 3 + (n > 5 ? 5 : n))));
+    const std::string key = s.substr(0, n);
+    std::string padded = key + other.substr(n);
+    EXPECT_EQ(text::key_hash_upto16(s.data(), n), entity::hash_key(key)) << n;
+    EXPECT_EQ(text::key_hash_upto16(padded.data(), n), entity::hash_key(key)) << n;
   }
+}
+
+// Keys one byte or one length apart hash apart (the tries' start filters
+// read the low bits, so those must differ too), keys longer than a block included.
+TEST(EntityScanChunk, KeyHashSeparatesNearKeys) {
+  std::vector<std::string> keys = {"", std::string(1, '\0'), std::string(2, '\0'), "a", "b", "ab", "ba", "di", "da"};
+  const std::string base = "amministratore-delegato-della-societa";
+  for (std::size_t n = 14; n <= base.size(); ++n) {
+    keys.push_back(base.substr(0, n));
+    std::string changed = base.substr(0, n);
+    changed[n - 1] = 'X';
+    keys.push_back(changed);
+  }
+  std::set<std::uint64_t> hashes, low_bits;
+  for (const auto& k : keys) {
+    hashes.insert(entity::hash_key(k));
+    low_bits.insert(entity::hash_key(k) & 0xFFFF);
+  }
+  EXPECT_EQ(hashes.size(), keys.size());
+  EXPECT_GE(low_bits.size(), keys.size() - 1);
 }
 
 // Fields the scan fills from a word's chunks: digits, shape and hash, for

@@ -52,9 +52,10 @@ TEST(TimeTokensHash, ScannedWordsAndMarksAreFoundByTheirText) {
   EXPECT_EQ(found, 14);
 }
 
-TEST(TimeTokensHash, WordHashIsFnv1a) {
-  EXPECT_EQ(timetok::word_hash(""), static_cast<std::uint32_t>(1469598103934665603ull));
+TEST(TimeTokensHash, WordHashIsTheScansKeyHash) {
+  EXPECT_EQ(timetok::word_hash(""), static_cast<std::uint32_t>(entity::hash_key("")));
   EXPECT_EQ(timetok::word_hash("dell'"), static_cast<std::uint32_t>(entity::hash_key("dell'")));
+  EXPECT_NE(timetok::word_hash("dell'"), timetok::word_hash("dell"));
 }
 
 // tokenize_words_into writes the tokens into the first slots of a reused

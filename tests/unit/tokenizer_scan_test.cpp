@@ -76,12 +76,19 @@ TEST(AsciiScan, EveryByteValueIsClassifiedAsByItself) {
   }
 }
 
-TEST(AsciiScan, UnrolledHashIsFnv1a) {
-  const std::string s = "Ab9'zQ!x";
-  std::uint64_t w = 0;
-  for (std::size_t k = 0; k < 8; ++k) w |= std::uint64_t(static_cast<unsigned char>(s[k])) << (8 * k);
-  for (unsigned n = 0; n <= 8; ++n)
-    EXPECT_EQ(text::fnv1a_bytes(1469598103934665603ull, w, n), entity::hash_key(std::string_view(s).substr(0, n)));
+TEST(AsciiScan, BlockHashOfLongKeysReadsEveryByte) {
+  // A key over sixteen bytes is hashed a block at a time: a change in any
+  // byte, or one more byte, changes it.
+  const std::string s = "partecipazione-di-maggioranza-nella-controllata";
+  const std::uint64_t whole = entity::hash_key(s);
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    std::string t = s;
+    t[k] = static_cast<char>(t[k] ^ 1);
+    EXPECT_NE(entity::hash_key(t), whole) << k;
+  }
+  EXPECT_NE(entity::hash_key(s + "x"), whole);
+  EXPECT_NE(entity::hash_key(s.substr(0, 32)), entity::hash_key(s.substr(0, 33)));
+  EXPECT_EQ(entity::hash_key(s), text::key_hash(s));
 }
 
 // The shape rule of entity::Shape, letter by letter (ICU's letters and cases).
@@ -212,6 +219,46 @@ TEST(MoneyTokens, FromSharedWordsAsFromText) {
     ++compared;
   }
   EXPECT_GT(compared, 500);
+}
+
+// Scan words of digits only are taken as numbers without reading them
+// again: the same tokens as each tokenizer's own, for numbers with
+// separators and groups, long ones, leading zeros and digits before letters.
+TEST(TokenizersFromWords, DigitRunsAsTheTokenizersReadThem) {
+  const std::string s = "Nel 2025, 1.500 e 10 000,5 euro; 1234567890 azioni (007) 12ab 3,2% e 999999999.";
+  const entity::TokenStream words = entity::tokenize(s, {});
+  const std::string money_lowered = money::lower(s);
+  money::Tokens money_direct, money_shared;
+  money::tokenize(s, money_lowered, money_direct);
+  money::tokenize_words(words, money_lowered, money_shared);
+  ASSERT_EQ(money_shared.list.size(), money_direct.list.size());
+  for (std::size_t k = 0; k < money_direct.list.size(); ++k) {
+    EXPECT_EQ(money_shared.list[k].low, money_direct.list[k].low) << k;
+    EXPECT_EQ(money_shared.list[k].kind, money_direct.list[k].kind) << k;
+    EXPECT_EQ(money_shared.list[k].glued_left, money_direct.list[k].glued_left) << k;
+  }
+  EXPECT_EQ(money_direct.list[3].low, "1.500");
+  EXPECT_EQ(money_direct.list[5].low, "10 000,5");
+
+  std::string time_lowered = s;
+  timetok::lower_in_place(time_lowered);
+  std::vector<timetok::Token> time_direct, time_shared;
+  timetok::tokenize(s, time_lowered, time_direct);
+  timetok::tokenize_words(words, time_lowered, time_shared);
+  ASSERT_EQ(time_shared.size(), time_direct.size());
+  int numbers = 0;
+  for (std::size_t k = 0; k < time_direct.size(); ++k) {
+    EXPECT_EQ(time_shared[k].lower, time_direct[k].lower) << k;
+    EXPECT_EQ(time_shared[k].kind, time_direct[k].kind) << k;
+    EXPECT_EQ(time_shared[k].number, time_direct[k].number) << k;
+    if (time_direct[k].kind == timetok::Kind::Number) {
+      ++numbers;
+      if (time_direct[k].lower == "1234567890") EXPECT_EQ(time_direct[k].number, -1);
+      if (time_direct[k].lower == "999999999") EXPECT_EQ(time_direct[k].number, 999999999);
+      if (time_direct[k].lower == "007") EXPECT_EQ(time_direct[k].number, 7);
+    }
+  }
+  EXPECT_EQ(numbers, 12);  // "12ab" is a number and a word
 }
 
 // The claim tokens of a sentence built from the shared word scan are the
