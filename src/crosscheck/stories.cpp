@@ -37,31 +37,20 @@ namespace dealscan::crosscheck {
 namespace {
 
 // Every name's canonical party (aws -> amazon), looked up once per name
-// rather than once per mention, as a number: roots are numbered in string
-// order (equal strings alike), and so are the names, so profiles compare
-// and count parties by number and never hash or compare a string per
-// mention. The strings live in Names or Parties, which outlive grouping.
+// rather than once per mention, as a number (equal strings alike): profiles
+// count and weigh parties by number and compare their strings only to
+// break ties. The strings live in Names or Parties, which outlive grouping.
 class Roots {
  public:
   Roots(const Names& names, const Parties& parties) : names_(names), number_(names.size()) {
-    std::vector<const std::string*> roots(names.size());
     std::unordered_map<std::string_view, std::uint32_t> numbers;
     for (std::uint32_t id = 0; id < names.size(); ++id) {
-      roots[id] = &parties.root(names.name(id));
-      auto [it, fresh] = numbers.try_emplace(*roots[id], static_cast<std::uint32_t>(distinct_.size()));
-      if (fresh) distinct_.push_back(roots[id]);
+      const std::string* root = &parties.root(names.name(id));
+      auto [it, fresh] = numbers.try_emplace(*root, static_cast<std::uint32_t>(distinct_.size()));
+      if (fresh) distinct_.push_back(root);
       number_[id] = it->second;
     }
-    const auto rank = string_order(distinct_.size(), [&](std::uint32_t r) -> std::string_view { return *distinct_[r]; });
-    std::vector<const std::string*> sorted(distinct_.size());
-    for (std::uint32_t r = 0; r < distinct_.size(); ++r) sorted[rank[r]] = distinct_[r];
-    distinct_.swap(sorted);
-    for (auto& r : number_) r = rank[r];
-    name_rank_ = string_order(names.size(), [&](std::uint32_t id) -> std::string_view { return names.name(id); });
-    ranked_names_.resize(names.size());
-    for (std::uint32_t id = 0; id < names.size(); ++id) ranked_names_[name_rank_[id]] = id;
   }
-  // The name's root as a number: comparing two numbers compares the strings.
   std::uint32_t number(std::uint32_t id) const { return number_[id]; }
   std::size_t distinct() const { return distinct_.size(); }
   const std::string& numbered(std::uint32_t number) const { return *distinct_[number]; }
@@ -69,32 +58,16 @@ class Roots {
   std::uint32_t party(std::uint32_t id) const {
     return id == Names::kNone || names_.name(id).empty() ? kNoId : number_[id];
   }
-  // The name itself (aws, not amazon) as its place in string order.
-  std::uint32_t name_rank(std::uint32_t id) const { return name_rank_[id]; }
-  const std::string& ranked_name(std::uint32_t rank) const { return names_.name(ranked_names_[rank]); }
 
  private:
-  // Each of n strings' place in string order (the strings are distinct).
-  template <class Text>
-  static std::vector<std::uint32_t> string_order(std::size_t n, Text text) {
-    std::vector<std::uint32_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return text(a) < text(b); });
-    std::vector<std::uint32_t> rank(n);
-    for (std::uint32_t r = 0; r < n; ++r) rank[order[r]] = r;
-    return rank;
-  }
-
   const Names& names_;
   std::vector<std::uint32_t> number_;         // name id -> its root's number
   std::vector<const std::string*> distinct_;  // number -> the root
-  std::vector<std::uint32_t> name_rank_;      // name id -> its place in string order
-  std::vector<std::uint32_t> ranked_names_;   // and back
 };
 
-// Weights by party number, in party (string) order. A document names a
-// handful of parties, so a sorted vector serves where a tree would cost a
-// heap node each.
+// Weights by party number, in number order. A document names a handful of
+// parties, so a sorted vector serves where a tree would cost a heap node
+// each.
 class Weights {
  public:
   using value_type = std::pair<std::uint32_t, double>;
@@ -112,7 +85,7 @@ class Weights {
 };
 
 // One amount of a document with everything said about it, its parties
-// canonical (aws is amazon, root numbers) and as named (name ranks).
+// canonical (aws is amazon, root numbers) and as named (Names ids).
 struct Bucket {
   std::uint32_t amount = 0;  // Names id of currency + two significant digits
   double prominence = 0;
@@ -133,18 +106,35 @@ Bucket bucket(const StoryDoc::Amount& a, const Roots& roots) {
     for (auto p : {subject, counterparty})
       if (p != kNoId) b.parties[p] += m.prominence;
     for (auto id : {m.subject, m.counterparty})
-      if (id != Names::kNone) b.named[roots.name_rank(id)] += m.prominence;
+      if (id != Names::kNone) b.named[id] += m.prominence;
   }
   return b;
 }
 
-// Parties by weight, heaviest first (ties by id for determinism).
-std::vector<std::uint32_t> by_weight(const Weights& w) {
-  std::vector<Weights::value_type> v(w.begin(), w.end());
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+// A party's id: ties between parties go to the smaller one, so no order
+// depends on how they were numbered.
+using PartyText = std::function<std::string_view(std::uint32_t)>;
+bool heavier(const Weights::value_type& a, const Weights::value_type& b, const PartyText& text) {
+  return a.second != b.second ? a.second > b.second : text(a.first) < text(b.first);
+}
+
+// The `most` heaviest parties, heaviest first (ties by id for determinism).
+std::vector<std::uint32_t> by_weight(const Weights& w, const PartyText& text, std::size_t most = SIZE_MAX) {
+  struct Ranked {
+    double weight;
+    std::string_view id;
+    std::uint32_t party;
+  };
+  std::vector<Ranked> v;
+  v.reserve(std::distance(w.begin(), w.end()));
+  for (const auto& [party, weight] : w) v.push_back({weight, text(party), party});
+  const auto last = v.begin() + static_cast<std::ptrdiff_t>(std::min(most, v.size()));
+  std::partial_sort(v.begin(), last, v.end(), [](const Ranked& a, const Ranked& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
+  });
   std::vector<std::uint32_t> out;
-  out.reserve(v.size());
-  for (auto& [k, x] : v) out.push_back(k);
+  out.reserve(static_cast<std::size_t>(last - v.begin()));
+  for (auto it = v.begin(); it != last; ++it) out.push_back(it->party);
   return out;
 }
 
@@ -366,8 +356,8 @@ StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> 
 
 namespace {
 
-// A story key as numbers: its rule and the parties (root numbers, or name
-// ranks for main-pair) and amount (a Names id) it is made of. Keys are
+// A story key as numbers: its rule and the parties (root numbers, or Names
+// ids for main-pair) and amount (a Names id) it is made of. Keys are
 // counted and looked up by these 16 bytes; the text a key stands for
 // ("claim:openai|USD:1e+10", key_text) is built only for the keys several
 // documents carry, to order them. Ids are slugs ([a-z0-9-]), so two keys
@@ -402,8 +392,8 @@ class Profiler {
  public:
   // Reads every document once to count in how many each party appears, in
   // slices on the pool: counts add up, so the order does not matter.
-  Profiler(const StoryDocs& docs, const Roots& roots, const Tunables& t, unsigned threads)
-      : n_(docs.size), roots_(roots), t_(t), df_(roots.distinct(), 0) {
+  Profiler(const StoryDocs& docs, const Names& names, const Roots& roots, const Tunables& t, unsigned threads)
+      : n_(docs.size), names_(names), roots_(roots), t_(t), df_(roots.distinct(), 0) {
     const std::size_t slices = 4 * std::size_t(std::max(1u, threads));
     std::vector<std::atomic<std::uint32_t>> df(roots_.distinct());  // by root number
     parallel_for(slices, threads, [&](std::size_t k) {
@@ -439,7 +429,7 @@ class Profiler {
     for (const auto& a : doc.amounts) buckets.push_back(bucket(a, roots_));
     if (!buckets.empty()) {
       p.main_amount = {StoryKey::kAmount, buckets.front().amount};
-      if (auto [x, y] = main_pair(buckets.front().parties); y != kNoId) p.main_pair = {StoryKey::kPair, x, y};
+      if (auto [x, y] = main_pair(buckets.front().parties, roots_text_); y != kNoId) p.main_pair = {StoryKey::kPair, x, y};
       strong_keys(buckets, p.strong);
     }
     weak_keys(doc, buckets, p.weak);
@@ -458,21 +448,24 @@ class Profiler {
     return out;
   }
 
-  // The two heaviest parties of an amount, in string order; the second is
+  // The two heaviest parties of an amount, in id order; the second is
   // kNoId with fewer. Ties go to the smaller id, as in by_weight.
-  static std::pair<std::uint32_t, std::uint32_t> main_pair(const Weights& parties) {
+  static std::pair<std::uint32_t, std::uint32_t> main_pair(const Weights& parties, const PartyText& text) {
     const Weights::value_type *first = nullptr, *second = nullptr;
     for (const auto& p : parties) {
-      if (!first || p.second > first->second) {
+      if (!first || heavier(p, *first, text)) {
         second = first;
         first = &p;
-      } else if (!second || p.second > second->second) {
+      } else if (!second || heavier(p, *second, text)) {
         second = &p;
       }
     }
     if (!second) return {kNoId, kNoId};
-    return std::minmax(first->first, second->first);
+    if (text(second->first) < text(first->first)) return {second->first, first->first};
+    return {first->first, second->first};
   }
+  std::string_view root_text(std::uint32_t r) const { return roots_.numbered(r); }
+  std::string_view name_text(std::uint32_t id) const { return names_.name(id); }
 
   // rule: main-pair — the two heaviest parties of the main amount, as the
   // text names them: outlets telling one deal name its sides alike, whatever
@@ -484,9 +477,9 @@ class Profiler {
   // the document ties to the same rare parties (an earlier offer, a tranche).
   void strong_keys(const std::vector<Bucket>& buckets, std::vector<StoryKey>& keys) const {
     const Bucket& main = buckets.front();
-    auto order = by_weight(main.parties);
-    if (auto [x, y] = main_pair(main.named); y != kNoId) keys.push_back({StoryKey::kMainPair, x, y});
-    if (auto [x, y] = main_pair(main.parties); y != kNoId) keys.push_back({StoryKey::kMainDeal, x, y, main.amount});
+    auto order = by_weight(main.parties, roots_text_, 2);
+    if (auto [x, y] = main_pair(main.named, names_text_); y != kNoId) keys.push_back({StoryKey::kMainPair, x, y});
+    if (auto [x, y] = main_pair(main.parties, roots_text_); y != kNoId) keys.push_back({StoryKey::kMainDeal, x, y, main.amount});
     // rule: main-topic — a main amount tied to one party only: that party's
     // claim of this kind, whatever the amount ("Mistral raises ...").
     if (order.size() == 1 && !common(order[0]) && main.mentioned)
@@ -544,14 +537,17 @@ class Profiler {
       if (t == EntityType::Media || t == EntityType::Place) continue;
       if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
     }
-    auto order = by_weight(mentioned);
+    auto order = by_weight(mentioned, roots_text_, kNames);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
       parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
     for (const auto& [e, w] : parties) weak.push_back({{StoryKey::kParty, e}, halves(w), 1});
   }
 
   const std::size_t n_;  // documents
+  const Names& names_;
   const Roots& roots_;
+  const PartyText roots_text_ = [this](std::uint32_t r) { return root_text(r); };
+  const PartyText names_text_ = [this](std::uint32_t id) { return name_text(id); };
   const Tunables& t_;
   std::vector<std::uint32_t> df_;  // root number -> documents naming it
 };
@@ -577,7 +573,7 @@ std::string key_text(const StoryKey& k, const Names& names, const Roots& roots) 
   auto root = [&](std::uint32_t r) -> std::string_view { return roots.numbered(r); };
   auto name = [&](std::uint32_t id) -> std::string_view { return names.name(id); };
   switch (k.rule) {
-    case StoryKey::kMainPair: return cat("main-pair:", roots.ranked_name(k.a), "|", roots.ranked_name(k.b));
+    case StoryKey::kMainPair: return cat("main-pair:", name(k.a), "|", name(k.b));
     case StoryKey::kMainDeal: return cat("main-deal:", root(k.a), "|", root(k.b), "|", name(k.c));
     case StoryKey::kMainTopic: return cat("main-topic:", kind_class(static_cast<Kind>(k.a)), "|", root(k.b));
     case StoryKey::kClaim: return cat("claim:", root(k.a), "|", name(k.b));
@@ -903,14 +899,14 @@ void drafts_fields(IO& io, Drafts& drafts) {
 // temporary file (in memory without one), as do the weak keys while the key
 // strings are in memory; the source ids are ranked then, so they are never
 // held alongside the profiles.
-Profiles profile_all(const StoryDocs& documents, const Roots& roots, const Tunables& t, RepeatedKeys& keys,
+Profiles profile_all(const StoryDocs& documents, const Names& names, const Roots& roots, const Tunables& t, RepeatedKeys& keys,
                      unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
   const std::size_t n = documents.size;
   RecordQueue kept("story grouping");  // each chunk's drafts, for the second pass
   std::vector<std::uint32_t> order;    // document -> rank of its source id
   {
-    const Profiler profiler(documents, roots, t, threads);
+    const Profiler profiler(documents, names, roots, t, threads);
     StringList ids;
     std::vector<Profiler::Draft> drafts;
     for (std::size_t from = 0; from < n; from += kChunk) {
@@ -987,7 +983,7 @@ Stories group_stories(const StoryDocs& documents, const Names& names, const Part
     {
       const Roots roots(names, parties);
       RepeatedKeys keys;
-      profiles = profile_all(documents, roots, t, keys, threads);
+      profiles = profile_all(documents, names, roots, t, keys, threads);
       spans = sort_keys(keys, names, roots, profiles, rank);
     }
     release_free_memory();  // the key strings
