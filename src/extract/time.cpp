@@ -82,7 +82,10 @@ void match_near_cores(timegrammar::Context& ctx, std::span<const std::uint32_t> 
         ++i;
         continue;
       }
-      if (m->iv.begin && m->iv.end) ctx.prev = m->iv;
+      if (m->iv.begin && m->iv.end) {
+        ctx.prev = m->iv;
+        ctx.miss = {};  // the cores missed may read the new prev
+      }
       i = m->tok_end;
       next = std::max(next, i);
       found.push_back(std::move(*m));

@@ -78,6 +78,24 @@ Interval apply_kind(PrepKind kind, const Core& core) {
   }
 }
 
+std::uint8_t flag_bits(CoreFlags f) {
+  return static_cast<std::uint8_t>(f.bare_month | f.current_unit << 1 | f.duration << 2 | f.allow_part << 3);
+}
+
+// parse_core at `at`, unless it found nothing there last time with every
+// rule allowed now allowed then: each flag only lets more rules match, so
+// a core missed with more allowed is missed with less.
+std::optional<Core> core_unless_missed(const Context& c, std::size_t at, CoreFlags flags) {
+  // parse_core's own first refusal, left out of the memo (it would push out
+  // the position the preposition run leads to).
+  if (at >= c.toks.size() || !(c.vocab.roles_of(c.toks[at]) & kCoreStarts)) return std::nullopt;
+  const std::uint8_t bits = flag_bits(flags);
+  if (c.miss.at == at && (bits & ~c.miss.flags) == 0) return std::nullopt;
+  auto core = parse_core(c, at, flags);
+  if (!core) c.miss = CoreMiss{at, bits};
+  return core;
+}
+
 std::string_view kind_name(PrepKind k) {
   switch (k) {
     case PrepKind::From: return "from:";
@@ -100,11 +118,11 @@ std::optional<Match> parse_reached(const Context& c, std::size_t i) {
   Preps p = preps_at(c, i);
   bool open_kind = p.kind == PrepKind::Until || p.kind == PrepKind::Between;
   CoreFlags flags{p.any, p.kind == PrepKind::Until, open_kind, true};
-  auto core = parse_core(c, p.end, flags);
+  auto core = core_unless_missed(c, p.end, flags);
   if (!core && p.any) {
     // The run may have swallowed the core's first word ("prima metà del 2026").
     p = Preps{i, PrepKind::In, false, false};
-    core = parse_core(c, i, CoreFlags{});
+    core = core_unless_missed(c, i, CoreFlags{});
   }
   if (!core) return std::nullopt;
   if (core->duration && !open_kind) return std::nullopt;

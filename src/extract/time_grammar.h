@@ -5,6 +5,7 @@
 // Each core is resolved to an interval of days when it is matched.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,15 @@ struct Interval {
   std::string precision;  // day|week|month|season|quarter|half|part|year|decade|open
 };
 
+// Where the grammar last found no core, and with which rules allowed
+// (CoreFlags as bits): the extractor asks each word of a preposition run in
+// turn, and each asks again for the core after the run ("per la prima
+// volta": "prima" three times).
+struct CoreMiss {
+  std::size_t at = static_cast<std::size_t>(-1);
+  std::uint8_t flags = 0;
+};
+
 struct Context {
   std::span<const timetok::Token> toks;
   const timevocab::Vocab& vocab;
@@ -32,6 +42,9 @@ struct Context {
   int ref_year = 0;                     // century anchor for "anni Trenta"; 0 = unknown
   std::optional<Interval> prev;         // the previous expression, for "pochi giorni dopo"
   Day doc_day = 0;                      // doc as a day number (first of month when no day)
+  // parse_reached's memo, only read and written by it; whoever changes prev
+  // (which the cores read) resets it.
+  mutable CoreMiss miss{};
 };
 
 struct Match {
