@@ -7,15 +7,6 @@ namespace {
 
 using namespace json_scan;
 
-// Copies in[0, n) (n < 4) to out when none of its bytes needs a look;
-// whether it did. (Longer short strings are done inline in the header.)
-bool copy_tiny_plain(const char* in, std::size_t n, char* out) {
-  for (std::size_t k = 0; k < n; ++k)
-    if (needs_look(in[k])) return false;
-  for (std::size_t k = 0; k < n; ++k) out[k] = in[k];
-  return true;
-}
-
 // Copies in[i, n) to q up to the first byte that needs a look; that byte's
 // position (n if none), q moved past the copy. Sixteen bytes are stored with
 // each check, so plain text is scanned and copied in one pass. verbatim:
@@ -100,40 +91,36 @@ void JsonLine::put_any_string(std::string_view s) {
   const std::size_t n = s.size();
   char* q = p_;
   *q++ = '"';
-  if (n < 4 && copy_tiny_plain(in, n, q)) {
-    q += n;
-  } else {
-    const std::size_t quote_at = out_.size() + static_cast<std::size_t>(p_ - chunk_);
-    const char* verbatim = q;
-    for (std::size_t i = 0; (i = copy_plain(in, n, i, q, verbatim)) < n;) {
-      const auto c = static_cast<unsigned char>(in[i]);
-      if (c < 0x80) {
-        p_ = q;
-        room(6 + (n - i) + kStringSlack);  // an escape takes up to six bytes
-        q = p_;
-        q += put_escape(q, c);
-        verbatim = q;
-        ++i;
-        continue;
-      }
-      const std::size_t len = sequence_length(s, i);
-      if (len == 0) {
-        // Invalid UTF-8, rare (decoding already replaced bad bytes): nlohmann
-        // does the replacing, over what was written of the string.
-        if (quote_at >= out_.size()) {
-          p_ = chunk_ + (quote_at - out_.size());
-        } else {
-          out_.resize(quote_at);
-          p_ = chunk_;
-        }
-        const std::string replaced = replaced_json_string(s);
-        raw(replaced.data(), replaced.size());
-        return;
-      }
-      for (std::size_t k = 0; k < len; ++k) q[k] = in[i + k];  // valid UTF-8 goes out as it is
-      q += len;
-      i += len;
+  const std::size_t quote_at = out_.size() + static_cast<std::size_t>(p_ - chunk_);
+  const char* verbatim = q;
+  for (std::size_t i = 0; (i = copy_plain(in, n, i, q, verbatim)) < n;) {
+    const auto c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      p_ = q;
+      room(6 + (n - i) + kStringSlack);  // an escape takes up to six bytes
+      q = p_;
+      q += put_escape(q, c);
+      verbatim = q;
+      ++i;
+      continue;
     }
+    const std::size_t len = sequence_length(s, i);
+    if (len == 0) {
+      // Invalid UTF-8, rare (decoding already replaced bad bytes): nlohmann
+      // does the replacing, over what was written of the string.
+      if (quote_at >= out_.size()) {
+        p_ = chunk_ + (quote_at - out_.size());
+      } else {
+        out_.resize(quote_at);
+        p_ = chunk_;
+      }
+      const std::string replaced = replaced_json_string(s);
+      raw(replaced.data(), replaced.size());
+      return;
+    }
+    for (std::size_t k = 0; k < len; ++k) q[k] = in[i + k];  // valid UTF-8 goes out as it is
+    q += len;
+    i += len;
   }
   *q++ = '"';
   p_ = q;

@@ -144,25 +144,31 @@ class JsonLine {
   }
   // s (shorter than kLongString) quoted and escaped as nlohmann writes it,
   // at p: room for s.size() + kStringSlack made. Most are short and plain:
-  // checked and copied here with two overlapping loads and stores.
+  // checked and copied here with two overlapping loads and stores (or, below
+  // four bytes, the first, middle and last).
   DEALSCAN_JSON_INLINE void put_string(char* p, std::string_view s) {
-    using json_scan::load_half_word, json_scan::load_word, json_scan::look_mask;
     const char* in = s.data();
     const std::size_t n = s.size();
-    if (n >= 8 && n < 16) {
-      if (!(look_mask(load_word(in)) | look_mask(load_word(in + n - 8)))) {
+    if (n >= 4 && n < 16) {
+      if (json_scan::short_plain(in, n)) {
         *p = '"';
-        std::memcpy(p + 1, in, 8);
-        std::memcpy(p + 1 + n - 8, in + n - 8, 8);
+        if (n >= 8) {
+          std::memcpy(p + 1, in, 8);
+          std::memcpy(p + 1 + n - 8, in + n - 8, 8);
+        } else {
+          std::memcpy(p + 1, in, 4);
+          std::memcpy(p + 1 + n - 4, in + n - 4, 4);
+        }
         return end_short(p, n);
       }
-    } else if (n >= 4 && n < 8) {
-      if (!(look_mask(load_half_word(in)) | look_mask(load_half_word(in + n - 4)))) {
-        *p = '"';
-        std::memcpy(p + 1, in, 4);
-        std::memcpy(p + 1 + n - 4, in + n - 4, 4);
-        return end_short(p, n);
+    } else if (n < 4 && (n == 0 || json_scan::tiny_plain(in, n))) {
+      *p = '"';
+      if (n > 0) {
+        p[1] = in[0];
+        p[1 + n / 2] = in[n / 2];
+        p[n] = in[n - 1];
       }
+      return end_short(p, n);
     }
     p_ = p;
     put_any_string(s);

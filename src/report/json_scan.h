@@ -85,6 +85,38 @@ inline std::size_t first_marked(std::uint64_t mask) { return static_cast<std::si
 [[gnu::always_inline]] inline unsigned look_bits16(const char* p) { return look_bits16(load16(p)); }
 #endif
 
+// Whether none of the n bytes at p (4 <= n < 16) needs a look: two
+// overlapping loads (eight bytes each from 8 on, four below) checked at once.
+[[gnu::always_inline]] inline bool short_plain(const char* p, std::size_t n) {
+#if defined(__SSE2__)
+  __m128i v;
+  unsigned used;  // bits of the lanes loaded
+  if (n >= 8) {
+    std::int64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    v = _mm_set_epi64x(b, a);
+    used = 0xFFFF;
+  } else {
+    std::int32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    v = _mm_set_epi32(0, b, 0, a);
+    used = 0x0F0F;
+  }
+  return (look_bits16(v) & used) == 0;
+#else
+  if (n >= 8) return !(look_mask(load_word(p)) | look_mask(load_word(p + n - 8)));
+  return !(look_mask(load_half_word(p)) | look_mask(load_half_word(p + n - 4)));
+#endif
+}
+
+// Whether none of the n bytes at p (1 <= n < 4) needs a look: the first,
+// middle and last byte cover them all.
+[[gnu::always_inline]] inline bool tiny_plain(const char* p, std::size_t n) {
+  return !needs_look(p[0]) && !needs_look(p[n / 2]) && !needs_look(p[n - 1]);
+}
+
 // The JSON escape of an ASCII byte that needs one ('"', '\\' or a control
 // byte) at out, as nlohmann writes it; its length (2 or 6).
 inline std::size_t put_escape(char* out, unsigned char c) {

@@ -107,21 +107,8 @@ std::size_t escape_at(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::size_t JsonWriter::plain_length(std::string_view v) {
-  // Most field values are short: two overlapping loads cover 4 to 15 bytes,
-  // and a string none of whose bytes needs a look is plain as a whole (the
-  // lowest marked byte of a word is always marked).
-  const std::size_t n = v.size();
-  if (n >= 4 && n < 16) {
-    std::uint64_t a, b;
-    if (n >= 8) {
-      a = load_word(v.data());
-      b = load_word(v.data() + n - 8);
-    } else {
-      a = load_half_word(v.data());
-      b = load_half_word(v.data() + n - 4);
-    }
-    if (!look_mask(a) && !look_mask(b)) return n;
-  }
+  // Most field values are short: two overlapping loads cover 4 to 15 bytes.
+  if (v.size() >= 4 && v.size() < 16 && short_plain(v.data(), v.size())) return v.size();
   return escape_at(v, 0);
 }
 
