@@ -385,14 +385,29 @@ class ClaimBuilder {
     grown(x);
   }
 
-  // The group of an exact amount, created on first sight.
+  // The group of an exact amount, created on first sight. Found through
+  // the amount index the groups are in anyway (a value that is not
+  // positive and finite, rare, through a scan), not a map of its own.
   std::size_t group_of(const MoneyMention& m) {
-    auto [it, fresh] = group_ids_.try_emplace({m.currency, std::bit_cast<std::uint64_t>(m.value)}, groups_.size());
-    if (fresh) {
-      groups_.push_back(Group{m.value, &m.currency, {}, {}});
-      amounts_.add(m.currency, m.value, it->second);
+    const auto bits = std::bit_cast<std::uint64_t>(m.value);
+    auto same = [&](std::size_t g) {
+      return std::bit_cast<std::uint64_t>(groups_[g].value) == bits && *groups_[g].currency == m.currency;
+    };
+    std::size_t found = kNone;
+    if (indexable(m)) {
+      amounts_.between(m.currency, m.value, m.value, [&](std::size_t g) {
+        if (found == kNone && same(g)) found = g;
+      });
+    } else {
+      auto at = std::find_if(odd_groups_.begin(), odd_groups_.end(), same);
+      if (at != odd_groups_.end()) found = *at;
     }
-    return it->second;
+    if (found != kNone) return found;
+    found = groups_.size();
+    groups_.push_back(Group{m.value, &m.currency, {}, {}});
+    amounts_.add(m.currency, m.value, found);  // join_same's queries visit the odd ones too
+    if (!indexable(m)) odd_groups_.push_back(found);
+    return found;
   }
   bool larger(std::size_t x, std::size_t y) const {
     const auto nx = clusters_[x].size, ny = clusters_[y].size;
@@ -493,8 +508,8 @@ class ClaimBuilder {
   std::vector<Cluster> clusters_;
   std::vector<Entry> entries_;
   std::vector<Group> groups_;
-  std::map<std::pair<std::string_view, std::uint64_t>, std::size_t> group_ids_;
-  AmountIndex amounts_;                                 // group ids by amount
+  AmountIndex amounts_;                    // group ids by amount
+  std::vector<std::size_t> odd_groups_;    // those whose value is not positive and finite
   std::unordered_map<std::uint64_t, List> topic_;       // (kind class, parties) -> its clusters
   std::vector<std::vector<std::uint32_t>> by_party_;    // clusters naming a party, in order
   std::unordered_map<std::uint64_t, PartialIndex> partial_;  // (party, kind class) -> full clusters
@@ -545,7 +560,7 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, const ClaimBuilder&
 }
 
 // Indexes of claims, sorted by key; equal keys in claim order.
-std::vector<std::uint32_t> by_key(const std::vector<ClaimGroup>& claims) {
+std::vector<std::uint32_t> key_order(const std::vector<ClaimGroup>& claims) {
   std::vector<std::uint32_t> order(claims.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return claims[x].key < claims[y].key; });
@@ -553,28 +568,35 @@ std::vector<std::uint32_t> by_key(const std::vector<ClaimGroup>& claims) {
 }
 
 // Calls each(run) for every run of claims sharing one key (run: their
-// indexes, in claim order), given the claims sorted by_key.
+// indexes, in claim order), given the claims in key_order; returns whether
+// there was one.
 template <class Each>
-void each_shared_key(const std::vector<ClaimGroup>& claims, const std::vector<std::uint32_t>& order, Each each) {
+bool each_shared_key(const std::vector<ClaimGroup>& claims, const std::vector<std::uint32_t>& order, Each each) {
+  bool shared = false;
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i + 1;
     while (j < order.size() && claims[order[j]].key == claims[order[i]].key) ++j;
-    if (j - i > 1) each(std::span<const std::uint32_t>(order.data() + i, j - i));
+    if (j - i > 1) {
+      each(std::span<const std::uint32_t>(order.data() + i, j - i));
+      shared = true;
+    }
     i = j;
   }
+  return shared;
 }
 
 // Claims sharing a key get their first amount appended, and those still
 // sharing one "#2", "#3"... in claim order. Sorted indexes, not a map of
 // keys: a story has a handful of claims, and a map copies every key.
 void number_shared_keys(const std::vector<DocumentResult>& docs, std::vector<ClaimGroup>& out) {
-  each_shared_key(out, by_key(out), [&](std::span<const std::uint32_t> run) {
+  const bool shared = each_shared_key(out, key_order(out), [&](std::span<const std::uint32_t> run) {
     for (auto i : run) {
       const auto& m = fig(docs, out[i].figures.front()).money;
       out[i].key.append("|").append(format_money(m.value, m.currency));
     }
   });
-  each_shared_key(out, by_key(out), [&](std::span<const std::uint32_t> run) {
+  if (!shared) return;  // no key changed
+  each_shared_key(out, key_order(out), [&](std::span<const std::uint32_t> run) {
     for (std::size_t k = 1; k < run.size(); ++k) out[run[k]].key.append("#").append(std::to_string(k + 1));
   });
 }
@@ -632,7 +654,7 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   if (out.size() > 1) number_shared_keys(docs, out);
   add_fact_claims(docs, story, parties, out);
   // Sorted as indexes, then moved once: a claim group is large to swap.
-  const auto order = by_key(out);
+  const auto order = key_order(out);
   std::vector<ClaimGroup> sorted;
   sorted.reserve(out.size());
   for (auto i : order) sorted.push_back(std::move(out[i]));
