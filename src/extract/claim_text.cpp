@@ -705,12 +705,19 @@ std::string_view literal_of(std::string_view w) {
 
 CueScreen::CueScreen(const PhraseMatcher& matcher) {
   std::vector<std::string> all;
+  std::vector<std::pair<std::string_view, std::vector<std::string>>> phrases;  // best literal, all telling words
   for (const Phrase& p : matcher.phrases()) {
+    constexpr std::size_t kTelling = 3;  // "la", "di" start too many words to tell
     std::string_view best;  // the longest: the rarest, as a rule
-    for (const auto& w : p.words)
-      if (auto lit = literal_of(w); lit.size() > best.size()) best = lit;
+    std::vector<std::string> telling;
+    for (const auto& w : p.words) {
+      const std::string_view lit = literal_of(w);
+      if (lit.size() > best.size()) best = lit;
+      if (lit.size() >= kTelling) telling.emplace_back(lit);
+    }
     if (best.empty()) return;  // always_ stays: this phrase can't be screened
     all.emplace_back(best);
+    phrases.emplace_back(best, std::move(telling));
   }
   std::sort(all.begin(), all.end());
   // A literal that starts with another adds nothing: where it is, so is the
@@ -723,17 +730,43 @@ CueScreen::CueScreen(const PhraseMatcher& matcher) {
     while (k < literals_.size() && static_cast<unsigned char>(literals_[k][0]) < c) ++k;
     first_[c] = static_cast<std::uint16_t>(k);
   }
+  // Each phrase under the literal found where its best word is.
+  needs_.resize(literals_.size());
+  std::vector<bool> decides(literals_.size(), false);
+  for (auto& [best, telling] : phrases) {
+    const std::size_t k = literal_at(best, 0, best.size());
+    if (telling.size() <= 1) decides[k] = true;  // its one word is all there is to look for
+    else needs_[k].push_back(std::move(telling));
+  }
+  for (std::size_t k = 0; k < literals_.size(); ++k)
+    if (decides[k]) needs_[k].clear();
   always_ = false;
 }
 
-bool CueScreen::starts_literal(std::string_view lowered, std::size_t at, std::size_t end) const {
+std::size_t CueScreen::literal_at(std::string_view lowered, std::size_t at, std::size_t end) const {
   const auto c0 = static_cast<unsigned char>(lowered[at]);
   const auto c1 = static_cast<unsigned char>(lowered[at + 1]);
   for (std::size_t k = first_[c0]; k < first_[c0 + 1]; ++k) {
     const std::string& lit = literals_[k];
     if (static_cast<unsigned char>(lit[1]) != c1 || lit.size() > end - at) continue;
-    if (same_bytes(lit.data() + 2, lowered.data() + at + 2, lit.size() - 2)) return true;
+    if (same_bytes(lit.data() + 2, lowered.data() + at + 2, lit.size() - 2)) return k;
   }
+  return kNoLiteral;
+}
+
+bool CueScreen::phrase_complete(std::size_t k, const entity::TokenStream& words, std::string_view lowered, std::size_t first,
+                                std::size_t end) const {
+  if (needs_[k].empty()) return true;
+  const auto& toks = words.tokens;
+  auto starts_a_word = [&](const std::string& need) {
+    for (std::size_t t = first; t < toks.size() && toks[t].begin < end; ++t) {
+      const std::size_t at = toks[t].begin;
+      if (toks[t].word && need.size() <= end - at && same_bytes(need.data(), lowered.data() + at, need.size())) return true;
+    }
+    return false;
+  };
+  for (const auto& phrase : needs_[k])
+    if (std::all_of(phrase.begin(), phrase.end(), starts_a_word)) return true;
   return false;
 }
 
@@ -752,10 +785,11 @@ bool CueScreen::may_match(const entity::TokenStream& words, std::string_view low
   if (it != toks.begin() && std::prev(it)->word && std::prev(it)->end > span.begin) return true;
   // The two-byte filter inline (most words fail it), the literals past it.
   const auto* bytes = reinterpret_cast<const unsigned char*>(lowered.data());
+  const std::size_t first = static_cast<std::size_t>(it - toks.begin());
   for (; it != toks.end() && it->begin < end; ++it) {
     const std::size_t at = it->begin;
-    if (it->word && at + 1 < end && head_.test(std::size_t{bytes[at]} << 8 | bytes[at + 1]) &&
-        starts_literal(lowered, at, end))
+    if (!it->word || at + 1 >= end || !head_.test(std::size_t{bytes[at]} << 8 | bytes[at + 1])) continue;
+    if (const std::size_t k = literal_at(lowered, at, end); k != kNoLiteral && phrase_complete(k, words, lowered, first, end))
       return true;
   }
   return false;

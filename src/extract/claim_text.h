@@ -234,7 +234,9 @@ class StartIndex {
 // a phrase in a sentence, without tokenizing it. Each phrase holds a word
 // whose letters any match must show at the start of a word: the whole word,
 // or the stem of a "stem*" word. A sentence none of these starts a word of
-// has no match. Conservative: true only means "tokenize and look".
+// has no match. Where one does, a phrase of several such words (of three
+// letters or more) needs the others too: "prima" alone is not "per la prima
+// volta". Conservative: true only means "tokenize and look".
 class CueScreen {
  public:
   CueScreen() = default;
@@ -244,11 +246,20 @@ class CueScreen {
   bool may_match(const entity::TokenStream& words, std::string_view lowered, Span span) const;
 
  private:
-  // Some literal is lowered[at, end)'s prefix (its first two bytes passed head_).
-  bool starts_literal(std::string_view lowered, std::size_t at, std::size_t end) const;
+  static constexpr std::size_t kNoLiteral = static_cast<std::size_t>(-1);
+  // The literal that is lowered[at, end)'s prefix (its first two bytes passed
+  // head_), or kNoLiteral. Literals are prefix-free: at most one is.
+  std::size_t literal_at(std::string_view lowered, std::size_t at, std::size_t end) const;
+  // Some phrase looked for by literal k has all its words in tokens
+  // [first, ...) of the span: each starts some word there.
+  bool phrase_complete(std::size_t k, const entity::TokenStream& words, std::string_view lowered, std::size_t first,
+                       std::size_t end) const;
 
   bool always_ = true;                 // some phrase has no word to look for
   std::vector<std::string> literals_;  // sorted; none a prefix of another
+  // Per literal: the word lists of its phrases that need more words than it;
+  // empty when one of its phrases needs it alone (it decides).
+  std::vector<std::vector<std::vector<std::string>>> needs_;
   std::bitset<65536> head_;            // their first two bytes
   std::uint16_t first_[257] = {};      // per first byte c: literals_[first_[c], first_[c + 1])
 };

@@ -68,7 +68,8 @@ TEST(CueScreen, LooksForTheLongestWordOrStemOfEachPhrase) {
     return screen.may_match(doc.words(), doc.lowered(), Span{0, text.size()});
   };
   EXPECT_TRUE(may("Lo hanno RIFERITO in due."));
-  EXPECT_TRUE(may("Lo scrive il giornale."));       // "scrive" is there: look (the matcher then says no)
+  EXPECT_TRUE(may("Come sempre, lo scrive il giornale."));  // both words there: look (the matcher then says no)
+  EXPECT_FALSE(may("Lo scrive il giornale."));      // "scrive" alone: the phrase needs "come" too
   EXPECT_FALSE(may("Come ogni anno, nulla di nuovo."));  // "come" alone: the phrase needs "scrive"
   EXPECT_FALSE(may("Il ferito riferisce poco."));   // "riferit" starts no word
 }
@@ -93,6 +94,27 @@ TEST(CueScreen, SaysLookWhereItCannotTell) {
   const std::string bad = "Nulla \xFF qui.";
   const DocumentText bad_doc(bad);
   EXPECT_TRUE(screen.may_match(bad_doc.words(), bad_doc.lowered(), Span{0, bad.size()}));
+}
+
+TEST(CueScreen, APhraseOfSeveralTellingWordsNeedsThemAll) {
+  Lexicon lexicon;
+  // "prima" is the longest word of both phrases; "la" is too short to tell,
+  // "per" and "volta" are looked for; "fonti" decides alone.
+  lexicon.add_list("cues", "per la prima volta\ttype=a\nper prima\ttype=a\nfonti\ttype=b\n", "test");
+  const PhraseMatcher m(lexicon.list("cues"));
+  const CueScreen screen(m);
+  auto may = [&](const std::string& text) {
+    const DocumentText doc(text);
+    return screen.may_match(doc.words(), doc.lowered(), Span{0, text.size()});
+  };
+  EXPECT_FALSE(may("Non \u00E8 la prima volta che succede."));  // no "per"
+  EXPECT_FALSE(may("Il closing \u00E8 atteso nella prima met\u00E0 dell'anno."));
+  EXPECT_TRUE(may("Per la prima volta il gruppo chiude in utile."));
+  EXPECT_TRUE(may("L'ha annunciato per prima la societ\u00E0."));
+  EXPECT_TRUE(may("Prima di tutto, per ora nulla cambia."));  // "prima" and "per": look (the matcher then says no)
+  EXPECT_TRUE(may("Le fonti non confermano."));
+  // A sentence whose first literal completes nothing is read on: a later one may.
+  EXPECT_TRUE(may("La prima rata, dicono le fonti, arriva."));
 }
 
 }  // namespace
