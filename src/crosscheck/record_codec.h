@@ -133,9 +133,12 @@ struct Get {
   }
 };
 
+// `expect`: the bytes the record will likely take, reserved up front so the
+// record is not copied each time it outgrows its buffer.
 template <class T, class Fields>
-std::string encode_record(const T& value, Fields fields) {
+std::string encode_record(const T& value, Fields fields, std::size_t expect = 0) {
   std::string record;
+  record.reserve(expect);
   Writer w(record);
   Put io{w};
   fields(io, value);

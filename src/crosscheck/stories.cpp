@@ -322,13 +322,22 @@ StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> 
   out.entities.reserve(doc.entities.size());
   for (const auto& e : doc.entities)
     out.entities.push_back({names.intern(e.id), e.type, static_cast<std::uint32_t>(e.mentions)});
-  // Each figure's subject and counterparty as named, interned once.
+  // Each figure's subject and counterparty as named, interned once: a
+  // document's figures name a few parties over and over.
   std::vector<std::uint32_t> party_ids(2 * doc.figures.size(), Names::kNone);
+  std::vector<std::pair<std::string_view, std::uint32_t>> seen;  // the last parties interned
+  auto intern_party = [&](std::string_view p) {
+    constexpr std::size_t kRecent = 8;
+    for (const auto& [name, id] : seen)
+      if (name == p) return id;
+    if (seen.size() == kRecent) seen.erase(seen.begin());
+    return seen.emplace_back(p, names.intern(p)).second;
+  };
   for (std::size_t i = 0; i < doc.figures.size(); ++i)
     for (int side = 0; side < 2; ++side) {
       const auto& p = side ? doc.figures[i].counterparty : doc.figures[i].subject;
       if (!p) continue;
-      auto id = party_ids[2 * i + side] = names.intern(*p);
+      auto id = party_ids[2 * i + side] = intern_party(*p);
       bool listed = std::any_of(out.entities.begin(), out.entities.end(), [&](const auto& e) { return e.id == id; });
       if (!listed && std::find(out.figure_parties.begin(), out.figure_parties.end(), id) == out.figure_parties.end())
         out.figure_parties.push_back(id);
