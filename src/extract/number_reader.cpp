@@ -257,11 +257,10 @@ std::optional<double> NumberReader::word_value(std::string_view w) const {
   return v;
 }
 
-double NumberReader::scale_at(const std::vector<Token>& toks, std::size_t i) const {
-  if (i >= toks.size() || toks[i].kind != TokKind::Word || !scale_filter_.may_hold(toks[i].low)) return 0;
-  const Scale* scale = scales_.find(toks[i].low);
+double NumberReader::scale_listed(const Token& t) const {
+  const Scale* scale = scales_.find(t.low);
   if (!scale) return 0;
-  if (scale->glued_only && !toks[i].glued_left) return 0;
+  if (scale->glued_only && !t.glued_left) return 0;
   return scale->value;
 }
 

@@ -137,7 +137,12 @@ class NumberReader {
   // A compound number word ("tremilacinquecento"), nullopt if w is not one.
   std::optional<double> word_value(std::string_view w) const;
   // The multiplier of a scale token at i (respecting glued_only), or 0.
-  double scale_at(const std::vector<Token>& toks, std::size_t i) const;
+  // Asked after every number read, mostly at words that are no scale: the
+  // filter's refusal is inline, the lookup out of line.
+  double scale_at(const std::vector<Token>& toks, std::size_t i) const {
+    if (i >= toks.size() || toks[i].kind != TokKind::Word || !scale_filter_.may_hold(toks[i].low)) return 0;
+    return scale_listed(toks[i]);
+  }
   // Lets through every word word_value may read (those starting with a piece).
   const PrefixFilter& number_word_filter() const { return piece_starts_; }
   // Whether may_read_at can be true at a word w (of kind Word): BeforeNext
@@ -174,6 +179,8 @@ class NumberReader {
                double& out) const;
   std::optional<NumRead> read_base(const std::vector<Token>& toks, std::size_t i, bool after_prefix) const;
   void read_scales(const std::vector<Token>& toks, NumRead& n) const;
+  // scale_at for a word scale_filter_ lets through.
+  double scale_listed(const Token& t) const;
 
   // Tells this reader's remembered word values (word_value's per-thread
   // memo) from another's: each reader gets its own number.
