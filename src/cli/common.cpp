@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/allocator.h"
 #include "dealscan/pipeline.h"
 
 namespace dealscan::cli {
@@ -89,6 +90,7 @@ void setup_logging(const GlobalOptions& o) {
   else if (o.verbose >= 2) level = spdlog::level::debug;
   logger->set_level(level);
   spdlog::set_default_logger(logger);
+  spdlog::debug("allocator: {}", allocator_name());
 }
 
 std::optional<Run> run_inputs(const std::vector<std::string>& paths, const GlobalOptions& o,

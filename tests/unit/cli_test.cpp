@@ -1,5 +1,6 @@
 // End-to-end tests of the dealscan binary (DEALSCAN_BINARY): formats, exit
 // codes, error paths, and the golden JSON report of the seeds.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -94,6 +95,16 @@ TEST(Cli, VersionMatchesProject) {
   RunResult r = dealscan("--version");
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out, std::string("dealscan ") + DEALSCAN_PROJECT_VERSION + "\n");
+}
+
+TEST(Cli, VerboseLogNamesTheAllocator) {
+  RunResult r = dealscan("-vv --format json seeds/");
+  ASSERT_EQ(r.code, 0) << r.err;
+#if DEALSCAN_WITH_MIMALLOC
+  EXPECT_THAT(r.err, ::testing::HasSubstr("dealscan: allocator: mimalloc 2."));
+#else
+  EXPECT_THAT(r.err, ::testing::HasSubstr("dealscan: allocator: system malloc"));
+#endif
 }
 
 TEST(Cli, GlobSelectsFolderFiles) {
