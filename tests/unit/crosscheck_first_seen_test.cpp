@@ -17,7 +17,9 @@ TEST(FirstSeen, NumbersStringsInOrderOfFirstSight) {
   EXPECT_EQ(seen.add("corriere"), std::make_pair(std::size_t(0), false));
   EXPECT_TRUE(seen.contains("sole24ore"));
   EXPECT_FALSE(seen.contains("repubblica"));
-  EXPECT_EQ(seen.strings(), (std::vector<std::string_view>{"corriere", "sole24ore"}));
+  const auto strings = seen.strings();
+  EXPECT_EQ(std::vector<std::string_view>(strings.begin(), strings.end()),
+            (std::vector<std::string_view>{"corriere", "sole24ore"}));
 }
 
 TEST(FirstSeen, KeepsNumbersAndStringsPastTheScannedList) {
@@ -34,6 +36,23 @@ TEST(FirstSeen, KeepsNumbersAndStringsPastTheScannedList) {
   // A view of another buffer with equal bytes is the same string.
   const std::string copy = names[3];
   EXPECT_EQ(seen.add(copy).first, 3u);
+}
+
+// The seventeenth string fills no fixed slot: it starts the hash table, and
+// the sixteen before it keep their numbers there.
+TEST(FirstSeen, NumbersStayAcrossTheEndOfTheScannedArray) {
+  std::vector<std::string> names;
+  for (int i = 0; i < 18; ++i) names.push_back("fonte" + std::to_string(i));
+  FirstSeen seen;
+  for (int i = 0; i < 16; ++i) EXPECT_TRUE(seen.add(names[i]).second);
+  EXPECT_EQ(seen.strings().size(), 16u);
+  EXPECT_FALSE(seen.contains(names[16]));
+  EXPECT_EQ(seen.add(names[16]), std::make_pair(std::size_t(16), true));
+  EXPECT_EQ(seen.add(names[15]), std::make_pair(std::size_t(15), false));
+  EXPECT_EQ(seen.add(names[0]), std::make_pair(std::size_t(0), false));
+  EXPECT_EQ(seen.add(names[17]), std::make_pair(std::size_t(17), true));
+  ASSERT_EQ(seen.strings().size(), 18u);
+  for (int i = 0; i < 18; ++i) EXPECT_EQ(seen.strings()[i], names[i]);
 }
 
 TEST(FirstSeen, EmptyStringIsAString) {
