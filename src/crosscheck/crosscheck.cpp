@@ -4,6 +4,7 @@
 #include "dealscan/crosscheck.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
@@ -45,9 +46,8 @@ std::vector<std::string> claim_sources(const std::vector<DocumentResult>& docs, 
 
 // The claim as reported. Takes g's key and parties: only its members are
 // read after this.
-Claim make_claim(const std::vector<DocumentResult>& docs, ClaimGroup& g, std::string id, const std::string& story) {
+Claim make_claim(const std::vector<DocumentResult>& docs, ClaimGroup& g, const std::string& story) {
   Claim c;
-  c.id = std::move(id);
   c.story = story;
   c.key = std::move(g.key);
   if (!g.figures.empty()) c.kind = g.kind;
@@ -88,19 +88,27 @@ std::string story_title(const std::vector<DocumentResult>& docs, const std::vect
   return who.empty() ? what : who + ": " + what;
 }
 
+// A claim's conflicts are the ones compare_claim appended for it, from `from`.
 Status claim_status(const Claim& c, const std::vector<Conflict>& conflicts, std::size_t from) {
-  for (std::size_t i = from; i < conflicts.size(); ++i)
-    if (conflicts[i].claim == c.id) return Status::Conflict;
+  if (conflicts.size() > from) return Status::Conflict;
   return c.sources.size() >= 2 ? Status::Corroborated : Status::SingleSource;
 }
 
-std::string claim_id(std::size_t number) { return "c" + std::to_string(number); }
+// "c12", written once into its own string.
+std::string claim_id(std::size_t number) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  std::string id(1 + std::size_t(end - digits), 'c');
+  std::copy(digits, end, id.begin() + 1);
+  return id;
+}
 
 // A story checked before the claims of the stories ahead of it are counted:
-// its claims are numbered c1..cK, and renumber() moves them to their place
-// once the stories ahead are handed over. So a story is loaded, grouped,
-// checked and freed on one thread (a free on another thread crosses malloc
-// arenas), and there is no barrier between grouping and checking.
+// its claims and conflicts carry no claim id (topic messages name claims ""
+// and ""), and number_claims() gives them their ids once the stories ahead
+// are handed over. So a story is loaded, grouped, checked and freed on one
+// thread (a free on another thread crosses malloc arenas), and there is no
+// barrier between grouping and checking.
 struct LocalCheck {
   StoryCheck check;
   std::vector<std::uint32_t> conflict_claim;  // each conflict's claim (its index)
@@ -108,26 +116,28 @@ struct LocalCheck {
   std::vector<std::pair<std::size_t, std::size_t>> topics;  // naming these two claims in their message
 };
 
-// Numbers the story's claims from first_claim + 1.
-void renumber(LocalCheck& local, std::size_t first_claim) {
+// Numbers the story's claims from first_claim + 1, in the claims, the
+// story's list, the conflicts and the topic messages.
+void number_claims(LocalCheck& local, std::size_t first_claim) {
   StoryCheck& out = local.check;
-  if (first_claim == 0) return;
+  out.story.claims.reserve(out.claims.size());
   for (std::size_t i = 0; i < out.claims.size(); ++i) {
     out.claims[i].id = claim_id(first_claim + i + 1);
-    out.story.claims[i] = out.claims[i].id;
+    out.story.claims.push_back(out.claims[i].id);
   }
   for (std::size_t i = 0; i < out.conflicts.size(); ++i) out.conflicts[i].claim = out.claims[local.conflict_claim[i]].id;
+  if (local.topics.empty()) return;
+  const std::string unnumbered = "value: " + topic_value_what("", "");
   for (std::size_t i = 0; i < local.topics.size(); ++i) {
     auto [x, y] = local.topics[i];
     std::string& message = out.conflicts[local.topic_from + i].message;
-    const std::string was = "value: " + topic_value_what(claim_id(x + 1), claim_id(y + 1));
-    if (message.starts_with(was))
-      message.replace(0, was.size(), "value: " + topic_value_what(out.claims[x].id, out.claims[y].id));
+    if (message.starts_with(unnumbered))
+      message.replace(0, unnumbered.size(), "value: " + topic_value_what(out.claims[x].id, out.claims[y].id));
   }
 }
 
-// Claims numbered c1..cK, compared, and the story titled. The claims give
-// their keys and parties to the reported claims.
+// Claims compared and the story titled, the claims not numbered yet. The
+// claims give their keys and parties to the reported claims.
 LocalCheck check_story(const std::vector<DocumentResult>& documents, const StoryGroup& group, std::size_t index,
                        std::vector<ClaimGroup>& claims, const Parties& parties, const Tunables& t) {
   LocalCheck local;
@@ -136,16 +146,14 @@ LocalCheck check_story(const std::vector<DocumentResult>& documents, const Story
   story.id = "s" + std::to_string(index + 1);
   story.sources.reserve(group.docs.size());
   for (auto d : group.docs) story.sources.push_back(documents[d].source.id);
-  story.claims.reserve(claims.size());
   out.claims.reserve(claims.size());
+  const std::string unnumbered;
   for (auto& g : claims) {
     std::size_t from = out.conflicts.size();
-    std::string id = claim_id(out.claims.size() + 1);
-    compare_claim(documents, g, id, story.id, t, out.conflicts);
-    Claim c = make_claim(documents, g, std::move(id), story.id);
+    compare_claim(documents, g, unnumbered, story.id, t, out.conflicts);
+    Claim c = make_claim(documents, g, story.id);
     local.conflict_claim.resize(out.conflicts.size(), static_cast<std::uint32_t>(out.claims.size()));
     c.status = claim_status(c, out.conflicts, from);
-    story.claims.push_back(c.id);
     out.claims.push_back(std::move(c));
   }
   local.topic_from = out.conflicts.size();
@@ -183,7 +191,7 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
   std::vector<LocalCheck> checked;  // the previous batch, not yet handed over
   auto hand_over = [&] {
     for (auto& c : checked) {
-      renumber(c, next_claim);
+      number_claims(c, next_claim);
       next_claim += c.check.claims.size();
       on_story(std::move(c.check));
     }

@@ -317,6 +317,35 @@ TEST(CrossCheckCases, ClaimIdsRunAcrossStoriesAndConflictsFollowThem) {
   }
 }
 
+// The first story's claims are numbered at hand-over too: its topic
+// conflict names them by their final ids, never by empty ones.
+TEST(CrossCheckCases, FirstStoryTopicConflictNamesItsClaims) {
+  std::vector<DocumentResult> docs;
+  for (const auto& [id, value] : {std::pair{"r1", 3e9}, std::pair{"r2", 4.5e9}}) {
+    DocumentResult d;
+    d.source.id = id;
+    Figure f;
+    f.source = id;
+    f.id = std::string(id) + "#f1";
+    f.kind = Kind::Stake;
+    f.subject = "edison";
+    f.counterparty = "saras";
+    f.money.value = value;
+    f.money.currency = "EUR";
+    f.text = "una cifra";
+    d.figures.push_back(f);
+    docs.push_back(std::move(d));
+  }
+  auto cc = cross_check(docs, Lexicon{});
+  ASSERT_EQ(cc.stories.size(), 1u);
+  ASSERT_EQ(cc.claims.size(), 2u);
+  EXPECT_EQ(cc.stories[0].claims, (std::vector<std::string>{"c1", "c2"}));
+  ASSERT_EQ(cc.conflicts.size(), 1u);
+  EXPECT_EQ(cc.conflicts[0].claim, "c1");
+  EXPECT_EQ(cc.conflicts[0].message.rfind("value: different amounts for one deal (claims c1 and c2): ", 0), 0u)
+      << cc.conflicts[0].message;
+}
+
 // Stories are checked in parallel; numbering and order must not depend on it.
 TEST(CrossCheckCases, SameResultForAnyThreadCount) {
   std::vector<DocumentResult> all;
