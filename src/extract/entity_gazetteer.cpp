@@ -65,9 +65,8 @@ Gazetteer::Gazetteer(const Lexicon& lexicon) {
     for (const auto& form : e.forms) {
       bool is_exact = all_exact || std::find(exact.begin(), exact.end(), form) != exact.end();
       CaseRule rule = is_exact ? CaseRule::Exact : default_case_rule(form);
-      names_.add(form, idx, rule);
+      bool one_token = names_.add(form, idx, rule) == 1;
       std::string key = fold(form);
-      bool one_token = form_tokens(form).size() == 1;
       if (rule == CaseRule::Insensitive && one_token && key.size() >= kTypoMinLength)
         for (auto& v : deletion_variants(key)) deletions_[v].emplace_back(idx, key);
     }

@@ -32,8 +32,9 @@ struct PhraseMatch {
 
 class PhraseTrie {
  public:
-  // Adds form (tokenised like the text) with its payload.
-  void add(std::string_view form, int payload, CaseRule rule);
+  // Adds form (tokenised like the text) with its payload; returns its
+  // number of tokens.
+  std::size_t add(std::string_view form, int payload, CaseRule rule);
   // Longest form matching at token i whose case rule accepts the surface;
   // never crosses a line break. payload -1 when none.
   PhraseMatch longest(const TokenStream& ts, std::size_t i) const {
@@ -79,7 +80,9 @@ class PhraseTrie {
   struct Pattern {
     int payload;
     CaseRule rule;
-    std::vector<std::vector<std::string>> variants;  // accepted surfaces per token
+    // Accepted surfaces per token; none for Insensitive, which accepts any
+    // (most forms: their upper-cased copies cost most of the build).
+    std::vector<std::vector<std::string>> variants;
   };
   struct Node {
     std::vector<Pattern> patterns;

@@ -53,6 +53,24 @@ TEST(EntityTrie, LongestFormThroughInnerAndLeafNodes) {
   EXPECT_EQ(leaf.end, 9u);
 }
 
+TEST(EntityTrie, AddCountsTheFormsTokens) {
+  PhraseTrie trie;
+  EXPECT_EQ(trie.add("Ferrovie Nord", 1, CaseRule::Insensitive), 2u);
+  EXPECT_EQ(trie.add("Lanificio", 2, CaseRule::Exact), 1u);
+  EXPECT_EQ(trie.add("", 3, CaseRule::Insensitive), 0u);
+}
+
+// Forms on the same tokens keep their own rules: an exact one listed first
+// rejects a surface that a later any-case one (which keeps no surfaces) accepts.
+TEST(EntityTrie, ExactThenAnyCaseFormOnSameTokens) {
+  PhraseTrie trie;
+  trie.add("Vela", 1, CaseRule::Exact);
+  trie.add("vela", 2, CaseRule::Insensitive);
+  EXPECT_EQ(at(trie, "la Vela gonfia", 1).payload, 1);
+  EXPECT_EQ(at(trie, "la vela gonfia", 1).payload, 2);
+  EXPECT_EQ(at(trie, "la vELa gonfia", 1).payload, 2);
+}
+
 TEST(EntityTrie, CaseRulesStillApply) {
   PhraseTrie trie;
   trie.add("Meta", 1, CaseRule::Exact);
