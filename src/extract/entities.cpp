@@ -40,6 +40,7 @@ struct EntityExtractor::Impl {
       : gazetteer(lexicon), rules(lexicon, gazetteer), descriptive(lexicon, gazetteer) {
     gazetteer.mark_starts(starts);
     rules.mark_starts(starts);
+    descriptive.mark_starts(starts);
   }
 
   const Entity* lookup(std::string_view id, const entity::DocState& doc) const {

@@ -49,6 +49,8 @@ DescriptiveResolver::DescriptiveResolver(const Lexicon& lexicon, const Gazetteer
   }
 }
 
+void DescriptiveResolver::mark_starts(StartMarks& marks) const { marks.add(descriptors_, kFollowerStart); }
+
 bool DescriptiveResolver::compatible(std::string_view id, const std::string& kind, const DocState& doc) const {
   if (const GazEntry* g = gazetteer_.find(id)) {
     if (g->entity.type != EntityType::Org) return false;

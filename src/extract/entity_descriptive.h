@@ -19,6 +19,10 @@ class DescriptiveResolver {
  public:
   DescriptiveResolver(const Lexicon& lexicon, const Gazetteer& gazetteer);
 
+  // The descriptors' start bit (kFollowerStart): the rules look a
+  // determiner up only before one of these, a trigger or a role.
+  void mark_starts(StartMarks& marks) const;
+
   // names: the name mentions kept so far, sorted and non-overlapping.
   // Appends descriptive drafts to out.
   // The ids of the drafts are held in doc (held_ids).

@@ -62,6 +62,9 @@ enum StartBit : std::uint8_t {
   kSuffixStart = 4,       // NameRules::legal_suffix
   kDeterminerStart = 8,   // the determiners (NameRules)
   kCommaMark = 16,        // NameRules::persons, with the determiners
+  // What a determiner is looked up for: a trigger, a role or a descriptor
+  // may start here (NameRules, DescriptiveResolver).
+  kFollowerStart = 32,
 };
 
 struct DocState {

@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace dealscan::entity {
@@ -108,6 +109,7 @@ std::size_t PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
     if (rule == CaseRule::Acronym) v.push_back(titlecase(t));
     p.variants.push_back(std::move(v));
   }
+  max_tokens_ = std::max(max_tokens_, toks.size());
   const std::uint64_t fh = opening[0] & (kFirstBits - 1);
   first_[fh / 64] |= std::uint64_t{1} << (fh % 64);
   const std::size_t ob = opening_bit(opening[0], opening[1]);
@@ -185,19 +187,43 @@ void PhraseTrie::longest_each(const TokenStream& ts, std::vector<PhraseMatch>& a
   }
 }
 
-void PhraseTrie::longest_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit,
-                                std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const {
+template <class Wanted>
+void PhraseTrie::walk_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit, Wanted wanted,
+                             std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const {
   const std::size_t n = ts.size();
   at.assign(n, PhraseMatch{});
   starts.clear();
-  // The walk inline: a call per marked token cost a part of its walk.
+  // The walk inline, not called through longest_slow: one in ten tokens
+  // is marked, and the call cost a tenth of the pass.
   for (std::size_t i = next_marked(marks, 0, n, bit); i < n; i = next_marked(marks, i + 1, n, bit)) {
+    if (!wanted(i)) continue;
     std::size_t end = i;
     int payload = -1;
     if (walk(ts, i, end, payload) < 0) continue;
     at[i] = {payload, end};
     starts.push_back(static_cast<std::uint32_t>(i));
   }
+}
+
+void PhraseTrie::longest_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit,
+                                std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const {
+  walk_marked(ts, marks, bit, [](std::size_t) { return true; }, at, starts);
+}
+
+void PhraseTrie::longest_marked_near(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit,
+                                     std::uint8_t next_bits, std::uint8_t prev_bits, std::vector<PhraseMatch>& at,
+                                     std::vector<std::uint32_t>& starts) const {
+  // A match ends at most max_tokens_ after i; the marks' padding covers
+  // the reads past the last token when that is at most its size.
+  if (max_tokens_ > StartMarks::kPad) return longest_marked(ts, marks, bit, at, starts);
+  const std::size_t reach = max_tokens_;
+  auto near = [&](std::size_t i) {
+    if (i > 0 && marks[i - 1] & prev_bits) return true;
+    for (std::size_t k = 1; k <= reach; ++k)
+      if (marks[i + k] & next_bits) return true;
+    return false;
+  };
+  walk_marked(ts, marks, bit, near, at, starts);
 }
 
 void StartMarks::add(const PhraseTrie& trie, std::uint8_t bit) {

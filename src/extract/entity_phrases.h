@@ -50,6 +50,12 @@ class PhraseTrie {
   // bit, this trie's: the others start no form.
   void longest_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit, std::vector<PhraseMatch>& at,
                       std::vector<std::uint32_t>& starts) const;
+  // The same for only the marked tokens whose match matters to the caller:
+  // those with a token marked with next_bits among the longest form's
+  // length after them, or right after a token marked with prev_bits. The
+  // others are left as no match (most determiners precede no trigger).
+  void longest_marked_near(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit, std::uint8_t next_bits,
+                           std::uint8_t prev_bits, std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const;
   // may_start and the walk for loops over every token, which keep the start
   // bitmap in a register (StartTest) and ask the walk only where it passes.
   struct StartTest {
@@ -135,7 +141,12 @@ class PhraseTrie {
     return first_[fh / 64] >> (fh % 64) & 1;
   }
   PhraseMatch longest_slow(const TokenStream& ts, std::size_t i) const;
+  // longest_marked's loop for the marked tokens that wanted(i) accepts.
+  template <class Wanted>
+  void walk_marked(const TokenStream& ts, const std::uint8_t* marks, std::uint8_t bit, Wanted wanted,
+                   std::vector<PhraseMatch>& at, std::vector<std::uint32_t>& starts) const;
   std::size_t edge_count_ = 0;
+  std::size_t max_tokens_ = 0;  // of the longest form
   // Whether the surface at i is written as p's case rule allows. Inline for
   // the rule most forms have, which accepts any case.
   bool accepts(const Pattern& p, const TokenStream& ts, std::size_t i) const {

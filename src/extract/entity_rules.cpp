@@ -89,13 +89,18 @@ void NameRules::apply(const TokenStream& ts, DocState& doc) const {
 }
 
 void NameRules::find_determiners(const TokenStream& ts, DocState& doc) const {
-  determiners_.longest_marked(ts, doc.starts, kDeterminerStart, doc.determiners, doc.determiner_starts);
+  // Only a determiner before a trigger or a role, or after a comma, is read
+  // (after_trigger, persons; the descriptive resolver's descriptors too).
+  determiners_.longest_marked_near(ts, doc.starts, kDeterminerStart, kFollowerStart, kCommaMark, doc.determiners,
+                                   doc.determiner_starts);
 }
 
 void NameRules::mark_starts(StartMarks& marks) const {
   marks.add(suffixes_, kSuffixStart);
   marks.add(determiners_, kDeterminerStart);
   marks.add_key(",", kCommaMark);
+  marks.add(triggers_, kFollowerStart);
+  marks.add(roles_, kFollowerStart);
 }
 
 std::size_t NameRules::name_end(const TokenStream& ts, std::size_t i, const Covered& covered) const {

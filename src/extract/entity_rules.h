@@ -29,7 +29,9 @@ class NameRules {
   NameRules(const Lexicon& lexicon, const Gazetteer& gazetteer);
 
   // The start bits of suffixes, determiners and commas (kSuffixStart,
-  // kDeterminerStart, kCommaMark), which apply's rules visit.
+  // kDeterminerStart, kCommaMark), which apply's rules visit, and of
+  // triggers and roles (kFollowerStart), which decide which determiners
+  // are looked up. apply needs DescriptiveResolver::mark_starts too.
   void mark_starts(StartMarks& marks) const;
   // Adds drafts and unknown entities; call after the gazetteer matched
   // (doc.starts marked by mark_starts).

@@ -221,6 +221,37 @@ TEST(EntityTrie, StartMarksVisitEachTriesStartsInOrder) {
   EXPECT_EQ(each_starts.size(), 5u);
 }
 
+// longest_marked_near looks a form up only where a token marked as a
+// follower starts within the longest form's reach after it, or right after
+// a token marked as a comma; the others are no match and are not listed.
+TEST(EntityTrie, MarkedNearVisitsOnlyFormsBeforeAFollowerOrAfterAComma) {
+  PhraseTrie articles, roles;
+  articles.add("la", 1, CaseRule::Insensitive);
+  articles.add("dell'", 1, CaseRule::Insensitive);  // two tokens: "dell" "'"
+  roles.add("presidente", 1, CaseRule::Insensitive);
+  StartMarks marks;
+  marks.add(articles, 2);
+  marks.add(roles, 8);
+  marks.add_key(",", 4);
+  TokenStream ts;
+  // 0 la 1 presidente 2 e 3 la 4 sede 5 dell 6 ' 7 presidente 8 , 9 la 10 casa 11 la
+  tokenize_into("la presidente e la sede dell'presidente, la casa la", kOneSentence, ts);
+  ASSERT_EQ(ts.size(), 12u);
+  std::vector<std::uint8_t> m;
+  marks.mark(ts, m);
+  std::vector<PhraseMatch> near;
+  std::vector<std::uint32_t> near_starts;
+  articles.longest_marked_near(ts, m.data(), 2, 8, 4, near, near_starts);
+  ASSERT_EQ(near.size(), ts.size());
+  // "la" before a role, "dell'" two tokens before one, "la" after the comma.
+  EXPECT_EQ(near_starts, (std::vector<std::uint32_t>{0, 5, 9}));
+  EXPECT_EQ(near[0].payload, 1);
+  EXPECT_EQ(near[0].end, 1u);
+  EXPECT_EQ(near[5].end, 7u);
+  EXPECT_EQ(near[9].end, 10u);
+  for (const std::size_t skipped : {3u, 11u}) EXPECT_EQ(near[skipped].payload, -1) << skipped;
+}
+
 // may_match holds wherever a form matches (one token or several, any case
 // rule), and rules out a common first word followed by a word no form has
 // after it ("il dossier" with only "Il Sole 24 Ore" listed).
