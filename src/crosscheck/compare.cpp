@@ -70,6 +70,7 @@ Classes classes_by_label(const Side& items, Label label) {
 // First mention per source, in input order.
 Side one_per_source(const Side& side) {
   Side out;
+  out.reserve(side.size());  // one block, not one per doubling
   FirstSeen seen;
   for (const auto* it : side)
     if (seen.add(it->source).second) out.push_back(it);
@@ -81,8 +82,17 @@ Side one_per_source(const Side& side) {
 constexpr std::size_t kMaxQuoted = 8;
 constexpr std::size_t kQuotedWhenLong = 5;
 
+std::size_t quoted_count(const Side& side) { return side.size() > kMaxQuoted ? kQuotedWhenLong : side.size(); }
+
+// What quote_side appends, give or take the count of further sources.
+std::size_t quoted_length(const Side& side) {
+  std::size_t n = 32;
+  for (std::size_t i = 0; i < quoted_count(side); ++i) n += side[i]->source.size() + side[i]->text.size() + 5;
+  return n;
+}
+
 void quote_side(const Side& side, std::string& s) {
-  const std::size_t quoted = side.size() > kMaxQuoted ? kQuotedWhenLong : side.size();
+  const std::size_t quoted = quoted_count(side);
   for (std::size_t i = 0; i < quoted; ++i) {
     if (i > 0) s += ", ";
     s.append(side[i]->source).append(" \"").append(side[i]->text).append("\"");
@@ -108,6 +118,7 @@ class Emitter {
       for (const auto* it : *side)
         c.values.push_back({std::string(it->source), std::string(it->text), it->value, std::string(it->id)});
     bool internal = xa.size() == 1 && xb.size() == 1 && xa[0]->source == xb[0]->source;
+    c.message.reserve(field.size() + what.size() + 24 + quoted_length(xa) + quoted_length(xb));
     c.message.append(field).append(": ").append(what).append(internal ? " within one source: " : ": ");
     quote_side(xa, c.message);
     c.message += " vs ";
