@@ -725,7 +725,13 @@ CueScreen::CueScreen(const PhraseMatcher& matcher) {
   for (auto& lit : all)
     if (literals_.empty() || lit.compare(0, literals_.back().size(), literals_.back()) != 0) literals_.push_back(std::move(lit));
   if (literals_.size() >= 0xFFFF) return;
-  for (const auto& lit : literals_) head_.set(std::size_t{static_cast<unsigned char>(lit[0])} << 8 | static_cast<unsigned char>(lit[1]));
+  for (const auto& lit : literals_) {
+    const auto* b = reinterpret_cast<const unsigned char*>(lit.data());
+    const std::size_t h2 = std::size_t{b[0]} << 8 | b[1];
+    head_.set(h2);
+    if (lit.size() == 2) two_byte_.set(h2);
+    else head3_.set(head3(b));
+  }
   for (std::size_t c = 0, k = 0; c <= 256; ++c) {
     while (k < literals_.size() && static_cast<unsigned char>(literals_[k][0]) < c) ++k;
     first_[c] = static_cast<std::uint16_t>(k);
@@ -783,12 +789,12 @@ bool CueScreen::may_match(const entity::TokenStream& words, std::string_view low
   auto it = std::lower_bound(toks.begin(), toks.end(), span.begin,
                              [](const entity::Token& t, std::size_t pos) { return t.begin < pos; });
   if (it != toks.begin() && std::prev(it)->word && std::prev(it)->end > span.begin) return true;
-  // The two-byte filter inline (most words fail it), the literals past it.
+  // The two- and three-byte filters inline (most words fail them), the literals past them.
   const auto* bytes = reinterpret_cast<const unsigned char*>(lowered.data());
   const std::size_t first = static_cast<std::size_t>(it - toks.begin());
   for (; it != toks.end() && it->begin < end; ++it) {
     const std::size_t at = it->begin;
-    if (!it->word || at + 1 >= end || !head_.test(std::size_t{bytes[at]} << 8 | bytes[at + 1])) continue;
+    if (!it->word || at + 1 >= end || !may_start_literal(bytes, at, end)) continue;
     if (const std::size_t k = literal_at(lowered, at, end); k != kNoLiteral && phrase_complete(k, words, lowered, first, end))
       return true;
   }

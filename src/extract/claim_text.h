@@ -261,6 +261,20 @@ class CueScreen {
   // empty when one of its phrases needs it alone (it decides).
   std::vector<std::vector<std::vector<std::string>>> needs_;
   std::bitset<65536> head_;            // their first two bytes
+  // A word passing head_ is looked up only when a literal may be its
+  // prefix: a two-byte literal has its head (two_byte_), or a longer one its
+  // first three bytes (head3_, hashed). Most words passing head_ fail here.
+  std::bitset<65536> two_byte_, head3_;
+  static std::size_t head3(const unsigned char* p) {
+    const std::uint32_t w = std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2];
+    return (w * 0x9E3779B1u) >> 16;
+  }
+  // May a literal start at lowered[at, end)? (at + 1 < end)
+  bool may_start_literal(const unsigned char* bytes, std::size_t at, std::size_t end) const {
+    const std::size_t h2 = std::size_t{bytes[at]} << 8 | bytes[at + 1];
+    if (!head_.test(h2)) return false;
+    return two_byte_.test(h2) || (at + 2 < end && head3_.test(head3(bytes + at)));
+  }
   std::uint16_t first_[257] = {};      // per first byte c: literals_[first_[c], first_[c + 1])
 };
 

@@ -117,5 +117,24 @@ TEST(CueScreen, APhraseOfSeveralTellingWordsNeedsThemAll) {
   EXPECT_TRUE(may("La prima rata, dicono le fonti, arriva."));
 }
 
+// The two- and three-byte filters before the literals: what they let
+// through or not must not change the answer.
+TEST(CueScreen, FiltersOnTheFirstBytesKeepTheAnswer) {
+  Lexicon lexicon;
+  // "fonti" (a literal of five bytes) and "su" (two bytes: its head decides).
+  lexicon.add_list("cues", "fonti\ttype=a\nsu\ttype=b\n", "test");
+  const PhraseMatcher m(lexicon.list("cues"));
+  const CueScreen screen(m);
+  auto may = [&](const std::string& text) {
+    const DocumentText doc(text);
+    return screen.may_match(doc.words(), doc.lowered(), Span{0, text.size()});
+  };
+  EXPECT_FALSE(may("Il fondo chiude forte."));       // "fon" passes the filters, "fonti" is not there
+  EXPECT_TRUE(may("Le FONTI parlano."));
+  EXPECT_TRUE(may("Poi sul tavolo."));               // "su" starts "sul": look
+  EXPECT_FALSE(may("Alla fine fo."));                // "fo" ends the span: too short for "fonti"
+  EXPECT_FALSE(may("Ancora fa caldo."));             // "fa": neither head
+}
+
 }  // namespace
 }  // namespace dealscan::claims
