@@ -189,14 +189,39 @@ std::string_view governing_role(const SentenceView& v, std::size_t tb) {
   return {};
 }
 
-bool inside_brackets(const SentenceView& v, std::size_t tb) {
-  int depth = 0;
-  for (std::size_t t = 0; t < tb; ++t) {
-    if (v.is_punct(t, "([")) ++depth;
-    if (v.is_punct(t, ")]") && depth > 0) --depth;
+// Whether token tb is inside brackets, asked for tokens left to right: the
+// bracket depth is carried from one question to the next instead of being
+// counted from the sentence's start each time.
+class BracketDepth {
+ public:
+  bool inside(const SentenceView& v, std::size_t tb) {
+    for (; t_ < tb; ++t_) {
+      if (v.is_punct(t_, "([")) ++depth_;
+      if (v.is_punct(t_, ")]") && depth_ > 0) --depth_;
+    }
+    return depth_ > 0;
   }
-  return depth > 0;
-}
+
+ private:
+  std::size_t t_ = 0;
+  int depth_ = 0;
+};
+
+// SentenceView::token_range(s) for spans met left to right (by begin): the
+// walk goes on from the last range's first token instead of searching all
+// tokens again (a sentence's mentions are a few tokens apart).
+class RangeWalk {
+ public:
+  std::pair<std::size_t, std::size_t> range(const std::vector<Token>& tokens, Span s) {
+    while (b_ < tokens.size() && tokens[b_].span.end <= s.begin) ++b_;
+    std::size_t e = b_;
+    while (e < tokens.size() && tokens[e].span.begin < s.end) ++e;
+    return {b_, e};
+  }
+
+ private:
+  std::size_t b_ = 0;
+};
 
 // "l'azienda guidata da Sam Altman", "il gruppo di Jensen Huang": a head noun
 // standing for a company, then the person who leads or founded it. Returns
@@ -247,9 +272,11 @@ void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, Sent
   auto first = std::lower_bound(entities.mentions.begin(), entities.mentions.end(), span.begin,
                                 [](const EntityMention& m, std::size_t pos) { return m.span.begin < pos; });
   std::size_t covered_to = 0;
+  RangeWalk ranges;
+  BracketDepth brackets;
   for (auto it = first; it != entities.mentions.end() && it->span.begin < span.end; ++it) {
     if (it->span.end > span.end || it->span.begin < covered_to) continue;  // nested or crossing
-    auto [tb, te] = v.token_range(it->span);
+    auto [tb, te] = ranges.range(v.tokens, it->span);
     if (tb >= te) continue;
     MentionRef r;
     r.mention = &*it;
@@ -258,7 +285,7 @@ void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, Sent
     r.te = te;
     for (std::size_t t = tb; t < te; ++t) v.role[t] = {};  // a name is never a preposition
     r.role = governing_role(v, tb);
-    r.parenthetical = inside_brackets(v, tb);
+    r.parenthetical = brackets.inside(v, tb);
     if (const Entity* company = led_company(lex, v, r, by_id)) {
       // The whole phrase names the company; its role is the one before the head noun.
       r.entity = company;

@@ -32,9 +32,10 @@ struct SentenceData {
   std::vector<TriggerHit> triggers;
   std::vector<CueHit> modality;
   std::vector<CueHit> attribution;
-  std::optional<std::string> agent;  // single named subject, for carry-over
+  std::optional<std::string> agent;  // single named subject, for carry-over (once agent_found)
   bool tokenized = false;  // view.tokens are this document's sentence's, marked
   bool analysed = false;   // the rest too (analyse)
+  bool agent_found = false;  // agent is known: only carry-over reads it, so it is found when asked
 };
 
 struct Doc {
@@ -68,16 +69,25 @@ void tokenize_once(const Doc& doc, std::size_t s) {
   d.tokenized = true;
 }
 
-// Fills d's view and agent for sentence s, once: all that is read of a
-// sentence before a figure or a fact (carried_agent), reusing its buffers.
+// Fills d's view for sentence s, once: all that is read of a sentence
+// before a figure or a fact (carried_agent), reusing its buffers.
 void analyse_view(const Doc& doc, std::size_t s) {
   SentenceData& d = doc.data[s];
   if (d.analysed) return;
   tokenize_once(doc, s);
   build_view_into(doc.lex, s, doc.sentences[s].span, d.view, doc.in.entities, doc.by_id);
+  d.analysed = true;
+}
+
+// The single named subject of sentence s, found once (after analyse_view):
+// only a later sentence's carry-over asks, for few sentences.
+const std::optional<std::string>& agent_of(const Doc& doc, std::size_t s) {
+  SentenceData& d = doc.data[s];
+  if (d.agent_found) return d.agent;
   if (auto agent = find_agent(d.view, d.view.tokens.size()); agent && !agent->several())
     d.agent = d.view.mentions[agent->members.front()].id();
-  d.analysed = true;
+  d.agent_found = true;
+  return d.agent;
 }
 
 // analyse_view, and the cues of sentence s; for a sentence with money
@@ -127,7 +137,7 @@ std::optional<std::string> carried_agent(const Doc& doc, std::size_t s, std::opt
   for (std::size_t back = 1; back <= kCarrySentences && back <= s; ++back) {
     if (!doc.data[s - back].analysed && !may_name_party(doc, s - back)) continue;
     analyse_view(doc, s - back);  // a sentence needing more was analysed by analyse_needed
-    const auto& a = doc.data[s - back].agent;
+    const auto& a = agent_of(doc, s - back);
     if (!a) continue;
     const Entity* e = doc.by_id.find(*a);
     bool person = e && e->type == EntityType::Person;
@@ -198,7 +208,7 @@ void analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
   std::size_t n = doc.sentences.size();
   for (std::size_t s = 0; s < n; ++s) {  // empty until analysed; the buffers stay
     SentenceData& d = doc.data[s];
-    d.tokenized = d.analysed = false;
+    d.tokenized = d.analysed = d.agent_found = false;
     d.triggers.clear();
     d.modality.clear();
     d.attribution.clear();

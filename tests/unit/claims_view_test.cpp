@@ -103,6 +103,34 @@ TEST(SentenceView, HeadsListed) {
   EXPECT_EQ(by_role, v.heads);
 }
 
+// Mentions are placed on their tokens and told parenthetical walking the
+// sentence once, left to right: each gets the range token_range gives and
+// the bracket depth counted from the sentence's start, brackets closing and
+// reopening between them, a nested mention dropped.
+TEST(SentenceView, MentionsRangesAndBracketsAsCountedFromTheStart) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Alfa (ex Beta Uno) e Gamma [con Delta (Epsilon)] pagano Zeta) e Eta.";
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org},       {"beta", "Beta Uno", EntityType::Org},
+                                        {"uno", "Uno", EntityType::Org},         {"gamma", "Gamma", EntityType::Org},
+                                        {"delta", "Delta", EntityType::Org},     {"epsilon", "Epsilon", EntityType::Org},
+                                        {"zeta", "Zeta", EntityType::Org},       {"eta", "Eta.", EntityType::Org}};
+  EntityOutput out = test_support::mentions_by_name(text, entities);
+  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out,
+                                    EntityIndex(entities));
+  std::vector<std::string> ids;
+  std::vector<bool> inside;
+  for (const auto& m : v.mentions) {
+    ids.push_back(m.id());
+    inside.push_back(m.parenthetical);
+    EXPECT_EQ(std::make_pair(m.tb, m.te), v.token_range(m.mention->span)) << m.id();
+  }
+  // "Uno" inside "Beta Uno" is nested; "Eta." runs past the tokens' "Eta".
+  EXPECT_EQ(ids, (std::vector<std::string>{"alfa", "beta", "gamma", "delta", "epsilon", "zeta", "eta"}));
+  EXPECT_EQ(inside, (std::vector<bool>{false, true, false, true, true, false, false}));
+}
+
 // EntityIndex finds every entity by its id, the first of a repeated id,
 // and nothing for an id the document lacks, however many entities it holds.
 TEST(EntityIndex, FindsTheFirstEntityOfEachId) {
