@@ -112,6 +112,9 @@ struct FigureRef {
   const std::string* counterparty = nullptr;
 };
 
+// printf's "%.*g" of v (digits significant digits) written at out, whose
+// room ends at out_end (24 bytes are enough); returns the end of the text.
+char* significant_digits(double v, int digits, char* out, char* out_end);
 // "USD:1.2e+10": the currency and the amount to `digits` significant digits,
 // a key for "the same amount".
 std::string rounded_amount(const MoneyMention& m, int digits);
@@ -175,11 +178,14 @@ class Names {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
   std::uint32_t intern(std::string_view s);
+  // ids[i] = intern(strings[i]), under one lock.
+  void intern_all(std::span<const std::string_view> strings, std::span<std::uint32_t> ids);
   std::uint32_t intern_optional(const std::optional<std::string>& s) { return s ? intern(std::string_view(*s)) : kNone; }
   const std::string& name(std::uint32_t id) const { return names_[id]; }
   std::size_t size() const { return names_.size(); }
 
  private:
+  std::uint32_t intern_locked(std::string_view s);
   std::mutex mutex_;
   std::deque<std::string> names_;  // a deque: interned strings never move
   std::unordered_map<std::string_view, std::uint32_t> index_;

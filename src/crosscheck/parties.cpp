@@ -1,5 +1,6 @@
 // Canonical parties and figure prominence.
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -41,11 +42,79 @@ std::string Parties::name(const std::string& id) const {
   return it == name_.end() || it->second.empty() ? id : it->second;
 }
 
+namespace {
+
+constexpr std::uint64_t kPow10[] = {1ull,
+                                    10ull,
+                                    100ull,
+                                    1000ull,
+                                    10000ull,
+                                    100000ull,
+                                    1000000ull,
+                                    10000000ull,
+                                    100000000ull,
+                                    1000000000ull,
+                                    10000000000ull,
+                                    100000000000ull,
+                                    1000000000000ull,
+                                    10000000000000ull,
+                                    100000000000000ull,
+                                    1000000000000000ull,
+                                    10000000000000000ull,
+                                    100000000000000000ull,
+                                    1000000000000000000ull,
+                                    10000000000000000000ull};
+
+// printf's %.*g of a whole number 1 <= v < 1e19 with 1..15 digits, by integer
+// arithmetic (amounts are nearly always whole): exact, and ties go to the
+// even digit as printf's do. Null when v is not such a number.
+char* whole_significant(double v, int digits, char* out) {
+  if (!(v >= 1.0 && v < 1e19) || digits < 1 || digits > 15) return nullptr;
+  const auto n = static_cast<std::uint64_t>(v);
+  if (static_cast<double>(n) != v) return nullptr;
+  const int below = (std::bit_width(n) * 1233) >> 12;  // log10(2^bits), so len is it or one more
+  const int len = below + (n >= kPow10[below]);
+  if (len <= digits) return std::to_chars(out, out + 20, n).ptr;  // "%g" of a short whole number: itself
+  const std::uint64_t unit = kPow10[len - digits], half = unit / 2;
+  std::uint64_t q = n / unit;
+  const std::uint64_t r = n % unit;
+  if (r > half || (r == half && (q & 1))) ++q;
+  int exponent = len - 1;  // >= digits: "%g" writes it as d.ddde+XX
+  if (q == kPow10[digits]) q /= 10, ++exponent;
+  while (q % 10 == 0) q /= 10;  // "%g" drops trailing zeros
+  // The mantissa's digits one place on, then its first digit moved before the point.
+  char* end = std::to_chars(out + 1, out + 1 + 16, q).ptr;
+  out[0] = out[1];
+  out[1] = '.';
+  out = end - out > 2 ? end : out + 1;
+  *out++ = 'e';
+  *out++ = '+';
+  *out++ = static_cast<char>('0' + exponent / 10);
+  *out++ = static_cast<char>('0' + exponent % 10);
+  return out;
+}
+
+}  // namespace
+
+char* significant_digits(double v, int digits, char* out, char* out_end) {
+  if (v < 0) {
+    if (char* end = whole_significant(-v, digits, out + 1)) {
+      *out = '-';
+      return end;
+    }
+  } else if (char* end = whole_significant(v, digits, out)) {
+    return end;
+  }
+  // printf's %.*g, without printf's cost: the bytes are the same.
+  return std::to_chars(out, out_end, v, std::chars_format::general, digits).ptr;
+}
+
 std::string rounded_amount(const MoneyMention& m, int digits) {
   char buf[48];
-  // printf's %.*g, without printf's cost: the bytes are the same.
-  auto end = std::to_chars(buf, buf + sizeof buf, m.value, std::chars_format::general, digits).ptr;
-  std::string out = m.currency;
+  char* end = significant_digits(m.value, digits, buf, buf + sizeof buf);
+  std::string out;
+  out.reserve(m.currency.size() + 1 + (end - buf));
+  out += m.currency;
   out += ':';
   out.append(buf, end);
   return out;

@@ -302,8 +302,7 @@ std::optional<long> day_number(const std::optional<std::string>& date) {
 
 }  // namespace
 
-std::uint32_t Names::intern(std::string_view s) {
-  std::lock_guard lock(mutex_);
+std::uint32_t Names::intern_locked(std::string_view s) {
   auto it = index_.find(s);
   if (it != index_.end()) return it->second;
   const auto id = static_cast<std::uint32_t>(names_.size());
@@ -311,55 +310,100 @@ std::uint32_t Names::intern(std::string_view s) {
   return id;
 }
 
+std::uint32_t Names::intern(std::string_view s) {
+  std::lock_guard lock(mutex_);
+  return intern_locked(s);
+}
+
+void Names::intern_all(std::span<const std::string_view> strings, std::span<std::uint32_t> ids) {
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < strings.size(); ++i) ids[i] = intern_locked(strings[i]);
+}
+
 StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names) {
   return story_doc(doc, figure_prominence(doc, t), names);
 }
 
-StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> ranked, Names& names) {
-  StoryDoc out;
-  out.id = doc.source.id;
-  out.day = day_number(doc.source.date);
-  out.entities.reserve(doc.entities.size());
-  for (const auto& e : doc.entities)
-    out.entities.push_back({names.intern(e.id), e.type, static_cast<std::uint32_t>(e.mentions)});
-  // Each figure's subject and counterparty as named, interned once: a
-  // document's figures name a few parties over and over.
-  std::vector<std::uint32_t> party_ids(2 * doc.figures.size(), Names::kNone);
-  std::vector<std::pair<std::string_view, std::uint32_t>> seen;  // the last parties interned
-  auto intern_party = [&](std::string_view p) {
-    constexpr std::size_t kRecent = 8;
-    for (const auto& [name, id] : seen)
-      if (name == p) return id;
-    if (seen.size() == kRecent) seen.erase(seen.begin());
-    return seen.emplace_back(p, names.intern(p)).second;
-  };
-  for (std::size_t i = 0; i < doc.figures.size(); ++i)
-    for (int side = 0; side < 2; ++side) {
-      const auto& p = side ? doc.figures[i].counterparty : doc.figures[i].subject;
-      if (!p) continue;
-      auto id = party_ids[2 * i + side] = intern_party(*p);
-      bool listed = std::any_of(out.entities.begin(), out.entities.end(), [&](const auto& e) { return e.id == id; });
-      if (!listed && std::find(out.figure_parties.begin(), out.figure_parties.end(), id) == out.figure_parties.end())
-        out.figure_parties.push_back(id);
-    }
-  // Ranked with each party as named; Profiler makes them canonical.
-  std::unordered_map<std::string, std::size_t> at;
+namespace {
+
+// The position of s in a short list of distinct strings, appended when new:
+// a document names few parties and few amounts, so a scan beats a hash.
+template <class List, class Text>
+std::uint32_t position_in(List& list, const Text& s) {
+  for (std::size_t k = 0; k < list.size(); ++k)
+    if (list[k] == s) return static_cast<std::uint32_t>(k);
+  list.push_back(s);
+  return static_cast<std::uint32_t>(list.size() - 1);
+}
+
+// The document's amounts (by rounded_amount to two digits) with their
+// ranked figures, most prominent first, the kLeadingAmounts kept; each
+// amount's key is the position of its text in `keys`.
+std::vector<StoryDoc::Amount> leading_amounts(const DocumentResult& doc, std::span<const FigureProminence> ranked,
+                                              std::span<const std::uint32_t> party_slots,
+                                              std::vector<std::string>& keys) {
+  std::vector<StoryDoc::Amount> amounts;
   for (const auto& [index, prominence] : ranked) {
     const Figure& f = doc.figures[index];
-    auto [it, fresh] = at.emplace(rounded_amount(f.money, 2), out.amounts.size());
-    if (fresh) out.amounts.push_back({0, names.intern(it->first), 0, {}, Kind::Other});
-    StoryDoc::Amount& a = out.amounts[it->second];
+    const std::uint32_t key = position_in(keys, rounded_amount(f.money, 2));
+    if (key == amounts.size()) amounts.push_back({0, key, 0, {}, Kind::Other});
+    StoryDoc::Amount& a = amounts[key];
     a.prominence += prominence;
     if (a.mentions.empty() || prominence > a.mentions[a.top].prominence) {
       a.top = static_cast<std::uint32_t>(a.mentions.size());
       a.top_kind = f.kind;
     }
-    a.mentions.push_back({prominence, static_cast<std::uint32_t>(index), party_ids[2 * index],
-                          party_ids[2 * index + 1]});
+    a.mentions.push_back({prominence, static_cast<std::uint32_t>(index), party_slots[2 * index],
+                          party_slots[2 * index + 1]});
   }
-  std::stable_sort(out.amounts.begin(), out.amounts.end(),
+  std::stable_sort(amounts.begin(), amounts.end(),
                    [](const StoryDoc::Amount& a, const StoryDoc::Amount& b) { return a.prominence > b.prominence; });
-  if (out.amounts.size() > kLeadingAmounts) out.amounts.resize(kLeadingAmounts);
+  if (amounts.size() > kLeadingAmounts) amounts.resize(kLeadingAmounts);
+  return amounts;
+}
+
+}  // namespace
+
+StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> ranked, Names& names) {
+  StoryDoc out;
+  out.id = doc.source.id;
+  out.day = day_number(doc.source.date);
+  // Every string the record names, interned together under one lock: the
+  // entities' ids, the figures' parties (each once), the kept amounts' keys.
+  std::vector<std::string_view> strings;
+  strings.reserve(doc.entities.size() + 8);
+  for (const auto& e : doc.entities) strings.push_back(e.id);
+  const std::size_t entities = strings.size();
+  std::vector<std::string_view> parties;
+  std::vector<std::uint32_t> party_slots(2 * doc.figures.size(), Names::kNone);  // positions in parties
+  for (std::size_t i = 0; i < doc.figures.size(); ++i)
+    for (int side = 0; side < 2; ++side)
+      if (const auto& p = side ? doc.figures[i].counterparty : doc.figures[i].subject)
+        party_slots[2 * i + side] = position_in(parties, std::string_view(*p));
+  strings.insert(strings.end(), parties.begin(), parties.end());
+  std::vector<std::string> keys;
+  out.amounts = leading_amounts(doc, ranked, party_slots, keys);
+  for (const auto& a : out.amounts) strings.push_back(keys[a.key]);
+  std::vector<std::uint32_t> ids(strings.size());
+  names.intern_all(strings, ids);
+
+  out.entities.reserve(entities);
+  for (std::size_t k = 0; k < entities; ++k)
+    out.entities.push_back({ids[k], doc.entities[k].type, static_cast<std::uint32_t>(doc.entities[k].mentions)});
+  const std::uint32_t* party_ids = ids.data() + entities;
+  // Parties in order of first mention, those the entities do not list.
+  std::vector<std::uint32_t> listed(ids.begin(), ids.begin() + entities);
+  std::sort(listed.begin(), listed.end());
+  for (std::size_t k = 0; k < parties.size(); ++k)
+    if (!std::binary_search(listed.begin(), listed.end(), party_ids[k])) out.figure_parties.push_back(party_ids[k]);
+  const std::uint32_t* key_ids = party_ids + parties.size();
+  for (std::size_t k = 0; k < out.amounts.size(); ++k) {
+    out.amounts[k].key = key_ids[k];
+    for (auto& m : out.amounts[k].mentions) {
+      if (m.subject != Names::kNone) m.subject = party_ids[m.subject];
+      if (m.counterparty != Names::kNone) m.counterparty = party_ids[m.counterparty];
+    }
+  }
   return out;
 }
 

@@ -428,6 +428,26 @@ TEST(Intervals, RoundedAmountIsPrintfsSignificantDigits) {
   }
 }
 
+TEST(Intervals, SignificantDigitsOfWholeNumbersArePrintfs) {
+  // Whole numbers take an integer path: ties (125, 1250, 2.5e9), carries
+  // (995, 9995e6), every length up to 1e19, and their negatives.
+  std::vector<double> values = {1, 9, 10, 99, 100, 125, 135, 995, 999, 1000, 1005, 1015, 1250, 1350, 9995,
+                                99950, 2.5e9, 9995e6, 1.15e10, 4099999999.0, 9007199254740993.0, 1.8e18,
+                                9.99e18, 1e19, 1.5e19};
+  for (std::uint64_t p = 1; p < 10000000000000000000ull; p *= 10)
+    for (std::uint64_t k : {1ull, 2ull, 5ull, 7ull, 12ull, 25ull, 45ull, 105ull, 115ull, 995ull, 1005ull})
+      values.push_back(static_cast<double>(p * k)), values.push_back(static_cast<double>(p * k + p / 2));
+  for (double v = 1; v < 5000; v += 1) values.push_back(v);
+  for (double base : values)
+    for (double v : {base, -base})
+      for (int digits : {1, 2, 3, 5, 15}) {
+        char want[64], got[64];
+        std::snprintf(want, sizeof want, "%.*g", digits, v);
+        char* end = crosscheck::significant_digits(v, digits, got, got + sizeof got);
+        EXPECT_EQ(std::string(got, end), want) << v << " " << digits;
+      }
+}
+
 TEST(Stories, BiggestFirstTiesByFirstDocumentDocumentsInInputOrder) {
   // Documents 0..6 in four stories, numbered by their first documents.
   const Stories s({0, 1, 0, 2, 1, 3, 2}, 4);
