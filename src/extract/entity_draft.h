@@ -65,6 +65,7 @@ enum StartBit : std::uint8_t {
   // What a determiner is looked up for: a trigger, a role or a descriptor
   // may start here (NameRules, DescriptiveResolver).
   kFollowerStart = 32,
+  kTypoShape = 64,  // a Title or Mixed word, the shapes Gazetteer::match_typos reads
 };
 
 struct DocState {

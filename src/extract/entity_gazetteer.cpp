@@ -140,6 +140,8 @@ std::optional<int> Gazetteer::typo_candidate(const TokenStream& ts, std::size_t 
 void Gazetteer::mark_starts(StartMarks& marks) const {
   marks.add(names_, kNameStart);
   marks.add(descriptions_, kDescriptionStart);
+  marks.add_shape(Shape::Title, kTypoShape);
+  marks.add_shape(Shape::Mixed, kTypoShape);
 }
 
 void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, DocState& doc) const {
@@ -149,10 +151,11 @@ void Gazetteer::match_typos(const TokenStream& ts, const WordSet& stopwords, Doc
   const Token* tokens = ts.tokens.data();  // as in match_names
   const std::size_t n = ts.size();
   auto titled = [&](std::size_t k) { return k < n && tokens[k].shape == Shape::Title; };
-  for (std::size_t i = 0; i < n; ++i) {
+  // Only a Mixed or Title word can be one (below): those are marked, and
+  // the others (most tokens) not visited.
+  const std::uint8_t* starts = doc.starts;
+  for (std::size_t i = next_marked(starts, 0, n, kTypoShape); i < n; i = next_marked(starts, i + 1, n, kTypoShape)) {
     const Token& t = tokens[i];
-    // Only a Mixed or Title word can be one (below): most tokens stop at the shape.
-    if (t.shape != Shape::Mixed && t.shape != Shape::Title) continue;
     if (covered[i] || !t.word || t.end - t.begin < kTypoMinLength) continue;
     // "OperAI" is a name whatever its place; "Amazom" only mid-sentence and
     // not inside a longer name ("Marco Altmann").

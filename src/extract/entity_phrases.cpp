@@ -240,8 +240,10 @@ void StartMarks::mark(const TokenStream& ts, std::vector<std::uint8_t>& marks) c
   marks.resize(n + kPad);
   const Token* tokens = ts.tokens.data();
   const std::uint8_t* table = table_.data();
+  const std::uint8_t* shapes = shape_table_.data();
   std::uint8_t* out = marks.data();
-  for (std::size_t i = 0; i < n; ++i) out[i] = table[tokens[i].key_hash & (PhraseTrie::kFirstBits - 1)];
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = table[tokens[i].key_hash & (PhraseTrie::kFirstBits - 1)] | shapes[static_cast<std::uint8_t>(tokens[i].shape)];
   std::memset(out + n, 0, kPad);
 }
 

@@ -6,6 +6,7 @@
 // Built once per extractor; a lookup walks the tokens from one start position.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -175,11 +176,14 @@ class StartMarks {
   void add(const PhraseTrie& trie, std::uint8_t bit);
   // bit also for tokens whose folded key is key (a superset: the hash's low bits).
   void add_key(std::string_view key, std::uint8_t bit);
-  // marks[i]: the bits of token i's key hash, then kPad zero bytes.
+  // bit also for every token of this shape (exact, not by hash).
+  void add_shape(Shape shape, std::uint8_t bit) { shape_table_[static_cast<std::uint8_t>(shape)] |= bit; }
+  // marks[i]: the bits of token i's key hash and shape, then kPad zero bytes.
   void mark(const TokenStream& ts, std::vector<std::uint8_t>& marks) const;
 
  private:
   std::vector<std::uint8_t> table_ = std::vector<std::uint8_t>(PhraseTrie::kFirstBits);
+  std::array<std::uint8_t, 256> shape_table_{};  // by Shape's value
 };
 
 // The first token from i (i <= n) below n whose mark has one of bits, or n;

@@ -252,6 +252,28 @@ TEST(EntityTrie, MarkedNearVisitsOnlyFormsBeforeAFollowerOrAfterAComma) {
   for (const std::size_t skipped : {3u, 11u}) EXPECT_EQ(near[skipped].payload, -1) << skipped;
 }
 
+// A shape's bit marks exactly the tokens of that shape, beside the tries' bits.
+TEST(EntityTrie, StartMarksMarkShapesExactly) {
+  PhraseTrie articles;
+  articles.add("la", 1, CaseRule::Insensitive);
+  StartMarks marks;
+  marks.add(articles, 1);
+  marks.add_shape(Shape::Title, 64);
+  marks.add_shape(Shape::Mixed, 64);
+  TokenStream ts;
+  tokenize_into("la Vigna di PiccoloMondo e LA BOTTE, la botte Grande", kOneSentence, ts);
+  std::vector<std::uint8_t> m;
+  marks.mark(ts, m);
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    const bool shaped = ts.tokens[i].shape == Shape::Title || ts.tokens[i].shape == Shape::Mixed;
+    EXPECT_EQ((m[i] & 64) != 0, shaped) << ts.surface(i);
+    EXPECT_EQ((m[i] & 1) != 0, articles.start_test()(ts.tokens[i].key_hash)) << ts.surface(i);
+  }
+  EXPECT_EQ(m[1], 64);  // "Vigna"
+  EXPECT_EQ(m[3] & 64, 64);  // "PiccoloMondo"
+  EXPECT_EQ(m[5] & 64, 0);  // "LA": upper, not title
+}
+
 // may_match holds wherever a form matches (one token or several, any case
 // rule), and rules out a common first word followed by a word no form has
 // after it ("il dossier" with only "Il Sole 24 Ore" listed).
