@@ -302,10 +302,14 @@ void compare_facts(const std::vector<DocumentResult>& docs, const ClaimGroup& cl
     auto medium = [](const Item* it) -> std::string_view {
       return it->fact->subject ? std::string_view(*it->fact->subject) : "?";
     };
+    // Whether each item credits a medium first, read once: every pair of
+    // classes asks it of both.
+    std::vector<char> credits_first(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) credits_first[i] = items[i].fact->kind == "first_reported_by";
     compare_classes(classes_by_label(all, medium), "attribution", t.max_value_classes,
-                    [](const Side& x, const Side& y) -> Verdict {
-      auto first = [](const Side& c) {
-        return std::any_of(c.begin(), c.end(), [](const Item* it) { return it->fact->kind == "first_reported_by"; });
+                    [&](const Side& x, const Side& y) -> Verdict {
+      auto first = [&](const Side& c) {
+        return std::any_of(c.begin(), c.end(), [&](const Item* it) { return credits_first[it - items.data()]; });
       };
       if (first(x) && first(y)) return std::pair{Severity::Conflict, std::string("different media credited first")};
       if (first(x) || first(y)) return std::pair{Severity::Discrepancy, std::string("different media credited")};
