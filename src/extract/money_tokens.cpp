@@ -227,9 +227,8 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     c.done = to;
   };
   for (const auto& w : words.tokens) {
-    if (w.end <= c.done) continue;  // read with a number before it ("1.500", "10 000")
-    if (w.begin < c.done) {         // a number ended inside it
-      slow(w.end);
+    if (w.begin < c.done) [[unlikely]] {  // read with a number before it ("1.500", "10 000")
+      if (w.end > c.done) slow(w.end);      // the number ended inside it
       continue;
     }
     // White space before it: one plain space, or read as tokenize does

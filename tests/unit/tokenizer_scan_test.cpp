@@ -261,6 +261,49 @@ TEST(TokenizersFromWords, DigitRunsAsTheTokenizersReadThem) {
   EXPECT_EQ(numbers, 12);  // "12ab" is a number and a word
 }
 
+// Scan words that mix letters and digits: a money number may end inside
+// one ("1.5mln": the word "5mln" is read on from the number's end) or take
+// a whole word after it; a time word starts with a letter ("a4", read in
+// one step) or with a digit ("4a": a number, then a word).
+TEST(TokenizersFromWords, WordsMixingLettersAndDigits) {
+  const std::string s = "Rata da 1.5mln, lotto 10 000x e 2,50euro: formato A4 o 4A, modello b2b 3D.";
+  const entity::TokenStream words = entity::tokenize(s, {});
+  const std::string money_lowered = money::lower(s);
+  money::Tokens money_direct, money_shared;
+  money::tokenize(s, money_lowered, money_direct);
+  money::tokenize_words(words, money_lowered, money_shared);
+  std::vector<std::string> money_seen;
+  ASSERT_EQ(money_shared.list.size(), money_direct.list.size());
+  for (std::size_t k = 0; k < money_direct.list.size(); ++k) {
+    EXPECT_EQ(money_shared.list[k].low, money_direct.list[k].low) << k;
+    EXPECT_EQ(money_shared.list[k].kind, money_direct.list[k].kind) << k;
+    EXPECT_EQ(money_shared.list[k].glued_left, money_direct.list[k].glued_left) << k;
+    money_seen.emplace_back(money_shared.list[k].low);
+  }
+  const std::vector<std::string> money_want = {"rata", "da", "1.5", "mln", ",", "lotto", "10 000", "x", "e", "2,50",
+                                               "euro", ":", "formato", "a", "4", "o", "4", "a", ",", "modello",
+                                               "b", "2", "b", "3", "d", "."};
+  EXPECT_EQ(money_seen, money_want);
+
+  std::string time_lowered = s;
+  timetok::lower_in_place(time_lowered);
+  std::vector<timetok::Token> time_direct, time_shared;
+  timetok::tokenize(s, time_lowered, time_direct);
+  timetok::tokenize_words(words, time_lowered, time_shared);
+  std::vector<std::string> time_seen;
+  ASSERT_EQ(time_shared.size(), time_direct.size());
+  for (std::size_t k = 0; k < time_direct.size(); ++k) {
+    EXPECT_EQ(time_shared[k].lower, time_direct[k].lower) << k;
+    EXPECT_EQ(time_shared[k].kind, time_direct[k].kind) << k;
+    EXPECT_EQ(time_shared[k].number, time_direct[k].number) << k;
+    time_seen.emplace_back(time_shared[k].lower);
+  }
+  const std::vector<std::string> time_want = {"rata", "da", "1", ".", "5", "mln", ",", "lotto", "10", "000", "x",
+                                              "e", "2", ",", "50", "euro", ":", "formato", "a4", "o", "4", "a",
+                                              ",", "modello", "b2b", "3", "d", "."};
+  EXPECT_EQ(time_seen, time_want);
+}
+
 // The claim tokens of a sentence built from the shared word scan are the
 // claim tokenizer's own, for any span (sentences cut anywhere, even inside
 // a word), whatever the text.
