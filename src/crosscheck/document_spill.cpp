@@ -95,11 +95,7 @@ DocumentSpill::~DocumentSpill() { std::fclose(file_); }
 
 std::string DocumentSpill::encode(const DocumentResult& doc, const std::vector<FigureProminence>& ranked) {
   // The prominences after the document's fields: load(i) reads only those.
-  // A thread's documents are alike: room for its largest record so far.
-  thread_local std::size_t largest = 0;
-  std::string record = encode_record(doc, [&](auto& io, auto& d) { document_fields(io, d), io(ranked); }, largest);
-  largest = std::max(largest, record.size());
-  return record;
+  return encode_record(doc, [&](auto& io, auto& d) { document_fields(io, d), io(ranked); });
 }
 
 void DocumentSpill::append(const std::string& record) {

@@ -18,17 +18,21 @@
 
 namespace dealscan::crosscheck::record {
 
+// Writes through Out::bytes(data, n): Count adds up a record's size, Copy
+// then writes it into a buffer of that size. Two passes over the fields
+// cost less than growing a string by each small append.
+template <class Out>
 class Writer {
  public:
-  explicit Writer(std::string& out) : out_(out) {}
+  explicit Writer(Out& out) : out_(out) {}
   template <class T>
   void put(const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
+    out_.bytes(&v, sizeof v);
   }
   void put(const std::string& s) {
     put(static_cast<std::uint32_t>(s.size()));
-    out_.append(s);
+    out_.bytes(s.data(), s.size());
   }
   template <class T>
   void put(const std::optional<T>& v) {
@@ -39,7 +43,7 @@ class Writer {
   void put(const std::vector<T>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     put(static_cast<std::uint64_t>(v.size()));
-    if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    out_.bytes(v.data(), v.size() * sizeof(T));
   }
   void put(const TimeExpr& t) {
     put(t.span);
@@ -50,7 +54,20 @@ class Writer {
   }
 
  private:
-  std::string& out_;
+  Out& out_;
+};
+
+struct Count {
+  std::size_t size = 0;
+  void bytes(const void*, std::size_t n) { size += n; }
+};
+struct Copy {
+  char* at;
+  void bytes(const void* data, std::size_t n) {
+    if (n == 0) return;  // an empty vector's data() may be null, which memcpy must not get
+    std::memcpy(at, data, n);
+    at += n;
+  }
 };
 
 class Reader {
@@ -65,7 +82,10 @@ class Reader {
     std::uint32_t n = 0;
     get(n);
     if (n > in_.size() - at_) throw std::runtime_error("cross-check spill file: truncated record");
-    s.assign(in_.data() + at_, n);  // one copy: resize() would zero the bytes first
+    // One copy (resize() would zero the bytes first), by append: assign's
+    // general replace path costs more, and the string is nearly always new.
+    s.clear();
+    s.append(in_.data() + at_, n);
     at_ += n;
   }
   template <class T>
@@ -106,8 +126,9 @@ class Reader {
 
 // The two directions behind one call shape: io(field) writes or reads a
 // field, io.list(items, each) a counted list of records.
+template <class Out>
 struct Put {
-  Writer& w;
+  Writer<Out>& w;
   template <class T>
   void operator()(const T& v) {
     w.put(v);
@@ -133,14 +154,18 @@ struct Get {
   }
 };
 
-// `expect`: the bytes the record will likely take, reserved up front so the
-// record is not copied each time it outgrows its buffer.
+// The record's size measured by one pass over the fields, its bytes written
+// by a second into a string of that size.
 template <class T, class Fields>
-std::string encode_record(const T& value, Fields fields, std::size_t expect = 0) {
-  std::string record;
-  record.reserve(expect);
-  Writer w(record);
-  Put io{w};
+std::string encode_record(const T& value, Fields fields) {
+  Count count;
+  Writer<Count> measure(count);
+  Put<Count> sized{measure};
+  fields(sized, value);
+  std::string record(count.size, '\0');
+  Copy copy{record.data()};
+  Writer<Copy> write(copy);
+  Put<Copy> io{write};
   fields(io, value);
   return record;
 }

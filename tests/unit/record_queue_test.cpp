@@ -92,5 +92,27 @@ TEST(RecordCodec, ListsOfRecordsRoundTrip) {
   EXPECT_THROW((record::decode_record<std::vector<Item>>(bytes.substr(0, bytes.size() - 1), fields)), std::runtime_error);
 }
 
+TEST(RecordCodec, MeasuredSizeIsTheWrittenSizeForEveryFieldShape) {
+  // encode_record sizes the record by a first pass: every shape of field
+  // must count exactly what the second writes, and read back the same.
+  struct Mixed {
+    std::optional<std::int64_t> none, some;
+    std::string empty, longer;
+    std::vector<std::uint32_t> no_ids, ids;
+  };
+  auto fields = [](auto& io, auto& v) { io(v.none), io(v.some), io(v.empty), io(v.longer), io(v.no_ids), io(v.ids); };
+  const Mixed m{std::nullopt, -42, "", std::string(300, 'x') + "fine del testo", {}, {7, 8, 9}};
+  const std::string bytes = record::encode_record(m, fields);
+  // Presence bytes 1 + (1 + 8); strings (4 + 0) + (4 + 314); vectors (8 + 0) + (8 + 12).
+  EXPECT_EQ(bytes.size(), 1u + 9u + 4u + 318u + 8u + 20u);
+  const auto back = record::decode_record<Mixed>(bytes, fields);
+  EXPECT_FALSE(back.none);
+  EXPECT_EQ(back.some, -42);
+  EXPECT_EQ(back.empty, "");
+  EXPECT_EQ(back.longer, m.longer);
+  EXPECT_TRUE(back.no_ids.empty());
+  EXPECT_EQ(back.ids, m.ids);
+}
+
 }  // namespace
 }  // namespace dealscan::crosscheck
