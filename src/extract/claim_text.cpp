@@ -381,6 +381,12 @@ void PhraseMatcher::for_each_candidate(std::string_view token, F&& f) const {
 
 namespace {
 
+// A word's bit in CandidateMemo::Slot::next_bytes: its first byte, mod 64
+// (lower-case letters get a bit each). No bit for an empty word.
+std::uint64_t next_byte_bit(std::string_view w) {
+  return w.empty() ? 0 : std::uint64_t{1} << (static_cast<unsigned char>(w.front()) & 63);
+}
+
 // The candidate phrases of words already looked up by a thread, per matcher,
 // direct-mapped: the same words recur in every sentence, and their stem,
 // word and suffix probes cost more than one hash and compare. Words are
@@ -399,6 +405,10 @@ struct CandidateMemo {
     std::uint8_t len = 0;     // 0: empty (a word is never empty)
     std::uint8_t count = 0;   // candidates, or kTooMany
     std::uint16_t phrases[kMax];
+    // The candidates' second words' first bytes, a bit each (mod 64); all
+    // set when one is a single word or starts its second word with '*'.
+    // "di" starts "di certo non" only: "di euro" is refused on one bit.
+    std::uint64_t next_bytes = 0;
   };
   std::array<Slot, kSlots> slots{};
 };
@@ -409,7 +419,8 @@ static_assert(CandidateMemo::kSlots == std::size_t{1} << 11, "the slot is the ha
 
 // Inline here, its only caller: a hit is a hash and a compare, the miss
 // path is out of line.
-inline const std::uint16_t* PhraseMatcher::remembered_candidates(std::string_view token, std::size_t& count) const {
+inline const std::uint16_t* PhraseMatcher::remembered_candidates(std::string_view token, std::size_t& count,
+                                                                 std::uint64_t& next_bytes) const {
   if (id_ == 0 || token.empty() || token.size() > CandidateMemo::kMaxWord || phrases_.size() > 0xFFFF) return nullptr;
   std::uint64_t head, tail;
   memo_words(token, head, tail);
@@ -420,6 +431,7 @@ inline const std::uint16_t* PhraseMatcher::remembered_candidates(std::string_vie
     remember_candidates(at, token, head, tail);
   if (slot.count == CandidateMemo::kTooMany) return nullptr;
   count = slot.count;
+  next_bytes = slot.next_bytes;
   return slot.phrases;
 }
 
@@ -432,9 +444,11 @@ void PhraseMatcher::remember_candidates(std::size_t at, std::string_view token, 
   std::size_t n = 0;
   const Phrase* best = nullptr;  // as best_at's consider picks among one-word phrases
   bool one_word = true;
+  slot.next_bytes = 0;
   for_each_candidate(token, [&](const Phrase& p) {
     if (n < CandidateMemo::kMax) slot.phrases[n] = static_cast<std::uint16_t>(&p - phrases_.data());
     ++n;
+    slot.next_bytes |= p.words.size() == 1 || p.words[1].front() == '*' ? ~std::uint64_t{0} : next_byte_bit(p.words[1]);
     one_word = one_word && p.words.size() == 1;
     if (!best || p.specificity > best->specificity) best = &p;
   });
@@ -483,11 +497,14 @@ bool PhraseMatcher::best_at(const std::vector<Token>& tokens, std::size_t i, Phr
     best = &p;
   };
   std::size_t count = 0;
-  if (const std::uint16_t* known = remembered_candidates(tokens[i].lower, count)) {
+  std::uint64_t next_bytes = 0;
+  if (const std::uint16_t* known = remembered_candidates(tokens[i].lower, count, next_bytes)) {
     if (count == CandidateMemo::kOneWordBest) {  // the word alone decides: no phrase to check on
       out = PhraseMatch{&phrases_[known[0]], i, i + 1};
       return true;
     }
+    // Only longer phrases, and no next token starting as a second word of theirs.
+    if (~next_bytes && (i + 1 >= tokens.size() || !(next_bytes & next_byte_bit(tokens[i + 1].lower)))) return false;
     for (std::size_t k = 0; k < count; ++k) consider(phrases_[known[k]]);
   } else {
     for_each_candidate(tokens[i].lower, consider);

@@ -141,7 +141,10 @@ class PhraseMatcher {
   // order, remembered per thread (count set); nullptr when not kept. When
   // all of them are one word long, count is a mark (kOneWordBest) and the
   // first index is the best of them: the word alone decides the match.
-  const std::uint16_t* remembered_candidates(std::string_view token, std::size_t& count) const;
+  // next_bytes: a bit per first byte (mod 64) the next token may start
+  // with for some candidate to match; all set when one is a single word or
+  // its second word is a "*suffix".
+  const std::uint16_t* remembered_candidates(std::string_view token, std::size_t& count, std::uint64_t& next_bytes) const;
   // The memo's miss: looks token up and remembers its candidates in slot at
   // (head and tail: the memo's view of token).
   [[gnu::noinline]] void remember_candidates(std::size_t at, std::string_view token, std::uint64_t head, std::uint64_t tail) const;

@@ -118,5 +118,37 @@ TEST(CandidateMemo, MatchersUsedInTurnFindTheirOwnPhrases) {
   }
 }
 
+// A word starting only longer phrases is refused from the memo when the
+// next token starts like none of their second words; a stem, a "*suffix"
+// second word, accented first bytes and the sentence's last token are
+// answered as a plain walk answers, cold and warm.
+TEST(CandidateMemo, NextTokensFirstByteRefusesOnlyWhatCannotMatch) {
+  Lexicon lexicon;
+  lexicon.add_list("cues", "di certo non\ttype=a\ndi \u00E8lite\ttype=b\nin esclusiv*\ttype=c\n"
+                   "a *mente\ttype=d\n", "test");
+  const PhraseMatcher m(lexicon.list("cues"));
+  const std::vector<std::string> sentences = {
+      "Di certo non sar\u00E0 cos\u00EC, di euro ne servono molti.",
+      "Un club di \u00E9lite, anzi di \u00E8lite, ottiene in esclusiva i diritti in euro.",
+      "Pagher\u00E0 a rate, a breve, a lungo, a sorpresa e a finalmente; poi di",
+      "Da oggi in esclusivit\u00E0 e in Esclusiva: di certo"};
+  std::size_t found = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& text : sentences) {
+      std::string lowered;
+      const auto tokens = tokens_of(text, lowered);
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        PhraseMatch hit;
+        const bool got = m.match_at(tokens, i, hit);
+        const auto want = plain_best(m, tokens, i);
+        ASSERT_EQ(got, want.first != 0) << "'" << tokens[i].lower << "' in: " << text;
+        if (got) EXPECT_EQ(hit.end, want.first) << text;
+        found += got && round == 1;
+      }
+    }
+  }
+  EXPECT_EQ(found, 6u);  // di certo non, di èlite, in esclusiva, a finalmente, in esclusività, in Esclusiva
+}
+
 }  // namespace
 }  // namespace dealscan::claims
