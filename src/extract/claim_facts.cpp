@@ -34,7 +34,7 @@ void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit
       agent && !agent->several() ? std::optional<std::string>(v.mentions[agent->members.front()].id()) : carried.get();
   auto until = time_after(v, times, v.tokens[cue.b].span.begin);
   Span s{v.tokens[cue.b].span.begin, until ? until->span.end : v.tokens[cue.e - 1].span.end};
-  Fact f = make("exclusive_rights", text, s, "exclusive_rights:" + cue.entry->canonical());
+  Fact f = make("exclusive_rights", text, s, joined("exclusive_rights", ":", cue.entry->canonical()));
   f.subject = holder;
   f.until = until;
   // Only a negation in the cue's own clause denies it: in "l'accordo non
@@ -64,7 +64,7 @@ void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue
       const auto& mj = v.mentions[j];
       Span s{v.tokens[std::min(mj.tb, cue.b)].span.begin, v.tokens[std::max(mj.te, cue.e) - 1].span.end};
       Fact f = make(first ? "first_reported_by" : "reported_by", text, s,
-                    std::string(first ? "first_reported_by:" : "reported_by:") + cue.entry->canonical());
+                    joined(first ? "first_reported_by" : "reported_by", ":", cue.entry->canonical()));
       f.subject = mj.id();
       merge_fact(out, std::move(f));
     }

@@ -31,7 +31,7 @@ bool better(const TriggerHit* cand, std::size_t cand_gap, const TriggerHit* best
 }
 
 std::string rule_name(std::string_view tier, const TriggerHit& h) {
-  return std::string(tier) + ":" + h.entry->canonical();
+  return joined(tier, ":", h.entry->canonical());
 }
 
 // Tier 1: the trigger the amount attaches to ("un contratto da N", "N di ricavi").

@@ -38,7 +38,7 @@ const CueHit* of_type(const std::vector<CueHit>& cues, std::string_view type, st
   return nullptr;
 }
 
-std::string rule(std::string_view tier, const CueHit& c) { return std::string(tier) + ":" + c.entry->canonical(); }
+std::string rule(std::string_view tier, const CueHit& c) { return joined(tier, ":", c.entry->canonical()); }
 
 }  // namespace
 

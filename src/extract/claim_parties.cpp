@@ -452,7 +452,7 @@ PartyDecision decide_parties(const SentenceView& v, const KindDecision& kd, std:
   std::string cp_rule = p.rule;
   d.counterparty = resolve(v, p, cp_rule);
   if (d.counterparty && d.counterparty == d.subject) d.counterparty.reset();
-  d.rule = agent_rule + "," + cp_rule;
+  d.rule = joined(agent_rule, ",", cp_rule);
   return d;
 }
 

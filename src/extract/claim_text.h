@@ -31,6 +31,15 @@ struct Token {
   std::uint16_t word_phrase = 0;
 };
 
+// a + sep + b in one allocation (a chain of + reallocates as it grows):
+// the deciders' rule names ("np:contratto", "agent,cp:target").
+inline std::string joined(std::string_view a, std::string_view sep, std::string_view b) {
+  std::string out;
+  out.reserve(a.size() + sep.size() + b.size());
+  out.append(a).append(sep).append(b);
+  return out;
+}
+
 // Token::word_phrase's parts.
 // 1 + the index of the best one-word phrase the word starts; 0: none.
 constexpr std::uint16_t kWordPhraseIndex = 0x3FFF;

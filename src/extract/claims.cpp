@@ -302,11 +302,11 @@ void carry_over(std::vector<Figure>& figs) {
     }
     if (!from) continue;
     f.kind = from->kind;
-    f.kind_rule = why + ":" + from->id;
+    f.kind_rule = joined(why, ":", from->id);
     if (!f.subject && !f.counterparty) {  // the same deal again, parties unnamed here
       f.subject = from->subject;
       f.counterparty = from->counterparty;
-      f.party_rule = why + ":" + from->id;
+      f.party_rule = f.kind_rule;  // the same "why:id"
     }
     if (why == "conversion") f.modality = from->modality;
   }

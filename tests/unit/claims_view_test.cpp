@@ -131,6 +131,15 @@ TEST(SentenceView, MentionsRangesAndBracketsAsCountedFromTheStart) {
   EXPECT_EQ(inside, (std::vector<bool>{false, true, false, true, true, false, false}));
 }
 
+// joined builds a rule name as the + chain it replaces did.
+TEST(RuleNames, JoinedEqualsTheConcatenation) {
+  const std::string longer(40, 'x');
+  for (std::string_view a : {"", "np", "first_reported_by", longer.c_str()})
+    for (std::string_view b : {"", "contratto", "di certo non", longer.c_str()})
+      EXPECT_EQ(joined(a, ":", b), std::string(a) + ":" + std::string(b));
+  EXPECT_EQ(joined("agent", ",", "cp:target"), "agent,cp:target");
+}
+
 // EntityIndex finds every entity by its id, the first of a repeated id,
 // and nothing for an id the document lacks, however many entities it holds.
 TEST(EntityIndex, FindsTheFirstEntityOfEachId) {
