@@ -9,6 +9,8 @@ constexpr std::size_t kPartyReach = 2;     // "secondo Alfa", "secondo la societ
 
 // Start of the clause holding token t: after the last ';' ':' before it.
 std::size_t clause_begin(const SentenceView& v, std::size_t t) {
+  // No token marked a clause break (';', ':' among them): 0 without the walk.
+  if (!(v.starts_any & kClauseBreakBit)) return 0;
   while (t > 0 && !v.is_punct(t - 1, ";:")) --t;
   return t;
 }

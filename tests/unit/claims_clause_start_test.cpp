@@ -8,6 +8,7 @@
 #include "dealscan/extract.h"
 #include "dealscan/lexicon.h"
 #include "extract/claim_context.h"
+#include "extract/claim_modality.h"
 #include "extract/claim_text.h"
 #include "extract/latin_case.h"
 
@@ -71,6 +72,37 @@ TEST(ClauseStart, MarkedViewAnswersAsTheWalk) {
     EXPECT_EQ((marked.starts_any & kClauseBreakBit) != 0, breaks > 0) << text;
     for (std::size_t t = 0; t <= marked.tokens.size(); ++t)
       EXPECT_EQ(marked.clause_start(t), clause_start_by_is_punct(marked, t)) << text << " at " << t;
+  }
+}
+
+// A negation denies only in the money's own clause: the modality decider
+// finds the clause's start by a walk, skipped in a marked view without a
+// clause break. Marked and unmarked views decide alike, breaks or not.
+TEST(ClauseStart, NegationsClauseFoundAlikeInMarkedAndPlainViews) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const EntityOutput none;
+  const EntityIndex by_id(none.entities);
+  auto decide = [&](const std::string& text, bool marked) {
+    const DocumentText doc(text);
+    const Span span{0, text.size()};
+    SentenceView v;
+    if (marked) {
+      v.starts_any = lex.starts.tokenize_marked(doc.words(), doc.lowered(), span, v.tokens);
+      build_view_into(lex, 0, span, v, none, by_id);
+    } else {
+      v = build_view(lex, 0, span, tokenize(text, doc.lowered(), span), none, by_id);
+    }
+    std::vector<CueHit> modality, attribution;
+    find_cues_into(lex.modality, v, modality);
+    find_cues_into(lex.attribution, v, attribution);
+    const std::size_t at = text.find('5');
+    auto [mb, me] = v.token_range(Span{at, at + 10});
+    return decide_modality(v, modality, attribution, mb, me).modality;
+  };
+  for (bool marked : {false, true}) {
+    EXPECT_EQ(decide("Beta non paga 5 milioni a Gamma.", marked), Modality::Denied) << marked;
+    EXPECT_EQ(decide("Alfa non investe; Beta paga 5 milioni a Gamma.", marked), Modality::Stated) << marked;
+    EXPECT_EQ(decide("Alfa investe: Beta non paga 5 milioni a Gamma.", marked), Modality::Denied) << marked;
   }
 }
 
