@@ -170,6 +170,7 @@ std::optional<TimeExpr> attach_time(const Doc& doc, const SentenceView& v, const
   std::optional<TimeExpr> best;
   std::size_t best_d = 0;
   auto same_clause = [&](std::size_t a, std::size_t b) {
+    if (!(v.starts_any & kClauseBreakBit)) return true;  // marked, and no ';' or ':' in the sentence
     auto [ta, _a] = v.token_range(Span{a, a + 1});
     auto [tb, _b] = v.token_range(Span{b, b + 1});
     for (std::size_t t = std::min(ta, tb); t < std::max(ta, tb); ++t)

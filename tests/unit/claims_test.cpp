@@ -289,6 +289,20 @@ TEST(Claims, TimeFromSameClause) {
   EXPECT_EQ(out.figures[0].time->begin, "2023-01-01");
 }
 
+// The nearest time expression of the money's clause: one across a ';' is
+// not taken however near; in a sentence with no clause break every one
+// competes on distance.
+TEST(Claims, TimeNearestInTheClauseWithBreaksOrNone) {
+  auto across = parse_marked("Nel <2022> [Alfa] era piccola; ha investito {8 miliardi} in [Beta], come previsto dal piano del lontanissimo <2030>.");
+  auto out = run(extractor(), across);
+  ASSERT_TRUE(out.figures[0].time.has_value());
+  EXPECT_EQ(out.figures[0].time->begin, "2030-01-01");
+  auto one_clause = parse_marked("Nel <2022> [Alfa] ha investito {8 miliardi} in [Beta], come previsto dal piano del lontanissimo <2030>.");
+  out = run(extractor(), one_clause);
+  ASSERT_TRUE(out.figures[0].time.has_value());
+  EXPECT_EQ(out.figures[0].time->begin, "2022-01-01");
+}
+
 TEST(Claims, EmptyInputs) {
   Marked d = parse_marked("Nessuna cifra qui.");
   auto out = run(extractor(), d);
