@@ -74,13 +74,20 @@ class Weights {
   double& operator[](std::uint32_t party) {
     auto it = std::lower_bound(v_.begin(), v_.end(), party,
                                [](const value_type& e, std::uint32_t p) { return e.first < p; });
-    if (it == v_.end() || it->first != party) it = v_.insert(it, {party, 0.0});
+    if (it == v_.end() || it->first != party) {
+      if (v_.empty()) {
+        v_.reserve(kHandful);  // not grown 1, 2, 4, 8: a block each time
+        it = v_.begin();
+      }
+      it = v_.insert(it, {party, 0.0});
+    }
     return it->second;
   }
   std::vector<value_type>::const_iterator begin() const { return v_.begin(); }
   std::vector<value_type>::const_iterator end() const { return v_.end(); }
 
  private:
+  static constexpr std::size_t kHandful = 8;
   std::vector<value_type> v_;
 };
 
