@@ -271,6 +271,8 @@ inline Shape chunk_shape(std::uint64_t upper, std::uint64_t lower) {
 std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, Token& t) {
   auto put = [&](std::size_t at, unsigned char folded) { key[at - i] = static_cast<char>(folded); };
   CaseSeen seen;
+  bool digit = false;  // an ASCII digit in the word
+  bool latin = false;  // a Latin-1 letter in the word
   std::size_t j = i;
   while (j < text.size()) {
     const auto b = static_cast<unsigned char>(text[j]);
@@ -280,6 +282,7 @@ std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, To
       const bool u = f & kUpperBit;
       put(j, u ? b + ('a' - 'A') : b);
       seen.add(u, (f & kLowerBit) != 0);
+      digit = digit || !(f & (kUpperBit | kLowerBit));
       ++j;
       continue;
     }
@@ -289,6 +292,7 @@ std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, To
       put(j, b);
       put(j + 1, u ? b2 + 0x20 : b2);
       seen.add(u, !u);
+      latin = true;
       j += 2;
       continue;
     }
@@ -297,6 +301,7 @@ std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, To
   }
   t.key_hash = hash_key(std::string_view(key, j - i));
   t.shape = seen.shape();
+  t.latin_letters = latin && !digit;
   return j;
 }
 

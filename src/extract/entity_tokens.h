@@ -30,6 +30,9 @@ struct Token {
   bool sentence_initial = false;  // first word of its sentence or line
   bool ascii = false;  // an ASCII word or one ASCII mark: its key is its surface lower-cased
   bool digits = false; // an ASCII word with a digit in it
+  // A word beyond ASCII of ASCII and Latin-1 letters only ("città", "È"),
+  // keyed without ICU: its key is its surface lower-cased, as for ASCII.
+  bool latin_letters = false;
 };
 
 struct TokenStream {

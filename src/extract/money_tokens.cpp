@@ -241,6 +241,8 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     } else if (w.ascii && w.word && w.shape == entity::Shape::None) {
       // Digits only: the number they start, with its separators and groups.
       append(scan_digits(text, w.begin), TokKind::Digits);
+    } else if (w.latin_letters) {  // letters beyond ASCII, all Latin-1: one word
+      append(w.end, TokKind::Word);
     } else {  // words with digits and letters, or other letters: as tokenize reads them
       slow(w.end);
     }

@@ -192,10 +192,12 @@ std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_vi
   for (const auto& w : words.tokens) {
     if (w.begin < done) continue;  // the apostrophe of the word before
     gap(w.begin);
-    // An ASCII word or mark: its scan key is its lower-cased text, hashed.
-    // A word of letters only starts with one; with digits, its first byte tells.
-    if (w.ascii && w.word && (!w.digits || ascii_alpha(static_cast<unsigned char>(text[w.begin])))) {
-      // An ASCII word: one time word, with its apostrophe.
+    // An ASCII word or mark, or a word of Latin-1 letters: its scan key is
+    // its lower-cased text, hashed. A word of letters only starts with one;
+    // with digits, its first byte tells.
+    if ((w.ascii && w.word && (!w.digits || ascii_alpha(static_cast<unsigned char>(text[w.begin])))) ||
+        w.latin_letters) {
+      // A word: one time word, with its apostrophe.
       std::size_t end = w.end;
       auto h = static_cast<std::uint32_t>(w.key_hash);
       if (end < text.size() && text[end] == '\'') h = word_hash(view(lowered, w.begin, ++end));  // "dell'"

@@ -304,6 +304,37 @@ TEST(TokenizersFromWords, WordsMixingLettersAndDigits) {
   EXPECT_EQ(time_seen, time_want);
 }
 
+// The scan tells the words of ASCII and Latin-1 letters that are not ASCII:
+// the money and time tokenizers take each as one word without reading it.
+TEST(EntityTokens, LatinLettersOnlyForLatin1WordsWithoutDigits) {
+  const std::string s =
+      "citt\xC3\xA0 PI\xC3\x99 \xC3\xA8 citt\xC3\xA0" "2 2\xC3\xA8 abc stra\xC3\x9F" "e \xCE\xA9mega abc\xE2\x80\x99 "
+      "\xC3\x80\xC3\x89\xC3\x8E";
+  const entity::TokenStream words = entity::tokenize(s, {});
+  std::vector<std::pair<std::string, bool>> seen;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (words.tokens[k].word) seen.emplace_back(std::string(words.surface(k)), words.tokens[k].latin_letters);
+  const std::vector<std::pair<std::string, bool>> want = {
+      {"citt\xC3\xA0", true}, {"PI\xC3\x99", true},  {"\xC3\xA8", true},          {"citt\xC3\xA0" "2", false},
+      {"2\xC3\xA8", false},    {"abc", false},          {"stra\xC3\x9F" "e", false}, {"\xCE\xA9mega", false},
+      {"abc", false},          {"\xC3\x80\xC3\x89\xC3\x8E", true}};
+  EXPECT_EQ(seen, want);
+
+  const std::string money_lowered = money::lower(s);
+  money::Tokens money_words;
+  money::tokenize_words(words, money_lowered, money_words);
+  ASSERT_FALSE(money_words.list.empty());
+  EXPECT_EQ(money_words.list[0].low, "citt\xC3\xA0");
+  EXPECT_EQ(money_words.list[1].low, "pi\xC3\xB9");
+  std::string time_lowered = s;
+  timetok::lower_in_place(time_lowered);
+  std::vector<timetok::Token> time_words;
+  timetok::tokenize_words(words, time_lowered, time_words);
+  ASSERT_GE(time_words.size(), 2u);
+  EXPECT_EQ(time_words[1].lower, "pi\xC3\xB9");
+  EXPECT_EQ(time_words[1].kind, timetok::Kind::Word);
+}
+
 // The claim tokens of a sentence built from the shared word scan are the
 // claim tokenizer's own, for any span (sentences cut anywhere, even inside
 // a word), whatever the text.
