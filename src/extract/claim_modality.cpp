@@ -59,7 +59,7 @@ void find_cues_into(const PhraseMatcher& matcher, const SentenceView& v, std::ve
       ++i;
       continue;
     }
-    out.push_back(CueHit{m.begin, m.end, m.phrase->entry, m.phrase->entry->attr("type")});
+    out.push_back(CueHit{m.begin, m.end, m.phrase->entry, m.phrase->type});
     i = m.end;
   }
 }

@@ -238,6 +238,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<LexEntry>& entries) : id_(next_ma
     for (const auto& form : e.forms) {
       Phrase p;
       p.entry = &e;
+      p.type = e.attr("type");
       std::size_t i = 0;
       while (i < form.size()) {
         auto sp = form.find(' ', i);

@@ -78,6 +78,7 @@ struct Phrase {
   std::vector<std::string> words;
   const LexEntry* entry = nullptr;
   std::size_t specificity = 0;  // longer phrases and exact words win ties
+  std::string_view type;        // entry's type= (the cue lists'), read once: parsing it per hit cost more
 };
 
 struct PhraseMatch {

@@ -57,5 +57,24 @@ TEST(ClaimLexiconFacts, TriggersOfASentenceCarryTheirPhrasesFacts) {
   EXPECT_EQ(hits[1].weight, 1);
 }
 
+// Each phrase keeps its entry's type= as read once; the cue lists give
+// every phrase one, an entry without it an empty type.
+TEST(ClaimLexiconFacts, PhrasesKeepTheirEntrysType) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  for (const PhraseMatcher* m : {&lex.modality, &lex.attribution}) {
+    ASSERT_FALSE(m->phrases().empty());
+    for (const Phrase& p : m->phrases()) {
+      EXPECT_EQ(p.type, p.entry->attr("type"));
+      EXPECT_FALSE(p.type.empty()) << p.entry->canonical();
+    }
+  }
+  Lexicon lexicon;
+  lexicon.add_list("plain", "alfa\tkind=x\nbeta gamma\ttype=y\n", "test");
+  const PhraseMatcher plain(lexicon.list("plain"));
+  ASSERT_EQ(plain.phrases().size(), 2u);
+  EXPECT_EQ(plain.phrases()[0].type, "");
+  EXPECT_EQ(plain.phrases()[1].type, "y");
+}
+
 }  // namespace
 }  // namespace dealscan::claims
