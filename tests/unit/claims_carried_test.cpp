@@ -28,16 +28,36 @@ std::optional<std::string> find_gamma(const void* c) {
   return std::string("gamma");
 }
 
+const ClaimLexicon& lexicon() {
+  static const ClaimLexicon lex(Lexicon::builtin());
+  return lex;
+}
+
+// text as one sentence naming the companies Alfa and Beta, viewed as the
+// claims extractor views it (the view points into the members before it).
+struct AlfaBetaSentence {
+  explicit AlfaBetaSentence(const std::string& text)
+      : lowered(lowered_of(text)),
+        out(test_support::mentions_by_name(text, entities)),
+        v(build_view(lexicon(), 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id)) {}
+  static std::string lowered_of(const std::string& text) {
+    std::string lowered;
+    text::assign_lowered(text, lowered);
+    return lowered;
+  }
+  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}, {"beta", "Beta", EntityType::Org}};
+  const EntityIndex by_id{entities};
+  const std::string lowered;
+  const EntityOutput out;
+  const SentenceView v;
+};
+
 // decide_parties on the one money mention of text ("5 miliardi"), with a
 // carried subject that counts how often it is asked for.
 PartyDecision parties_of(const std::string& text, Counted& counted) {
-  static const ClaimLexicon lex(Lexicon::builtin());
-  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}, {"beta", "Beta", EntityType::Org}};
-  const EntityIndex by_id(entities);
-  std::string lowered;
-  text::assign_lowered(text, lowered);
-  const EntityOutput out = test_support::mentions_by_name(text, entities);
-  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
+  const ClaimLexicon& lex = lexicon();
+  const AlfaBetaSentence sentence(text);
+  const SentenceView& v = sentence.v;
   const std::size_t at = text.find("5 miliardi");
   auto [mb, me] = v.token_range(Span{at, at + 10});
   const std::vector<TriggerHit> triggers = find_triggers(lex, v);  // kd points into them
@@ -74,13 +94,9 @@ TEST(CarriedAgent, KnownValuesAndNoneAnswerAtOnce) {
 // find_facts on text (one sentence), with a carried holder that counts how
 // often it is asked for.
 std::vector<Fact> facts_of(const std::string& text, Counted& counted) {
-  static const ClaimLexicon lex(Lexicon::builtin());
-  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}, {"beta", "Beta", EntityType::Org}};
-  const EntityIndex by_id(entities);
-  std::string lowered;
-  text::assign_lowered(text, lowered);
-  const EntityOutput out = test_support::mentions_by_name(text, entities);
-  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
+  const ClaimLexicon& lex = lexicon();
+  const AlfaBetaSentence sentence(text);
+  const SentenceView& v = sentence.v;
   return find_facts(v, text, find_cues(lex.attribution, v), find_cues(lex.modality, v), {}, CarriedAgent(find_gamma, &counted));
 }
 
