@@ -1,5 +1,5 @@
-// A record is the fields of Source::id, every Figure and every Fact (or of a
-// StoryDoc) in declaration order, as record_codec.h writes them. The file
+// A record is Source::id and the fields of every Figure and every Fact the
+// cross-check reads (or of a StoryDoc), as record_codec.h writes them. The file
 // lives only as long as the run, on this machine, so no versioning or byte
 // order is needed.
 #include "crosscheck/document_spill.h"
@@ -23,23 +23,25 @@ using record::decode_record;
 using record::encode_record;
 
 // One list of fields for both directions, so a field added to Figure, Fact
-// or StoryDoc is added here once.
+// or StoryDoc is added here once. A document's record holds what the
+// cross-check reads: the texts it never reads (sentences, rule names, whom a
+// figure is attributed to, a fact's object) are not written and come back
+// empty. Of a time, the span, bounds and precision are kept.
 template <class IO, class M>
 void money_fields(IO& io, M& m) {
   io(m.span), io(m.value), io(m.max), io(m.currency), io(m.currency_from_context), io(m.qualifier);
-  io(m.period_years), io(m.period_span), io(m.conversion_of), io(m.rule);
+  io(m.period_years), io(m.period_span), io(m.conversion_of);
 }
 template <class IO, class F>
 void figure_fields(IO& io, F& f) {
   io(f.id), io(f.source);
   money_fields(io, f.money);
-  io(f.text), io(f.orig), io(f.sentence), io(f.sentence_text), io(f.kind), io(f.subject), io(f.counterparty);
-  io(f.modality), io(f.attributed_to), io(f.time), io(f.kind_rule), io(f.party_rule);
+  io(f.text), io(f.orig), io(f.sentence), io(f.kind), io(f.subject), io(f.counterparty), io(f.modality), io(f.time);
 }
 template <class IO, class F>
 void fact_fields(IO& io, F& f) {
-  io(f.id), io(f.source), io(f.kind), io(f.subject), io(f.object), io(f.until), io(f.text), io(f.orig);
-  io(f.sentence), io(f.sentence_text), io(f.modality), io(f.rule);
+  io(f.id), io(f.source), io(f.kind), io(f.subject), io(f.until), io(f.text), io(f.orig), io(f.sentence);
+  io(f.modality);
 }
 
 template <class IO, class D>

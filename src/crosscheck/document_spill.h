@@ -26,7 +26,8 @@ class DocumentSpill {
   DocumentSpill& operator=(const DocumentSpill&) = delete;
 
   // What the cross-check reads of a document (its source id, figures and
-  // facts) as one record, with its figure_prominence (computed while the
+  // facts, without the texts it never reads: sentences, rule names, a
+  // figure's attributed_to, a fact's object) as one record, with its figure_prominence (computed while the
   // document is at hand, so claim grouping does not redo it); safe on any
   // thread.
   static std::string encode(const DocumentResult& doc, const std::vector<FigureProminence>& ranked = {});

@@ -45,12 +45,12 @@ class Writer {
     put(static_cast<std::uint64_t>(v.size()));
     out_.bytes(v.data(), v.size() * sizeof(T));
   }
+  // A time without its rule name, which nothing reading records back needs.
   void put(const TimeExpr& t) {
     put(t.span);
     put(t.begin);
     put(t.end);
     put(t.precision);
-    put(t.rule);
   }
 
  private:
@@ -110,7 +110,6 @@ class Reader {
     get(t.begin);
     get(t.end);
     get(t.precision);
-    get(t.rule);
   }
 
  private:
