@@ -1,63 +1,98 @@
 #include "dealscan/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <cstring>
 
 #include "lexicon/embedded.h"
 
 namespace dealscan {
 namespace {
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Without find_first_not_of, which asks memchr once per character.
 std::string_view trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_blank(s[b])) ++b;
+  while (e > b && is_blank(s[e - 1])) --e;
+  return s.substr(b, e - b);
 }
 
-// Splits s at every sep.
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    auto p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string_view::npos ? std::string_view::npos : p - start));
-    if (p == std::string_view::npos) break;
-    start = p + 1;
+// The pieces of a text between separators, one at a time: a lexicon has
+// thousands of lines and fields, and a vector of them per line cost more
+// than reading them. Fields are short, so their separator is found by a
+// plain loop; lines are long enough for memchr.
+class Pieces {
+ public:
+  Pieces(std::string_view s, char sep) : rest_(s), sep_(sep) {}
+  bool next(std::string_view& piece) {
+    if (done_) return false;
+    std::size_t p = 0;
+    while (p < rest_.size() && rest_[p] != sep_) ++p;
+    take(piece, p);
+    return true;
   }
-  return out;
-}
+  bool next_line(std::string_view& piece) {
+    if (done_) return false;
+    const void* nl = rest_.empty() ? nullptr : std::memchr(rest_.data(), sep_, rest_.size());
+    take(piece, nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - rest_.data()) : rest_.size());
+    return true;
+  }
+
+ private:
+  void take(std::string_view& piece, std::size_t p) {
+    piece = rest_.substr(0, p);
+    if (p == rest_.size()) done_ = true;
+    else rest_.remove_prefix(p + 1);
+  }
+  std::string_view rest_;
+  char sep_;
+  bool done_ = false;
+};
 
 // A comment starts at " #" or at a leading "#" (a '#' inside a form is kept).
 std::string_view strip_comment(std::string_view line) {
   if (!line.empty() && line.front() == '#') return {};
-  auto p = line.find(" #");
-  auto t = line.find("\t#");
-  auto cut = std::min(p, t);
-  return cut == std::string_view::npos ? line : line.substr(0, cut);
+  for (std::size_t q = 1; q < line.size(); ++q)
+    if (line[q] == '#' && (line[q - 1] == ' ' || line[q - 1] == '\t')) return line.substr(0, q - 1);
+  return line;
 }
 
 bool parse_line(std::string_view raw, LexEntry& e) {
   auto line = trim(strip_comment(raw));
   if (line.empty()) return false;
-  auto cols = split(line, '\t');
-  for (auto f : split(cols[0], '|')) {
-    auto form = trim(f);
-    if (!form.empty()) e.forms.emplace_back(form);
-  }
+  Pieces cols(line, '\t');
+  std::string_view col;
+  cols.next(col);
+  e.forms.reserve(1 + static_cast<std::size_t>(std::count(col.begin(), col.end(), '|')));
+  Pieces forms(col, '|');
+  for (std::string_view f; forms.next(f);)
+    if (auto form = trim(f); !form.empty()) e.forms.emplace_back(form);
   if (e.forms.empty()) return false;
-  for (std::size_t i = 1; i < cols.size(); ++i) {
-    auto c = trim(cols[i]);
+  while (cols.next(col)) {
+    auto c = trim(col);
     if (c.empty()) continue;
     auto eq = c.find('=');
-    if (eq == std::string_view::npos) {
-      e.attrs.emplace(std::string(c), "");
-    } else {
-      e.attrs.emplace(std::string(trim(c.substr(0, eq))), std::string(trim(c.substr(eq + 1))));
-    }
+    auto key = eq == std::string_view::npos ? c : trim(c.substr(0, eq));
+    auto value = eq == std::string_view::npos ? std::string_view{} : trim(c.substr(eq + 1));
+    // The first of a repeated key wins; no node is made for the others.
+    auto at = e.attrs.lower_bound(key);
+    if (at == e.attrs.end() || at->first != key) e.attrs.emplace_hint(at, std::string(key), std::string(value));
   }
   return true;
+}
+
+// "gazetteer.tsv:12"
+std::string origin_at(std::string_view origin, std::size_t line) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, line).ptr;
+  std::string out;
+  out.reserve(origin.size() + 1 + static_cast<std::size_t>(end - digits));
+  out.append(origin).push_back(':');
+  out.append(digits, end);
+  return out;
 }
 
 // An entry has a handful of attributes, asked for per match: a walk that
@@ -96,11 +131,12 @@ const Lexicon& Lexicon::builtin() {
 void Lexicon::add_list(std::string_view name, std::string_view text, std::string_view origin) {
   auto& entries = lists_[std::string(name)];
   std::size_t n = 0;
-  for (auto raw : split(text, '\n')) {
+  Pieces lines(text, '\n');
+  for (std::string_view raw; lines.next_line(raw);) {
     ++n;
     LexEntry e;
     if (!parse_line(raw, e)) continue;
-    e.origin = std::string(origin) + ":" + std::to_string(n);
+    e.origin = origin_at(origin, n);
     entries.push_back(std::move(e));
   }
 }
@@ -108,7 +144,8 @@ void Lexicon::add_list(std::string_view name, std::string_view text, std::string
 Result<bool> Lexicon::add_file_text(std::string_view text, std::string_view origin) {
   std::string current;
   std::size_t n = 0;
-  for (auto raw : split(text, '\n')) {
+  Pieces lines(text, '\n');
+  for (std::string_view raw; lines.next_line(raw);) {
     ++n;
     auto line = trim(raw);
     if (line.empty() || line.front() == '#') continue;
@@ -124,7 +161,7 @@ Result<bool> Lexicon::add_file_text(std::string_view text, std::string_view orig
     }
     LexEntry e;
     if (!parse_line(raw, e)) continue;
-    e.origin = std::string(origin) + ":" + std::to_string(n);
+    e.origin = origin_at(origin, n);
     lists_[current].push_back(std::move(e));
   }
   return true;

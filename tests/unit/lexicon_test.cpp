@@ -17,6 +17,28 @@ TEST(Lexicon, ParsesFormsAndAttributes) {
   EXPECT_EQ(l[0].origin, "t:2");
 }
 
+TEST(Lexicon, ParsesCommentsBlanksAndRepeatedKeys) {
+  Lexicon lex;
+  // A '#' inside a form stays; one after a blank or a tab starts a comment.
+  // The first of a repeated key wins; a key without '=' has an empty value.
+  lex.add_list("t",
+               " Alfa | Beta |\tk = uno \t solo\t\t k=due # nota\n\n"
+               "C#D\tz=1\t#tutto commento\n\tq=1\n# riga di commento\nE\r\n",
+               "t");
+  const auto& l = lex.list("t");
+  ASSERT_EQ(l.size(), 4u);
+  EXPECT_EQ(l[0].forms, (std::vector<std::string>{"Alfa", "Beta"}));
+  EXPECT_EQ(l[0].attr("k"), "uno");
+  EXPECT_EQ(l[0].attrs.size(), 2u);
+  EXPECT_EQ(l[0].attr("solo", "assente"), "");
+  EXPECT_EQ(l[1].canonical(), "C#D");
+  EXPECT_EQ(l[1].attr("z"), "1");
+  EXPECT_EQ(l[1].attrs.size(), 1u);
+  EXPECT_EQ(l[2].canonical(), "q=1");  // the leading tab is trimmed with the line
+  EXPECT_EQ(l[3].canonical(), "E");
+  EXPECT_EQ(l[3].origin, "t:6");
+}
+
 TEST(Lexicon, ExtraFileNeedsSections) {
   Lexicon lex;
   auto bad = lex.add_file_text("foo\tvalue=1\n", "extra.tsv");
