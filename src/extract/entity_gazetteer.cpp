@@ -1,6 +1,7 @@
 #include "extract/entity_gazetteer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 namespace dealscan::entity {
@@ -21,57 +22,111 @@ std::vector<std::string> split_bar(std::string_view s) {
   return out;
 }
 
-GazEntry make_entry(const LexEntry& e) {
+// The attributes a gazetteer entry reads, found in one pass over the
+// entry's (asking for each by name walked them a dozen times).
+struct GazAttrs {
+  std::string_view id, type = "ORG", parent, kind, sector, hq, ceo, founder, owner, org, exact, descr;
+
+  explicit GazAttrs(const LexEntry& e) {
+    const std::pair<std::string_view, std::string_view*> fields[] = {
+        {"id", &id},   {"type", &type},   {"parent", &parent}, {"kind", &kind}, {"sector", &sector}, {"hq", &hq},
+        {"ceo", &ceo}, {"founder", &founder}, {"owner", &owner}, {"org", &org}, {"exact", &exact}, {"descr", &descr}};
+    for (const auto& [key, value] : e.attrs)
+      for (const auto& [name, field] : fields)
+        if (key == name) *field = value;
+  }
+};
+
+GazEntry make_entry(const LexEntry& e, const GazAttrs& a) {
   GazEntry g;
   g.entity.name = e.canonical();
-  g.entity.id = std::string(e.attr("id"));
+  g.entity.id = std::string(a.id);
   if (g.entity.id.empty()) g.entity.id = slug(e.canonical());
-  g.entity.type = entity_type_from(e.attr("type", "ORG")).value_or(EntityType::Org);
-  if (auto p = e.attr("parent"); !p.empty()) g.entity.parent = std::string(p);
+  g.entity.type = entity_type_from(a.type).value_or(EntityType::Org);
+  if (!a.parent.empty()) g.entity.parent = std::string(a.parent);
   g.entity.known = true;
-  g.kind = std::string(e.attr("kind"));
-  g.sectors = split_bar(e.attr("sector"));
-  g.hq = std::string(e.attr("hq"));
-  g.people = split_bar(e.attr("ceo"));
-  for (auto& f : split_bar(e.attr("founder"))) g.people.push_back(f);
-  g.owner = std::string(e.attr("owner"));
-  g.org = std::string(e.attr("org"));
+  g.kind = std::string(a.kind);
+  g.sectors = split_bar(a.sector);
+  g.hq = std::string(a.hq);
+  g.people = split_bar(a.ceo);
+  for (auto& f : split_bar(a.founder)) g.people.push_back(f);
+  g.owner = std::string(a.owner);
+  g.org = std::string(a.org);
   return g;
 }
 
-// Every string one deletion away from key, and key itself.
-std::vector<std::string> deletion_variants(std::string_view key) {
-  std::vector<std::string> out{std::string(key)};
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    // Delete whole UTF-8 characters only.
-    if ((static_cast<unsigned char>(key[i]) & 0xC0) == 0x80) continue;
-    std::size_t len = 1;
-    while (i + len < key.size() && (static_cast<unsigned char>(key[i + len]) & 0xC0) == 0x80) ++len;
-    out.push_back(std::string(key.substr(0, i)) + std::string(key.substr(i + len)));
-  }
+// The byte length of the UTF-8 character at key[i] (a lead byte).
+std::size_t char_length(std::string_view key, std::size_t i) {
+  std::size_t len = 1;
+  while (i + len < key.size() && (static_cast<unsigned char>(key[i + len]) & 0xC0) == 0x80) ++len;
+  return len;
+}
+
+// Calls f(at, len) for every deletion of one whole UTF-8 character from
+// key (key[at, at + len) deleted), and f(0, 0) for key itself.
+template <class F>
+void for_each_deletion(std::string_view key, F f) {
+  f(0, 0);
+  for (std::size_t i = 0; i < key.size(); ++i)
+    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) f(i, char_length(key, i));
+}
+
+// key without key[at, at + len).
+std::string without(std::string_view key, std::size_t at, std::size_t len) {
+  std::string out(key.substr(0, at));
+  out.append(key.substr(at + len));
   return out;
+}
+
+// FNV-1a of key without key[at, at + len), read in two pieces (no string made).
+std::uint64_t hash_without(std::string_view key, std::size_t at, std::size_t len) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key.substr(0, at)) h = (h ^ c) * 1099511628211ull;
+  for (unsigned char c : key.substr(at + len)) h = (h ^ c) * 1099511628211ull;
+  return h;
 }
 
 }  // namespace
 
 Gazetteer::Gazetteer(const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("gazetteer")) {
-    GazEntry g = make_entry(e);
+    const GazAttrs attrs(e);
+    GazEntry g = make_entry(e, attrs);
     if (by_id_.count(g.entity.id)) continue;  // first definition wins
     int idx = static_cast<int>(entries_.size());
     by_id_.emplace(g.entity.id, idx);
-    auto exact = split_bar(e.attr("exact"));
+    auto exact = split_bar(attrs.exact);
     bool all_exact = std::find(exact.begin(), exact.end(), "*") != exact.end();
     for (const auto& form : e.forms) {
       bool is_exact = all_exact || std::find(exact.begin(), exact.end(), form) != exact.end();
       CaseRule rule = is_exact ? CaseRule::Exact : default_case_rule(form);
       bool one_token = names_.add(form, idx, rule) == 1;
-      std::string key = fold(form);
-      if (rule == CaseRule::Insensitive && one_token && key.size() >= kTypoMinLength)
-        for (auto& v : deletion_variants(key)) deletions_[v].emplace_back(idx, key);
+      if (rule == CaseRule::Insensitive && one_token) add_typo_form(idx, fold(form));
     }
-    for (const auto& d : split_bar(e.attr("descr"))) descriptions_.add(d, idx, CaseRule::Insensitive);
+    for (const auto& d : split_bar(attrs.descr)) descriptions_.add(d, idx, CaseRule::Insensitive);
     entries_.push_back(std::move(g));
+  }
+  index_deletions();
+}
+
+void Gazetteer::add_typo_form(int entry, std::string key) {
+  if (key.size() >= kTypoMinLength) typo_forms_.push_back({entry, std::move(key)});
+}
+
+void Gazetteer::index_deletions() {
+  std::size_t count = 0;
+  for (const auto& f : typo_forms_) for_each_deletion(f.key, [&](std::size_t, std::size_t) { ++count; });
+  std::size_t size = 16;
+  while (size < 2 * count) size *= 2;  // at most half full
+  deletions_.assign(size, Deletion{});
+  for (std::uint32_t form = 0; form < typo_forms_.size(); ++form) {
+    const std::string& key = typo_forms_[form].key;
+    for_each_deletion(key, [&](std::size_t at, std::size_t len) {
+      const std::uint64_t h = hash_without(key, at, len);
+      std::size_t i = h & (size - 1);
+      while (deletions_[i].form != Deletion::kEmpty) i = (i + 1) & (size - 1);
+      deletions_[i] = {h, form, static_cast<std::uint16_t>(at), static_cast<std::uint16_t>(len)};
+    });
   }
 }
 
@@ -125,14 +180,22 @@ void Gazetteer::match_descriptions(const TokenStream& ts, DocState& doc) const {
 }
 
 std::optional<int> Gazetteer::typo_candidate(const TokenStream& ts, std::size_t i) const {
-  auto key = ts.key(i);
+  // The entries with a typo form sharing a one-deletion variant with key
+  // (or key itself) and one edit away from it. Few words get here: the
+  // variants are made as strings and compared whole.
+  const std::string_view key = ts.key(i);
+  const std::size_t mask = deletions_.size() - 1;
   std::set<int> found;
-  for (const auto& v : deletion_variants(key)) {
-    auto it = deletions_.find(v);
-    if (it == deletions_.end()) continue;
-    for (const auto& [idx, form] : it->second)
-      if (form != key && edit_distance(form, key, 1) == 1) found.insert(idx);
-  }
+  for_each_deletion(key, [&](std::size_t at, std::size_t len) {
+    const std::string variant = without(key, at, len);
+    const std::uint64_t h = hash_without(key, at, len);
+    for (std::size_t k = h & mask; deletions_[k].form != Deletion::kEmpty; k = (k + 1) & mask) {
+      const Deletion& d = deletions_[k];
+      const TypoForm& f = typo_forms_[d.form];
+      if (d.hash == h && without(f.key, d.at, d.len) == variant && f.key != key && edit_distance(f.key, key, 1) == 1)
+        found.insert(f.entry);
+    }
+  });
   if (found.size() != 1) return std::nullopt;
   return *found.begin();
 }

@@ -4,9 +4,9 @@
 // -> via descr=) and the attributes descriptive references need.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "dealscan/lexicon.h"
@@ -47,13 +47,30 @@ class Gazetteer {
   std::vector<std::string> orgs_at(const std::string& place_id) const;
 
  private:
+  // A one-word any-case name (folded) that a misspelt word may stand for.
+  struct TypoForm {
+    int entry;
+    std::string key;
+  };
+  // A typo form with one character deleted (or none: len 0), by the FNV-1a
+  // hash of what is left, in an open-addressing table: built in one pass,
+  // where a map of the variants as strings cost a fifth of the build.
+  struct Deletion {
+    static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+    std::uint64_t hash = 0;
+    std::uint32_t form = kEmpty;  // in typo_forms_
+    std::uint16_t at = 0, len = 0;  // the bytes deleted from its key
+  };
+  void add_typo_form(int entry, std::string key);
+  void index_deletions();
   std::optional<int> typo_candidate(const TokenStream& ts, std::size_t i) const;
 
   std::vector<GazEntry> entries_;
   IdMap<int> by_id_;
   PhraseTrie names_;
   PhraseTrie descriptions_;
-  std::unordered_map<std::string, std::vector<std::pair<int, std::string>>> deletions_;  // variant -> (entry, form key)
+  std::vector<TypoForm> typo_forms_;
+  std::vector<Deletion> deletions_;  // a power of two in size, at most half full
 };
 
 }  // namespace dealscan::entity

@@ -33,11 +33,42 @@ std::uint32_t load4(const char* p) {
   return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
+// The surfaces a token of a case-sensitive form accepts: as written, upper
+// case, and for acronyms title case ("AMD", "Amd"). ASCII without ICU.
+std::vector<std::string> written_forms(std::string_view t, CaseRule rule) {
+  const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    std::vector<std::string> v{std::string(t), upper(t)};
+    if (rule == CaseRule::Acronym) v.push_back(titlecase(t));
+    return v;
+  }
+  auto cased = [](char c, bool up) {
+    if (up && c >= 'a' && c <= 'z') return static_cast<char>(c - 'a' + 'A');
+    if (!up && c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+    return c;
+  };
+  std::vector<std::string> v{std::string(t), std::string(t)};
+  for (char& c : v[1]) c = cased(c, true);
+  if (rule == CaseRule::Acronym && !t.empty()) {
+    std::string& title = v.emplace_back(t);
+    for (std::size_t k = 0; k < title.size(); ++k) title[k] = cased(title[k], k == 0);
+  }
+  return v;
+}
+
 }  // namespace
 
 CaseRule default_case_rule(std::string_view form) {
   int letters = 0, lower = 0;
   for (std::size_t i = 0; i < form.size();) {
+    // ASCII read directly: ICU's letter and case tables answer the same for it.
+    if (const unsigned char a = static_cast<unsigned char>(form[i]); a < 0x80) {
+      const bool is_lower = a >= 'a' && a <= 'z';
+      letters += is_lower || (a >= 'A' && a <= 'Z');
+      lower += is_lower;
+      ++i;
+      continue;
+    }
     UChar32 c;
     int32_t pos = static_cast<int32_t>(i);
     U8_NEXT(reinterpret_cast<const uint8_t*>(form.data()), pos, static_cast<int32_t>(form.size()), c);
@@ -76,14 +107,13 @@ void PhraseTrie::grow() {
   }
 }
 
-int PhraseTrie::add_child(int from, const std::string& key) {
-  std::uint64_t kh = hash_key(key);
-  if (int c = child(from, key, kh); c >= 0) return c;
+int PhraseTrie::add_child(int from, std::string_view key, std::uint64_t key_hash) {
+  if (int c = child(from, key, key_hash); c >= 0) return c;
   if ((edge_count_ + 1) * 4 > edges_.size()) grow();  // at most a quarter full: short probe runs
   int to = static_cast<int>(nodes_.size());
   nodes_.emplace_back();
   nodes_[from].has_children = true;
-  std::uint64_t h = edge_hash(from, kh);
+  std::uint64_t h = edge_hash(from, key_hash);
   std::size_t mask = edges_.size() - 1;
   std::size_t i = slot_of(h);
   while (edges_[i].from >= 0) i = (i + 1) & mask;
@@ -94,25 +124,27 @@ int PhraseTrie::add_child(int from, const std::string& key) {
 }
 
 std::size_t PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
-  auto toks = form_tokens(form);
-  if (toks.empty()) return 0;
+  // The form tokenised as the text is, into a stream kept for the next
+  // form: its keys and their hashes are the text's own, none folded or
+  // hashed again here.
+  static const std::vector<Sentence> kNoSentences;
+  thread_local TokenStream ts;
+  tokenize_into(form, kNoSentences, ts);
+  const std::size_t count = ts.size();
+  if (count == 0) return 0;
   int node = 0;
   Pattern p{payload, rule, {}};
-  std::uint64_t opening[2] = {0, kNoSecond};  // the first two keys' hashes
-  for (std::size_t k = 0; k < toks.size(); ++k) {
-    const std::string& t = toks[k];
-    const std::string key = fold(t);
-    if (k < 2) opening[k] = hash_key(key);
-    node = add_child(node, key);
+  for (std::size_t k = 0; k < count; ++k) {
+    node = add_child(node, ts.key(k), ts.tokens[k].key_hash);
     if (rule == CaseRule::Insensitive) continue;
-    std::vector<std::string> v{t, upper(t)};
-    if (rule == CaseRule::Acronym) v.push_back(titlecase(t));
-    p.variants.push_back(std::move(v));
+    p.variants.push_back(written_forms(ts.surface(k), rule));
   }
-  max_tokens_ = std::max(max_tokens_, toks.size());
-  const std::uint64_t fh = opening[0] & (kFirstBits - 1);
+  max_tokens_ = std::max(max_tokens_, count);
+  const std::uint64_t first = ts.tokens[0].key_hash;  // the opening: the first two keys' hashes
+  const std::uint64_t second = count > 1 ? ts.tokens[1].key_hash : kNoSecond;
+  const std::uint64_t fh = first & (kFirstBits - 1);
   first_[fh / 64] |= std::uint64_t{1} << (fh % 64);
-  const std::size_t ob = opening_bit(opening[0], opening[1]);
+  const std::size_t ob = opening_bit(first, second);
   openings_[ob / 64] |= std::uint64_t{1} << (ob % 64);
   Node& n = nodes_[node];
   if (n.patterns.empty()) {
@@ -120,7 +152,7 @@ std::size_t PhraseTrie::add(std::string_view form, int payload, CaseRule rule) {
     n.first_payload = payload;
   }
   n.patterns.push_back(std::move(p));
-  return toks.size();
+  return count;
 }
 
 bool PhraseTrie::accepts_written(const Pattern& p, const TokenStream& ts, std::size_t i) const {

@@ -116,7 +116,7 @@ class PhraseTrie {
   // and clustered into long probe runs).
   std::size_t slot_of(std::uint64_t h) const { return static_cast<std::size_t>(h >> edge_shift_); }
   int child(int from, std::string_view key, std::uint64_t key_hash) const;
-  int add_child(int from, const std::string& key);
+  int add_child(int from, std::string_view key, std::uint64_t key_hash);
   void grow();
   std::vector<Edge> edges_ = std::vector<Edge>(64);
   int edge_shift_ = 64 - 6;  // 64 - log2(edges_.size())

@@ -243,6 +243,32 @@ TEST(Entities, TypoNeedsExactlyOneCandidate) {
   EXPECT_TRUE(ex.extract(initial, split_sentences(initial)).entities.empty());
 }
 
+TEST(Entities, TypoIsAnyOneEditOfAName) {
+  Lexicon lex;
+  lex.add_list("gazetteer", "Borealis\tid=borealis\ttype=ORG\nVentàlia\tid=ventalia\ttype=ORG\n", "test");
+  EntityExtractor ex(lex);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Boreaxis", "borealis"},   // a letter changed
+      {"Borealiss", "borealis"},  // one added
+      {"Boralis", "borealis"},    // one dropped
+      {"Boraelis", "borealis"},   // two swapped
+      {"Ventlia", ""},            // a two-byte letter dropped: two bytes, two edits
+      {"Ventélia", "ventalia"},   // a two-byte letter changed (one byte)
+      {"Bxrxalis", ""},           // two edits: no name
+  };
+  for (const auto& [word, id] : cases) {
+    std::string text = "Ieri i conti di " + word + " sono piaciuti.";
+    auto out = ex.extract(text, split_sentences(text));
+    if (id.empty()) {
+      EXPECT_TRUE(out.mentions.empty()) << word;
+      continue;
+    }
+    ASSERT_EQ(out.mentions.size(), 1u) << word;
+    EXPECT_EQ(out.mentions[0].entity_id, id) << word;
+    EXPECT_EQ(out.mentions[0].rule, "typo") << word;
+  }
+}
+
 TEST(Entities, WorksWithoutWordLists) {
   Lexicon lex;  // no gazetteer, no rule lists: nothing to find, nothing breaks
   EntityExtractor ex(lex);
