@@ -24,16 +24,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "crosscheck/worker_pool.h"
 #include "dealscan/lexicon.h"
 #include "dealscan/types.h"
 
 namespace dealscan::crosscheck {
 
-// Runs work(i) for every i < n on up to `threads` threads (the caller's among them).
-// The caller first runs first() (if given) while the others take work, then
-// takes work too: serial work of its own that overlaps the parallel work.
-// The first exception any of them throws (a temporary file that cannot be
-// read back) stops the others taking work and is rethrown once all have joined.
+// Runs work(i) for every i < n on up to `threads` threads (the caller's among them,
+// the others WorkerPool::shared()'s). The caller first runs first() (if given)
+// while the others take work, then takes work too: serial work of its own
+// that overlaps the parallel work. The first exception any of them throws (a
+// temporary file that cannot be read back) stops the others taking work and
+// is rethrown once all are done.
 struct NoFirst {
   void operator()() const {}
 };
@@ -57,11 +59,10 @@ void parallel_for(std::size_t n, unsigned threads, Work work, First first = {}) 
     });
   };
   threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < threads; ++k) pool.emplace_back(run);
-  guarded(first);
-  run();
-  for (auto& th : pool) th.join();
+  WorkerPool::shared().run(threads - 1, run, [&] {
+    guarded(first);
+    run();
+  });
   if (error) std::rethrow_exception(error);
 }
 

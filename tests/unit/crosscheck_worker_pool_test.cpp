@@ -1,0 +1,98 @@
+// WorkerPool: the cross-check's threads, kept from one parallel step to the next.
+#include "crosscheck/worker_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+namespace dealscan::crosscheck {
+namespace {
+
+// Spins until done() or ten seconds: a broken pool fails instead of hanging.
+template <class Done>
+bool wait_for(Done done) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done() && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+  return done();
+}
+
+TEST(WorkerPool, HelpersRunTheJobWhileTheCallerRunsItsOwnPart) {
+  WorkerPool pool;
+  std::atomic<int> helpers{0};
+  bool all_joined = false;
+  std::thread::id mine_on;
+  pool.run(
+      3, [&] { ++helpers; },
+      [&] {
+        mine_on = std::this_thread::get_id();
+        all_joined = wait_for([&] { return helpers == 3; });
+      });
+  EXPECT_TRUE(all_joined);
+  EXPECT_EQ(mine_on, std::this_thread::get_id());
+  EXPECT_EQ(helpers, 3);
+  EXPECT_EQ(pool.threads(), 3u);
+}
+
+TEST(WorkerPool, ThreadsAreKeptFromOneJobToTheNext) {
+  WorkerPool pool;
+  std::mutex m;
+  std::set<std::thread::id> first, later;
+  auto record = [&](std::set<std::thread::id>& ids) {
+    return [&] {
+      std::lock_guard lock(m);
+      ids.insert(std::this_thread::get_id());
+    };
+  };
+  pool.run(2, record(first), [] {});
+  for (int k = 0; k < 50; ++k) pool.run(k % 2 + 1, record(later), [] {});
+  EXPECT_EQ(first.size(), 2u);
+  EXPECT_EQ(pool.threads(), 2u);
+  for (const auto& id : later) EXPECT_TRUE(first.count(id)) << "a job ran on a new thread";
+}
+
+TEST(WorkerPool, NoHelpersRunsOnlyTheCallersPart) {
+  WorkerPool pool;
+  int job = 0, mine = 0;
+  pool.run(0, [&] { ++job; }, [&] { ++mine; });
+  EXPECT_EQ(job, 0);
+  EXPECT_EQ(mine, 1);
+  EXPECT_EQ(pool.threads(), 0u);
+}
+
+TEST(WorkerPool, AJobStartedInsideAJobRunsOnItsCallerAlone) {
+  WorkerPool pool;
+  std::atomic<int> inner_jobs{0}, inner_mine{0};
+  auto nested = [&] { pool.run(2, [&] { ++inner_jobs; }, [&] { ++inner_mine; }); };
+  pool.run(1, nested, nested);  // on the helper and on the caller: neither waits for the busy pool
+  EXPECT_EQ(inner_jobs, 0);
+  EXPECT_EQ(inner_mine, 2);
+  // The pool is free again afterwards.
+  std::atomic<int> after{0};
+  pool.run(2, [&] { ++after; }, [] {});
+  EXPECT_EQ(after, 2);
+}
+
+TEST(WorkerPool, TheCallersErrorIsRethrownOnceTheHelpersAreDone) {
+  WorkerPool pool;
+  std::atomic<bool> release{false}, finished{false};
+  EXPECT_THROW(pool.run(
+                   1,
+                   [&] {
+                     wait_for([&] { return release.load(); });
+                     finished = true;
+                   },
+                   [&] {
+                     release = true;
+                     throw std::runtime_error("cannot read back");
+                   }),
+               std::runtime_error);
+  EXPECT_TRUE(finished);
+}
+
+}  // namespace
+}  // namespace dealscan::crosscheck
