@@ -180,9 +180,41 @@ bool keep_contested(const std::vector<Draft>& drafts, std::size_t end, std::vect
   return true;
 }
 
+// The drafts in position order when none shares a token with another and
+// each covers one (most documents: the matchers skip covered tokens), or
+// false. Then every draft is kept and ranking decides nothing: the result
+// is the position order, as by_position gives it; the drafts themselves
+// when already in it (the second pass, over resolved names).
+bool disjoint_in_position_order(std::vector<Draft>& drafts) {
+  auto disjoint_sorted = [](const Draft* d, std::size_t n, auto at) {
+    for (std::size_t k = 0; k < n; ++k) {
+      const Draft& x = d[at(k)];
+      if (x.first >= x.last || (k > 0 && x.first < d[at(k - 1)].last)) return false;
+    }
+    return true;
+  };
+  const std::size_t n = drafts.size();
+  if (disjoint_sorted(drafts.data(), n, [](std::size_t k) { return k; })) return true;
+  // Matchers run one after another, so their drafts come as a few sorted
+  // runs: sort (first, index) keys, then check and copy in that order.
+  if (std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) { return d.first >> 32; })) return false;
+  thread_local std::vector<std::uint64_t> keys;
+  keys.resize(n);
+  for (std::size_t k = 0; k < n; ++k) keys[k] = std::uint64_t{drafts[k].first} << 32 | k;
+  std::sort(keys.begin(), keys.end());
+  auto at = [&](std::size_t k) { return static_cast<std::size_t>(keys[k] & 0xFFFFFFFFu); };
+  if (!disjoint_sorted(drafts.data(), n, at)) return false;
+  std::vector<Draft> out;
+  out.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) out.push_back(drafts[at(k)]);
+  drafts = std::move(out);
+  return true;
+}
+
 }  // namespace
 
 std::vector<Draft> resolve_overlaps(std::vector<Draft> drafts) {
+  if (disjoint_in_position_order(drafts)) return drafts;
   if (!covers_tokens(drafts)) return resolve_ranked(std::move(drafts));
   thread_local std::vector<char> keep;
   thread_local std::vector<std::uint32_t> kept;

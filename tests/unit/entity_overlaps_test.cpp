@@ -52,6 +52,22 @@ TEST(EntityOverlaps, DisjointDraftsKeptAndSortedByPosition) {
   EXPECT_EQ(ids(out), (std::vector<std::string_view>{"a", "b", "c"}));
 }
 
+TEST(EntityOverlaps, TouchingDraftsShareNoToken) {
+  // In position order already, and as two runs of matches (names, then rules).
+  auto sorted = resolve_overlaps({draft(0, 2, kGazetteer, "a"), draft(2, 3, kRule, "b"), draft(3, 5, kTypo, "c")});
+  EXPECT_EQ(ids(sorted), (std::vector<std::string_view>{"a", "b", "c"}));
+  auto runs = resolve_overlaps(
+      {draft(0, 2, kGazetteer, "a"), draft(5, 6, kGazetteer, "c"), draft(2, 5, kRule, "b"), draft(6, 7, kRule, "d")});
+  EXPECT_EQ(ids(runs), (std::vector<std::string_view>{"a", "b", "c", "d"}));
+}
+
+TEST(EntityOverlaps, OverlapInPositionOrderIsStillRanked) {
+  auto out = resolve_overlaps({draft(0, 2, kGazetteer, "a"), draft(1, 4, kRule, "long"), draft(5, 6, kTypo, "c")});
+  EXPECT_EQ(ids(out), (std::vector<std::string_view>{"long", "c"}));
+  auto runs = resolve_overlaps({draft(0, 2, kGazetteer, "a"), draft(5, 6, kGazetteer, "c"), draft(1, 4, kRule, "long")});
+  EXPECT_EQ(ids(runs), (std::vector<std::string_view>{"long", "c"}));
+}
+
 TEST(EntityOverlaps, LongerDraftWinsOverBetterPriority) {
   auto out = resolve_overlaps({draft(2, 3, kGazetteer, "short"), draft(1, 4, kDescriptive, "long"), draft(6, 7, kRule, "x")});
   EXPECT_EQ(ids(out), (std::vector<std::string_view>{"long", "x"}));
