@@ -199,11 +199,12 @@ WordCursor read_until(std::string_view text, std::string_view low_text, std::siz
 void tokenize_words(const entity::TokenStream& words, std::string_view low_text, Tokens& result) {
   const std::string_view text = words.text;
   auto& out = result.list;
-  out.clear();
+  // The tokens are written over the last call's (the vector keeps its size
+  // until the end): blank chunks are copied in only past the last count.
   out.reserve(text.size() / 5);
   WordCursor c;
   Token* data = out.data();
-  std::size_t end = 0;  // out.size(): the end of the chunk being filled
+  std::size_t end = out.size();  // the end of the chunk being filled
   auto slow = [&](std::size_t to) {
     c = read_until(text, low_text, to, c, out);
     data = out.data();
