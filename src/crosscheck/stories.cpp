@@ -951,6 +951,35 @@ void drafts_fields(IO& io, Drafts& drafts) {
   io.list(drafts, [&](auto& d) { draft_fields(io, d); });
 }
 
+// A profile with its keys numbered, made from its draft.
+struct Numbered {
+  Profile profile;
+  std::vector<std::uint32_t> strong;
+  std::vector<WeakKey> weak;
+};
+
+// Document `doc`'s draft with its keys numbered; a key no other document
+// carries is dropped, or made the document's own (kPrivate) for its main
+// pair and amount. Safe on several threads at once.
+Numbered number_draft(const Profiler::Draft& d, std::size_t doc, std::uint32_t order, RepeatedKeys& keys) {
+  Numbered out;
+  auto number = [&](const StoryKey& key) { return keys.number(key.bytes()); };
+  auto own = [&](const StoryKey& key) {
+    if (key.empty()) return kNoId;
+    auto id = number(key);
+    return id != kNoId ? id : kPrivate | static_cast<std::uint32_t>(doc);
+  };
+  out.profile.day = d.day;
+  out.profile.order = order;
+  out.profile.main_pair = own(d.main_pair);
+  out.profile.main_amount = own(d.main_amount);
+  for (const auto& key : d.strong)
+    if (auto id = number(key); id != kNoId) out.strong.push_back(id);
+  for (const auto& w : d.weak)
+    if (auto id = number(w.key); id != kNoId) out.weak.push_back({id, w.halves, w.party});
+  return out;
+}
+
 // Profiles every document once, a chunk of documents at a time on the pool,
 // then reads the keys twice: the first pass finds the keys more than one
 // document carries, the second numbers them. A key on one document joins
@@ -958,7 +987,10 @@ void drafts_fields(IO& io, Drafts& drafts) {
 // article): it is never stored. Between the passes the drafts wait in a
 // temporary file (in memory without one), as do the weak keys while the key
 // strings are in memory; the source ids are ranked then, so they are never
-// held alongside the profiles.
+// held alongside the profiles. What only the calling thread can do (count a
+// chunk's keys and queue it, read the next chunk back, keep a numbered one)
+// it does while the pool works on the chunk beside it, so the passes are not
+// serial steps between the chunks.
 Profiles profile_all(const StoryDocs& documents, const Names& names, const Roots& roots, const Tunables& t, RepeatedKeys& keys,
                      unsigned threads) {
   constexpr std::size_t kChunk = Profiles::kChunk;
@@ -968,62 +1000,57 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Roots
   {
     const Profiler profiler(documents, names, roots, t, threads);
     StringList ids;
-    std::vector<Profiler::Draft> drafts;
-    for (std::size_t from = 0; from < n; from += kChunk) {
-      drafts.assign(std::min(kChunk, n - from), {});
-      parallel_for(drafts.size(), threads, [&](std::size_t k) {
-        StoryDoc doc = documents.get(from + k);
-        drafts[k] = profiler.profile(doc);
-        drafts[k].id = std::move(doc.id);
-      });
-      for (const auto& d : drafts) {
+    std::vector<Profiler::Draft> drafts, profiled;  // the chunk on the pool, the one before it
+    auto count_and_queue = [&] {
+      if (profiled.empty()) return;
+      for (const auto& d : profiled) {
         ids.add(d.id);
         for (const auto& k : d.strong) keys.add(k.bytes());
         for (const auto& w : d.weak) keys.add(w.key.bytes());  // the main amount among them
         if (!d.main_pair.empty()) keys.add(d.main_pair.bytes());
       }
-      kept.push(record::encode_record(drafts, [](auto& io, auto& v) { drafts_fields(io, v); }));
+      kept.push(record::encode_record(profiled, [](auto& io, auto& v) { drafts_fields(io, v); }));
+    };
+    for (std::size_t from = 0; from < n; from += kChunk) {
+      drafts.assign(std::min(kChunk, n - from), {});
+      parallel_for(
+          drafts.size(), threads,
+          [&](std::size_t k) {
+            StoryDoc doc = documents.get(from + k);
+            drafts[k] = profiler.profile(doc);
+            drafts[k].id = std::move(doc.id);
+          },
+          count_and_queue);
+      drafts.swap(profiled);
     }
+    count_and_queue();
     keys.seal();
     order = ids.ranks();
   }
   release_free_memory();  // the key counts and the source ids
   kept.rewind();
 
-  struct Numbered {
-    Profile profile;
-    std::vector<std::uint32_t> strong;
-    std::vector<WeakKey> weak;
-  };
   Profiles profiles;
   try {
     profiles.stash_weak(anonymous_temp_file("story grouping"));
   } catch (const std::runtime_error&) {
     // No temporary file: the weak keys stay in memory, which only costs memory.
   }
+  auto read_back = [&] {
+    return record::decode_record<std::vector<Profiler::Draft>>(kept.pop(),
+                                                               [](auto& io, auto& v) { drafts_fields(io, v); });
+  };
+  std::vector<Profiler::Draft> drafts, next = n ? read_back() : std::vector<Profiler::Draft>{};
   std::vector<Numbered> numbered;
   for (std::size_t from = 0; from < n; from += kChunk) {
-    const auto drafts = record::decode_record<std::vector<Profiler::Draft>>(
-        kept.pop(), [](auto& io, auto& v) { drafts_fields(io, v); });
+    drafts.swap(next);
     numbered.assign(drafts.size(), {});
-    for (std::size_t k = 0; k < drafts.size(); ++k) {
-      const auto& d = drafts[k];
-      Numbered& out = numbered[k];
-      auto number = [&](const StoryKey& key) { return keys.number(key.bytes()); };
-      auto own = [&](const StoryKey& key) {
-        if (key.empty()) return kNoId;
-        auto id = number(key);
-        return id != kNoId ? id : kPrivate | static_cast<std::uint32_t>(from + k);
-      };
-      out.profile.day = d.day;
-      out.profile.order = order[from + k];
-      out.profile.main_pair = own(d.main_pair);
-      out.profile.main_amount = own(d.main_amount);
-      for (const auto& key : d.strong)
-        if (auto id = number(key); id != kNoId) out.strong.push_back(id);
-      for (const auto& w : d.weak)
-        if (auto id = number(w.key); id != kNoId) out.weak.push_back({id, w.halves, w.party});
-    }
+    parallel_for(
+        drafts.size(), threads,
+        [&](std::size_t k) { numbered[k] = number_draft(drafts[k], from + k, order[from + k], keys); },
+        [&] {
+          if (from + kChunk < n) next = read_back();
+        });
     profiles.add_chunk(numbered);
   }
   if (keys.size() > kMaxKeys) throw std::length_error("too many story keys to group the documents");

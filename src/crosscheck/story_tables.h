@@ -8,12 +8,14 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <map>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <numeric>
 #include <span>
 #include <stdexcept>
@@ -107,9 +109,14 @@ class UnionFind {
 // repeated 64-bit hashes, and its string is kept once, back to back in
 // blocks, for key(): about 35 bytes a key in all. Two strings sharing a hash
 // are still told apart: the second one numbered is numbered past the hashes.
+// number() may run on several threads at once: the pass that numbers every
+// key of every document is spread over the pool like the one that made them.
 template <class Hash = std::hash<std::string_view>>
 class BasicRepeatedKeys {
  public:
+  BasicRepeatedKeys() = default;
+  BasicRepeatedKeys(const BasicRepeatedKeys&) = delete;
+  BasicRepeatedKeys& operator=(const BasicRepeatedKeys&) = delete;
   void add(std::string_view key) {
     if (2 * (used_ + 1) > slots_.size()) grow();
     const std::uint64_t k = tag(key);
@@ -132,30 +139,43 @@ class BasicRepeatedKeys {
       if (v & kTwice) repeated_.push_back(v & ~kTwice);
     std::vector<std::uint64_t>().swap(slots_);
     std::sort(repeated_.begin(), repeated_.end());
-    at_.assign(repeated_.size(), kNoId);
+    at_ = std::make_unique<std::atomic<std::uint32_t>[]>(repeated_.size());
+    for (std::size_t id = 0; id < repeated_.size(); ++id) at_[id].store(kNoId, std::memory_order_relaxed);
+    // Never moved once strings are stored, so that number() reads a block
+    // while another thread stores (addresses only: untouched, it costs no memory).
+    blocks_.reserve(kMaxBlocks);
   }
-  // After seal(): the key's number, or kNoId for a key added once. One
-  // thread at a time.
+  // After seal(): the key's number, or kNoId for a key added once. Safe on
+  // several threads at once; only the first numbering of each repeated key,
+  // and keys sharing a hash, take the lock.
   std::uint32_t number(std::string_view key) {
-    const auto it = std::lower_bound(repeated_.begin(), repeated_.end(), tag(key));
-    if (it == repeated_.end() || *it != tag(key)) return kNoId;
+    const std::uint64_t t = tag(key);
+    const auto it = std::lower_bound(repeated_.begin(), repeated_.end(), t);
+    if (it == repeated_.end() || *it != t) return kNoId;
     const auto id = static_cast<std::uint32_t>(it - repeated_.begin());
-    if (at_[id] == kNoId) at_[id] = store(key);
-    if (stored(at_[id]) == key) return id;
+    const std::uint32_t place = at_[id].load(std::memory_order_acquire);
+    if (place != kNoId && stored(place) == key) return id;
+    std::lock_guard lock(mutex_);
+    if (at_[id].load(std::memory_order_relaxed) == kNoId) at_[id].store(store(key), std::memory_order_release);
+    if (stored(at_[id].load(std::memory_order_relaxed)) == key) return id;
     auto [c, fresh] = collided_.try_emplace(std::string(key), static_cast<std::uint32_t>(size()));
     if (fresh) collided_keys_.push_back(&c->first);
     return c->second;
   }
+  // Once numbering is over.
   std::size_t size() const { return repeated_.size() + collided_keys_.size(); }
-  // A numbered key's string ("" for a number never handed out).
+  // A numbered key's string ("" for a number never handed out), once
+  // numbering is over.
   std::string_view key(std::uint32_t id) const {
     if (id >= repeated_.size()) return *collided_keys_[id - repeated_.size()];
-    return at_[id] == kNoId ? std::string_view() : stored(at_[id]);
+    const std::uint32_t place = at_[id].load(std::memory_order_relaxed);
+    return place == kNoId ? std::string_view() : stored(place);
   }
 
  private:
   static constexpr std::uint64_t kUsed = 1, kTwice = 2;  // the two low bits of a slot
   static constexpr std::size_t kBlock = 64 * 1024;     // a string's place: block << 16 | offset
+  static constexpr std::size_t kMaxBlocks = std::size_t(1) << 16;
   static std::uint64_t tag(std::string_view key) { return (Hash{}(key) & ~std::uint64_t(3)) | kUsed; }
   void grow() {
     std::vector<std::uint64_t> slots(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
@@ -180,7 +200,7 @@ class BasicRepeatedKeys {
     } while (v);
     const std::size_t need = n + key.size();
     if (blocks_.empty() || block_size_ - fill_ < need) {
-      if (blocks_.size() == (std::size_t(1) << 16)) throw std::length_error("story keys exceed 4 GB");
+      if (blocks_.size() == kMaxBlocks) throw std::length_error("story keys exceed 4 GB");
       block_size_ = std::max(kBlock, need);
       blocks_.push_back(std::make_unique<char[]>(block_size_));
       fill_ = 0;
@@ -205,7 +225,9 @@ class BasicRepeatedKeys {
   std::vector<std::uint64_t> slots_;  // while adding: 0 free, else tag | kTwice when seen again
   std::size_t used_ = 0;
   std::vector<std::uint64_t> repeated_;  // after seal(): tags seen twice, sorted
-  std::vector<std::uint32_t> at_;        // id -> where its string is stored, kNoId until numbered
+  // id -> where its string is stored, kNoId until numbered; set once, under mutex_.
+  std::unique_ptr<std::atomic<std::uint32_t>[]> at_;
+  std::mutex mutex_;  // guards what follows while numbering
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_size_ = 0, fill_ = 0;  // the last block's
   std::map<std::string, std::uint32_t, std::less<>> collided_;  // strings whose hash an earlier one took
