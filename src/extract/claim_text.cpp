@@ -135,15 +135,15 @@ bool blank_between(std::string_view text, std::size_t i, std::size_t to) {
 // each is in hand, not in a second pass).
 template <class Mark>
 bool tokens_from_words(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out,
-                       Mark&& mark) {
+                       WordCursor* cursor, Mark&& mark) {
   const std::string_view text = words.text;
   const std::size_t end = std::min(span.end, text.size());
   const auto& toks = words.tokens;
-  auto first = std::lower_bound(toks.begin(), toks.end(), span.begin,
-                                [](const entity::Token& t, std::size_t pos) { return t.begin < pos; });
+  const auto first = toks.begin() + static_cast<std::ptrdiff_t>(first_word_at(toks, span.begin, cursor));
   if (first != toks.begin() && std::prev(first)->end > span.begin) return false;  // a word across the start
   std::size_t done = span.begin;  // the span before this is tokenized
-  for (auto it = first; it != toks.end() && it->begin < end; ++it) {
+  auto it = first;
+  for (; it != toks.end() && it->begin < end; ++it) {
     const entity::Token& w = *it;
     if (w.end <= done) continue;     // taken by the word before ("start-up", "1.500", "dell'")
     if (w.begin < done) return false;
@@ -169,10 +169,20 @@ bool tokens_from_words(const entity::TokenStream& words, std::string_view lowere
     out.push_back(t);  // an lvalue: push_back(const&) is inlined, emplace_back is not
     done = e;
   }
+  if (cursor) cursor->next = static_cast<std::size_t>(it - toks.begin());
   return blank_between(text, done, end);
 }
 
 }  // namespace
+
+std::size_t first_word_at(const std::vector<entity::Token>& words, std::size_t pos, const WordCursor* cursor) {
+  if (cursor) {
+    const std::size_t k = cursor->next;
+    if (k <= words.size() && (k == words.size() || words[k].begin >= pos) && (k == 0 || words[k - 1].begin < pos)) return k;
+  }
+  auto it = std::lower_bound(words.begin(), words.end(), pos, [](const entity::Token& t, std::size_t p) { return t.begin < p; });
+  return static_cast<std::size_t>(it - words.begin());
+}
 
 std::vector<Token> tokenize(std::string_view text, std::string_view lowered, Span span) {
   std::vector<Token> out;
@@ -192,11 +202,12 @@ namespace {
 
 // tokenize_into with mark(token) called on every token.
 template <class Mark>
-void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out, Mark&& mark) {
+void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out,
+                   WordCursor* cursor, Mark&& mark) {
   out.clear();
   const std::size_t end = std::min(span.end, words.text.size());
   out.reserve((end - std::min<std::size_t>(span.begin, end)) / 4 + 4);
-  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out, mark)) return;
+  if (words.valid_utf8 && tokens_from_words(words, lowered, span, out, cursor, mark)) return;
   out.clear();
   for (std::size_t i = span.begin; i < end;) i = read_at(words.text, lowered, i, end, out);
   for (Token& t : out) mark(t);
@@ -205,7 +216,7 @@ void tokenize_into(const entity::TokenStream& words, std::string_view lowered, S
 }  // namespace
 
 void tokenize_into(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) {
-  tokenize_into(words, lowered, span, out, [](Token&) {});
+  tokenize_into(words, lowered, span, out, nullptr, [](Token&) {});
 }
 
 namespace {
@@ -696,10 +707,10 @@ void StartIndex::mark(std::vector<Token>& tokens) const {
 
 // Flattened: the token walk, its push_back and the memo's hit path in one loop.
 [[gnu::flatten]] std::uint8_t StartIndex::tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span,
-                                                          std::vector<Token>& out) const {
+                                                          std::vector<Token>& out, WordCursor* cursor) const {
   StartMemo& memo = memo_for(id_);
   std::uint8_t any = 0;
-  tokenize_into(words, lowered, span, out, [&](Token& t) {
+  tokenize_into(words, lowered, span, out, cursor, [&](Token& t) {
     mark_token(memo, *this, t);
     any |= t.may_start;
   });
@@ -800,12 +811,11 @@ bool CueScreen::phrase_complete(std::size_t k, const entity::TokenStream& words,
 // the scan starts there too. Only a scan word running across the sentence's
 // start, or bytes that are not UTF-8 (read differently by the two), break
 // this: then the answer is true.
-bool CueScreen::may_match(const entity::TokenStream& words, std::string_view lowered, Span span) const {
+bool CueScreen::may_match(const entity::TokenStream& words, std::string_view lowered, Span span, WordCursor* cursor) const {
   if (always_ || !words.valid_utf8) return true;
   const std::size_t end = std::min(span.end, lowered.size());
   const auto& toks = words.tokens;
-  auto it = std::lower_bound(toks.begin(), toks.end(), span.begin,
-                             [](const entity::Token& t, std::size_t pos) { return t.begin < pos; });
+  auto it = toks.begin() + static_cast<std::ptrdiff_t>(first_word_at(toks, span.begin, cursor));
   if (it != toks.begin() && std::prev(it)->word && std::prev(it)->end > span.begin) return true;
   // The two- and three-byte filters inline (most words fail them), the literals past them.
   const auto* bytes = reinterpret_cast<const unsigned char*>(lowered.data());
@@ -816,6 +826,7 @@ bool CueScreen::may_match(const entity::TokenStream& words, std::string_view low
     if (const std::size_t k = literal_at(lowered, at, end); k != kNoLiteral && phrase_complete(k, words, lowered, first, end))
       return true;
   }
+  if (cursor) cursor->next = static_cast<std::size_t>(it - toks.begin());
   return false;
 }
 

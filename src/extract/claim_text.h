@@ -61,6 +61,17 @@ inline bool is_clause_break(const Token& t) {
 // the OR of a sentence's marks tells whether it has one.
 constexpr std::uint8_t kClauseBreakBit = 0x80;
 
+// Where a walk over the shared scan's words (a sentence's tokenizing or
+// screening) stopped: the next sentence's first word, when sentences are met
+// in order, found without a search. Only a hint: first_word_at checks it.
+struct WordCursor {
+  std::size_t next = 0;
+};
+
+// The index of the first of the scan's words starting at or after pos:
+// cursor's, when it is that word, else found by a binary search.
+std::size_t first_word_at(const std::vector<entity::Token>& words, std::size_t pos, const WordCursor* cursor);
+
 // Splits [span) of text into word and punctuation tokens. "l'accordo" =>
 // "l'" "accordo"; "start-up" and "1.500" stay one token. lowered is the
 // whole text lower-cased by text::lower_latin (same byte offsets): the
@@ -213,7 +224,10 @@ class StartIndex {
   // tokenize_into(words, lowered, span, out) then mark(out), in one pass:
   // each token is marked as it is made. Returns the OR of the tokens'
   // may_start: the matchers that may find something in the span at all.
-  std::uint8_t tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out) const;
+  // cursor, when given, says where the span's first word may be and is left
+  // where the next span's may be.
+  std::uint8_t tokenize_marked(const entity::TokenStream& words, std::string_view lowered, Span span, std::vector<Token>& out,
+                               WordCursor* cursor = nullptr) const;
   // The bits of the matchers that may start at this word, without the memo.
   std::uint8_t starts_of(std::string_view token) const;
   // starts_of's probes, and kSecondWordBit when the word is a second word
@@ -255,8 +269,9 @@ class CueScreen {
   CueScreen() = default;
   explicit CueScreen(const PhraseMatcher& matcher);
   // False only when matcher.match_at fails at every token of
-  // tokenize_into(words, lowered, span).
-  bool may_match(const entity::TokenStream& words, std::string_view lowered, Span span) const;
+  // tokenize_into(words, lowered, span). cursor as for tokenize_marked.
+  bool may_match(const entity::TokenStream& words, std::string_view lowered, Span span,
+                 WordCursor* cursor = nullptr) const;
 
  private:
   static constexpr std::size_t kNoLiteral = static_cast<std::size_t>(-1);

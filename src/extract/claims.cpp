@@ -49,6 +49,9 @@ struct Doc {
   std::vector<bool> has_money;  // per sentence: holds the start of a money mention
   std::string_view lowered;     // the text lower-cased (DocumentText): tokens' views point into it
   const entity::TokenStream* words = nullptr;  // the text's shared word scan (DocumentText)
+  // Where the last walk over words stopped: analyse_needed meets the
+  // sentences in order, so each starts there without a search.
+  WordCursor* words_at = nullptr;
 };
 
 // The thread's sentence buffers, reused by every document it extracts.
@@ -65,7 +68,7 @@ std::size_t sentence_of(const std::vector<Sentence>& sentences, std::size_t pos)
 void tokenize_once(const Doc& doc, std::size_t s) {
   SentenceData& d = doc.data[s];
   if (d.tokenized) return;
-  d.view.starts_any = doc.lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, d.view.tokens);
+  d.view.starts_any = doc.lex.starts.tokenize_marked(*doc.words, doc.lowered, doc.sentences[s].span, d.view.tokens, doc.words_at);
   d.tokenized = true;
 }
 
@@ -223,7 +226,7 @@ void analyse_needed(const ClaimLexicon& lex, const Doc& doc) {
   for (std::size_t s = 0; s < n; ++s) {
     if (doc.has_money[s]) {
       analyse(doc, s);
-    } else if (lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span)) {
+    } else if (lex.attribution_screen.may_match(*doc.words, doc.lowered, doc.sentences[s].span, doc.words_at)) {
       tokenize_once(doc, s);
       if (may_attribute(lex, doc.data[s].view)) analyse(doc, s);
     }
@@ -355,7 +358,8 @@ ClaimExtractor& ClaimExtractor::operator=(ClaimExtractor&&) noexcept = default;
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract(in, DocumentText(in.text.text)); }
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
-  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words()};
+  WordCursor words_at;
+  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words(), &words_at};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   size_sentence_buffers(doc.sentences.size());
   doc.data = std::span<SentenceData>(sentence_data.data(), doc.sentences.size());
