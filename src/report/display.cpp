@@ -2,9 +2,12 @@
 // and in the JSON "display" field, so a reader compares figures at a glance.
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "dealscan/report.h"
+#include "report/display.h"
 #include "report/text_util.h"
 
 namespace dealscan {
@@ -24,14 +27,21 @@ const Scale& scale_of(double v) {
   return kScales.back();
 }
 
+// Appends s (a literal or a string) to out.
+template <class Out>
+void put(Out& out, std::string_view s) {
+  out.append(s.data(), s.size());
+}
+
 // Symbols for the common currencies; other ISO codes are written before the
 // number with a space ("CHF 3bn").
-void append_currency(std::string& out, const std::string& iso) {
-  if (iso == "USD") out += "$";
-  else if (iso == "EUR") out += "€";
-  else if (iso == "GBP") out += "£";
-  else if (iso == "JPY") out += "¥";
-  else if (!iso.empty()) (out += iso) += ' ';
+template <class Out>
+void append_currency(Out& out, const std::string& iso) {
+  if (iso == "USD") put(out, "$");
+  else if (iso == "EUR") put(out, "€");
+  else if (iso == "GBP") put(out, "£");
+  else if (iso == "JPY") put(out, "¥");
+  else if (!iso.empty()) put(out, iso), out.push_back(' ');
 }
 
 const char* qualifier_prefix(Qualifier q) {
@@ -47,44 +57,61 @@ const char* qualifier_prefix(Qualifier q) {
   return "";
 }
 
-void append_scaled(std::string& out, double v, const Scale& s) {
+template <class Out>
+void append_scaled(Out& out, double v, const Scale& s) {
   append_short_number(out, v / s.factor);
-  out += s.suffix;
+  put(out, s.suffix);
 }
 
 // "100–200bn" when both ends share a scale, "500m–1.2bn" otherwise.
-void append_amount(std::string& out, double value, const std::optional<double>& max) {
+template <class Out>
+void append_amount(Out& out, double value, const std::optional<double>& max) {
   const Scale& lo = scale_of(value);
   if (!max || *max == value) return append_scaled(out, value, lo);
   const Scale& hi = scale_of(*max);
   if (&lo == &hi) append_short_number(out, value / lo.factor);
   else append_scaled(out, value, lo);
-  out += "–";
+  put(out, "–");
   append_scaled(out, *max, hi);
 }
 
-void append_period(std::string& out, const std::optional<double>& years) {
+template <class Out>
+void append_period(Out& out, const std::optional<double>& years) {
   if (!years) return;
-  if (*years == 1) {
-    out += "/yr";
-    return;
-  }
-  out += '/';
+  if (*years == 1) return put(out, "/yr");
+  out.push_back('/');
   append_short_number(out, *years);
-  out += "yr";
+  put(out, "yr");
 }
 
 }  // namespace
 
-// Built in one string (this runs for every figure of a JSON report).
-std::string display_money(const MoneyMention& m) {
-  std::string out = qualifier_prefix(m.qualifier);
-  if (m.value < 0) out += "-";
+namespace report_detail {
+
+template <class Out>
+void append_display_money(Out& out, const MoneyMention& m) {
+  put(out, qualifier_prefix(m.qualifier));
+  if (m.value < 0) out.push_back('-');
   append_currency(out, m.currency);
   std::optional<double> max = m.max;
   if (max && m.value < 0) max = -*max;
   append_amount(out, std::fabs(m.value), max);
   append_period(out, m.period_years);
+}
+
+template void append_display_money(std::string&, const MoneyMention&);
+template void append_display_money(FixedText<48>&, const MoneyMention&);
+
+DisplayMoney::DisplayMoney(const MoneyMention& m) {
+  append_display_money(fixed_, m);
+  if (fixed_.overflowed()) append_display_money(spare_, m);
+}
+
+}  // namespace report_detail
+
+std::string display_money(const MoneyMention& m) {
+  std::string out;
+  report_detail::append_display_money(out, m);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "dealscan/report.h"
+#include "report/display.h"
 
 namespace dealscan::report_detail {
 
@@ -77,7 +78,7 @@ void write_figure(Writer& w, const Figure& f, const std::vector<Figure>& same_do
   w.key("conversion_of");
   if (m.conversion_of && *m.conversion_of < same_document.size()) w.value(same_document[*m.conversion_of].id);
   else w.null();
-  w.field("display", display_money(m))
+  w.field("display", DisplayMoney(m).text())
       .field("rule", m.rule)
       .field("kind_rule", f.kind_rule)
       .field("party_rule", f.party_rule)

@@ -2,9 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-#include <cmath>
-
 namespace dealscan::report_detail {
 namespace {
 
@@ -72,45 +69,12 @@ std::string trim_around(std::string_view sentence, std::string_view needle, std:
   return out;
 }
 
-namespace {
-
-// v rounded to three decimals as printf's "%.3f" does (the exact binary
-// value, correctly rounded), trailing zeros dropped.
 std::string short_number_exact(double v) {
   std::string s = fmt::format("{:.3f}", v);
   while (!s.empty() && s.back() == '0') s.pop_back();
   if (!s.empty() && s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";
   return s;
-}
-
-}  // namespace
-
-void append_short_number(std::string& out, double v) {
-  // Below 1e9, v * 1000 is within 2^-13 of its exact value; when that is
-  // clearly (0.4) nearer one integer n than any other, n thousandths is the
-  // correct rounding, and only halfway cases need the exact formatter.
-  const double thousandths = v * 1000;
-  const double n = std::nearbyint(thousandths);
-  if (!(std::fabs(v) < 1e9) || !(std::fabs(thousandths - n) <= 0.4)) {
-    out += short_number_exact(v);
-    return;
-  }
-  auto units = static_cast<long long>(n);
-  if (units < 0) {
-    out += '-';
-    units = -units;
-  }
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, units / 1000);
-  out.append(buf, end);
-  auto frac = static_cast<int>(units % 1000);
-  if (frac == 0) return;
-  char digits[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                    static_cast<char>('0' + frac % 10)};
-  std::size_t len = 4;
-  while (digits[len - 1] == '0') --len;
-  out.append(digits, len);
 }
 
 std::string short_number(double v) {

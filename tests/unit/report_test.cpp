@@ -10,6 +10,7 @@
 
 #include "dealscan/pipeline.h"
 #include "dealscan/report.h"
+#include "report/display.h"
 #include "report/text_util.h"
 
 namespace dealscan {
@@ -301,9 +302,36 @@ TEST(Display, PhraseTable) {
     m.qualifier = *q;
     m.period_years = opt(col[4]);
     EXPECT_EQ(display_money(m), col[5]) << line;
+    EXPECT_EQ(report_detail::DisplayMoney(m).text(), col[5]) << line;  // the in-place form
     ++cases;
   }
   EXPECT_GE(cases, 20);
+}
+
+// Texts longer than the in-place buffer come out whole all the same.
+TEST(Display, InPlaceFallsBackToAStringWhenTooLong) {
+  MoneyMention m;
+  m.value = 1.5e55;  // 1.5e43 "tn": 44 digits
+  m.currency = "XAU";
+  m.qualifier = Qualifier::AtLeast;
+  const std::string whole = display_money(m);
+  EXPECT_TRUE(whole.starts_with("≥XAU 1500000000000000")) << whole;
+  EXPECT_GT(whole.size(), 48u);  // past the in-place buffer
+  EXPECT_EQ(report_detail::DisplayMoney(m).text(), whole);
+  m.value = 2e9;
+  m.currency = std::string(60, 'Q');  // a currency code no table would hold
+  EXPECT_EQ(report_detail::DisplayMoney(m).text(), "≥" + m.currency + " 2bn");
+}
+
+TEST(Display, FixedTextKeepsWhatFitsAndFlagsTheRest) {
+  report_detail::FixedText<4> t;
+  t.append("ab", 2);
+  t.push_back('c');
+  EXPECT_FALSE(t.overflowed());
+  EXPECT_EQ(t.view(), "abc");
+  t.append("de", 2);
+  EXPECT_TRUE(t.overflowed());
+  EXPECT_EQ(t.view(), "abc");
 }
 
 // ---------------------------------------------------------------- text helpers and report

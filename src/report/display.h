@@ -1,0 +1,53 @@
+// display_money built in place: the JSON writers write a figure's display
+// amount from a stack buffer instead of a string made and freed per figure.
+#pragma once
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "dealscan/types.h"
+
+namespace dealscan::report_detail {
+
+// Text of at most N bytes built in place; what does not fit marks it
+// overflowed (and is dropped).
+template <std::size_t N>
+class FixedText {
+ public:
+  void append(const char* s, std::size_t n) {
+    if (n > N - size_) {
+      overflowed_ = true;
+      return;
+    }
+    std::memcpy(data_ + size_, s, n);
+    size_ += n;
+  }
+  void push_back(char c) { append(&c, 1); }
+  bool overflowed() const { return overflowed_; }
+  std::string_view view() const { return {data_, size_}; }
+
+ private:
+  char data_[N];
+  std::size_t size_ = 0;
+  bool overflowed_ = false;
+};
+
+// Appends display_money(m) to out (std::string or FixedText).
+template <class Out>
+void append_display_money(Out& out, const MoneyMention& m);
+
+// display_money(m), in place unless it is unusually long (a long currency
+// code, an amount of more than nine digits a scale).
+class DisplayMoney {
+ public:
+  explicit DisplayMoney(const MoneyMention& m);
+  std::string_view text() const { return fixed_.overflowed() ? std::string_view(spare_) : fixed_.view(); }
+
+ private:
+  FixedText<48> fixed_;
+  std::string spare_;
+};
+
+}  // namespace dealscan::report_detail
