@@ -22,6 +22,10 @@ constexpr const char* kSchema = "dealscan.report/1";
 // Writes the buffer out once it is this big: memory stays bounded while
 // output still leaves in large writes.
 constexpr std::size_t kFlushAt = 1 << 20;
+// What a buffer flushed at kFlushAt reserves: it passes kFlushAt by at most
+// an item (a story's claims, say), so it is not grown, and copied, by
+// doubling on the way.
+constexpr std::size_t kFlushRoom = 2 * kFlushAt;
 
 void flush(std::ostream& out, std::string& buf) {
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -167,7 +171,10 @@ struct JsonlSummaryWriter::Part {
   std::FILE* file = anonymous_temp_file("summary");
   std::string buf;
   report_detail::JsonLine w{buf};
-  Part() { w.begin_array(); }
+  Part() {
+    buf.reserve(kFlushRoom);
+    w.begin_array();
+  }
   ~Part() { std::fclose(file); }
   void spill() {
     w.finish();
@@ -198,6 +205,7 @@ JsonlSummaryWriter::JsonlSummaryWriter(std::ostream& out, const std::vector<Skip
   array(s, "skipped", skipped, report_detail::write_skipped<JsonWriter>);
   s.w.key("stories");
   flush(out, s.buf);
+  line_.reserve(kFlushRoom);
   line_ = "[";
 }
 
