@@ -236,8 +236,15 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
   return out;
 }
 
+// mimalloc's, when the program links it (the dealscan executable does); weak,
+// so builds without it (tests, sanitizers, fuzzers) still link.
+extern "C" void mi_collect(bool force) __attribute__((weak));
+
 namespace crosscheck {
 void release_free_memory() {
+  // Under mimalloc, malloc_trim finds nothing: its own collection hands
+  // freed pages back, including those of worker threads that have ended.
+  if (mi_collect) return mi_collect(true);
 #if defined(__GLIBC__)
   malloc_trim(0);
 #endif
