@@ -30,42 +30,6 @@
 
 namespace dealscan::crosscheck {
 
-// Runs work(i) for every i < n on up to `threads` threads (the caller's among them,
-// the others WorkerPool::shared()'s). The caller first runs first() (if given)
-// while the others take work, then takes work too: serial work of its own
-// that overlaps the parallel work. The first exception any of them throws (a
-// temporary file that cannot be read back) stops the others taking work and
-// is rethrown once all are done.
-struct NoFirst {
-  void operator()() const {}
-};
-template <class Work, class First = NoFirst>
-void parallel_for(std::size_t n, unsigned threads, Work work, First first = {}) {
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto guarded = [&](auto body) {
-    try {
-      body();
-    } catch (...) {
-      std::lock_guard lock(error_mutex);
-      if (!error) error = std::current_exception();
-      next = n;  // the others stop at their next item
-    }
-  };
-  auto run = [&] {
-    guarded([&] {
-      for (std::size_t i = next++; i < n; i = next++) work(i);
-    });
-  };
-  threads = static_cast<unsigned>(std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(n, 1)));
-  WorkerPool::shared().run(threads - 1, run, [&] {
-    guarded(first);
-    run();
-  });
-  if (error) std::rethrow_exception(error);
-}
-
 // Thresholds; defaults here, overridable in crosscheck.tsv ("name<TAB>value=x").
 struct Tunables {
   double same_value_tolerance = 0.12;  // relative gap under which two amounts describe one quantity

@@ -648,15 +648,15 @@ std::string key_text(const StoryKey& k, const Names& names, const Roots& roots) 
 // Every key of the profiles, renumbered in the order of their texts
 // (whatever order threads interned them in, joins and merges run in key
 // order); the table can go then. Returns each key's span; `rank` (old
-// number -> new) is for the stashed weak keys.
+// number -> new) is for the stashed weak keys. Sorted on up to `threads` threads.
 std::vector<std::uint16_t> sort_keys(const RepeatedKeys& table, const Names& names, const Roots& roots,
-                                     Profiles& profiles, std::vector<std::uint32_t>& rank) {
+                                     Profiles& profiles, std::vector<std::uint32_t>& rank, unsigned threads) {
   const std::size_t n = table.size();
   StringList texts;
   for (std::uint32_t id = 0; id < n; ++id) texts.add(key_text(StoryKey::from_bytes(table.key(id)), names, roots));
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return texts[a] < texts[b]; });
+  parallel_sort(order.begin(), order.end(), [&](auto a, auto b) { return texts[a] < texts[b]; }, threads);
   rank.assign(n, 0);
   std::vector<std::uint16_t> spans(n);
   for (std::uint32_t r = 0; r < n; ++r) {
@@ -742,7 +742,8 @@ struct Evidence {
 // nearest in time, so the work stays linear.
 class LonerLinker {
  public:
-  LonerLinker(const Profiles& profiles, std::size_t keys, const Tunables& t)
+  // Each key's postings sorted on up to `threads` threads, a slice of keys each.
+  LonerLinker(const Profiles& profiles, std::size_t keys, const Tunables& t, unsigned threads)
       : profiles_(profiles),
         t_(t),
         index_(keys, profiles.size(),
@@ -752,10 +753,13 @@ class LonerLinker {
         idf_by_count_(std::min(t.max_key_fanout, profiles.size()) + 1, 0) {
     const double n = double(profiles.size());
     for (std::size_t c = 1; c < idf_by_count_.size(); ++c) idf_by_count_[c] = std::log(1 + n / double(c));
-    for (std::uint32_t key = 0; key < index_.keys(); ++key) {
-      auto posts = index_.of(key);
-      std::sort(posts.begin(), posts.end(), [&](std::uint32_t a, std::uint32_t b) { return earlier(a, b); });
-    }
+    const std::size_t slices = 4 * std::size_t(std::max(1u, threads)), n_keys = index_.keys();
+    parallel_for(slices, threads, [&](std::size_t s) {
+      for (std::size_t key = n_keys * s / slices; key < n_keys * (s + 1) / slices; ++key) {
+        auto posts = index_.of(static_cast<std::uint32_t>(key));
+        std::sort(posts.begin(), posts.end(), [&](std::uint32_t a, std::uint32_t b) { return earlier(a, b); });
+      }
+    });
   }
 
   void pair_loners(UnionFind& uf, unsigned threads) const {
@@ -1025,7 +1029,7 @@ Profiles profile_all(const StoryDocs& documents, const Names& names, const Roots
     }
     count_and_queue();
     keys.seal();
-    order = ids.ranks();
+    order = ids.ranks(threads);
   }
   release_free_memory();  // the key counts and the source ids
   kept.rewind();
@@ -1071,7 +1075,7 @@ Stories group_stories(const StoryDocs& documents, const Names& names, const Part
       const Roots roots(names, parties);
       RepeatedKeys keys;
       profiles = profile_all(documents, names, roots, t, keys, threads);
-      spans = sort_keys(keys, names, roots, profiles, rank);
+      spans = sort_keys(keys, names, roots, profiles, rank, threads);
     }
     release_free_memory();  // the key strings
     join_strong(profiles, spans, t, uf);
@@ -1080,7 +1084,7 @@ Stories group_stories(const StoryDocs& documents, const Names& names, const Part
     profiles.sort_weak();
     std::vector<std::uint32_t>().swap(rank);
     release_free_memory();  // the strong keys and their postings
-    LonerLinker linker(profiles, spans.size(), t);
+    LonerLinker linker(profiles, spans.size(), t, threads);
     linker.pair_loners(uf, threads);
     linker.attach_loners(uf, threads);
   }  // the profiles and indexes go before the stories are built

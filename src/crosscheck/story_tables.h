@@ -24,6 +24,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "crosscheck/worker_pool.h"
+
 namespace dealscan::crosscheck {
 
 inline constexpr std::uint32_t kNoId = UINT32_MAX;
@@ -275,10 +277,11 @@ class StringList {
     return {bytes_.data() + from, ends_[i] - from};
   }
   // Each string's position in string order; equal strings, equal ranks.
-  std::vector<std::uint32_t> ranks() const {
+  // Sorted on up to `threads` threads.
+  std::vector<std::uint32_t> ranks(unsigned threads = 1) const {
     std::vector<std::uint32_t> order(size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return (*this)[a] < (*this)[b]; });
+    parallel_sort(order.begin(), order.end(), [&](auto a, auto b) { return (*this)[a] < (*this)[b]; }, threads);
     std::vector<std::uint32_t> rank(size());
     for (std::size_t r = 0; r < order.size(); ++r)
       rank[order[r]] = r > 0 && (*this)[order[r]] == (*this)[order[r - 1]] ? rank[order[r - 1]] : std::uint32_t(r);

@@ -1,14 +1,19 @@
-// WorkerPool: the cross-check's threads, kept from one parallel step to the next.
+// WorkerPool: the cross-check's threads, kept from one parallel step to the
+// next; parallel_sort on them.
 #include "crosscheck/worker_pool.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace dealscan::crosscheck {
 namespace {
@@ -92,6 +97,25 @@ TEST(WorkerPool, TheCallersErrorIsRethrownOnceTheHelpersAreDone) {
                    }),
                std::runtime_error);
   EXPECT_TRUE(finished);
+}
+
+// Slices sorted on the pool and merged give std::sort's order, above and
+// below the size worth splitting, with one thread or more than two.
+TEST(ParallelSort, SortsAsStdSortForAnyThreadCount) {
+  for (std::size_t n : {0u, 1u, 100u, 4095u, 20011u}) {
+    std::vector<std::string> ids(n);
+    for (std::size_t i = 0; i < n; ++i) ids[i] = "fonte-" + std::to_string((i * 7919) % 10007);  // with repeats
+    std::vector<std::uint32_t> expected(n);
+    std::iota(expected.begin(), expected.end(), 0);
+    auto by_id_then_index = [&](std::uint32_t a, std::uint32_t b) { return ids[a] != ids[b] ? ids[a] < ids[b] : a < b; };
+    std::sort(expected.begin(), expected.end(), by_id_then_index);
+    for (unsigned threads : {1u, 2u, 3u}) {
+      std::vector<std::uint32_t> order(n);
+      std::iota(order.rbegin(), order.rend(), 0);  // reversed, so a slice left alone shows
+      parallel_sort(order.begin(), order.end(), by_id_then_index, threads);
+      EXPECT_EQ(order, expected) << n << " elements, " << threads << " threads";
+    }
+  }
 }
 
 }  // namespace

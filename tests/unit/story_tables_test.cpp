@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "crosscheck/story_tables.h"
@@ -75,6 +76,39 @@ TEST(RepeatedKeys, KeysSharingAHashAreStillToldApart) {
   EXPECT_EQ(r.key(eni), "party:eni");
   EXPECT_EQ(r.key(a2a), "party:a2a");
   EXPECT_EQ(r.size(), 2u);
+}
+
+// Four threads number the same keys at once, each in its own order, as the
+// grouping's second pass does on the pool: every key gets one number, its
+// bytes kept, and keys sharing a hash still get numbers of their own.
+TEST(RepeatedKeys, NumberedOnSeveralThreadsAtOnce) {
+  BasicRepeatedKeys<TwoValueHash> colliding;
+  RepeatedKeys plain;
+  std::vector<std::string> keys;
+  for (int i = 0; i < 400; ++i) keys.push_back("claim:impresa-" + std::to_string(i) + (i % 2 ? "|EUR" : "|USD:1"));
+  for (int k = 0; k < 2; ++k)
+    for (const auto& key : keys) colliding.add(key), plain.add(key);
+  colliding.seal();
+  plain.seal();
+  std::vector<std::vector<std::uint32_t>> seen(4, std::vector<std::uint32_t>(2 * keys.size()));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (std::size_t j = 0; j < keys.size(); ++j) {
+        const std::size_t i = t % 2 ? keys.size() - 1 - j : (j * 7 + t) % keys.size();
+        seen[t][i] = colliding.number(keys[i]);
+        seen[t][keys.size() + i] = plain.number(keys[i]);
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (std::size_t t = 1; t < seen.size(); ++t) EXPECT_EQ(seen[t], seen[0]) << t;
+  std::set<std::uint32_t> ids(seen[0].begin(), seen[0].begin() + keys.size());
+  EXPECT_EQ(ids.size(), keys.size());  // 398 of them collided with the first of their hash
+  EXPECT_EQ(colliding.size(), keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    EXPECT_EQ(colliding.key(seen[0][i]), keys[i]);
+    EXPECT_EQ(plain.key(seen[0][keys.size() + i]), keys[i]);
+  }
 }
 
 TEST(StringList, RanksInStringOrderWithTiesShared) {
