@@ -87,18 +87,19 @@ JsonLine& JsonLine::long_string(std::string_view s) {
 }
 
 void JsonLine::put_any_string(std::string_view s) {
+  room(json_put::string_room(s.size()));
+  p_ = json_put::escaped_string(p_, s);
+}
+
+char* json_put::escaped_string(char* p, std::string_view s) {
   const char* in = s.data();
   const std::size_t n = s.size();
-  char* q = p_;
+  char* q = p;
   *q++ = '"';
-  const std::size_t quote_at = out_.size() + static_cast<std::size_t>(p_ - chunk_);
   const char* verbatim = q;
   for (std::size_t i = 0; (i = copy_plain(in, n, i, q, verbatim)) < n;) {
     const auto c = static_cast<unsigned char>(in[i]);
     if (c < 0x80) {
-      p_ = q;
-      room(6 + (n - i) + kStringSlack);  // an escape takes up to six bytes
-      q = p_;
       q += put_escape(q, c);
       verbatim = q;
       ++i;
@@ -108,22 +109,16 @@ void JsonLine::put_any_string(std::string_view s) {
     if (len == 0) {
       // Invalid UTF-8, rare (decoding already replaced bad bytes): nlohmann
       // does the replacing, over what was written of the string.
-      if (quote_at >= out_.size()) {
-        p_ = chunk_ + (quote_at - out_.size());
-      } else {
-        out_.resize(quote_at);
-        p_ = chunk_;
-      }
       const std::string replaced = replaced_json_string(s);
-      raw(replaced.data(), replaced.size());
-      return;
+      std::memcpy(p, replaced.data(), replaced.size());
+      return p + replaced.size();
     }
     for (std::size_t k = 0; k < len; ++k) q[k] = in[i + k];  // valid UTF-8 goes out as it is
     q += len;
     i += len;
   }
   *q++ = '"';
-  p_ = q;
+  return q;
 }
 
 }  // namespace dealscan::report_detail

@@ -28,6 +28,176 @@
 
 namespace dealscan::report_detail {
 
+// The byte-level pieces of a compact JSON line, each writing at p and
+// returning the end; the caller made the room.
+namespace json_put {
+
+// Room a string of n bytes may take quoted and escaped (an escape is six
+// bytes at most, as is an invalid byte replaced).
+constexpr std::size_t string_room(std::size_t n) { return 6 * n + 2; }
+
+// "k": (k: n plain bytes).
+DEALSCAN_JSON_INLINE char* key(char* p, const char* k, std::size_t n) {
+  *p = '"';
+  std::memcpy(p + 1, k, n);
+  std::memcpy(p + 1 + n, "\":", 2);
+  return p + n + 3;
+}
+
+// s quoted when it is short (below sixteen bytes) and plain: checked and
+// copied with two overlapping loads and stores (below four bytes, the
+// first, middle and last); nullptr, nothing written, otherwise. Room for
+// s.size() + 2 bytes, and at least eight.
+DEALSCAN_JSON_INLINE char* short_string(char* p, std::string_view s) {
+  const char* in = s.data();
+  const std::size_t n = s.size();
+  if (n >= 4 && n < 16) {
+    if (!json_scan::short_plain(in, n)) return nullptr;
+    *p = '"';
+    if (n >= 8) {
+      std::memcpy(p + 1, in, 8);
+      std::memcpy(p + 1 + n - 8, in + n - 8, 8);
+    } else {
+      std::memcpy(p + 1, in, 4);
+      std::memcpy(p + 1 + n - 4, in + n - 4, 4);
+    }
+  } else if (n < 4 && (n == 0 || json_scan::tiny_plain(in, n))) {
+    *p = '"';
+    if (n > 0) {
+      p[1] = in[0];
+      p[1 + n / 2] = in[n / 2];
+      p[n] = in[n - 1];
+    }
+  } else {
+    return nullptr;
+  }
+  p[n + 1] = '"';
+  return p + n + 2;
+}
+
+// Any s quoted and escaped as nlohmann writes it (invalid UTF-8 replaced),
+// with room for string_room(s.size()).
+char* escaped_string(char* p, std::string_view s);
+
+}  // namespace json_put
+
+// Measures what the calls of a JsonLine would write, at most: the bound a
+// JsonCursor needs for an item. Same calls as JsonLine.
+class JsonBound {
+ public:
+  std::size_t size() const { return n_; }
+  DEALSCAN_JSON_INLINE JsonBound& begin_object() { return add(2); }
+  DEALSCAN_JSON_INLINE JsonBound& end_object() { return add(1); }
+  DEALSCAN_JSON_INLINE JsonBound& begin_array() { return add(2); }
+  DEALSCAN_JSON_INLINE JsonBound& end_array() { return add(1); }
+  template <std::size_t N>
+  DEALSCAN_JSON_INLINE JsonBound& key(const char (&)[N]) {
+    return add(N + 3);
+  }
+  DEALSCAN_JSON_INLINE JsonBound& value(std::string_view s) { return add(1 + json_put::string_room(s.size())); }
+  DEALSCAN_JSON_INLINE JsonBound& value(const std::string& s) { return value(std::string_view(s)); }
+  DEALSCAN_JSON_INLINE JsonBound& value(double) { return add(1 + kDoubleRoom); }
+  DEALSCAN_JSON_INLINE JsonBound& value(std::size_t) { return add(1 + 20); }
+  DEALSCAN_JSON_INLINE JsonBound& value(bool) { return add(6); }
+  DEALSCAN_JSON_INLINE JsonBound& null() { return add(5); }
+  template <class T>
+  DEALSCAN_JSON_INLINE JsonBound& value(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+  DEALSCAN_JSON_INLINE JsonBound& value(RawJson json) { return add(1 + json.text.size()); }
+  static constexpr bool compact() { return true; }
+  DEALSCAN_JSON_INLINE JsonBound& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
+  template <std::size_t N, class T>
+  DEALSCAN_JSON_INLINE JsonBound& field(const char (&k)[N], const T& v) {
+    return key(k).value(v);
+  }
+
+ private:
+  DEALSCAN_JSON_INLINE JsonBound& add(std::size_t n) {
+    n_ += n;
+    return *this;
+  }
+  std::size_t n_ = 0;
+};
+
+// Writes one item of a JsonLine into room already made for its JsonBound:
+// no call checks room, and the position and the comma state stay in
+// registers (a JsonLine's own position is reloaded after every byte
+// written, which may alias it). Same calls as JsonLine.
+class JsonCursor {
+ public:
+  JsonCursor(char* p, bool need_comma) : p_(p), need_comma_(need_comma) {}
+  char* end() const { return p_; }
+  bool need_comma() const { return need_comma_; }
+
+  DEALSCAN_JSON_INLINE JsonCursor& begin_object() { return open('{'); }
+  DEALSCAN_JSON_INLINE JsonCursor& end_object() { return close('}'); }
+  DEALSCAN_JSON_INLINE JsonCursor& begin_array() { return open('['); }
+  DEALSCAN_JSON_INLINE JsonCursor& end_array() { return close(']'); }
+  template <std::size_t N>
+  DEALSCAN_JSON_INLINE JsonCursor& key(const char (&k)[N]) {
+    p_ = json_put::key(item_start(), k, N - 1);
+    need_comma_ = false;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& value(std::string_view s) {
+    char* p = item_start();
+    char* end = json_put::short_string(p, s);
+    p_ = end ? end : json_put::escaped_string(p, s);
+    need_comma_ = true;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& value(const std::string& s) { return value(std::string_view(s)); }
+  DEALSCAN_JSON_INLINE JsonCursor& value(double v) { return done(put_double(item_start(), v)); }
+  DEALSCAN_JSON_INLINE JsonCursor& value(std::size_t v) {
+    char* p = item_start();
+    return done(std::to_chars(p, p + 20, v).ptr);
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& value(bool v) { return v ? literal("true", 4) : literal("false", 5); }
+  DEALSCAN_JSON_INLINE JsonCursor& null() { return literal("null", 4); }
+  template <class T>
+  DEALSCAN_JSON_INLINE JsonCursor& value(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& value(RawJson json) { return literal(json.text.data(), json.text.size()); }
+  static constexpr bool compact() { return true; }
+  DEALSCAN_JSON_INLINE JsonCursor& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
+  template <std::size_t N, class T>
+  DEALSCAN_JSON_INLINE JsonCursor& field(const char (&k)[N], const T& v) {
+    return key(k).value(v);
+  }
+
+ private:
+  DEALSCAN_JSON_INLINE char* item_start() {
+    *p_ = ',';
+    return p_ + need_comma_;
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& done(char* end) {
+    p_ = end;
+    need_comma_ = true;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& literal(const char* s, std::size_t n) {
+    char* p = item_start();
+    std::memcpy(p, s, n);
+    return done(p + n);
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& open(char c) {
+    char* p = item_start();
+    *p = c;
+    p_ = p + 1;
+    need_comma_ = false;
+    return *this;
+  }
+  DEALSCAN_JSON_INLINE JsonCursor& close(char c) {
+    *p_ = c;
+    return done(p_ + 1);
+  }
+
+  char* p_;
+  bool need_comma_;
+};
+
 class JsonLine {
  public:
   // Writes after out's current bytes; they are all in out after finish().
@@ -110,6 +280,25 @@ class JsonLine {
     return field(k, std::string_view(v));
   }
 
+  // One item written by write(writer), a call for any of the three
+  // writers: measured with a JsonBound, then written through a JsonCursor
+  // when that fits the chunk (nearly always), else through this writer.
+  template <class Write>
+  DEALSCAN_JSON_INLINE JsonLine& bounded(Write write) {
+    JsonBound bound;
+    write(bound);
+    if (bound.size() >= kChunk) {
+      write(*this);
+      return *this;
+    }
+    room(bound.size());
+    JsonCursor cursor(p_, need_comma_);
+    write(cursor);
+    p_ = cursor.end();
+    need_comma_ = cursor.need_comma();
+    return *this;
+  }
+
  private:
   // Strings this long or longer are escaped straight into out (few are:
   // sentences are shorter); shorter ones, escaped, fit in the chunk.
@@ -135,49 +324,16 @@ class JsonLine {
     *p = ',';
     return p + comma;
   }
-  // "k": at p; the end.
-  DEALSCAN_JSON_INLINE static char* put_key(char* p, const char* k, std::size_t n) {
-    *p = '"';
-    std::memcpy(p + 1, k, n);
-    std::memcpy(p + 1 + n, "\":", 2);
-    return p + n + 3;
-  }
+  DEALSCAN_JSON_INLINE static char* put_key(char* p, const char* k, std::size_t n) { return json_put::key(p, k, n); }
   // s (shorter than kLongString) quoted and escaped as nlohmann writes it,
-  // at p: room for s.size() + kStringSlack made. Most are short and plain:
-  // checked and copied here with two overlapping loads and stores (or, below
-  // four bytes, the first, middle and last).
+  // at p: room for s.size() + kStringSlack made. Most are short and plain.
   DEALSCAN_JSON_INLINE void put_string(char* p, std::string_view s) {
-    const char* in = s.data();
-    const std::size_t n = s.size();
-    if (n >= 4 && n < 16) {
-      if (json_scan::short_plain(in, n)) {
-        *p = '"';
-        if (n >= 8) {
-          std::memcpy(p + 1, in, 8);
-          std::memcpy(p + 1 + n - 8, in + n - 8, 8);
-        } else {
-          std::memcpy(p + 1, in, 4);
-          std::memcpy(p + 1 + n - 4, in + n - 4, 4);
-        }
-        return end_short(p, n);
-      }
-    } else if (n < 4 && (n == 0 || json_scan::tiny_plain(in, n))) {
-      *p = '"';
-      if (n > 0) {
-        p[1] = in[0];
-        p[1 + n / 2] = in[n / 2];
-        p[n] = in[n - 1];
-      }
-      return end_short(p, n);
+    if (char* end = json_put::short_string(p, s)) {
+      p_ = end;
+    } else {
+      p_ = p;
+      put_any_string(s);
     }
-    p_ = p;
-    put_any_string(s);
-    need_comma_ = true;
-  }
-  // Closes a short string of n bytes written at p.
-  DEALSCAN_JSON_INLINE void end_short(char* p, std::size_t n) {
-    p[n + 1] = '"';
-    p_ = p + n + 2;
     need_comma_ = true;
   }
   // The general case of put_string at p_ (any bytes, any length below kLongString).

@@ -4,10 +4,16 @@
 #include <cstring>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "dealscan/report.h"
 #include "report/display.h"
+
+// The parts a JSON Lines document line writes through JsonLine::bounded are
+// inlined there, so that the JsonCursor's position stays in a register.
+#define DEALSCAN_PART_INLINE [[gnu::always_inline]] inline
+#define DEALSCAN_PART_LAMBDA __attribute__((always_inline))
 
 namespace dealscan::report_detail {
 
@@ -39,7 +45,7 @@ void write_story(Writer& w, const Story& s) {
 }
 
 template <class Writer>
-void write_time(Writer& w, const std::optional<TimeExpr>& t) {
+DEALSCAN_PART_INLINE void write_time(Writer& w, const std::optional<TimeExpr>& t) {
   if (!t) {
     w.null();
     return;
@@ -50,8 +56,13 @@ void write_time(Writer& w, const std::optional<TimeExpr>& t) {
   w.field("precision", t->precision).field("rule", t->rule).end_object();
 }
 
+namespace {
+
+// write_figure with its display amount made by the caller (a JSON Lines
+// figure is written twice, measured then written: the amount is made once).
 template <class Writer>
-void write_figure(Writer& w, const Figure& f, const std::vector<Figure>& same_document) {
+DEALSCAN_PART_INLINE void write_figure_shown(Writer& w, const Figure& f, const std::vector<Figure>& same_document,
+                                             std::string_view display) {
   const MoneyMention& m = f.money;
   w.begin_object()
       .field("id", f.id)
@@ -78,15 +89,22 @@ void write_figure(Writer& w, const Figure& f, const std::vector<Figure>& same_do
   w.key("conversion_of");
   if (m.conversion_of && *m.conversion_of < same_document.size()) w.value(same_document[*m.conversion_of].id);
   else w.null();
-  w.field("display", DisplayMoney(m).text())
+  w.field("display", display)
       .field("rule", m.rule)
       .field("kind_rule", f.kind_rule)
       .field("party_rule", f.party_rule)
       .end_object();
 }
 
+}  // namespace
+
 template <class Writer>
-void write_quantity(Writer& w, const Quantity& q, const std::string& source) {
+void write_figure(Writer& w, const Figure& f, const std::vector<Figure>& same_document) {
+  write_figure_shown(w, f, same_document, DisplayMoney(f.money).text());
+}
+
+template <class Writer>
+DEALSCAN_PART_INLINE void write_quantity(Writer& w, const Quantity& q, const std::string& source) {
   w.begin_object()
       .field("source", source)
       .field("text", q.text)
@@ -100,7 +118,7 @@ void write_quantity(Writer& w, const Quantity& q, const std::string& source) {
 }
 
 template <class Writer>
-void write_fact(Writer& w, const Fact& f) {
+DEALSCAN_PART_INLINE void write_fact(Writer& w, const Fact& f) {
   w.begin_object()
       .field("id", f.id)
       .field("source", f.source)
@@ -152,7 +170,7 @@ namespace {
 // One entity as the merged list writes it; sources: a list of ids, or that
 // list already written (RawJson).
 template <class Writer, class Sources>
-void write_entity(Writer& w, const Entity& e, const std::optional<std::string>& parent, const Sources& sources,
+DEALSCAN_PART_INLINE void write_entity(Writer& w, const Entity& e, const std::optional<std::string>& parent, const Sources& sources,
                   std::size_t mentions) {
   w.begin_object()
       .field("id", e.id)
@@ -206,7 +224,9 @@ void write_entities(Writer& w, const std::vector<const DocumentResult*>& documen
     if (w.compact()) JsonWriter(sources_json).value(sources);
     w.begin_array();
     for (const auto& e : d.entities) {
-      if (w.compact()) write_entity(w, e, e.parent, RawJson{sources_json}, e.mentions);
+      if constexpr (std::is_same_v<Writer, JsonLine>)
+        w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_entity(x, e, e.parent, RawJson{sources_json}, e.mentions); });
+      else if (w.compact()) write_entity(w, e, e.parent, RawJson{sources_json}, e.mentions);
       else write_entity(w, e, e.parent, sources, e.mentions);
     }
     w.end_array();
@@ -234,6 +254,35 @@ void write_entities(Writer& w, const std::vector<const DocumentResult*>& documen
   w.end_array();
 }
 
+namespace {
+
+// items as an array, each written by write(writer, item) through JsonLine::bounded.
+template <class Item, class Write>
+void write_bounded_array(JsonLine& w, const std::vector<Item>& items, Write write) {
+  w.begin_array();
+  for (const auto& item : items) w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write(x, item); });
+  w.end_array();
+}
+
+}  // namespace
+
+void write_figures(JsonLine& w, const std::vector<Figure>& figures) {
+  w.begin_array();
+  for (const auto& f : figures) {
+    const DisplayMoney shown(f.money);
+    w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_figure_shown(x, f, figures, shown.text()); });
+  }
+  w.end_array();
+}
+
+void write_quantities(JsonLine& w, const std::vector<Quantity>& quantities, const std::string& source) {
+  write_bounded_array(w, quantities, [&](auto& x, const Quantity& q) DEALSCAN_PART_LAMBDA { write_quantity(x, q, source); });
+}
+
+void write_facts(JsonLine& w, const std::vector<Fact>& facts) {
+  write_bounded_array(w, facts, [](auto& x, const Fact& f) DEALSCAN_PART_LAMBDA { write_fact(x, f); });
+}
+
 // The parts for both writers.
 #define DEALSCAN_JSON_PARTS(Writer)                                                                      \
   template void write_source(Writer&, const Source&);                                                  \
@@ -251,3 +300,6 @@ DEALSCAN_JSON_PARTS(JsonLine)
 #undef DEALSCAN_JSON_PARTS
 
 }  // namespace dealscan::report_detail
+
+#undef DEALSCAN_PART_INLINE
+#undef DEALSCAN_PART_LAMBDA

@@ -35,4 +35,10 @@ void write_time(Writer& w, const std::optional<TimeExpr>& t);
 template <class Writer>
 void write_entities(Writer& w, const std::vector<const DocumentResult*>& documents);
 
+// A document's figures, quantities or facts as the array a JSON Lines
+// document line holds, each item measured, then written with one room check.
+void write_figures(JsonLine& w, const std::vector<Figure>& figures);
+void write_quantities(JsonLine& w, const std::vector<Quantity>& quantities, const std::string& source);
+void write_facts(JsonLine& w, const std::vector<Fact>& facts);
+
 }  // namespace dealscan::report_detail

@@ -131,14 +131,9 @@ std::string jsonl_document_line(const DocumentResult& d) {
   report_detail::write_source(w.key("source"), d.source);
   w.field("bytes", d.bytes);
   report_detail::write_entities(w.key("entities"), {&d});
-  auto items = [&](const auto& key, const auto& list, auto write) {  // key: a literal
-    w.key(key).begin_array();
-    for (const auto& item : list) write(item);
-    w.end_array();
-  };
-  items("figures", d.figures, [&](const Figure& f) { report_detail::write_figure(w, f, d.figures); });
-  items("quantities", d.quantities, [&](const Quantity& q) { report_detail::write_quantity(w, q, d.source.id); });
-  items("facts", d.facts, [&](const Fact& f) { report_detail::write_fact(w, f); });
+  report_detail::write_figures(w.key("figures"), d.figures);
+  report_detail::write_quantities(w.key("quantities"), d.quantities, d.source.id);
+  report_detail::write_facts(w.key("facts"), d.facts);
   w.end_object();
   w.finish();
   line += '\n';

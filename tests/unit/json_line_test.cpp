@@ -139,6 +139,69 @@ TEST(JsonLine, NestingOptionalsAndRawJsonLikeNlohmann) {
             dumped(j));
 }
 
+// An item as the document lines write them: every kind of value, one string s.
+template <class Writer>
+void write_item(Writer& w, const std::string& s) {
+  w.begin_object().field("s", s).field("n", std::size_t{12345}).field("d", 2.5e9).field("t", true);
+  w.key("none").null();
+  w.field("maybe", std::optional<std::string>(s)).field("raw", RawJson{"[\"r\"]"});
+  w.key("empty").string_or_null("");
+  w.key("list").begin_array().value(s).value(0.25).end_array().end_object();
+}
+
+Json item_json(const std::string& s) {
+  Json j = Json::object();
+  j["s"] = s;
+  j["n"] = 12345;
+  j["d"] = 2.5e9;
+  j["t"] = true;
+  j["none"] = nullptr;
+  j["maybe"] = s;
+  j["raw"] = Json::array({"r"});
+  j["empty"] = nullptr;
+  j["list"] = Json::array({s, 0.25});
+  return j;
+}
+
+// Items written through bounded() (measured, then written by a JsonCursor,
+// or by the JsonLine itself when too big for the chunk) are the plain
+// calls' bytes, wherever the chunk fills up.
+TEST(JsonLine, BoundedItemsWriteWhatPlainCallsWrite) {
+  const std::vector<std::string> strings = {
+      "", "breve", "virgolette \"doppie\" e \\ barra", "accenti àèéìòù € — “curve”", "rotto \xC3 qui",
+      std::string(200, '\x01'), std::string(600, '"'), std::string(700, 'z') + "\xC3\xA8\n", std::string(5000, 'w')};
+  for (const auto& s : strings)
+    for (std::size_t before : {0, 1, 1300, 1999}) {
+      Json array = Json::array();
+      for (std::size_t i = 0; i < before; ++i) array.push_back(7);
+      array.push_back(item_json(s));
+      array.push_back(item_json(s));
+      const std::string bounded = written([&](JsonLine& w) {
+        w.begin_array();
+        for (std::size_t i = 0; i < before; ++i) w.value(std::size_t{7});
+        for (int k = 0; k < 2; ++k) w.bounded([&](auto& x) { write_item(x, s); });
+        w.end_array();
+      });
+      EXPECT_EQ(bounded, dumped(array)) << s.substr(0, 20) << " after " << before;
+    }
+}
+
+// A JsonBound is never below what a JsonCursor writes, escapes and
+// replaced bytes at their widest included.
+TEST(JsonBound, CoversWhatTheCursorWrites) {
+  for (const std::string& s : {std::string(), std::string("abc"), std::string(100, '\x01'), std::string(100, '"'),
+                               std::string(50, '\xFF'), std::string("\xE2\x82") + std::string(30, '\x1f')}) {
+    JsonBound bound;
+    write_item(bound, s);
+    std::vector<char> room(bound.size() + 64);
+    JsonCursor cursor(room.data(), false);
+    write_item(cursor, s);
+    const auto used = static_cast<std::size_t>(cursor.end() - room.data());
+    EXPECT_LE(used, bound.size()) << s.size();
+    EXPECT_EQ(std::string(room.data(), used), dumped(item_json(s)));
+  }
+}
+
 TEST(JsonLine, AppendsAfterTheStringsBytes) {
   std::string out = "prima ";
   JsonLine w(out);
