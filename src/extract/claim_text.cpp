@@ -781,10 +781,15 @@ CueScreen::CueScreen(const PhraseMatcher& matcher) {
 std::size_t CueScreen::literal_at(std::string_view lowered, std::size_t at, std::size_t end) const {
   const auto c0 = static_cast<unsigned char>(lowered[at]);
   const auto c1 = static_cast<unsigned char>(lowered[at + 1]);
-  for (std::size_t k = first_[c0]; k < first_[c0 + 1]; ++k) {
-    const std::string& lit = literals_[k];
-    if (static_cast<unsigned char>(lit[1]) != c1 || lit.size() > end - at) continue;
-    if (same_bytes(lit.data() + 2, lowered.data() + at + 2, lit.size() - 2)) return k;
+  // Sorted, the literals of this first byte are in order of their second:
+  // those of this second byte found by a binary search, not a walk.
+  const auto first = literals_.begin() + first_[c0], last = literals_.begin() + first_[c0 + 1];
+  auto it = std::lower_bound(first, last, c1,
+                             [](const std::string& lit, unsigned char c) { return static_cast<unsigned char>(lit[1]) < c; });
+  for (; it != last && static_cast<unsigned char>((*it)[1]) == c1; ++it) {
+    const std::string& lit = *it;
+    if (lit.size() <= end - at && same_bytes(lit.data() + 2, lowered.data() + at + 2, lit.size() - 2))
+      return static_cast<std::size_t>(it - literals_.begin());
   }
   return kNoLiteral;
 }
@@ -793,10 +798,11 @@ bool CueScreen::phrase_complete(std::size_t k, const entity::TokenStream& words,
                                 std::size_t end) const {
   if (needs_[k].empty()) return true;
   const auto& toks = words.tokens;
-  auto starts_a_word = [&](const std::string& need) {
+  auto starts_a_word = [&](const std::string& need) {  // need: three bytes or more
     for (std::size_t t = first; t < toks.size() && toks[t].begin < end; ++t) {
       const std::size_t at = toks[t].begin;
-      if (toks[t].word && need.size() <= end - at && same_bytes(need.data(), lowered.data() + at, need.size())) return true;
+      if (lowered[at] != need.front() || !toks[t].word) continue;  // most words, by their first byte
+      if (need.size() <= end - at && same_bytes(need.data(), lowered.data() + at, need.size())) return true;
     }
     return false;
   };

@@ -52,6 +52,8 @@ struct Doc {
   // Where the last walk over words stopped: analyse_needed meets the
   // sentences in order, so each starts there without a search.
   WordCursor* words_at = nullptr;
+  std::vector<std::size_t> money_sentence;  // per money mention: the sentence holding its start
+  bool times_sorted = false;  // in.times in text order (as the time extractor gives them)
 };
 
 // The thread's sentence buffers, reused by every document it extracts.
@@ -167,6 +169,18 @@ CarriedAgent carried_when_asked(const CarryQuestion& q) {
       &q);
 }
 
+// The document's time expressions that may lie in span, in order: those
+// starting in it when they are sorted, else all.
+std::span<const TimeExpr> times_in(const Doc& doc, Span span) {
+  const std::vector<TimeExpr>& times = doc.in.times;
+  if (!doc.times_sorted) return times;
+  auto starts_before = [](const TimeExpr& t, std::size_t pos) { return t.span.begin < pos; };
+  const auto first = std::lower_bound(times.begin(), times.end(), span.begin, starts_before);
+  const auto last = std::upper_bound(first, times.end(), span.end,
+                                     [](std::size_t pos, const TimeExpr& t) { return pos < t.span.begin; });
+  return std::span<const TimeExpr>(first, last);
+}
+
 // The time expression of the money's clause, nearest to it; never the
 // duration that belongs to the amount itself ("in sette anni").
 std::optional<TimeExpr> attach_time(const Doc& doc, const SentenceView& v, const MoneyMention& m) {
@@ -180,7 +194,7 @@ std::optional<TimeExpr> attach_time(const Doc& doc, const SentenceView& v, const
       if (v.is_punct(t, ";:")) return false;
     return true;
   };
-  for (const auto& t : doc.in.times) {
+  for (const auto& t : times_in(doc, v.span)) {
     if (t.span.begin < v.span.begin || t.span.end > v.span.end) continue;
     bool overlaps = t.span.begin < m.span.end && m.span.begin < t.span.end;
     bool is_period = !m.period_span.empty() && t.span.begin < m.period_span.end && m.period_span.begin < t.span.end;
@@ -264,7 +278,7 @@ Figure make_figure(const Doc& doc, std::size_t i) {
   f.money = m;
   f.text = doc.in.text.text.substr(m.span.begin, m.span.size());
   f.orig = doc.in.text.orig(m.span);
-  f.sentence = sentence_of(doc.sentences, m.span.begin);
+  f.sentence = doc.money_sentence[i];
   const auto& s = doc.sentences[f.sentence].span;
   f.sentence_text = doc.in.text.text.substr(s.begin, s.size());
   const SentenceData& d = doc.data[f.sentence];
@@ -359,14 +373,18 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
   WordCursor words_at;
-  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words(), &words_at};
+  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words(), &words_at, {}, false};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   size_sentence_buffers(doc.sentences.size());
   doc.data = std::span<SentenceData>(sentence_data.data(), doc.sentences.size());
   doc.flags = std::span<SentenceFlags>(sentence_flags.data(), doc.sentences.size());
   doc.by_id.assign(in.entities.entities);
   doc.has_money.assign(doc.sentences.size(), false);
-  for (const auto& m : in.money) doc.has_money[sentence_of(doc.sentences, m.span.begin)] = true;
+  doc.money_sentence.resize(in.money.size());
+  for (std::size_t i = 0; i < in.money.size(); ++i)
+    doc.has_money[doc.money_sentence[i] = sentence_of(doc.sentences, in.money[i].span.begin)] = true;
+  doc.times_sorted = std::is_sorted(in.times.begin(), in.times.end(),
+                                    [](const TimeExpr& a, const TimeExpr& b) { return a.span.begin < b.span.begin; });
   analyse_needed(impl_->lex, doc);
 
   ClaimOutput out;

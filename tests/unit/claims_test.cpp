@@ -2,6 +2,7 @@
 // built by hand, plus end-to-end checks on the seed articles.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -301,6 +302,26 @@ TEST(Claims, TimeNearestInTheClauseWithBreaksOrNone) {
   out = run(extractor(), one_clause);
   ASSERT_TRUE(out.figures[0].time.has_value());
   EXPECT_EQ(out.figures[0].time->begin, "2022-01-01");
+}
+
+// Each figure takes a time of its own sentence only, whether the times come
+// in text order (those of the sentence searched) or not (all read).
+TEST(Claims, TimeOfItsOwnSentenceInAnyOrder) {
+  auto d = parse_marked(
+      "Nel <2019> [Alfa] cresceva. // [Beta] ha investito {3 miliardi} nel <2021> e nel <2022>. // "
+      "Nel <2024> [Gamma] ha speso {2 milioni}. // Tutto si chiuderà nel <2027>.");
+  auto times_of = [](const ClaimOutput& out) {
+    std::vector<std::string> got;
+    for (const auto& f : out.figures) got.push_back(f.time ? f.time->begin : "none");
+    return got;
+  };
+  const std::vector<std::string> want = {"2021-01-01", "2024-01-01"};
+  EXPECT_EQ(times_of(run(extractor(), d)), want);
+  std::reverse(d.times.begin(), d.times.end());
+  EXPECT_EQ(times_of(run(extractor(), d)), want);
+  auto one = parse_marked("Nel <2020> e nel <2021> [Alfa] ha investito {8 miliardi}; nel <2030> no.");
+  std::swap(one.times[0], one.times[2]);  // unsorted: every time read
+  EXPECT_EQ(times_of(run(extractor(), one)), std::vector<std::string>{"2021-01-01"});
 }
 
 TEST(Claims, EmptyInputs) {
