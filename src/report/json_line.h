@@ -105,6 +105,11 @@ class JsonBound {
     return v ? value(*v) : null();
   }
   DEALSCAN_JSON_INLINE JsonBound& value(RawJson json) { return add(1 + json.text.size()); }
+  DEALSCAN_JSON_INLINE JsonBound& value(const std::vector<std::string>& items) {
+    begin_array();
+    for (const auto& s : items) value(s);
+    return end_array();
+  }
   static constexpr bool compact() { return true; }
   DEALSCAN_JSON_INLINE JsonBound& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
   template <std::size_t N, class T>
@@ -160,6 +165,11 @@ class JsonCursor {
     return v ? value(*v) : null();
   }
   DEALSCAN_JSON_INLINE JsonCursor& value(RawJson json) { return literal(json.text.data(), json.text.size()); }
+  DEALSCAN_JSON_INLINE JsonCursor& value(const std::vector<std::string>& items) {
+    begin_array();
+    for (const auto& s : items) value(s);
+    return end_array();
+  }
   static constexpr bool compact() { return true; }
   DEALSCAN_JSON_INLINE JsonCursor& string_or_null(const std::string& s) { return s.empty() ? null() : value(s); }
   template <std::size_t N, class T>

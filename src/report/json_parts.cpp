@@ -35,7 +35,7 @@ void write_skipped(Writer& w, const SkippedSource& s) {
 }
 
 template <class Writer>
-void write_story(Writer& w, const Story& s) {
+DEALSCAN_PART_INLINE void write_story(Writer& w, const Story& s) {
   w.begin_object()
       .field("id", s.id)
       .field("title", s.title)
@@ -137,7 +137,7 @@ DEALSCAN_PART_INLINE void write_fact(Writer& w, const Fact& f) {
 }
 
 template <class Writer>
-void write_claim(Writer& w, const Claim& c) {
+DEALSCAN_PART_INLINE void write_claim(Writer& w, const Claim& c) {
   w.begin_object()
       .field("id", c.id)
       .field("story", c.story)
@@ -152,7 +152,7 @@ void write_claim(Writer& w, const Claim& c) {
 }
 
 template <class Writer>
-void write_conflict(Writer& w, const Conflict& c) {
+DEALSCAN_PART_INLINE void write_conflict(Writer& w, const Conflict& c) {
   w.begin_object()
       .field("claim", c.claim)
       .field("story", c.story)
@@ -281,6 +281,18 @@ void write_quantities(JsonLine& w, const std::vector<Quantity>& quantities, cons
 
 void write_facts(JsonLine& w, const std::vector<Fact>& facts) {
   write_bounded_array(w, facts, [](auto& x, const Fact& f) DEALSCAN_PART_LAMBDA { write_fact(x, f); });
+}
+
+void write_bounded(JsonLine& w, const Story& s) {
+  w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_story(x, s); });
+}
+
+void write_bounded(JsonLine& w, const Claim& c) {
+  w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_claim(x, c); });
+}
+
+void write_bounded(JsonLine& w, const Conflict& c) {
+  w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_conflict(x, c); });
 }
 
 // The parts for both writers.

@@ -40,5 +40,9 @@ void write_entities(Writer& w, const std::vector<const DocumentResult*>& documen
 void write_figures(JsonLine& w, const std::vector<Figure>& figures);
 void write_quantities(JsonLine& w, const std::vector<Quantity>& quantities, const std::string& source);
 void write_facts(JsonLine& w, const std::vector<Fact>& facts);
+// A summary's story, claim or conflict the same way.
+void write_bounded(JsonLine& w, const Story& s);
+void write_bounded(JsonLine& w, const Claim& c);
+void write_bounded(JsonLine& w, const Conflict& c);
 
 }  // namespace dealscan::report_detail

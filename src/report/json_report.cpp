@@ -177,9 +177,9 @@ struct JsonlSummaryWriter::Part {
       throw std::runtime_error(std::string("summary: temporary file write failed: ") + std::strerror(errno));
     buf.clear();
   }
-  template <class Item, class Write>
-  void add(const std::vector<Item>& items, Write write) {
-    for (const auto& item : items) write(w, item);
+  template <class Item>
+  void add(const std::vector<Item>& items) {
+    for (const auto& item : items) report_detail::write_bounded(w, item);
     if (buf.size() > kFlushAt) spill();
   }
   // The whole array, "[...]", to out.
@@ -209,11 +209,11 @@ JsonlSummaryWriter::~JsonlSummaryWriter() = default;
 void JsonlSummaryWriter::add(const StoryCheck& story) {
   if (stories_++) line_ += ',';
   report_detail::JsonLine w(line_);
-  report_detail::write_story(w, story.story);
+  report_detail::write_bounded(w, story.story);
   w.finish();
   if (line_.size() > kFlushAt) flush(out_, line_);
-  claims_->add(story.claims, report_detail::write_claim<report_detail::JsonLine>);
-  conflicts_list_->add(story.conflicts, report_detail::write_conflict<report_detail::JsonLine>);
+  claims_->add(story.claims);
+  conflicts_list_->add(story.conflicts);
   conflicts_ += story.conflicts.size();
 }
 

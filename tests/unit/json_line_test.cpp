@@ -146,6 +146,7 @@ void write_item(Writer& w, const std::string& s) {
   w.key("none").null();
   w.field("maybe", std::optional<std::string>(s)).field("raw", RawJson{"[\"r\"]"});
   w.key("empty").string_or_null("");
+  w.field("ids", std::vector<std::string>{s, "c1"});
   w.key("list").begin_array().value(s).value(0.25).end_array().end_object();
 }
 
@@ -159,6 +160,7 @@ Json item_json(const std::string& s) {
   j["maybe"] = s;
   j["raw"] = Json::array({"r"});
   j["empty"] = nullptr;
+  j["ids"] = Json::array({s, "c1"});
   j["list"] = Json::array({s, 0.25});
   return j;
 }
