@@ -44,13 +44,25 @@ DEALSCAN_JSON_INLINE char* key(char* p, const char* k, std::size_t n) {
   return p + n + 3;
 }
 
-// s quoted when it is short (below sixteen bytes) and plain: checked and
-// copied with two overlapping loads and stores (below four bytes, the
-// first, middle and last); nullptr, nothing written, otherwise. Room for
+// s quoted when it is short (up to 32 bytes) and plain: checked and copied
+// with two overlapping loads and stores (below four bytes, the first,
+// middle and last); nullptr, nothing written, otherwise. Room for
 // s.size() + 2 bytes, and at least eight.
 DEALSCAN_JSON_INLINE char* short_string(char* p, std::string_view s) {
   const char* in = s.data();
   const std::size_t n = s.size();
+#if defined(__SSE2__)
+  if (n >= 16) {  // rule names, amounts as written, ids: most are 16 to 32 bytes
+    if (n > 32) return nullptr;
+    const __m128i head = json_scan::load16(in), tail = json_scan::load16(in + n - 16);
+    if (json_scan::look_bits16(head) | json_scan::look_bits16(tail)) return nullptr;
+    *p = '"';
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + 1), head);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p + 1 + n - 16), tail);
+    p[n + 1] = '"';
+    return p + n + 2;
+  }
+#endif
   if (n >= 4 && n < 16) {
     if (!json_scan::short_plain(in, n)) return nullptr;
     *p = '"';
