@@ -33,6 +33,62 @@ struct Source {
   std::vector<std::string> warnings;  // e.g. "invalid UTF-8 at byte 120 replaced"
 };
 
+// Original byte offsets of normalised bytes, stored as runs: most of a text
+// is copied unchanged, so byte i comes from a run's orig + (i - at) and the
+// map costs a piece per change (fold, drop, composition), not a number per
+// byte. Pieces are merged whenever a byte continues the run before it.
+class OffsetMap {
+ public:
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  // Offset of normalised byte i (i < size()).
+  std::uint32_t operator[](std::size_t i) const {
+    std::size_t lo = 0, hi = pieces_.size();  // the last piece starting at or before i
+    while (hi - lo > 1) {
+      const std::size_t mid = (lo + hi) / 2;
+      (pieces_[mid].at <= i ? lo : hi) = mid;
+    }
+    const Piece& p = pieces_[lo];
+    return p.orig + static_cast<std::uint32_t>(i - p.at);
+  }
+  std::uint32_t front() const { return (*this)[0]; }
+  std::uint32_t back() const { return (*this)[size_ - 1]; }
+  // Appends n bytes coming from orig, orig + 1, ...
+  void append_run(std::uint32_t orig, std::size_t n) {
+    if (n == 0) return;
+    if (!continues(orig)) pieces_.push_back(Piece{static_cast<std::uint32_t>(size_), orig});
+    size_ += n;
+  }
+  void push_back(std::uint32_t orig) { append_run(orig, 1); }
+  // Keeps the first n bytes (n <= size()).
+  void truncate(std::size_t n) {
+    while (!pieces_.empty() && pieces_.back().at >= n) pieces_.pop_back();
+    size_ = n;
+  }
+  std::vector<std::uint32_t> to_vector() const {
+    std::vector<std::uint32_t> out(size_);
+    for (std::size_t k = 0; k < pieces_.size(); ++k) {
+      const std::size_t end = k + 1 < pieces_.size() ? pieces_[k + 1].at : size_;
+      for (std::size_t i = pieces_[k].at; i < end; ++i) out[i] = pieces_[k].orig + static_cast<std::uint32_t>(i - pieces_[k].at);
+    }
+    return out;
+  }
+  bool operator==(const OffsetMap& o) const { return size_ == o.size_ && pieces_ == o.pieces_; }
+  bool operator==(const std::vector<std::uint32_t>& v) const { return to_vector() == v; }
+
+ private:
+  struct Piece {
+    std::uint32_t at;    // first normalised byte of the run
+    std::uint32_t orig;  // its original offset
+    bool operator==(const Piece&) const = default;
+  };
+  bool continues(std::uint32_t orig) const {
+    return !pieces_.empty() && pieces_.back().orig + static_cast<std::uint32_t>(size_ - pieces_.back().at) == orig;
+  }
+  std::vector<Piece> pieces_;
+  std::size_t size_ = 0;
+};
+
 // Text after decoding and normalisation (NFC, folded quotes/apostrophes/spaces,
 // soft hyphens removed, date marker removed) with a map back to the original
 // file's bytes. to_orig has text.size() + 1 entries: to_orig[i] is the byte
@@ -40,7 +96,7 @@ struct Source {
 // to_orig[text.size()] is the end of the consumed input.
 struct NormalizedText {
   std::string text;
-  std::vector<std::uint32_t> to_orig;
+  OffsetMap to_orig;
 
   // The original byte range covering normalised range s.
   Span orig(Span s) const {

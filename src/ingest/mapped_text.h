@@ -14,6 +14,8 @@
 #include <vector>
 #include <memory>
 
+#include "dealscan/types.h"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -120,6 +122,13 @@ struct MappedView {
   std::size_t size() const { return text.size(); }
   std::uint32_t at(std::size_t i) const { return offs ? offs[i] : base + static_cast<std::uint32_t>(i); }
   // Appends the offsets of bytes [i, i+n) to out.
+  void append_offsets(OffsetMap& out, std::size_t i, std::size_t n) const {
+    if (!offs) {
+      out.append_run(base + static_cast<std::uint32_t>(i), n);
+      return;
+    }
+    for (std::size_t k = i; k < i + n; ++k) out.push_back(offs[k]);
+  }
   template <class Vec>
   void append_offsets(Vec& out, std::size_t i, std::size_t n) const {
     if (offs) {

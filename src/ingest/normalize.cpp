@@ -8,6 +8,10 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dealscan::ingest {
 namespace {
 
@@ -23,25 +27,6 @@ const icu::Normalizer2* nfc_instance() {
   UErrorCode st = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(st);
   return U_SUCCESS(st) ? n : nullptr;
-}
-
-bool printable_ascii(unsigned char b) { return b >= 0x20 && b < 0x7F; }
-
-// One past the run of printable ASCII (0x20..0x7E) starting at s[i]: eight
-// bytes at a time (most of a text is such runs), the last few one by one.
-std::size_t printable_run_end(std::string_view s, std::size_t i) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  const std::size_t n = s.size();
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    // With every byte below 0x80 the sums carry into no other byte: the
-    // high bit of b + 0x60 says b >= 0x20, of b + 1 that b >= 0x7F.
-    const std::uint64_t bad = (w | ~(w + kOnes * 0x60) | (w + kOnes)) & kHighs;
-    if (bad) return i + static_cast<std::size_t>(std::countr_zero(bad)) / 8;
-  }
-  while (i < n && printable_ascii(static_cast<unsigned char>(s[i]))) ++i;
-  return i;
 }
 
 // One code point waiting in the current normalisation segment.
@@ -111,28 +96,64 @@ struct KeptBelow300 {
   }
 };
 
-// One past the run of kept characters below U+0300 starting at s[i] (printable
-// ASCII, tab, LF, Latin letters: most of a text); last is where the run's
-// last character starts.
-std::size_t kept_run_end(std::string_view s, std::size_t i, const KeptBelow300& table, std::size_t& last) {
+// A byte the kept runs take as it is: printable ASCII, tab or LF.
+bool plain_byte(unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n'; }
+
+#if defined(__SSE2__)
+// Bit k set when p[k] is not a plain byte and not part of a two-byte Latin-1
+// letter (C3 80..BF, all kept) lying wholly in the sixteen bytes.
+unsigned irregular_bits16(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  // Signed compare: controls and every byte >= 0x80 are below 0x20.
+  const __m128i low = _mm_andnot_si128(_mm_or_si128(eq('\t'), eq('\n')), _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+  const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(low, eq(0x7F))));
+  const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+  if (high == 0) return odd;
+  const auto lead = static_cast<unsigned>(_mm_movemask_epi8(eq(static_cast<char>(0xC3))));
+  // Continuation bytes 0x80..0xBF are the signed bytes below -64.
+  const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
+  const unsigned pair = lead & (cont >> 1);
+  return odd & ~(pair | pair << 1);
+}
+#endif
+
+// One past the run of kept characters below U+0300 starting at s[i]
+// (printable ASCII, tab, LF, Latin letters: most of a text): sixteen bytes
+// at a time, stopping only at other characters and Latin-1 letters split
+// across two blocks.
+std::size_t kept_run_end(std::string_view s, std::size_t i, const KeptBelow300& table) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   while (i < n) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (printable_ascii(b)) {
-      const std::size_t e = printable_run_end(s, i + 1);
-      last = e - 1;
-      i = e;
-    } else if (b == '\t' || b == '\n') {
-      last = i++;
-    } else if (b >= 0xC2 && b < 0xCC && i + 1 < n &&
-               table.kept[((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu)]) {
-      last = i;
+#if defined(__SSE2__)
+    if (i + 16 <= n) {
+      const unsigned m = irregular_bits16(p + i);
+      if (m == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(m));
+    } else
+#endif
+    {
+      while (i < n && plain_byte(p[i])) ++i;
+      if (i >= n) break;
+    }
+    const unsigned char b = p[i];
+    if (b >= 0xC2 && b < 0xCC && i + 1 < n && table.kept[((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)]) {
       i += 2;
     } else {
       break;
     }
   }
   return i;
+}
+
+// Where the last character of a kept run [.., end) starts: every character
+// in it is one byte or two.
+std::size_t last_char_start(std::string_view s, std::size_t end) {
+  return static_cast<unsigned char>(s[end - 1]) < 0x80 ? end - 1 : end - 2;
 }
 
 }  // namespace
@@ -165,27 +186,36 @@ NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uin
   NormalizedText out;
   std::size_t n = s.size();
   out.text.reserve(n - std::min(start, n));
-  out.to_orig.reserve(n - std::min(start, n) + 1);
 
+  // Characters below U+0300 never change and never combine with what comes
+  // before them, so they are written at once; only the last one written is
+  // remembered, to be taken back into a segment if a combining mark follows.
   std::vector<Item> seg;
+  Item last{};
+  std::size_t last_out = 0;  // where last starts in out.text
+  bool has_last = false;
+
+  // Appends cp; each of its UTF-8 bytes maps to orig.
   auto put = [&](char32_t cp, u32 orig) {
+    const std::size_t from = out.text.size();
     append_utf8(out.text, cp);
-    out.to_orig.resize(out.text.size(), orig);
+    for (std::size_t k = from; k < out.text.size(); ++k) out.to_orig.push_back(orig);
+  };
+  auto emit = [&](const Item& it) {
+    if (it.folded) {
+      put(it.cp, it.orig);
+    } else {
+      out.text.append(s.substr(it.pos, it.len));
+      in.append_offsets(out.to_orig, it.pos, it.len);
+    }
   };
   auto emit_unchanged = [&] {
-    for (const Item& it : seg) {
-      if (it.folded) {
-        put(it.cp, it.orig);
-      } else {
-        out.text.append(s.substr(it.pos, it.len));
-        in.append_offsets(out.to_orig, it.pos, it.len);
-      }
-    }
+    for (const Item& it : seg) emit(it);
   };
   // Writes the pending segment, normalised when it is not NFC already.
   auto flush = [&] {
     if (seg.empty()) return;
-    if ((seg.size() == 1 && seg[0].cp < 0x300) || !nfc) {
+    if (!nfc) {
       emit_unchanged();
       seg.clear();
       return;
@@ -210,27 +240,31 @@ NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uin
     for (int32_t k = 0; k < norm.length(); k = norm.moveIndex32(k, 1)) put(static_cast<char32_t>(norm.char32At(k)), at);
     seg.clear();
   };
+  // Writes a character below U+0300 (seg must be empty) and remembers it.
+  auto write_last = [&](const Item& it) {
+    last = it;
+    last_out = out.text.size();
+    has_last = true;
+    emit(it);
+  };
+  // The last character written goes back into the segment.
+  auto take_back_last = [&] {
+    out.text.resize(last_out);
+    out.to_orig.truncate(last_out);
+    seg.push_back(last);
+  };
 
   std::size_t i = start;
   while (i < n) {
-    // Kept characters below U+0300 are never changed and never combine with
-    // what comes before them: copy the run, keeping only its last character
-    // pending (a combining mark may follow it).
-    std::size_t last = i;
-    const std::size_t end = kept_run_end(s, i, kept, last);
+    const std::size_t end = kept_run_end(s, i, kept);
     if (end > i) {
-      std::size_t from = i;
-      if (seg.size() == 1 && seg[0].cp < 0x300 && !seg[0].folded && seg[0].pos + seg[0].len == i) {
-        from = seg[0].pos;  // a lone kept character pending just before: it goes out with the run
-        seg.clear();
-      } else {
-        flush();
-      }
-      out.text.append(s.substr(from, last - from));
-      in.append_offsets(out.to_orig, from, last - from);
+      flush();
+      const std::size_t at = last_char_start(s, end);
+      out.text.append(s.substr(i, at - i));
+      in.append_offsets(out.to_orig, i, at - i);
       std::size_t last_len = 1;
-      const char32_t last_cp = next_cp(s, last, last_len);
-      seg.push_back(Item{last_cp, in.at(last), last, static_cast<std::uint8_t>(last_len), false});
+      const char32_t last_cp = next_cp(s, at, last_len);
+      write_last(Item{last_cp, in.at(at), at, static_cast<std::uint8_t>(last_len), false});
       i = end;
       continue;
     }
@@ -246,9 +280,20 @@ NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uin
     }
     bool folded = f.action == Fold::Replace;
     char32_t c = folded ? f.to : cp;
-    if (c < 0x300 || !nfc || seg.size() >= kMaxSegment || nfc->hasBoundaryBefore(static_cast<UChar32>(c))) flush();
-    seg.push_back(Item{c, orig, i, static_cast<std::uint8_t>(len), folded});
+    const Item item{c, orig, i, static_cast<std::uint8_t>(len), folded};
     i += consumed;
+    if (c < 0x300) {
+      flush();
+      write_last(item);
+      continue;
+    }
+    if (!nfc || seg.size() >= kMaxSegment || nfc->hasBoundaryBefore(static_cast<UChar32>(c))) {
+      flush();
+    } else if (has_last) {
+      take_back_last();  // a combining mark: it may change the character before it
+    }
+    has_last = false;
+    seg.push_back(item);
   }
   flush();
   out.to_orig.push_back(end_offset);

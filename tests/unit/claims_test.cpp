@@ -78,8 +78,7 @@ Marked parse_marked(const std::string& line) {
     }
   }
   d.sentences.push_back(Sentence{Span{sentence_start, out.size()}});
-  d.text.to_orig.resize(out.size() + 1);
-  for (std::size_t k = 0; k <= out.size(); ++k) d.text.to_orig[k] = static_cast<std::uint32_t>(k);
+  d.text.to_orig.append_run(0, out.size() + 1);  // byte k from original byte k
   return d;
 }
 
