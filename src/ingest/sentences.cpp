@@ -22,6 +22,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bitset>
 #include <functional>
 #include <climits>
 #include <cstdint>
@@ -126,6 +127,16 @@ struct SentenceSplitter::Impl {
   };
   std::unordered_set<std::string, ViewHash, std::equal_to<>> abbreviations;
   std::size_t longest_abbreviation = 0;
+  // A bit per abbreviation_key of the abbreviations: most words before a
+  // full stop have none set and skip the lower-casing and the hash lookup.
+  std::bitset<4096> abbreviation_keys;
+
+  // Length, first byte and byte before the final '.' of tok (at least two
+  // bytes), the same in either ASCII case.
+  static std::size_t abbreviation_key(std::string_view tok) {
+    const auto folded = [](char c) { return static_cast<std::size_t>(static_cast<unsigned char>(c) | 0x20u); };
+    return ((tok.size() & 15u) << 8 | (folded(tok.front()) * 7u ^ folded(tok[tok.size() - 2]))) & 0xFFFu;
+  }
   // ICU walks UTF-16 in memory directly but converts UTF-8 chunk by chunk:
   // a line is handed over as UTF-16, with the byte offset of each unit to
   // map breaks back. Reused per line (a splitter serves one thread, as its
@@ -200,6 +211,7 @@ struct SentenceSplitter::Impl {
         if (sp != std::string_view::npos) f = f.substr(sp + 1);
         if (!f.empty() && f.back() == '.') {
           abbreviations.insert(ascii_lower(f));
+          if (f.size() >= 2) abbreviation_keys.set(abbreviation_key(f));
           longest_abbreviation = std::max(longest_abbreviation, f.size());
         }
       }
@@ -208,7 +220,7 @@ struct SentenceSplitter::Impl {
 
   // Is tok, in ASCII lower case, one of the abbreviations?
   bool is_abbreviation(std::string_view tok) const {
-    if (tok.size() > longest_abbreviation) return false;
+    if (tok.size() > longest_abbreviation || !abbreviation_keys.test(abbreviation_key(tok))) return false;
     char low[64];
     if (tok.size() > sizeof low) return abbreviations.count(ascii_lower(tok)) > 0;
     for (std::size_t k = 0; k < tok.size(); ++k) {
@@ -223,20 +235,20 @@ struct SentenceSplitter::Impl {
   bool keep_going(std::string_view t, std::size_t sentence_start, std::size_t from, std::size_t end) const {
     Span s = trim(t, from, end);
     if (s.empty()) return false;
-    // '"Chi paga?" si chiede': a quotation that goes on in lower case.
-    if (is_closing(t, s.end) && end < t.size()) {
+    if (t[s.end - 1] != '.') {
+      // '"Chi paga?" si chiede': a quotation that goes on in lower case.
       std::size_t len = 0;
-      if (u_islower(static_cast<UChar32>(ingest::next_cp(t, end, len)))) return true;
+      return is_closing(t, s.end) && end < t.size() && u_islower(static_cast<UChar32>(ingest::next_cp(t, end, len)));
     }
-    if (t[s.end - 1] != '.') return false;
-    std::size_t b = s.end;
-    while (b > s.begin && !is_ws(static_cast<unsigned char>(t[b - 1]))) --b;
+    // The word before the full stop, and the last apostrophe in it.
+    std::size_t b = s.end, apostrophe = std::string_view::npos;
+    for (; b > s.begin && !is_ws(static_cast<unsigned char>(t[b - 1])); --b)
+      if (t[b - 1] == '\'' && apostrophe == std::string_view::npos) apostrophe = b - 1;
     std::size_t word_start = b;
     while (b < s.end && is_opening(t[b])) ++b;
-    std::string_view tok = t.substr(b, s.end - b);
     // Elision: "l'Ing.", "dell'art." -> the word after the apostrophe.
-    auto apostrophe = tok.find_last_of('\'');
-    if (apostrophe != std::string_view::npos) tok = tok.substr(apostrophe + 1);
+    if (apostrophe != std::string_view::npos && apostrophe >= b) b = apostrophe + 1;
+    std::string_view tok = t.substr(b, s.end - b);
     if (tok.size() < 2) return false;  // a lone "."
     if (is_abbreviation(tok)) return true;
     if (is_initials(tok)) return true;
