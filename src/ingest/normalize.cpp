@@ -87,13 +87,24 @@ constexpr FoldEntry kFolds[] = {
     {0xFEFF, Fold::Drop, 0},
 };
 
-// Characters below U+0300 that the fold table keeps: nothing before them
-// combines with them, and only a combining mark after them can change them.
-struct KeptBelow300 {
-  bool kept[0x300];
-  KeptBelow300() {
-    for (char32_t cp = 0; cp < 0x300; ++cp) kept[cp] = fold(cp).action == Fold::Keep;
+// fold() answered from tables for the characters text is made of: the
+// two-byte range (U+0000..U+07FF) and general punctuation (U+2000..U+20FF:
+// quotes, dashes, spaces). Characters below U+0300 that it keeps never
+// combine with what comes before them; only a combining mark after them can
+// change them.
+struct FoldTable {
+  Fold two_byte[0x800];
+  Fold punct[0x100];
+  FoldTable() {
+    for (char32_t cp = 0; cp < 0x800; ++cp) two_byte[cp] = fold(cp);
+    for (char32_t cp = 0; cp < 0x100; ++cp) punct[cp] = fold(0x2000 + cp);
   }
+  Fold operator()(char32_t cp) const {
+    if (cp < 0x800) return two_byte[cp];
+    if (cp >= 0x2000 && cp < 0x2100) return punct[cp - 0x2000];
+    return fold(cp);
+  }
+  bool kept(char32_t cp) const { return two_byte[cp].action == Fold::Keep; }  // cp < 0x800
 };
 
 // A byte the kept runs take as it is: printable ASCII, tab or LF.
@@ -122,7 +133,7 @@ unsigned irregular_bits16(const unsigned char* p) {
 // (printable ASCII, tab, LF, Latin letters: most of a text): sixteen bytes
 // at a time, stopping only at other characters and Latin-1 letters split
 // across two blocks.
-std::size_t kept_run_end(std::string_view s, std::size_t i, const KeptBelow300& table) {
+std::size_t kept_run_end(std::string_view s, std::size_t i, const FoldTable& table) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   while (i < n) {
@@ -141,7 +152,7 @@ std::size_t kept_run_end(std::string_view s, std::size_t i, const KeptBelow300& 
       if (i >= n) break;
     }
     const unsigned char b = p[i];
-    if (b >= 0xC2 && b < 0xCC && i + 1 < n && table.kept[((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu)]) {
+    if (b >= 0xC2 && b < 0xCC && i + 1 < n && table.kept(((b & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu))) {
       i += 2;
     } else {
       break;
@@ -180,7 +191,7 @@ Fold fold(char32_t cp) {
 Normalizer::Normalizer() : nfc_(nfc_instance()) {}
 
 NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uint32_t end_offset) const {
-  static const KeptBelow300 kept;
+  static const FoldTable folds;
   const auto* nfc = static_cast<const icu::Normalizer2*>(nfc_);
   const std::string_view s = in.text;
   NormalizedText out;
@@ -256,15 +267,17 @@ NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uin
 
   std::size_t i = start;
   while (i < n) {
-    const std::size_t end = kept_run_end(s, i, kept);
+    const std::size_t end = kept_run_end(s, i, folds);
     if (end > i) {
       flush();
+      out.text.append(s.substr(i, end - i));
+      in.append_offsets(out.to_orig, i, end - i);
       const std::size_t at = last_char_start(s, end);
-      out.text.append(s.substr(i, at - i));
-      in.append_offsets(out.to_orig, i, at - i);
       std::size_t last_len = 1;
       const char32_t last_cp = next_cp(s, at, last_len);
-      write_last(Item{last_cp, in.at(at), at, static_cast<std::uint8_t>(last_len), false});
+      last = Item{last_cp, in.at(at), at, static_cast<std::uint8_t>(last_len), false};
+      last_out = out.text.size() - last_len;
+      has_last = true;
       i = end;
       continue;
     }
@@ -273,7 +286,7 @@ NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uin
     u32 orig = in.at(i);
     std::size_t consumed = len;
     if (cp == '\r' && i + 1 < n && s[i + 1] == '\n') consumed = 2;  // CR LF -> one LF at the CR
-    Fold f = fold(cp);
+    Fold f = folds(cp);
     if (f.action == Fold::Drop) {
       i += consumed;
       continue;
