@@ -144,9 +144,8 @@ std::size_t SentenceRules::skim(const std::uint8_t* p, std::size_t i, std::size_
   return n;
 }
 
-std::uint8_t SentenceRules::class_at(std::string_view line, std::size_t& i) const {
+std::uint8_t SentenceRules::class_of_multibyte(std::string_view line, std::size_t& i) const {
   const auto* p = reinterpret_cast<const std::uint8_t*>(line.data());
-  if (p[i] < 0x80) return ascii_class_[p[i++]];
   auto pos = static_cast<std::int32_t>(i);
   UChar32 cp;
   U8_NEXT(p, pos, static_cast<std::int32_t>(line.size()), cp);

@@ -32,8 +32,14 @@ class SentenceRules {
 
  private:
   // Sentence_Break class of the character at line[i], i moved past it;
-  // kInvalid for bytes that are not UTF-8.
-  std::uint8_t class_at(std::string_view line, std::size_t& i) const;
+  // kInvalid for bytes that are not UTF-8. ASCII inline, the rest from ICU.
+  std::uint8_t class_at(std::string_view line, std::size_t& i) const {
+    const auto b = static_cast<std::uint8_t>(line[i]);
+    if (b >= 0x80) return class_of_multibyte(line, i);
+    ++i;
+    return ascii_class_[b];
+  }
+  std::uint8_t class_of_multibyte(std::string_view line, std::size_t& i) const;
   std::uint8_t class_before(std::string_view line, std::size_t i) const;
   bool lower_follows(std::string_view line, std::size_t i) const;  // SB8's look-ahead
   // Applies SB6-SB11 after the terminator at line[term]; returns where
