@@ -37,7 +37,9 @@
 namespace dealscan {
 namespace {
 
-bool is_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// ' ', tab, LF, VT, FF and CR as bits: one compare and one bit test a byte.
+constexpr std::uint64_t kWsBits = 1ull << ' ' | 1ull << '\t' | 1ull << '\n' | 1ull << '\v' | 1ull << '\f' | 1ull << '\r';
+bool is_ws(unsigned char c) { return c <= ' ' && ((kWsBits >> c) & 1u) != 0; }
 
 // Is there a U+00A0 (C2 A0) at byte i?
 bool nbsp_at(std::string_view t, std::size_t i) { return t[i] == '\xC2' && t[i + 1] == '\xA0'; }
@@ -362,19 +364,24 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
   std::vector<Sentence> out;
   std::size_t cur = std::string_view::npos;
   bool carried_alnum = false;
+  // End of the line starting at from (the text's end for the last line).
+  auto line_end = [&](std::size_t from) {
+    const std::size_t e = text.find('\n', from);
+    return e == std::string_view::npos ? text.size() : e;
+  };
   std::size_t b = 0;
+  std::size_t e = line_end(0);  // each line's end is found once, as the next line's
   while (b < text.size()) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
     bool join = false, next_line = false;
+    std::size_t ne = text.size();
     if (e < text.size()) {
-      std::size_t ne = text.find('\n', e + 1);
-      if (ne == std::string_view::npos) ne = text.size();
+      ne = line_end(e + 1);
       join = wrapped(text, b, e, e + 1, ne);
       next_line = !trim(text, e + 1, ne).empty();
     }
     impl_->split_line(text, b, e, cur, carried_alnum, join, next_line, out);
     b = e + 1;
+    e = ne;
   }
   return out;
 }
