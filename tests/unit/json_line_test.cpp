@@ -101,8 +101,17 @@ TEST(JsonLine, NumbersLikeNlohmann) {
                    std::numeric_limits<double>::min()})
     EXPECT_EQ(written([&](JsonLine& w) { w.value(d); }), dumped(Json(d))) << d;
   EXPECT_EQ(written([](JsonLine& w) { w.value(std::numeric_limits<double>::quiet_NaN()); }), "null");
-  for (std::size_t n : {std::size_t{0}, std::size_t{42}, std::numeric_limits<std::size_t>::max()})
+  for (std::size_t n : {0, 7, 9, 10, 42, 99, 100, 101, 999, 1000, 4096, 9999, 10000, 65432, 99999, 100000, 123456,
+                        999999, 1000000, 1234567})
     EXPECT_EQ(written([&](JsonLine& w) { w.value(n); }), dumped(Json(n)));
+  EXPECT_EQ(written([](JsonLine& w) { w.value(std::numeric_limits<std::size_t>::max()); }),
+            dumped(Json(std::numeric_limits<std::size_t>::max())));
+  for (std::size_t n = 0; n < 1100000; n += 997) {  // every length, through the cursor too
+    char room[32];
+    JsonCursor cursor(room, false);
+    cursor.value(n);
+    EXPECT_EQ(std::string(room, cursor.end()), std::to_string(n));
+  }
 }
 
 TEST(JsonLine, NestingOptionalsAndRawJsonLikeNlohmann) {
