@@ -68,6 +68,17 @@ inline char32_t next_cp(std::string_view text, std::size_t i, std::size_t& len) 
   return (char32_t(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
 }
 
+#ifdef __SSE2__
+// Bit k set when v[k] starts a two-byte Latin-1 letter (C3 80..BF: U+00C0..
+// U+00FF) lying wholly in the sixteen bytes, so k + 1 is its second byte.
+inline unsigned latin1_pairs16(__m128i v) {
+  const auto lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC3)))));
+  // Continuation bytes 0x80..0xBF are the signed bytes below -64.
+  const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
+  return lead & (cont >> 1);
+}
+#endif
+
 // An allocator whose resize() leaves new numbers unset: copy_source writes
 // every offset it adds, and zeroing them first cost as much as writing them.
 template <class T>

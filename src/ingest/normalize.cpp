@@ -121,10 +121,7 @@ unsigned irregular_bits16(const unsigned char* p) {
   const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(low, eq(0x7F))));
   const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
   if (high == 0) return odd;
-  const auto lead = static_cast<unsigned>(_mm_movemask_epi8(eq(static_cast<char>(0xC3))));
-  // Continuation bytes 0x80..0xBF are the signed bytes below -64.
-  const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
-  const unsigned pair = lead & (cont >> 1);
+  const unsigned pair = latin1_pairs16(v);
   return odd & ~(pair | pair << 1);
 }
 #endif

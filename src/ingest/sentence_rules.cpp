@@ -1,5 +1,7 @@
 #include "ingest/sentence_rules.h"
 
+#include "ingest/mapped_text.h"
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -67,10 +69,7 @@ unsigned stop_bits16(const std::uint8_t* p) {
   const auto stop = static_cast<unsigned>(_mm_movemask_epi8(stops));
   const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
   if (high == 0) return stop;
-  const auto lead = static_cast<unsigned>(_mm_movemask_epi8(eq(0xC3)));
-  // Continuation bytes 0x80..0xBF are the signed bytes below -64.
-  const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)))));
-  const unsigned pair = lead & (cont >> 1);
+  const unsigned pair = latin1_pairs16(v);
   return stop | (high & ~(pair | pair << 1));
 }
 #endif
