@@ -43,6 +43,7 @@ int stream_jsonl(const ScanOptions& o, const GlobalOptions& global) {
   // streams buffer, so writing each was a write() per document.
   constexpr std::size_t kBatch = 256 << 10;
   std::string batch;
+  batch.reserve(2 * kBatch);  // a full batch and the line that overflows it
   auto write_batch = [&] {
     if (auto* out = output.stream()) out->write(batch.data(), static_cast<std::streamsize>(batch.size()));
     batch.clear();

@@ -16,8 +16,8 @@ Parties::Parties(const std::vector<DocumentResult>& documents) {
 
 void Parties::add(const DocumentResult& document) {
   for (const auto& e : document.entities) {
-    if (e.parent && *e.parent != e.id) parent_.emplace(e.id, *e.parent);
-    name_.emplace(e.id, e.name);
+    if (e.parent && *e.parent != e.id) parent_.try_emplace(e.id, *e.parent);
+    name_.try_emplace(e.id, e.name);  // no node built when the id is known
   }
 }
 
