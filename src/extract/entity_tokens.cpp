@@ -343,6 +343,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   ts.keys.resize(text.size() + KeyBuffer::kSpare);  // ASCII keys are as long as their words
   KeyBuffer kb{ts.keys};
   ts.valid_utf8 = true;
+  ts.plain_spaces = true;
   ts.heading.assign(std::max<std::size_t>(sentences.size(), 1), false);
   std::size_t sentence = 0;
   // Where the current sentence ends (none past the last): one test per token
@@ -382,6 +383,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     const std::uint8_t flags = lead < 0x80 ? kAsciiFlags[lead] : 0;
     if (flags & kSpaceBit) {
       if (lead == '\n' || lead == '\r') newline = true;
+      else if (lead == '\f' || lead == '\v') ts.plain_spaces = false;
       space = true;
       ++i;
       continue;
@@ -409,6 +411,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       if (c == 0xFFFD && text.substr(i, 3) != "\uFFFD") ts.valid_utf8 = false;  // decode's stand-in for bad bytes
       if (lead >= 0x80 && is_space(c)) {
         if (c == 0x2028 || c == 0x2029) newline = true;
+        ts.plain_spaces = false;
         space = true;
         i = next;
         continue;

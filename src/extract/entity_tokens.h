@@ -41,6 +41,10 @@ struct TokenStream {
   std::string keys;
   std::vector<bool> heading;  // per sentence: a title line or an ALL-CAPS line
   bool valid_utf8 = true;     // false when some bytes of the text are not UTF-8
+  // No white space but ' ', '\t', '\n' and '\r' (no form feed, vertical tab
+  // or space beyond ASCII): the money tokens then take any gap between two
+  // tokens as white space without reading it.
+  bool plain_spaces = true;
 
   std::string_view surface(std::size_t i) const { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); }
   std::string_view key(std::size_t i) const {

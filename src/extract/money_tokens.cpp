@@ -227,15 +227,19 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     c.space = false;
     c.done = to;
   };
+  const bool plain_spaces = words.plain_spaces;
   for (const auto& w : words.tokens) {
     if (w.begin < c.done) [[unlikely]] {  // read with a number before it ("1.500", "10 000")
       if (w.end > c.done) slow(w.end);      // the number ended inside it
       continue;
     }
-    // White space before it: one plain space, or read as tokenize does
-    // (form feeds and spaces beyond ASCII are symbols here).
-    if (w.begin == c.done + 1 && is_space(text[c.done])) c.space = true;
-    else if (w.begin > c.done) slow(w.begin);
+    // White space before it: any gap when the scan saw only plain white
+    // space, else one plain space, or read as tokenize does (form feeds
+    // and spaces beyond ASCII are symbols here).
+    if (w.begin != c.done) {
+      if (plain_spaces || (w.begin == c.done + 1 && is_space(text[c.done]))) c.space = true;
+      else slow(w.begin);
+    }
     c.done = w.begin;
     if (w.ascii && !w.digits) {  // ASCII letters: one word; else one ASCII mark
       append(w.end, w.word ? TokKind::Word : TokKind::Symbol);

@@ -66,5 +66,29 @@ TEST(MoneyTokensReuse, EveryLengthAroundTheGrowthSteps) {
   }
 }
 
+// The scan says whether all white space is plain (' ', tab, line breaks):
+// then money takes any gap as white space without reading it; a form feed,
+// vertical tab or a space beyond ASCII anywhere sends gaps back to reading.
+TEST(MoneyTokensReuse, GapsOfPlainWhiteSpaceAndOddSpaces) {
+  struct Case {
+    const char* text;
+    bool plain;
+  };
+  const Case cases[] = {
+      {"Ricavi  per 10 000\n\n  milioni di euro,\t\r\nin calo.", true},
+      {"L'utile   sale a 1.500,25   euro  ", true},
+      {"   ", true},
+      {"Ricavi per 10\f000 euro e 5  milioni", false},
+      {"Vale 3\v000 dollari", false},
+      {"Vale 7\xE2\x80\x83miliardi di euro e 2  milioni", false},  // em space
+      {"Perdite per 4\xE2\x80\xA8milioni", false},                 // line separator
+  };
+  money::Tokens shared;
+  for (const auto& c : cases) {
+    EXPECT_EQ(entity::tokenize(c.text, {}).plain_spaces, c.plain) << c.text;
+    expect_same_as_direct(c.text, shared);
+  }
+}
+
 }  // namespace
 }  // namespace dealscan
