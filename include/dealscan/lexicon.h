@@ -12,15 +12,39 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dealscan/result.h"
 
 namespace dealscan {
 
+// An entry's attributes (key=value), sorted by key: a handful each, held in
+// one vector, where a tree cost an allocation per attribute to parse and to
+// copy, and a pointer chase per step to read.
+class LexAttrs {
+ public:
+  using value_type = std::pair<std::string, std::string>;
+  using const_iterator = std::vector<value_type>::const_iterator;
+
+  // Adds key=value unless key is there already (the first one wins).
+  void add(std::string_view key, std::string_view value);
+  // The attribute named key, or end().
+  const_iterator find(std::string_view key) const;
+  std::size_t count(std::string_view key) const { return find(key) == end() ? 0 : 1; }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  const_iterator begin() const { return items_.begin(); }
+  const_iterator end() const { return items_.end(); }
+  void reserve(std::size_t n) { items_.reserve(n); }
+
+ private:
+  std::vector<value_type> items_;
+};
+
 struct LexEntry {
   std::vector<std::string> forms;  // forms[0] is canonical
-  std::map<std::string, std::string, std::less<>> attrs;
+  LexAttrs attrs;
   std::string origin;              // "gazetteer.tsv:12", for explain output
 
   const std::string& canonical() const { return forms.front(); }

@@ -71,15 +71,14 @@ bool parse_line(std::string_view raw, LexEntry& e) {
   for (std::string_view f; forms.next(f);)
     if (auto form = trim(f); !form.empty()) e.forms.emplace_back(form);
   if (e.forms.empty()) return false;
+  e.attrs.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t')));
   while (cols.next(col)) {
     auto c = trim(col);
     if (c.empty()) continue;
     auto eq = c.find('=');
     auto key = eq == std::string_view::npos ? c : trim(c.substr(0, eq));
     auto value = eq == std::string_view::npos ? std::string_view{} : trim(c.substr(eq + 1));
-    // The first of a repeated key wins; no node is made for the others.
-    auto at = e.attrs.lower_bound(key);
-    if (at == e.attrs.end() || at->first != key) e.attrs.emplace_hint(at, std::string(key), std::string(value));
+    e.attrs.add(key, value);
   }
   return true;
 }
@@ -95,24 +94,31 @@ std::string origin_at(std::string_view origin, std::size_t line) {
   return out;
 }
 
-// An entry has a handful of attributes, asked for per match: a walk that
-// compares lengths first beats the tree's string comparisons.
-template <class Map>
-auto find_attr(const Map& attrs, std::string_view key) {
-  for (auto it = attrs.begin(); it != attrs.end(); ++it)
-    if (it->first.size() == key.size() && std::string_view(it->first) == key) return it;
-  return attrs.end();
-}
-
 }  // namespace
 
+void LexAttrs::add(std::string_view key, std::string_view value) {
+  auto at = std::lower_bound(items_.begin(), items_.end(), key,
+                             [](const value_type& item, std::string_view k) { return item.first < k; });
+  if (at != items_.end() && at->first == key) return;
+  // Built in place (most keys come last in order).
+  if (at == items_.end()) items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(key), std::forward_as_tuple(value));
+  else items_.emplace(at, std::string(key), std::string(value));
+}
+
+LexAttrs::const_iterator LexAttrs::find(std::string_view key) const {
+  // A handful of attributes, asked for per match: lengths compared first.
+  for (auto it = items_.begin(); it != items_.end(); ++it)
+    if (it->first.size() == key.size() && std::string_view(it->first) == key) return it;
+  return items_.end();
+}
+
 std::string_view LexEntry::attr(std::string_view key, std::string_view fallback) const {
-  auto it = find_attr(attrs, key);
+  auto it = attrs.find(key);
   return it == attrs.end() ? fallback : std::string_view(it->second);
 }
 
 double LexEntry::number(std::string_view key, double fallback) const {
-  auto it = find_attr(attrs, key);
+  auto it = attrs.find(key);
   if (it == attrs.end()) return fallback;
   char* end = nullptr;
   double v = std::strtod(it->second.c_str(), &end);

@@ -39,6 +39,22 @@ TEST(Lexicon, ParsesCommentsBlanksAndRepeatedKeys) {
   EXPECT_EQ(l[3].origin, "t:6");
 }
 
+TEST(Lexicon, AttributesSortedByKeyFirstKept) {
+  LexAttrs attrs;
+  attrs.add("tipo", "banca");
+  attrs.add("id", "alfa");
+  attrs.add("zona", "nord");
+  attrs.add("id", "beta");  // a repeated key keeps its first value
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : attrs) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"id", "tipo", "zona"}));
+  ASSERT_NE(attrs.find("id"), attrs.end());
+  EXPECT_EQ(attrs.find("id")->second, "alfa");
+  EXPECT_EQ(attrs.count("zona"), 1u);
+  EXPECT_EQ(attrs.count("zon"), 0u);
+  EXPECT_EQ(attrs.find("ti"), attrs.end());
+}
+
 TEST(Lexicon, ExtraFileNeedsSections) {
   Lexicon lex;
   auto bad = lex.add_file_text("foo\tvalue=1\n", "extra.tsv");
