@@ -241,6 +241,74 @@ Utf8Stats scan_utf8(std::string_view bytes, std::size_t start) {
   return st;
 }
 
+// True when the UTF-8 sequence at p (p[0] >= 0x80) is well formed and not a
+// C1 control; i is moved past it.
+bool plain_sequence(const unsigned char* p, std::size_t& i, std::size_t n) {
+  std::size_t bad = 0;
+  const std::size_t len = utf8_sequence(p + i, n - i, bad);
+  if (len == 0 || (p[i] == 0xC2 && p[i + 1] <= 0x9F)) return false;
+  i += len;
+  return true;
+}
+
+#if defined(__SSE2__)
+// Bytes of v that are NULs or control characters (is_control_byte), 0xFF
+// each; bytes >= 0x80 are never set.
+__m128i control_bytes16(__m128i v) {
+  const __m128i c0 = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // 0x00..0x1F
+  const __m128i from_tab = _mm_sub_epi8(v, _mm_set1_epi8('\t'));               // \t \n \v \f \r: 0..4
+  const __m128i usual_space = _mm_cmpeq_epi8(_mm_min_epu8(from_tab, _mm_set1_epi8(4)), from_tab);
+  return _mm_or_si128(_mm_andnot_si128(usual_space, c0), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+}
+#endif
+
+// The usual question about UTF-8, answered without counting anything: is
+// bytes[start..] well formed, with no NUL and no control character? Then it
+// decodes to itself and is text. Controls are gathered over the blocks and
+// looked at once at the end; in a block, only the bytes >= 0x80 that are not
+// Latin-1 letters are read one sequence at a time.
+bool plain_utf8(std::string_view bytes, std::size_t start) {
+  auto p = reinterpret_cast<const unsigned char*>(bytes.data());
+  std::size_t i = start;
+  const std::size_t n = bytes.size();
+#if defined(__SSE2__)
+  __m128i controls = _mm_setzero_si128();
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    controls = _mm_or_si128(controls, control_bytes16(v));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if (high == 0) {
+      i += 16;
+      continue;
+    }
+    const unsigned pairs = latin1_pairs16(v);
+    // The other bytes >= 0x80: each either starts a sequence or lies in one.
+    unsigned rest = high & ~(pairs | pairs << 1);
+    const std::size_t block = i;
+    i += 16;
+    while (rest) {
+      std::size_t at = block + static_cast<std::size_t>(std::countr_zero(rest));
+      if (!plain_sequence(p, at, n)) return false;
+      if (at >= i) {  // the sequence ends in the next block (or at it)
+        i = at;
+        break;
+      }
+      rest &= ~0u << (at - block);
+    }
+  }
+  if (_mm_movemask_epi8(controls) != 0) return false;
+#endif
+  while (i < n) {
+    if (p[i] < 0x80) {
+      if (p[i] == 0 || is_control_byte(p[i])) return false;
+      ++i;
+    } else if (!plain_sequence(p, i, n)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 void decode_utf8(std::string_view bytes, std::size_t start, Decoded& out) {
   auto p = reinterpret_cast<const unsigned char*>(bytes.data());
   std::size_t n = bytes.size();
@@ -551,8 +619,10 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
     out.encoding = "UTF-32BE";
     decode_utf32(bytes, 4, false, out);
   } else if (starts_with(bytes, "\xEF\xBB\xBF")) {
-    Utf8Stats st = scan_utf8(bytes, 3);
-    if (st.invalid == 0) {
+    if (plain_utf8(bytes, 3)) {
+      use_verbatim(bytes, 3, out);
+      counted = ControlCount{};
+    } else if (Utf8Stats st = scan_utf8(bytes, 3); st.invalid == 0) {
       use_verbatim(bytes, 3, out);
       counted = st.count;
     } else {
@@ -571,10 +641,12 @@ Result<Decoded> Decoder::decode(std::string_view bytes) const {
     out.warnings.push_back("no byte-order mark; assumed " + out.encoding);
     decode_utf16(bytes, 0, guess == "UTF-16LE", out);
   } else {
-    Utf8Stats st = scan_utf8(bytes, 0);
     // A few bad bytes in otherwise good UTF-8 are damage; mostly bad bytes
     // mean another charset (Italian windows-1252 text has no valid sequences).
-    if (st.invalid == 0) {
+    if (plain_utf8(bytes, 0)) {
+      use_verbatim(bytes, 0, out);
+      counted = ControlCount{};
+    } else if (Utf8Stats st = scan_utf8(bytes, 0); st.invalid == 0) {
       use_verbatim(bytes, 0, out);
       counted = st.count;
     } else if (st.multibyte >= 4 * st.invalid) {

@@ -293,6 +293,31 @@ TEST_F(DecodeTest, ControlShareIsCountedOnTheDecodedText) {
   EXPECT_EQ(error(body + "\x01\xFF"), "not text (binary: 15% control characters)");
 }
 
+// Valid UTF-8 is recognised sixteen bytes at a time, Latin-1 letters from
+// the block's masks and other sequences one by one: a damaged byte among
+// curly quotes and accented letters is found at every offset, and a whole
+// sequence across two blocks is accepted at every offset.
+TEST_F(DecodeTest, DamageAmongQuotesAndLettersIsFoundAtEveryOffset) {
+  const std::string line = "Per l\u2019azienda \u00ab\u00e8 gi\u00e0 cos\u00ec\u00bb, dice il \u201cfondo\u201d: 2 \u20ac. ";
+  const std::string folded = "Per l'azienda \"\u00e8 gi\u00e0 cos\u00ec\", dice il \"fondo\": 2 \u20ac. ";
+  std::string text;
+  for (int k = 0; k < 3; ++k) text += line;
+  for (const std::string bad : {"\x80"s, "\xE2\x80"s, "\xC3"s, "\xF5"s, "\xED\xA0\x80"s}) {
+    for (std::size_t at = 0; at < 48; ++at) {
+      if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a character
+      std::string bytes = text.substr(0, at) + bad + "x" + text.substr(at);
+      auto in = ok(bytes);
+      EXPECT_TRUE(has_warning(in, "invalid UTF-8 at byte " + std::to_string(at) + " replaced")) << at;
+    }
+  }
+  for (std::size_t at = 0; at < 32; ++at) {
+    const std::string bytes = std::string(at, 'a') + text;
+    auto in = ok(bytes);
+    EXPECT_TRUE(in.source.warnings.empty()) << at;
+    EXPECT_EQ(in.text.text, std::string(at, 'a') + folded + folded + folded) << at;
+  }
+}
+
 TEST_F(DecodeTest, AFewControlCharactersAreTolerated) {
   std::string bytes = "Il fondo\x01 ha investito 5 milioni di euro nel progetto annunciato ieri.";
   auto in = ok(bytes);
