@@ -2,6 +2,7 @@
 // and in the JSON "display" field, so a reader compares figures at a glance.
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,12 +36,28 @@ void put(Out& out, std::string_view s) {
 
 // Symbols for the common currencies; other ISO codes are written before the
 // number with a space ("CHF 3bn").
+// Three bytes as one number, to compare currency codes at once.
+constexpr std::uint32_t code3(const char* c) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(c[0])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(c[1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(c[2])) << 16;
+}
+
+// The symbol of a common currency's ISO code, or nullptr.
+const char* currency_symbol(std::string_view iso) {
+  if (iso.size() != 3) return nullptr;
+  switch (code3(iso.data())) {
+    case code3("USD"): return "$";
+    case code3("EUR"): return "€";
+    case code3("GBP"): return "£";
+    case code3("JPY"): return "¥";
+  }
+  return nullptr;
+}
+
 template <class Out>
 void append_currency(Out& out, const std::string& iso) {
-  if (iso == "USD") put(out, "$");
-  else if (iso == "EUR") put(out, "€");
-  else if (iso == "GBP") put(out, "£");
-  else if (iso == "JPY") put(out, "¥");
+  if (const char* symbol = currency_symbol(iso)) put(out, symbol);
   else if (!iso.empty()) put(out, iso), out.push_back(' ');
 }
 

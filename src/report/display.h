@@ -21,7 +21,7 @@ class FixedText {
       overflowed_ = true;
       return;
     }
-    std::memcpy(data_ + size_, s, n);
+    copy(data_ + size_, s, n);
     size_ += n;
   }
   void push_back(char c) { append(&c, 1); }
@@ -29,6 +29,24 @@ class FixedText {
   std::string_view view() const { return {data_, size_}; }
 
  private:
+  // The pieces are a few bytes: copied by two overlapping moves up to 16,
+  // not a call to memcpy.
+  static void copy(char* to, const char* from, std::size_t n) {
+    if (n >= 8 && n <= 16) {
+      std::memcpy(to, from, 8);
+      std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+      std::memcpy(to, from, 4);
+      std::memcpy(to + n - 4, from + n - 4, 4);
+    } else if (n > 0 && n < 4) {
+      to[0] = from[0];
+      to[n / 2] = from[n / 2];
+      to[n - 1] = from[n - 1];
+    } else if (n > 16) {
+      std::memcpy(to, from, n);
+    }
+  }
+
   char data_[N];
   std::size_t size_ = 0;
   bool overflowed_ = false;

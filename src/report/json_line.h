@@ -11,7 +11,6 @@
 // writing through p_ itself reloads and stores it at every byte.
 #pragma once
 
-#include <charconv>
 #include <cstddef>
 #include <cstring>
 #include <optional>
@@ -19,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/digits.h"
 #include "report/json_scan.h"
 #include "report/json_writer.h"
 
@@ -91,28 +91,8 @@ DEALSCAN_JSON_INLINE char* short_string(char* p, std::string_view s) {
 // with room for string_room(s.size()).
 char* escaped_string(char* p, std::string_view s);
 
-// "00" to "99".
-inline constexpr char kDigitPairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
-// v in decimal, as std::to_chars writes it; room for twenty bytes. Offsets
-// and counts are mostly below a million: their length found by a few
-// compares and their digits written two at a time, inline.
-DEALSCAN_JSON_INLINE char* count(char* p, std::size_t v) {
-  if (v >= 1000000) return std::to_chars(p, p + 20, v).ptr;
-  auto x = static_cast<unsigned>(v);
-  char* const end = p + (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : x < 100000 ? 5 : 6);
-  char* q = end;
-  for (; x >= 100; x /= 100) {
-    q -= 2;
-    std::memcpy(q, kDigitPairs + 2 * (x % 100), 2);
-  }
-  if (x >= 10) std::memcpy(q - 2, kDigitPairs + 2 * x, 2);
-  else q[-1] = static_cast<char>('0' + x);
-  return end;
-}
+// v in decimal, as std::to_chars writes it; room for twenty bytes.
+DEALSCAN_JSON_INLINE char* count(char* p, std::size_t v) { return digits::put(p, v); }
 
 }  // namespace json_put
 

@@ -1,11 +1,11 @@
 #include "report/json_writer.h"
 
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "report/digits.h"
 #include "report/json_scan.h"
 
 namespace dealscan::report_detail {
@@ -113,7 +113,7 @@ std::size_t JsonWriter::plain_length(std::string_view v) {
 }
 
 std::size_t JsonWriter::put_count(char* buf, std::size_t v) {
-  return static_cast<std::size_t>(std::to_chars(buf, buf + 20, v).ptr - buf);
+  return static_cast<std::size_t>(digits::put(buf, v) - buf);
 }
 
 void JsonWriter::newline(std::size_t depth) {
@@ -164,11 +164,15 @@ char* put_double(char* out, double v) {
   }
   // A whole number below 10^15 (amounts mostly are): nlohmann writes its
   // digits and ".0", so no shortest-digits search is needed. Zero keeps its sign below.
-  if (v != 0 && std::fabs(v) < 1e15 && v == std::trunc(v)) {
-    if (v < 0) *out++ = '-';
-    out = std::to_chars(out, out + 20, static_cast<std::uint64_t>(std::fabs(v))).ptr;
-    std::memcpy(out, ".0", 2);
-    return out + 2;
+  const double magnitude = std::fabs(v);
+  if (magnitude >= 1 && magnitude < 1e15) {
+    const auto whole = static_cast<std::uint64_t>(magnitude);
+    if (static_cast<double>(whole) == magnitude) {
+      *out = '-';
+      out = digits::put(out + (v < 0), whole);
+      std::memcpy(out, ".0", 2);
+      return out + 2;
+    }
   }
   // nlohmann's own shortest round-trip digits, "1e16" written "1e+16".
   return nlohmann::detail::to_chars(out, out + kDoubleRoom, v);
@@ -188,8 +192,7 @@ JsonWriter& JsonWriter::value(double v) {
 JsonWriter& JsonWriter::value(std::size_t v) {
   before_value();
   char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out_.append(buf, r.ptr);
+  out_.append(buf, digits::put(buf, v));
   return *this;
 }
 

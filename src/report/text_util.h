@@ -2,11 +2,13 @@
 // code points, never bytes, so Italian accents and "€" don't skew tables.
 #pragma once
 
-#include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
+
+#include "report/digits.h"
 
 namespace dealscan::report_detail {
 
@@ -32,34 +34,33 @@ std::string short_number(double v);
 std::string short_number_exact(double v);
 
 // Appends short_number(v) to out: a std::string, or any text with
-// append(const char*, n) and push_back(char).
+// append(const char*, n).
 template <class Out>
 void append_short_number(Out& out, double v) {
   // Below 1e9, v * 1000 is within 2^-13 of its exact value; when that is
   // clearly (0.4) nearer one integer n than any other, n thousandths is the
-  // correct rounding, and only halfway cases need the exact formatter.
+  // correct rounding, and only halfway cases need the exact formatter. The
+  // nearest integer is found by adding a half and truncating.
   const double thousandths = v * 1000;
-  const double n = std::nearbyint(thousandths);
-  if (!(std::fabs(v) < 1e9) || !(std::fabs(thousandths - n) <= 0.4)) {
+  long long units = 0;
+  if (std::fabs(v) < 1e9) units = static_cast<long long>(thousandths + (thousandths < 0 ? -0.5 : 0.5));
+  if (!(std::fabs(v) < 1e9) || !(std::fabs(thousandths - static_cast<double>(units)) <= 0.4)) {
     const std::string exact = short_number_exact(v);
     out.append(exact.data(), exact.size());
     return;
   }
-  auto units = static_cast<long long>(n);
-  if (units < 0) {
-    out.push_back('-');
-    units = -units;
+  char buf[32];  // sign, up to ten digits, point, three decimals
+  buf[0] = '-';
+  const auto magnitude = static_cast<unsigned long long>(units < 0 ? -units : units);
+  char* end = digits::put(buf + (units < 0), magnitude / 1000);
+  if (const auto frac = static_cast<unsigned>(magnitude % 1000)) {
+    // ".d", ".dd" or ".ddd": the three decimals, trailing zeros dropped.
+    end[0] = '.';
+    end[1] = static_cast<char>('0' + frac / 100);
+    std::memcpy(end + 2, digits::kPairs + 2 * (frac % 100), 2);
+    end += frac % 100 == 0 ? 2 : frac % 10 == 0 ? 3 : 4;
   }
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, units / 1000);
   out.append(buf, static_cast<std::size_t>(end - buf));
-  auto frac = static_cast<int>(units % 1000);
-  if (frac == 0) return;
-  char digits[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                    static_cast<char>('0' + frac % 10)};
-  std::size_t len = 4;
-  while (digits[len - 1] == '0') --len;
-  out.append(digits, len);
 }
 
 }  // namespace dealscan::report_detail

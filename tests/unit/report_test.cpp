@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "dealscan/pipeline.h"
 #include "dealscan/report.h"
@@ -321,6 +322,33 @@ TEST(Display, InPlaceFallsBackToAStringWhenTooLong) {
   m.value = 2e9;
   m.currency = std::string(60, 'Q');  // a currency code no table would hold
   EXPECT_EQ(report_detail::DisplayMoney(m).text(), "≥" + m.currency + " 2bn");
+}
+
+// Only the four codes get a symbol; any other code, however close, is
+// written out before the number.
+TEST(Display, SymbolsOnlyForTheFourCommonCodes) {
+  MoneyMention m;
+  m.value = 3e9;
+  const std::pair<const char*, const char*> cases[] = {
+      {"USD", "$3bn"}, {"EUR", "€3bn"}, {"GBP", "£3bn"}, {"JPY", "¥3bn"},   {"USDX", "USDX 3bn"},
+      {"US", "US 3bn"}, {"usd", "usd 3bn"}, {"EUS", "EUS 3bn"}, {"CHF", "CHF 3bn"}, {"", "3bn"}};
+  for (const auto& [code, shown] : cases) {
+    m.currency = code;
+    EXPECT_EQ(display_money(m), shown) << code;
+    EXPECT_EQ(report_detail::DisplayMoney(m).text(), shown) << code;
+  }
+}
+
+// Pieces of every length up to past the short copies, after an odd start.
+TEST(Display, FixedTextCopiesPiecesOfEveryLength) {
+  const std::string text = "0123456789abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t n = 0; n <= 24; ++n) {
+    report_detail::FixedText<64> t;
+    t.push_back('<');
+    t.append(text.data() + 3, n);
+    t.push_back('>');
+    EXPECT_EQ(t.view(), "<" + text.substr(3, n) + ">") << n;
+  }
 }
 
 TEST(Display, FixedTextKeepsWhatFitsAndFlagsTheRest) {
