@@ -1,5 +1,6 @@
 // display_money: the compact, English-style money notation used in tables
 // and in the JSON "display" field, so a reader compares figures at a glance.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -119,9 +120,35 @@ void append_display_money(Out& out, const MoneyMention& m) {
 template void append_display_money(std::string&, const MoneyMention&);
 template void append_display_money(FixedText<48>&, const MoneyMention&);
 
-DisplayMoney::DisplayMoney(const MoneyMention& m) {
+void DisplayMoney::make(const MoneyMention& m) {
+  fixed_.clear();
   append_display_money(fixed_, m);
-  if (fixed_.overflowed()) append_display_money(spare_, m);
+  if (fixed_.overflowed()) {
+    spare_.clear();
+    append_display_money(spare_, m);
+  }
+}
+
+namespace {
+
+// Do a and b show the same? (All that display_money reads; equal doubles
+// are written alike, -0 and 0 too.)
+bool same_display(const MoneyMention& a, const MoneyMention& b) {
+  return a.value == b.value && a.max == b.max && a.period_years == b.period_years && a.qualifier == b.qualifier &&
+         a.currency == b.currency;
+}
+
+}  // namespace
+
+std::string_view RecentDisplays::text(const MoneyMention& m) {
+  for (std::size_t i = 0; i < used_; ++i)
+    if (same_display(*slots_[i].money, m)) return slots_[i].shown.text();
+  Slot& slot = slots_[next_];
+  next_ = (next_ + 1) % kSlots;
+  used_ = std::max(used_, next_ == 0 ? kSlots : next_);
+  slot.money = &m;
+  slot.shown.make(m);
+  return slot.shown.text();
 }
 
 }  // namespace report_detail

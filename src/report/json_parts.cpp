@@ -268,9 +268,10 @@ void write_bounded_array(JsonLine& w, const std::vector<Item>& items, Write writ
 
 void write_figures(JsonLine& w, const std::vector<Figure>& figures) {
   w.begin_array();
+  RecentDisplays displays;
   for (const auto& f : figures) {
-    const DisplayMoney shown(f.money);
-    w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_figure_shown(x, f, figures, shown.text()); });
+    const std::string_view shown = displays.text(f.money);
+    w.bounded([&](auto& x) DEALSCAN_PART_LAMBDA { write_figure_shown(x, f, figures, shown); });
   }
   w.end_array();
 }

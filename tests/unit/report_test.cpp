@@ -339,6 +339,32 @@ TEST(Display, SymbolsOnlyForTheFourCommonCodes) {
   }
 }
 
+// Remembered amounts come back only for a mention that shows the same:
+// amounts differing in any displayed field, and more distinct amounts than
+// the slots, each get their own text.
+TEST(Display, RecentDisplaysMatchDisplayMoney) {
+  MoneyMention base;
+  base.value = 3e6;
+  base.currency = "USD";
+  std::vector<MoneyMention> ms(7, base);  // base, then each differing from it in one field
+  ms[1].qualifier = Qualifier::About;
+  ms[2].max = 9e6;
+  ms[3].period_years = 2;
+  ms[4].currency = "CHF";
+  ms[5].value = -3e6;
+  ms[6].value = 3e6 + 1;
+  for (int i = 0; i < 30; ++i) {  // more distinct amounts than slots
+    MoneyMention m;
+    m.value = 1e9 + i;
+    m.currency = "GBP";
+    ms.push_back(m);
+  }
+  for (std::size_t i = 0; i < 7; ++i) ms.push_back(ms[i]);  // back after being dropped
+  for (std::size_t i = 0; i < 7; ++i) ms.push_back(ms[6 - i]);  // remembered, in another order
+  report_detail::RecentDisplays recent;
+  for (const auto& m : ms) EXPECT_EQ(recent.text(m), display_money(m)) << m.value;
+}
+
 // Pieces of every length up to past the short copies, after an odd start.
 TEST(Display, FixedTextCopiesPiecesOfEveryLength) {
   const std::string text = "0123456789abcdefghijklmnopqrstuvwxyz";
