@@ -232,10 +232,9 @@ struct SentenceSplitter::Impl {
     return abbreviations.find(std::string_view(low, tok.size())) != abbreviations.end();
   }
 
-  // Does a break ICU put at the end of [from, end) fall after a word that
-  // does not end a sentence?
-  bool keep_going(std::string_view t, std::size_t sentence_start, std::size_t from, std::size_t end) const {
-    Span s = trim(t, from, end);
+  // Does a break ICU put at end, after the piece s (trimmed) since the
+  // previous break, fall after a word that does not end a sentence?
+  bool keep_going(std::string_view t, std::size_t sentence_start, Span s, std::size_t end) const {
     if (s.empty()) return false;
     if (t[s.end - 1] != '.') {
       // '"Chi paga?" si chiede': a quotation that goes on in lower case.
@@ -259,19 +258,16 @@ struct SentenceSplitter::Impl {
     return false;
   }
 
-  // Splits the line [b, e). cur is where the sentence being built started
+  // Splits the line (trimmed, not empty). cur is where the sentence being built started
   // (npos: none yet; it may lie on an earlier line). When the text goes on
   // past the line (join), its last sentence is left open in cur.
   // A piece of punctuation alone (an opening quote or a dash at the end of a
   // line) is carried into the next line when there is one (next_line).
   // carried_alnum says whether the part of the open sentence before this line
   // has a letter or digit (so each byte is looked at once).
-  void split_line(std::string_view t, std::size_t b, std::size_t e, std::size_t& cur, bool& carried_alnum, bool join,
-                  bool next_line, std::vector<Sentence>& out) const {
-    Span line = trim(t, b, e);
-    if (line.empty()) return;
-    auto emit = [&](std::size_t from, std::size_t to) {
-      Span s = trim(t, from, to);
+  void split_line(std::string_view t, Span line, std::size_t& cur, bool& carried_alnum, bool join, bool next_line,
+                  std::vector<Sentence>& out) const {
+    auto emit = [&](Span s) {
       if (!s.empty()) out.push_back(Sentence{s});
     };
     if (cur == std::string_view::npos) {
@@ -282,8 +278,9 @@ struct SentenceSplitter::Impl {
     // Takes a break at byte at unless it follows an abbreviation; false past the line.
     auto on_break = [&](std::size_t at) {
       if (at >= line.end) return false;
-      if (!keep_going(t, cur, prev, at)) {
-        emit(cur, at);
+      const Span piece = trim(t, prev, at);  // the sentence's last piece, or all of it
+      if (!keep_going(t, cur, piece, at)) {
+        emit(cur == prev ? piece : trim(t, cur, at));
         cur = at;
         carried_alnum = false;
       }
@@ -314,7 +311,7 @@ struct SentenceSplitter::Impl {
     if (join || (next_line && !alnum)) {
       carried_alnum = alnum;
     } else {
-      emit(cur, line.end);
+      emit(trim(t, cur, line.end));
       cur = std::string_view::npos;
     }
   }
@@ -322,9 +319,8 @@ struct SentenceSplitter::Impl {
 
 namespace {
 
-// Does the sentence go on from line [b, e) into the next line [nb, ne)?
-bool wrapped(std::string_view t, std::size_t b, std::size_t e, std::size_t nb, std::size_t ne) {
-  Span line = trim(t, b, e), next = trim(t, nb, ne);
+// Does the sentence go on from a line into the next one (both trimmed)?
+bool wrapped(std::string_view t, Span line, Span next) {
   if (line.empty() || next.empty()) return false;
   // The line must not end a sentence: no . ! ? or … before closing quotes/brackets.
   std::size_t end = line.end;
@@ -369,19 +365,24 @@ std::vector<Sentence> SentenceSplitter::split(std::string_view text) const {
     const std::size_t e = text.find('\n', from);
     return e == std::string_view::npos ? text.size() : e;
   };
+  // Each line's end is found and the line trimmed once, as the next line.
   std::size_t b = 0;
-  std::size_t e = line_end(0);  // each line's end is found once, as the next line's
+  std::size_t e = line_end(0);
+  Span line = trim(text, 0, e);
   while (b < text.size()) {
     bool join = false, next_line = false;
     std::size_t ne = text.size();
+    Span next{};
     if (e < text.size()) {
       ne = line_end(e + 1);
-      join = wrapped(text, b, e, e + 1, ne);
-      next_line = !trim(text, e + 1, ne).empty();
+      next = trim(text, e + 1, ne);
+      join = wrapped(text, line, next);
+      next_line = !next.empty();
     }
-    impl_->split_line(text, b, e, cur, carried_alnum, join, next_line, out);
+    if (!line.empty()) impl_->split_line(text, line, cur, carried_alnum, join, next_line, out);
     b = e + 1;
     e = ne;
+    line = next;
   }
   return out;
 }
