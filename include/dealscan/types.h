@@ -36,14 +36,19 @@ struct Source {
 // Original byte offsets of normalised bytes, stored as runs: most of a text
 // is copied unchanged, so byte i comes from a run's orig + (i - at) and the
 // map costs a piece per change (fold, drop, composition), not a number per
-// byte. Pieces are merged whenever a byte continues the run before it.
+// byte. Pieces are merged whenever a byte continues the run before it. A
+// lookup starts from the piece holding its 256-byte block's first byte, so
+// it searches only the pieces that start inside that block.
 class OffsetMap {
  public:
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   // Offset of normalised byte i (i < size()).
   std::uint32_t operator[](std::size_t i) const {
-    std::size_t lo = 0, hi = pieces_.size();  // the last piece starting at or before i
+    // The last piece starting at or before i lies in [lo, hi).
+    const std::size_t block = i >> kBlockBits;
+    std::size_t lo = block_piece_[block];
+    std::size_t hi = block + 1 < block_piece_.size() ? block_piece_[block + 1] + 1 : pieces_.size();
     while (hi - lo > 1) {
       const std::size_t mid = (lo + hi) / 2;
       (pieces_[mid].at <= i ? lo : hi) = mid;
@@ -58,11 +63,14 @@ class OffsetMap {
     if (n == 0) return;
     if (!continues(orig)) pieces_.push_back(Piece{static_cast<std::uint32_t>(size_), orig});
     size_ += n;
+    // Blocks whose first byte this run holds start at its piece.
+    while (block_piece_.size() << kBlockBits < size_) block_piece_.push_back(static_cast<std::uint32_t>(pieces_.size() - 1));
   }
   void push_back(std::uint32_t orig) { append_run(orig, 1); }
   // Keeps the first n bytes (n <= size()).
   void truncate(std::size_t n) {
     while (!pieces_.empty() && pieces_.back().at >= n) pieces_.pop_back();
+    while (!block_piece_.empty() && (block_piece_.size() - 1) << kBlockBits >= n) block_piece_.pop_back();
     size_ = n;
   }
   std::vector<std::uint32_t> to_vector() const {
@@ -85,7 +93,9 @@ class OffsetMap {
   bool continues(std::uint32_t orig) const {
     return !pieces_.empty() && pieces_.back().orig + static_cast<std::uint32_t>(size_ - pieces_.back().at) == orig;
   }
+  static constexpr unsigned kBlockBits = 8;
   std::vector<Piece> pieces_;
+  std::vector<std::uint32_t> block_piece_;  // per 256 bytes: the piece holding the block's first byte
   std::size_t size_ = 0;
 };
 

@@ -77,6 +77,33 @@ TEST(OffsetMap, RandomPushesMatchATable) {
   }
 }
 
+// Lookups start from a per-256-byte index: maps of a few thousand bytes,
+// with runs long and short, many pieces in one block and none in others,
+// cut back across block boundaries and grown again.
+TEST(OffsetMap, LongMapsMatchATableAcrossBlocks) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 40; ++round) {
+    OffsetMap map;
+    std::vector<std::uint32_t> table;
+    std::uint32_t at = 0;
+    while (table.size() < 4000) {
+      const bool dense = rng() % 4 == 0;  // a stretch of single-byte pieces
+      const std::uint32_t n = dense ? 1 : rng() % 700;
+      map.append_run(at, n);
+      for (std::uint32_t k = 0; k < n; ++k) table.push_back(at + k);
+      at += n + 1 + rng() % 3;
+      if (rng() % 9 == 0 && !table.empty()) {
+        const std::size_t keep = rng() % table.size();
+        map.truncate(keep);
+        table.resize(keep);
+        at = table.empty() ? 0 : table.back() + 2;
+      }
+    }
+    ASSERT_EQ(map.size(), table.size());
+    for (std::size_t i = 0; i < table.size(); ++i) ASSERT_EQ(map[i], table[i]) << round << " " << i;
+  }
+}
+
 NormalizedText normalise(const std::string& text) {
   return ingest::Normalizer().run(ingest::MappedView{text, nullptr, 0}, 0, static_cast<std::uint32_t>(text.size()));
 }
