@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "dealscan/types.h"
+#include "report/small_copy.h"
 
 namespace dealscan::report_detail {
 
@@ -21,7 +22,7 @@ class FixedText {
       overflowed_ = true;
       return;
     }
-    copy(data_ + size_, s, n);
+    copy_small(data_ + size_, s, n);
     size_ += n;
   }
   void push_back(char c) { append(&c, 1); }
@@ -33,24 +34,6 @@ class FixedText {
   std::string_view view() const { return {data_, size_}; }
 
  private:
-  // The pieces are a few bytes: copied by two overlapping moves up to 16,
-  // not a call to memcpy.
-  static void copy(char* to, const char* from, std::size_t n) {
-    if (n >= 8 && n <= 16) {
-      std::memcpy(to, from, 8);
-      std::memcpy(to + n - 8, from + n - 8, 8);
-    } else if (n >= 4 && n < 8) {
-      std::memcpy(to, from, 4);
-      std::memcpy(to + n - 4, from + n - 4, 4);
-    } else if (n > 0 && n < 4) {
-      to[0] = from[0];
-      to[n / 2] = from[n / 2];
-      to[n - 1] = from[n - 1];
-    } else if (n > 16) {
-      std::memcpy(to, from, n);
-    }
-  }
-
   char data_[N];
   std::size_t size_ = 0;
   bool overflowed_ = false;

@@ -21,6 +21,7 @@
 #include "report/digits.h"
 #include "report/json_scan.h"
 #include "report/json_writer.h"
+#include "report/small_copy.h"
 
 // The writer's small calls are inlined into the report parts, where the
 // literal keys become immediate stores; the compiler left some out of line.
@@ -201,7 +202,7 @@ class JsonCursor {
   }
   DEALSCAN_JSON_INLINE JsonCursor& literal(const char* s, std::size_t n) {
     char* p = item_start();
-    std::memcpy(p, s, n);
+    copy_small(p, s, n);
     return done(p + n);
   }
   DEALSCAN_JSON_INLINE JsonCursor& open(char c) {
@@ -372,7 +373,7 @@ class JsonLine {
     } else {
       room(n + 1);
       char* p = item_start();
-      std::memcpy(p, s, n);
+      copy_small(p, s, n);
       p_ = p + n;
     }
     need_comma_ = true;

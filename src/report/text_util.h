@@ -49,7 +49,7 @@ void append_short_number(Out& out, double v) {
     out.append(exact.data(), exact.size());
     return;
   }
-  char buf[32];  // sign, up to ten digits, point, three decimals
+  char buf[40];  // sign, up to ten digits, point, three decimals; the digit writer stores past them
   buf[0] = '-';
   const auto magnitude = static_cast<unsigned long long>(units < 0 ? -units : units);
   char* end = digits::put(buf + (units < 0), magnitude / 1000);

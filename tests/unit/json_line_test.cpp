@@ -148,6 +148,23 @@ TEST(JsonLine, NestingOptionalsAndRawJsonLikeNlohmann) {
             dumped(j));
 }
 
+// Ready-made JSON of every length up to past the short copies, through the
+// line and through the cursor, twice in a row (the comma between).
+TEST(JsonLine, RawJsonOfEveryLengthCopiedWhole) {
+  for (std::size_t n = 2; n <= 40; ++n) {
+    std::string raw = "\"";
+    for (std::size_t i = 0; i + 2 < n; ++i) raw += static_cast<char>('a' + i % 26);
+    raw += '"';
+    const std::string expected = "[" + raw + "," + raw + "]";
+    EXPECT_EQ(written([&](JsonLine& w) { w.begin_array().value(RawJson{raw}).value(RawJson{raw}).end_array(); }),
+              expected);
+    char room[128];
+    JsonCursor cursor(room, false);
+    cursor.begin_array().value(RawJson{raw}).value(RawJson{raw}).end_array();
+    EXPECT_EQ(std::string(room, cursor.end()), expected) << n;
+  }
+}
+
 // An item as the document lines write them: every kind of value, one string s.
 template <class Writer>
 void write_item(Writer& w, const std::string& s) {
