@@ -5,9 +5,11 @@
 //   RepeatedKeys  story keys more than one document carries, numbered
 //   Postings   key -> the documents carrying it, as one array
 //   StringList strings back to back, ranked in string order
+//   PieceText  a text as the pieces it is made of, ordered as the whole
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -291,6 +293,26 @@ class StringList {
  private:
   std::string bytes_;
   std::vector<std::uint32_t> ends_;  // where each string ends in bytes_
+};
+
+// A text as up to six pieces back to back, ordered as the text built whole
+// would be (std::string_view's order: bytes unsigned, a prefix first), so
+// that many texts can be sorted without building any.
+struct PieceText {
+  std::array<std::string_view, 6> pieces;
+  std::size_t size = 0;
+  friend bool operator<(const PieceText& a, const PieceText& b) {
+    std::size_t i = 0, j = 0, x = 0, y = 0;  // the piece of each and the place in it
+    for (;;) {
+      while (i < a.size && x == a.pieces[i].size()) ++i, x = 0;
+      while (j < b.size && y == b.pieces[j].size()) ++j, y = 0;
+      if (j == b.size) return false;
+      if (i == a.size) return true;
+      const std::size_t n = std::min(a.pieces[i].size() - x, b.pieces[j].size() - y);
+      if (const int c = std::memcmp(a.pieces[i].data() + x, b.pieces[j].data() + y, n)) return c < 0;
+      x += n, y += n;
+    }
+  }
 };
 
 }  // namespace dealscan::crosscheck

@@ -1,9 +1,11 @@
 // The compact tables of story grouping: repeated keys get one number each
 // and keep their bytes, even when hashes collide; postings list documents in
 // order, source ids rank in byte order, and the
-// union-find keeps the deals each story leads with through merges.
+// union-find keeps the deals each story leads with through merges; texts in
+// pieces order as the texts built whole.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <set>
 #include <string>
 #include <thread>
@@ -168,6 +170,51 @@ TEST(UnionFind, ReadOnlyRootsAgreeWithFind) {
   EXPECT_EQ(read.root(7), 2u);
   EXPECT_EQ(read.root_size(2), 6u);
   EXPECT_EQ(read.root_size(0), 1u);
+}
+
+PieceText pieces(std::initializer_list<std::string_view> parts) {
+  PieceText t;
+  for (auto p : parts) t.pieces[t.size++] = p;
+  return t;
+}
+
+TEST(PieceText, OrdersAsTheTextBuiltWhole) {
+  // A separator after a prefix: "ab|c" comes after "abc|d", as whole texts.
+  EXPECT_LT(pieces({"abc", "|", "d"}), pieces({"ab", "|", "c"}));
+  EXPECT_FALSE(pieces({"ab", "|", "c"}) < pieces({"abc", "|", "d"}));
+  // The same text cut in other places is equal: neither comes first.
+  EXPECT_FALSE(pieces({"main-", "pair:", "x"}) < pieces({"main-pair:x"}));
+  EXPECT_FALSE(pieces({"main-pair:x"}) < pieces({"", "main-pair:", "", "x"}));
+  EXPECT_LT(pieces({"amount:", "EUR"}), pieces({"amount:", "EUR", ":1e+06"}));  // a prefix first
+  EXPECT_LT(pieces({}), pieces({"a"}));
+  EXPECT_LT(pieces({"\x7f"}), pieces({"\xc3\xa9"}));  // bytes unsigned
+}
+
+TEST(PieceText, AgreesWithStringOrderOnRandomCuts) {
+  std::mt19937 random(7);
+  std::vector<std::string> texts;
+  for (int k = 0; k < 300; ++k) {
+    std::string t;
+    for (int c = random() % 9; c > 0; --c) t += "ab|:\xe9"[random() % 5];
+    texts.push_back(t);
+  }
+  // Each text cut into up to six pieces at random places.
+  auto cut = [&](const std::string& t) {
+    PieceText p;
+    std::size_t from = 0;
+    while (p.size < 5 && from < t.size()) {
+      const std::size_t n = random() % (t.size() - from + 1);
+      p.pieces[p.size++] = std::string_view(t).substr(from, n);
+      from += n;
+    }
+    p.pieces[p.size++] = std::string_view(t).substr(from);
+    return p;
+  };
+  for (const auto& a : texts)
+    for (std::size_t k = 0; k < 20; ++k) {
+      const auto& b = texts[random() % texts.size()];
+      EXPECT_EQ(cut(a) < cut(b), a < b) << a << " vs " << b;
+    }
 }
 
 }  // namespace
