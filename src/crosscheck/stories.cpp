@@ -237,6 +237,30 @@ class Profiles {
         std::sort(b.weak.begin() + b.weak_at[k], b.weak.begin() + b.weak_at[k + 1],
                   [](const WeakKey& x, const WeakKey& y) { return x.key < y.key; });
   }
+  // Drops the weak keys that cannot link two documents, before the index
+  // over them is built: those carried by one document, and those carried by
+  // more than `most` (too common to mean one deal, LonerLinker reads
+  // nothing from them). On a large archive most weak postings are of
+  // common amounts and companies. Call after sort_weak(); order is kept.
+  void drop_unlinkable_weak(std::size_t keys, std::size_t most) {
+    std::vector<std::uint32_t> carriers(keys, 0);
+    for (const Block& b : blocks_)
+      for (const WeakKey& w : b.weak) ++carriers[w.key];
+    auto linkable = [&](const WeakKey& w) { return carriers[w.key] > 1 && carriers[w.key] <= most; };
+    for (Block& b : blocks_) {
+      std::vector<WeakKey> kept;
+      kept.reserve(static_cast<std::size_t>(std::count_if(b.weak.begin(), b.weak.end(), linkable)));
+      std::uint32_t from = 0;  // where document k's keys started before
+      for (std::size_t k = 1; k < b.weak_at.size(); ++k) {
+        const std::uint32_t to = b.weak_at[k];
+        for (std::uint32_t w = from; w < to; ++w)
+          if (linkable(b.weak[w])) kept.push_back(b.weak[w]);
+        b.weak_at[k] = static_cast<std::uint32_t>(kept.size());
+        from = to;
+      }
+      b.weak = std::move(kept);
+    }
+  }
   std::size_t size() const { return size_; }
   // Calls f(key&) on every key number of every profile, main ones included.
   template <class F>
@@ -857,8 +881,7 @@ class LonerLinker {
     thread_local std::vector<std::uint32_t> candidates;  // a set, sorted once: the same order, no node per entry
     candidates.clear();
     for (const auto& k : profiles_.weak(i)) {
-      const auto posts = index_.of(k.key);
-      if (posts.size() > t_.max_key_fanout) continue;
+      const auto posts = index_.of(k.key);  // no key carried by too many (drop_unlinkable_weak)
       auto [from, to] = window(posts, i);
       for (std::size_t j = from; j < to; ++j)
         if (posts[j] != i) candidates.push_back(posts[j]);
@@ -1077,6 +1100,7 @@ Stories group_stories(const StoryDocs& documents, const Names& names, const Part
     profiles.drop_strong();
     profiles.restore_weak(rank);
     profiles.sort_weak();
+    profiles.drop_unlinkable_weak(spans.size(), t.max_key_fanout);
     std::vector<std::uint32_t>().swap(rank);
     release_free_memory();  // the strong keys and their postings
     LonerLinker linker(profiles, spans.size(), t, threads);
