@@ -67,6 +67,7 @@ struct ReadAhead {
   static constexpr std::size_t kFirst = 4 << 10, kMost = 256 << 10;
   std::uint64_t spill = 0;           // whose block this is (0: nobody's)
   std::size_t last = SIZE_MAX;       // the record this thread read last
+  std::uint64_t last_end = 0;        // where it ends: where the next one starts
   std::uint64_t begin = 0;           // the block's offset in the file
   std::size_t size = 0;              // the block's bytes (block only grows: no zeroing per read)
   std::size_t grow = 0;              // the size of the next block
@@ -102,7 +103,21 @@ std::string DocumentSpill::encode(const DocumentResult& doc, const std::vector<F
 
 void DocumentSpill::append(const std::string& record) {
   if (std::fwrite(record.data(), 1, record.size(), file_) != record.size()) throw std::runtime_error(io_error("write failed"));
-  offsets_.push_back(offsets_.back() + record.size());
+  if (lengths_.size() % kStride == 0) stride_starts_.push_back(end_);
+  if (record.size() >= kLong) long_.emplace_back(lengths_.size(), record.size());
+  lengths_.push_back(static_cast<std::uint16_t>(std::min<std::size_t>(record.size(), kLong)));
+  end_ += record.size();
+}
+
+std::uint64_t DocumentSpill::length(std::size_t i) const {
+  if (lengths_[i] != kLong) return lengths_[i];
+  return std::lower_bound(long_.begin(), long_.end(), std::pair<std::size_t, std::uint64_t>(i, 0))->second;
+}
+
+std::uint64_t DocumentSpill::start(std::size_t i) const {
+  std::uint64_t at = stride_starts_[i / kStride];
+  for (std::size_t k = i - i % kStride; k < i; ++k) at += length(k);
+  return at;
 }
 
 void DocumentSpill::seal() {
@@ -119,16 +134,18 @@ void DocumentSpill::pread_exact(char* to, std::uint64_t offset, std::size_t n) c
 }
 
 std::string_view DocumentSpill::read(std::size_t i) const {
-  const std::uint64_t begin = offsets_[i], end = offsets_[i + 1];
   ReadAhead& ra = read_ahead;
   if (ra.spill != id_) {  // the block is another spill's
     ra.spill = id_;
     ra.last = SIZE_MAX;  // so that record 0 counts as in order
+    ra.last_end = 0;
     ra.grow = 0;
     ra.size = 0;
   }
   const bool in_order = i == ra.last + 1;
+  const std::uint64_t begin = in_order ? ra.last_end : start(i), end = begin + length(i);
   ra.last = i;
+  ra.last_end = end;
   if (begin < ra.begin || end > ra.begin + ra.size) {
     if (!in_order) {
       ra.grow = 0;
@@ -137,7 +154,7 @@ std::string_view DocumentSpill::read(std::size_t i) const {
       return {record, end - begin};
     }
     ra.grow = std::min(std::max(2 * ra.grow, ReadAhead::kFirst), ReadAhead::kMost);
-    const std::uint64_t block_end = std::max(end, std::min(offsets_.back(), begin + ra.grow));
+    const std::uint64_t block_end = std::max(end, std::min(end_, begin + ra.grow));
     ra.size = block_end - begin;
     ra.begin = begin;
     pread_exact(ReadAhead::room(ra.block, ra.size), begin, ra.size);

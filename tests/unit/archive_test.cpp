@@ -168,6 +168,28 @@ TEST(DocumentSpill, RecordsComeBackInAnyOrderFromSeveralSpillsAndThreads) {
   EXPECT_EQ(on_thread, 0);
 }
 
+TEST(DocumentSpill, RecordsOf64KBOrMoreComeBackAmongShortOnes) {
+  // Lengths of 64 KB and more are kept apart from the 2-byte ones; the
+  // long records sit on both sides of a 64-record stride's start.
+  auto id = [](std::size_t i) {
+    if (i == 63 || i == 64 || i == 130) return std::to_string(i) + std::string(70000 + i, 'y');
+    if (i == 65) return std::to_string(i) + std::string(65535 - 16, 'z');  // near the 2-byte limit
+    return spilled_id(i);
+  };
+  constexpr std::size_t n = 200;
+  crosscheck::DocumentSpill spill;
+  for (std::size_t i = 0; i < n; ++i) {
+    DocumentResult d;
+    d.source.id = id(i);
+    spill.append(crosscheck::DocumentSpill::encode(d));
+  }
+  spill.seal();
+  ASSERT_EQ(spill.size(), n);
+  for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(spill.load(i).source.id, id(i)) << i;             // in order
+  for (std::size_t i = n; i-- > 0;) EXPECT_EQ(spill.load(i).source.id, id(i)) << i;              // backwards
+  for (std::size_t k = 0; k < n; ++k) EXPECT_EQ(spill.load(k * 61 % n).source.id, id(k * 61 % n));  // jumps
+}
+
 TEST(DocumentSpill, StoryDocsComeBackWhole) {
   crosscheck::StoryDoc d;
   d.id = "enel-a";
