@@ -313,6 +313,23 @@ struct PieceText {
       x += n, y += n;
     }
   }
+  // Eight bytes of the text from offset `from`, as a number that orders as
+  // they do (zeros past the end): two texts whose first 8k bytes differ are
+  // ordered by these numbers, taken in turn.
+  std::uint64_t bytes_at(std::size_t from) const {
+    std::uint64_t v = 0;
+    int filled = 0;
+    for (std::size_t i = 0; i < size && filled < 8; ++i) {
+      std::string_view p = pieces[i];
+      if (from >= p.size()) {
+        from -= p.size();
+        continue;
+      }
+      for (p.remove_prefix(from), from = 0; !p.empty() && filled < 8; p.remove_prefix(1), ++filled)
+        v = v << 8 | static_cast<unsigned char>(p.front());
+    }
+    return filled == 0 ? 0 : v << (8 * (8 - filled));
+  }
 };
 
 }  // namespace dealscan::crosscheck

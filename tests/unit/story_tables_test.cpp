@@ -217,5 +217,38 @@ TEST(PieceText, AgreesWithStringOrderOnRandomCuts) {
     }
 }
 
+TEST(PieceText, BytesAtReadsTheWholeTextsBytesAcrossPieces) {
+  const PieceText t = pieces({"main-", "", "pair:", "a\xe9"});
+  EXPECT_EQ(t.bytes_at(0), 0x6d61696e2d706169u);  // "main-pai"
+  EXPECT_EQ(t.bytes_at(8), 0x723a61e900000000u);  // "r:a\xe9", zeros past the end
+  EXPECT_EQ(t.bytes_at(12), 0u);
+  EXPECT_EQ(pieces({}).bytes_at(0), 0u);
+}
+
+TEST(PieceText, DifferentLeadingBytesOrderAsTheTexts) {
+  // sort_keys orders by (bytes_at(0), bytes_at(8)) and compares the pieces
+  // only when both are equal: where they differ they must agree.
+  std::mt19937 random(11);
+  std::vector<std::string> texts;
+  for (int k = 0; k < 300; ++k) {
+    std::string t;
+    for (int c = random() % 20; c > 0; --c) t += "ab|:\xe9"[random() % 5];
+    texts.push_back(t);
+  }
+  auto head = [](const std::string& t) {
+    const PieceText p = pieces({std::string_view(t).substr(0, t.size() / 3), std::string_view(t).substr(t.size() / 3)});
+    return std::pair(p.bytes_at(0), p.bytes_at(8));
+  };
+  int decided = 0;
+  for (const auto& a : texts)
+    for (std::size_t k = 0; k < 20; ++k) {
+      const auto& b = texts[random() % texts.size()];
+      if (head(a) == head(b)) continue;
+      ++decided;
+      EXPECT_EQ(head(a) < head(b), a < b) << a << " vs " << b;
+    }
+  EXPECT_GT(decided, 3000);  // most pairs are decided by their first bytes
+}
+
 }  // namespace
 }  // namespace dealscan::crosscheck
