@@ -8,32 +8,29 @@
 
 namespace dealscan::report_detail {
 
+// n bytes, W <= n <= 2W, from `from` to `to` by two overlapping moves of W
+// bytes: the first W and the last W.
+template <std::size_t W>
+[[gnu::always_inline]] inline void copy_two_moves(char* to, const char* from, std::size_t n) {
+  char head[W], tail[W];
+  std::memcpy(head, from, W);
+  std::memcpy(tail, from + n - W, W);
+  std::memcpy(to, head, W);
+  std::memcpy(to + n - W, tail, W);
+}
+
 // n bytes from `from` to `to` by two overlapping moves of the largest size
 // that fits (16, 8, 4 bytes; the first, middle and last below four); memcpy
 // above 32 bytes.
 [[gnu::always_inline]] inline void copy_small(char* to, const char* from, std::size_t n) {
-  if (n >= 16) {
-    if (n > 32) {
-      std::memcpy(to, from, n);
-      return;
-    }
-    char head[16], tail[16];
-    std::memcpy(head, from, 16);
-    std::memcpy(tail, from + n - 16, 16);
-    std::memcpy(to, head, 16);
-    std::memcpy(to + n - 16, tail, 16);
+  if (n > 32) {
+    std::memcpy(to, from, n);
+  } else if (n >= 16) {
+    copy_two_moves<16>(to, from, n);
   } else if (n >= 8) {
-    char head[8], tail[8];
-    std::memcpy(head, from, 8);
-    std::memcpy(tail, from + n - 8, 8);
-    std::memcpy(to, head, 8);
-    std::memcpy(to + n - 8, tail, 8);
+    copy_two_moves<8>(to, from, n);
   } else if (n >= 4) {
-    char head[4], tail[4];
-    std::memcpy(head, from, 4);
-    std::memcpy(tail, from + n - 4, 4);
-    std::memcpy(to, head, 4);
-    std::memcpy(to + n - 4, tail, 4);
+    copy_two_moves<4>(to, from, n);
   } else if (n > 0) {
     const char first = from[0], middle = from[n / 2], last = from[n - 1];
     to[0] = first;

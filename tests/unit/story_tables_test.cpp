@@ -178,6 +178,18 @@ PieceText pieces(std::initializer_list<std::string_view> parts) {
   return t;
 }
 
+// 300 texts of fewer than max_len characters from a small alphabet with
+// the keys' separators and a byte above 0x7f.
+std::vector<std::string> random_texts(std::mt19937& random, unsigned max_len) {
+  std::vector<std::string> texts;
+  for (int k = 0; k < 300; ++k) {
+    std::string t;
+    for (unsigned c = random() % max_len; c > 0; --c) t += "ab|:\xe9"[random() % 5];
+    texts.push_back(t);
+  }
+  return texts;
+}
+
 TEST(PieceText, OrdersAsTheTextBuiltWhole) {
   // A separator after a prefix: "ab|c" comes after "abc|d", as whole texts.
   EXPECT_LT(pieces({"abc", "|", "d"}), pieces({"ab", "|", "c"}));
@@ -192,12 +204,7 @@ TEST(PieceText, OrdersAsTheTextBuiltWhole) {
 
 TEST(PieceText, AgreesWithStringOrderOnRandomCuts) {
   std::mt19937 random(7);
-  std::vector<std::string> texts;
-  for (int k = 0; k < 300; ++k) {
-    std::string t;
-    for (int c = random() % 9; c > 0; --c) t += "ab|:\xe9"[random() % 5];
-    texts.push_back(t);
-  }
+  const auto texts = random_texts(random, 9);
   // Each text cut into up to six pieces at random places.
   auto cut = [&](const std::string& t) {
     PieceText p;
@@ -229,12 +236,7 @@ TEST(PieceText, DifferentLeadingBytesOrderAsTheTexts) {
   // sort_keys orders by (bytes_at(0), bytes_at(8)) and compares the pieces
   // only when both are equal: where they differ they must agree.
   std::mt19937 random(11);
-  std::vector<std::string> texts;
-  for (int k = 0; k < 300; ++k) {
-    std::string t;
-    for (int c = random() % 20; c > 0; --c) t += "ab|:\xe9"[random() % 5];
-    texts.push_back(t);
-  }
+  const auto texts = random_texts(random, 20);
   auto head = [](const std::string& t) {
     const PieceText p = pieces({std::string_view(t).substr(0, t.size() / 3), std::string_view(t).substr(t.size() / 3)});
     return std::pair(p.bytes_at(0), p.bytes_at(8));
