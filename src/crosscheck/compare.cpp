@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <string_view>
@@ -106,8 +105,8 @@ class Emitter {
       : claim_(claim), story_(story), out_(out) {}
 
   void emit(std::string_view field, Severity sev, const Side& a, const Side& b, std::string_view what) {
+    if (a.empty() || b.empty()) return;  // most claims deny nothing
     auto xa = one_per_source(a), xb = one_per_source(b);
-    if (xa.empty() || xb.empty()) return;
     Conflict c;
     c.claim = claim_;
     c.story = story_;
@@ -174,11 +173,15 @@ Severity qualifier_severity(Qualifier a, Qualifier b) {
   return (lower(a) && upper(b)) || (upper(a) && lower(b)) ? Severity::Conflict : Severity::Discrepancy;
 }
 
+// printf's "%g" of v, without printf: significant_digits writes its bytes.
+std::string_view shortest_g(double v, char (&buf)[32]) {
+  return {buf, static_cast<std::size_t>(significant_digits(v, 6, buf, buf + sizeof buf) - buf)};
+}
+
 std::string period_label(const Figure& f) {
   if (!f.money.period_years) return "none";
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", *f.money.period_years);
-  return buf;
+  return std::string(shortest_g(*f.money.period_years, buf));
 }
 
 // rule: value — amounts whose qualified ranges cannot both be true.
@@ -219,6 +222,7 @@ Classes compare_values(const Side& items, const Tunables& t, Emitter& em) {
 // rule: qualifier — the same amount hedged or bounded differently.
 void compare_qualifiers(const Classes& by_value, const Tunables& t, Emitter& em) {
   for (const auto& cls : by_value) {
+    if (cls.size() < 2) continue;  // one mention: one qualifier
     auto by_q = classes_by_number(cls, [](const Item* it) { return std::size_t(it->figure->money.qualifier); });
     compare_classes(by_q, "qualifier", t.max_value_classes, [](const Side& x, const Side& y) -> Verdict {
       auto qa = x.front()->figure->money.qualifier;
@@ -231,7 +235,9 @@ void compare_qualifiers(const Classes& by_value, const Tunables& t, Emitter& em)
 // rule: period — a duration given by one source only, or two durations.
 void compare_periods(const std::vector<Item>& items, const Tunables& t, Emitter& em) {
   // Most figures state no period: their label is "none", spelt out only
-  // for the others.
+  // for the others. When none states one, all are "none": one class.
+  if (std::none_of(items.begin(), items.end(), [](const Item& it) { return bool(it.figure->money.period_years); }))
+    return;
   std::vector<std::string> labels(items.size());
   FirstSeen stating;  // a source that states the period anywhere is not silent about it
   for (std::size_t i = 0; i < items.size(); ++i)
@@ -257,6 +263,8 @@ void compare_periods(const std::vector<Item>& items, const Tunables& t, Emitter&
 
 // rule: date — when the amount was committed, compared as intervals.
 void compare_dates(const std::vector<Item>& items, const Tunables& t, Emitter& em) {
+  auto dated = [](const Item& it) { return bool(it.figure->time); };
+  if (std::count_if(items.begin(), items.end(), dated) < 2) return;  // nothing to compare
   Side sub;
   std::vector<std::string> labels(items.size());
   for (std::size_t i = 0; i < items.size(); ++i)
@@ -264,7 +272,6 @@ void compare_dates(const std::vector<Item>& items, const Tunables& t, Emitter& e
       sub.push_back(&items[i]);
       labels[i] = time->begin + "/" + time->end;
     }
-  if (sub.size() < 2) return;  // nothing to compare
   auto label = [&](const Item* it) -> std::string_view { return labels[it - items.data()]; };
   compare_classes(classes_by_label(sub, label), "date", t.max_value_classes, [](const Side& x, const Side& y) {
     return judge_times(*x.front()->figure->time, *y.front()->figure->time);
@@ -400,16 +407,20 @@ void compare_claim(const std::vector<DocumentResult>& documents, const ClaimGrou
 }
 
 std::string format_money(double value, const std::string& currency) {
-  std::string sym = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : "";
-  const char* unit = "";
+  const std::string_view sym = currency == "USD" ? "$" : currency == "EUR" ? "€" : currency == "GBP" ? "£" : "";
+  std::string_view unit;
   double v = value;
   if (std::fabs(v) >= 1e12) v /= 1e12, unit = "tn";
   else if (std::fabs(v) >= 1e9) v /= 1e9, unit = "bn";
   else if (std::fabs(v) >= 1e6) v /= 1e6, unit = "m";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g%s", v, unit);
-  if (!sym.empty()) return sym + buf;
-  return currency.empty() ? std::string(buf) : std::string(buf) + " " + currency;
+  char buf[32];
+  const std::string_view number = shortest_g(v, buf);
+  const bool suffix = sym.empty() && !currency.empty();  // "250m CHF"
+  std::string out;
+  out.reserve(sym.size() + number.size() + unit.size() + (suffix ? 1 + currency.size() : 0));
+  out.append(sym).append(number).append(unit);
+  if (suffix) out.append(" ").append(currency);
+  return out;
 }
 
 }  // namespace dealscan::crosscheck

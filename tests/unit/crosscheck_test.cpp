@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -481,6 +482,27 @@ TEST(Intervals, FormatMoney) {
   EXPECT_EQ(format_money(10e9, "USD"), "$10bn");
   EXPECT_EQ(format_money(1.5e12, "EUR"), "€1.5tn");
   EXPECT_EQ(format_money(250e6, "CHF"), "250m CHF");
+  EXPECT_EQ(format_money(1234.5, ""), "1234.5");
+  EXPECT_EQ(format_money(-2.5e9, "GBP"), "£-2.5bn");
+}
+
+// format_money's number is printf's "%g" of the scaled amount, whole or not.
+TEST(Intervals, FormatMoneyNumberIsPrintfG) {
+  const double values[] = {0,       1,          7.25,        0.000123456789, 999999.5, 1234567,    12345678,
+                           3.14159, 1.0000005e9, 2.6666666e12, 45.5e6,        -17.125,  1e300,      5e-7,
+                           1e15,    123456.5,    0.1,          99999.95,      -0.0,     2.5e-320,   987654.321e12};
+  for (double v : values) {
+    double scaled = v;
+    const char* unit = "";
+    if (std::fabs(v) >= 1e12) scaled = v / 1e12, unit = "tn";
+    else if (std::fabs(v) >= 1e9) scaled = v / 1e9, unit = "bn";
+    else if (std::fabs(v) >= 1e6) scaled = v / 1e6, unit = "m";
+    char want[64];
+    std::snprintf(want, sizeof want, "%g%s", scaled, unit);
+    EXPECT_EQ(format_money(v, ""), want) << v;
+    EXPECT_EQ(format_money(v, "JPY"), std::string(want) + " JPY") << v;
+    EXPECT_EQ(format_money(v, "USD"), std::string("$") + want) << v;
+  }
 }
 
 }  // namespace
