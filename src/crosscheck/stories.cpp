@@ -891,16 +891,23 @@ class LonerLinker {
   // candidates; what two documents share is then read from both profiles,
   // so a frequent key counts even when its window missed the other document.
   std::map<std::size_t, Evidence> evidence(std::size_t i, const Snapshot& snap) const {
-    thread_local std::vector<std::uint32_t> candidates;  // a set, sorted once: the same order, no node per entry
+    // Each candidate once, in the order met, not sorted: a story keeps the
+    // best evidence (enough, then score) any member gives, which is all the
+    // rounds read of it, so the order does not change the outcome.
+    thread_local std::vector<std::uint32_t> candidates;
+    thread_local std::vector<char> met;  // by document; unmarked again below
+    if (met.size() < profiles_.size()) met.resize(profiles_.size(), 0);
     candidates.clear();
     for (const auto& k : profiles_.weak(i)) {
       const auto posts = index_.of(k.key);  // no key carried by too many (drop_unlinkable_weak)
       auto [from, to] = window(posts, i);
       for (std::size_t j = from; j < to; ++j)
-        if (posts[j] != i) candidates.push_back(posts[j]);
+        if (posts[j] != i && !met[posts[j]]) {
+          met[posts[j]] = 1;
+          candidates.push_back(posts[j]);
+        }
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (auto j : candidates) met[j] = 0;
     std::map<std::size_t, Evidence> ev;
     for (auto j : candidates) {
       if (far_apart(i, j) || rival_deals(i, j)) continue;
