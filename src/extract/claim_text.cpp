@@ -665,11 +665,12 @@ namespace {
 }
 
 // The thread's memo for the StartIndex of this id: cleared first when it
-// holds another one's answers.
+// holds another one's answers. A thread's first memo (owner 0) is still as
+// it was zero-initialised: clearing its 320 KB again cost 0.3 M a thread.
 StartMemo& memo_for(std::uint64_t id) {
   StartMemo& memo = start_memo;
   if (memo.owner != id) {
-    memo.slots = {};
+    if (memo.owner != 0) memo.slots = {};
     memo.owner = id;
   }
   return memo;

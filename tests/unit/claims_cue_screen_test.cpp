@@ -136,5 +136,46 @@ TEST(CueScreen, FiltersOnTheFirstBytesKeepTheAnswer) {
   EXPECT_FALSE(may("Ancora fa caldo."));             // "fa": neither head
 }
 
+// The screen reads the span's bytes sixteen at a time: cues at every offset
+// of a chunk, across chunk ends, at the span's and the text's last bytes,
+// after accented letters, apostrophes and digits, in random spans of random
+// words, must never be refused where the matcher finds them.
+TEST(CueScreen, NeverRefusesACueAtAnyByteOffset) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::vector<std::string> words = {
+      "secondo", "fonti", "riportato", "da", "per", "la", "prima", "volta", "scrive", "come", "dell'", "l'",
+      "citt\u00E0", "pi\u00F9", "1.500", "3,5", "start-up", "Alfa", "investe", "(", ")", ",", ";", ":",
+      "\u00ABvoci\u00BB", "esclusiva", "diritti", "indiscrezioni", "rivelato", "a", "quanto", "risulta", "x"};
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+  };
+  std::size_t finds = 0, refused = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text(next(17), ' ');  // the first word at any offset of a chunk
+    const std::size_t n = 1 + next(12);
+    for (std::size_t w = 0; w < n; ++w) {
+      text += words[next(static_cast<std::uint32_t>(words.size()))];
+      if (next(4) != 0) text += ' ';
+    }
+    const DocumentText doc(text);
+    // Spans from each space (and the start) to the end, and to one byte short of it.
+    for (std::size_t b = 0; b < text.size(); ++b) {
+      if (b != 0 && text[b - 1] != ' ') continue;
+      for (const std::size_t e : {text.size(), text.size() - 1}) {
+        if (e <= b) continue;
+        const bool found = matcher_finds(lex.attribution, doc, Span{b, e});
+        const bool may = lex.attribution_screen.may_match(doc.words(), doc.lowered(), Span{b, e});
+        if (found) EXPECT_TRUE(may) << "[" << text.substr(b, e - b) << "]";
+        finds += found;
+        refused += !may;
+      }
+    }
+  }
+  EXPECT_GT(finds, 100u);
+  EXPECT_GT(refused, 100u);
+}
+
 }  // namespace
 }  // namespace dealscan::claims
