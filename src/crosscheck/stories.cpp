@@ -125,16 +125,27 @@ bool heavier(const Weights::value_type& a, const Weights::value_type& b, const P
   return a.second != b.second ? a.second > b.second : text(a.first) < text(b.first);
 }
 
-// The `most` heaviest parties, heaviest first (ties by id for determinism).
-std::vector<std::uint32_t> by_weight(const Weights& w, const PartyText& text, std::size_t most = SIZE_MAX) {
+// The `most` heaviest parties of (party, weight) pairs, heaviest first
+// (ties by id for determinism).
+template <class Pairs>
+std::vector<std::uint32_t> by_weight(const Pairs& w, const PartyText& text, std::size_t most = SIZE_MAX) {
   struct Ranked {
     double weight;
     std::string_view id;
     std::uint32_t party;
   };
   std::vector<Ranked> v;
-  v.reserve(std::distance(w.begin(), w.end()));
-  for (const auto& [party, weight] : w) v.push_back({weight, text(party), party});
+  v.reserve(static_cast<std::size_t>(std::distance(w.begin(), w.end())));
+  for (const auto& [party, weight] : w) v.push_back({weight, {}, party});
+  // Only parties at least as heavy as the most-th weight can be among the
+  // heaviest: only their ids are read, to break ties, and sorted.
+  if (most > 0 && most < v.size()) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(most - 1), v.end(),
+                     [](const Ranked& a, const Ranked& b) { return a.weight > b.weight; });
+    const double bar = v[most - 1].weight;
+    std::erase_if(v, [&](const Ranked& r) { return r.weight < bar; });
+  }
+  for (auto& r : v) r.id = text(r.party);
   const auto last = v.begin() + static_cast<std::ptrdiff_t>(std::min(most, v.size()));
   std::partial_sort(v.begin(), last, v.end(), [](const Ranked& a, const Ranked& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
@@ -579,21 +590,6 @@ class Profiler {
   // order: they are sorted once numbered (Profiles::sort_weak).
   void weak_keys(const StoryDoc& doc, const std::vector<Bucket>& buckets, std::vector<DraftWeak>& weak) const {
     constexpr std::size_t kNames = 5;
-    // Each party's type as its first entity gives it, sorted for lookup.
-    using Typed = std::pair<std::uint32_t, EntityType>;
-    std::vector<Typed> types;
-    types.reserve(doc.entities.size());
-    for (const auto& e : doc.entities) types.emplace_back(roots_.number(e.id), e.type);
-    auto by_party = [](const Typed& x, const Typed& y) { return x.first < y.first; };
-    std::stable_sort(types.begin(), types.end(), by_party);
-    types.erase(std::unique(types.begin(), types.end(), [](const Typed& x, const Typed& y) { return x.first == y.first; }),
-                types.end());
-    auto type = [&](std::uint32_t e) -> std::optional<EntityType> {
-      auto it = std::lower_bound(types.begin(), types.end(), Typed{e, EntityType::Org}, by_party);
-      if (it == types.end() || it->first != e) return std::nullopt;
-      return it->second;
-    };
-    auto person = [&](std::uint32_t e) { return type(e) == EntityType::Person; };
     Weights parties;
     for (std::size_t k = 0; k < buckets.size() && k < kLeadingAmounts; ++k) {
       weak.push_back({{StoryKey::kAmount, buckets[k].amount}, halves(k == 0 ? 2.0 : 1.0), 0});
@@ -603,19 +599,53 @@ class Profiler {
         w = std::max(w, role);
       }
     }
-    Weights mentioned;
-    // Mention counts live on the entities: documents kept for the cross-check
-    // drop their mention lists (pipeline.h, RunOptions::archive).
-    for (const auto& e : doc.entities) {
-      const std::uint32_t r = roots_.number(e.id);
-      auto t = type(r);
-      if (t == EntityType::Media || t == EntityType::Place) continue;
-      if (e.mentions && !common(r)) mentioned[r] += double(e.mentions);
-    }
-    auto order = by_weight(mentioned, roots_text_, kNames);
+    const MentionedParties mentioned = mentioned_parties(doc);
+    auto order = by_weight(mentioned.weights, roots_text_, kNames);
     for (std::size_t k = 0; k < order.size() && k < kNames; ++k)
-      parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (person(order[k]) ? 0.5 : 1.0);
+      parties[order[k]] += (k == 0 ? 2.0 : 1.0) * (mentioned.person(order[k]) ? 0.5 : 1.0);
     for (const auto& [e, w] : parties) weak.push_back({{StoryKey::kParty, e}, halves(w), 1});
+  }
+
+  // The rare parties a document's entities name, by party number, with
+  // their mentions summed; media and places left out. A party's type is
+  // the one its first entity gives.
+  struct MentionedParties {
+    std::vector<Weights::value_type> weights;  // (party, mentions), by party
+    std::vector<char> persons;                 // beside weights: the party is a person
+    bool person(std::uint32_t party) const {
+      auto at = std::lower_bound(weights.begin(), weights.end(), party,
+                                 [](const Weights::value_type& e, std::uint32_t p) { return e.first < p; });
+      return persons[static_cast<std::size_t>(at - weights.begin())];
+    }
+  };
+  // Mention counts live on the entities: documents kept for the cross-check
+  // drop their mention lists (pipeline.h, RunOptions::archive). The entities
+  // are grouped by party with one sort, each group in document order.
+  MentionedParties mentioned_parties(const StoryDoc& doc) const {
+    struct Named {
+      std::uint32_t party;
+      std::uint32_t index;  // in the document: stable without stable_sort's buffer
+      std::uint32_t mentions;
+      EntityType type;
+    };
+    std::vector<Named> named;
+    named.reserve(doc.entities.size());
+    for (const auto& e : doc.entities)
+      named.push_back({roots_.number(e.id), static_cast<std::uint32_t>(named.size()), e.mentions, e.type});
+    std::sort(named.begin(), named.end(),
+              [](const Named& x, const Named& y) { return x.party != y.party ? x.party < y.party : x.index < y.index; });
+    MentionedParties out;
+    for (std::size_t a = 0, b = 0; a < named.size(); a = b) {
+      double sum = 0;
+      bool any = false;
+      for (b = a; b < named.size() && named[b].party == named[a].party; ++b)
+        if (named[b].mentions) sum += double(named[b].mentions), any = true;
+      const EntityType type = named[a].type;
+      if (!any || type == EntityType::Media || type == EntityType::Place || common(named[a].party)) continue;
+      out.weights.emplace_back(named[a].party, sum);
+      out.persons.push_back(type == EntityType::Person);
+    }
+    return out;
   }
 
   const std::size_t n_;  // documents
