@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -105,6 +106,22 @@ class UnionFind {
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> more_;
 };
 
+// RepeatedKeys' hash: story keys are 16-byte tuples of numbers, mixed by
+// two multiplications (std::hash's byte loop costs three times as much);
+// keys of any other length go to std::hash.
+struct KeyHash {
+  std::size_t operator()(std::string_view key) const {
+    if (key.size() != 16) return std::hash<std::string_view>{}(key);
+    std::uint64_t a, b;
+    std::memcpy(&a, key.data(), 8);
+    std::memcpy(&b, key.data() + 8, 8);
+    std::uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  }
+};
+
 // Story keys ("main-deal:amazon|openai|USD:1e+10") that more than one
 // document carries, numbered without a table of strings: add() every key of
 // every document, seal(), then number() each key again. A key added once
@@ -115,7 +132,7 @@ class UnionFind {
 // are still told apart: the second one numbered is numbered past the hashes.
 // number() may run on several threads at once: the pass that numbers every
 // key of every document is spread over the pool like the one that made them.
-template <class Hash = std::hash<std::string_view>>
+template <class Hash = KeyHash>
 class BasicRepeatedKeys {
  public:
   BasicRepeatedKeys() = default;
@@ -143,6 +160,7 @@ class BasicRepeatedKeys {
       if (v & kTwice) repeated_.push_back(v & ~kTwice);
     std::vector<std::uint64_t>().swap(slots_);
     std::sort(repeated_.begin(), repeated_.end());
+    index_buckets();
     at_ = std::make_unique<std::atomic<std::uint32_t>[]>(repeated_.size());
     for (std::size_t id = 0; id < repeated_.size(); ++id) at_[id].store(kNoId, std::memory_order_relaxed);
     // Never moved once strings are stored, so that number() reads a block
@@ -154,8 +172,10 @@ class BasicRepeatedKeys {
   // and keys sharing a hash, take the lock.
   std::uint32_t number(std::string_view key) {
     const std::uint64_t t = tag(key);
-    const auto it = std::lower_bound(repeated_.begin(), repeated_.end(), t);
-    if (it == repeated_.end() || *it != t) return kNoId;
+    const std::size_t b = bucket(t);
+    const auto last = repeated_.begin() + bucket_at_[b + 1];
+    const auto it = std::lower_bound(repeated_.begin() + bucket_at_[b], last, t);
+    if (it == last || *it != t) return kNoId;
     const auto id = static_cast<std::uint32_t>(it - repeated_.begin());
     const std::uint32_t place = at_[id].load(std::memory_order_acquire);
     if (place != kNoId && stored(place) == key) return id;
@@ -181,6 +201,15 @@ class BasicRepeatedKeys {
   static constexpr std::size_t kBlock = 64 * 1024;     // a string's place: block << 16 | offset
   static constexpr std::size_t kMaxBlocks = std::size_t(1) << 16;
   static std::uint64_t tag(std::string_view key) { return (Hash{}(key) & ~std::uint64_t(3)) | kUsed; }
+  // The repeated tags by their top bits, about four a bucket: number()
+  // searches one bucket, not all of them (under 2 bytes a repeated key).
+  void index_buckets() {
+    bucket_bits_ = static_cast<int>(std::bit_width(repeated_.size() / 4));
+    bucket_at_.assign((std::size_t(1) << bucket_bits_) + 1, 0);
+    for (auto t : repeated_) ++bucket_at_[bucket(t) + 1];
+    std::partial_sum(bucket_at_.begin(), bucket_at_.end(), bucket_at_.begin());
+  }
+  std::size_t bucket(std::uint64_t t) const { return bucket_bits_ ? static_cast<std::size_t>(t >> (64 - bucket_bits_)) : 0; }
   void grow() {
     std::vector<std::uint64_t> slots(std::max<std::size_t>(1024, 2 * slots_.size()), 0);
     const std::size_t mask = slots.size() - 1;
@@ -229,6 +258,8 @@ class BasicRepeatedKeys {
   std::vector<std::uint64_t> slots_;  // while adding: 0 free, else tag | kTwice when seen again
   std::size_t used_ = 0;
   std::vector<std::uint64_t> repeated_;  // after seal(): tags seen twice, sorted
+  int bucket_bits_ = 0;
+  std::vector<std::uint32_t> bucket_at_{0, 0};  // bucket -> where its tags start in repeated_
   // id -> where its string is stored, kNoId until numbered; set once, under mutex_.
   std::unique_ptr<std::atomic<std::uint32_t>[]> at_;
   std::mutex mutex_;  // guards what follows while numbering

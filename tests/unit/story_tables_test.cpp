@@ -41,6 +41,37 @@ TEST(RepeatedKeys, OnlyKeysAddedTwiceAreNumbered) {
   EXPECT_EQ(r.number("party:enel"), kNoId);  // never added
 }
 
+// Story keys are 16 bytes (four numbers), hashed by KeyHash's own mix and
+// found through the buckets of their tags' top bits.
+TEST(RepeatedKeys, SixteenByteKeysFoundThroughTheirBuckets) {
+  auto key = [](std::uint32_t rule, std::uint32_t a, std::uint32_t b) {
+    const std::uint32_t words[4] = {rule, a, b, 0};
+    return std::string(reinterpret_cast<const char*>(words), sizeof words);
+  };
+  for (int n : {0, 1, 3, 4, 7, 50, 20000}) {
+    RepeatedKeys r;
+    for (int i = 0; i < n; ++i) r.add(key(4, std::uint32_t(i), 7));
+    for (int i = 0; i < n; i += 2) r.add(key(4, std::uint32_t(i), 7));
+    r.seal();
+    std::set<std::uint32_t> ids;
+    for (int i = 0; i < n; ++i) {
+      const auto id = r.number(key(4, std::uint32_t(i), 7));
+      if (i % 2) {
+        EXPECT_EQ(id, kNoId) << n << " " << i;
+        continue;
+      }
+      ASSERT_LT(id, r.size()) << n << " " << i;
+      EXPECT_EQ(r.key(id), key(4, std::uint32_t(i), 7));
+      ids.insert(id);
+    }
+    EXPECT_EQ(ids.size(), std::size_t(n + 1) / 2) << n;
+    EXPECT_EQ(r.number(key(4, 7, std::uint32_t(n))), kNoId) << n;  // never added
+  }
+  // Keys one bit apart hash apart.
+  EXPECT_NE(KeyHash{}(key(1, 2, 3)), KeyHash{}(key(1, 2, 2)));
+  EXPECT_NE(KeyHash{}(key(1, 2, 3)), KeyHash{}(key(1, 3, 3)));
+}
+
 TEST(RepeatedKeys, KeysLongerThanABlockAndEmptyKeys) {
   RepeatedKeys r;
   const std::string huge(200 * 1024, 'x'), long_len(300, 'y');  // 300 needs two length bytes
