@@ -141,6 +141,11 @@ class EntityExtractor {
  public:
   explicit EntityExtractor(const Lexicon& lexicon);
   ~EntityExtractor();
+  // Copies share the compiled gazetteer and rules, which extraction only
+  // reads (its scratch is per thread): one extractor built for a run serves
+  // all its threads, where each built its own at ~4.7 M instructions.
+  EntityExtractor(const EntityExtractor&);
+  EntityExtractor& operator=(const EntityExtractor&);
   EntityExtractor(EntityExtractor&&) noexcept;
   EntityExtractor& operator=(EntityExtractor&&) noexcept;
 
@@ -150,7 +155,7 @@ class EntityExtractor {
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<const Impl> impl_;
 };
 
 // ---- claims

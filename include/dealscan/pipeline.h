@@ -19,6 +19,9 @@ namespace dealscan {
 class DocumentProcessor {
  public:
   explicit DocumentProcessor(const Lexicon& lexicon);
+  // The same with entities' compiled tables shared, not built again (one
+  // set for all of a run's threads).
+  DocumentProcessor(const Lexicon& lexicon, const EntityExtractor& entities);
   // Decode, normalise and extract one source. Error when it is not text.
   Result<DocumentResult> process(const InputFile& file, std::string_view bytes) const;
 

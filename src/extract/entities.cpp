@@ -96,8 +96,10 @@ struct EntityExtractor::Impl {
   entity::StartMarks starts;  // the gazetteer's and the rules' every-token tries
 };
 
-EntityExtractor::EntityExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+EntityExtractor::EntityExtractor(const Lexicon& lexicon) : impl_(std::make_shared<const Impl>(lexicon)) {}
 EntityExtractor::~EntityExtractor() = default;
+EntityExtractor::EntityExtractor(const EntityExtractor&) = default;
+EntityExtractor& EntityExtractor::operator=(const EntityExtractor&) = default;
 EntityExtractor::EntityExtractor(EntityExtractor&&) noexcept = default;
 EntityExtractor& EntityExtractor::operator=(EntityExtractor&&) noexcept = default;
 

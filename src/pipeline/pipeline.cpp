@@ -158,12 +158,14 @@ class OrderedSink {
 
 }  // namespace
 
-DocumentProcessor::DocumentProcessor(const Lexicon& lexicon)
+DocumentProcessor::DocumentProcessor(const Lexicon& lexicon) : DocumentProcessor(lexicon, EntityExtractor(lexicon)) {}
+
+DocumentProcessor::DocumentProcessor(const Lexicon& lexicon, const EntityExtractor& entities)
     : ingestor_(lexicon),
       splitter_(lexicon),
       money_(lexicon),
       time_(lexicon),
-      entities_(lexicon),
+      entities_(entities),
       claims_(lexicon) {}
 
 Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::string_view bytes) const {
@@ -210,8 +212,9 @@ Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexico
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, files.size())));
   OrderedSink sink(options, report, 16 * std::size_t(n));
+  const EntityExtractor entities(lexicon);  // read-only once built: the threads share it
   auto worker = [&] {
-    DocumentProcessor processor(lexicon);
+    DocumentProcessor processor(lexicon, entities);
     for (std::size_t i = next++; i < files.size() && !sink.failed(); i = next++) {
       sink.wait_turn(i);
       const InputFile file = files[i];

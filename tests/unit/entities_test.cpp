@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "dealscan/extract.h"
 
@@ -348,6 +349,43 @@ TEST(EntityRegression, DescriptorAtTheEndOfTheText) {
     auto out = extractor.extract(text, sentences);
     for (const auto& m : out.mentions) EXPECT_LE(m.span.end, text.size());
   }
+}
+
+// Copies of an extractor share its compiled tables; each copy, and threads
+// extracting through one at once, find what the original finds.
+TEST(EntityExtractorSharing, CopiesAndThreadsFindWhatTheOriginalFinds) {
+  const std::vector<std::string> texts = {
+      "Nvidia e OpenAI hanno firmato un accordo; la start-up di San Francisco crescerà.",
+      "Secondo Reuters, Microsoft investirà in Mistral AI. Il colosso di Redmond conferma.",
+      "Acme Robotica S.p.A. ha chiuso un round guidato da Sequoia Capital.",
+  };
+  auto mentions_of = [](const EntityExtractor& ex, const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& m : ex.extract(text, split_sentences(text)).mentions)
+      out.push_back(m.entity_id + "@" + std::to_string(m.span.begin) + ":" + m.rule);
+    return out;
+  };
+  const EntityExtractor original(Lexicon::builtin());
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& t : texts) expected.push_back(mentions_of(original, t));
+  ASSERT_FALSE(expected[0].empty());
+
+  EntityExtractor copy(Lexicon::builtin());
+  copy = original;
+  const EntityExtractor copied(original);
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    EXPECT_EQ(mentions_of(copy, texts[k]), expected[k]);
+    EXPECT_EQ(mentions_of(copied, texts[k]), expected[k]);
+  }
+
+  std::vector<std::vector<std::string>> found(2 * texts.size());
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < found.size(); ++k)
+    threads.emplace_back([&, k] {
+      for (int round = 0; round < 20; ++round) found[k] = mentions_of(copied, texts[k % texts.size()]);
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t k = 0; k < found.size(); ++k) EXPECT_EQ(found[k], expected[k % texts.size()]) << k;
 }
 
 }  // namespace
