@@ -19,6 +19,29 @@ Fact make(std::string kind, std::string_view text, Span span, std::string rule) 
   return f;
 }
 
+// Appends f to the document's facts. Grown from eight: a fact holds a
+// dozen strings, and growing from one moved every fact three times.
+void append(std::vector<Fact>& out, Fact&& f) {
+  if (out.size() == out.capacity()) out.reserve(std::max<std::size_t>(8, 2 * out.size()));
+  out.push_back(std::move(f));
+}
+
+bool is_reporting(std::string_view kind) { return kind == "first_reported_by" || kind == "reported_by"; }
+
+constexpr std::size_t kYields = static_cast<std::size_t>(-1);
+
+// Where a reporting fact about medium goes in out, which keeps one per
+// medium ("first" wins): the index of the fact it replaces, out.size() when
+// the medium has none yet, kYields when the medium's fact there stays (then
+// the new one need not be built).
+std::size_t reporting_slot(const std::vector<Fact>& out, bool first, const std::string& medium) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Fact& g = out[i];
+    if (is_reporting(g.kind) && g.subject == medium) return first && g.kind != "first_reported_by" ? i : kYields;
+  }
+  return out.size();
+}
+
 // The first time expression in the sentence after token position pos.
 std::optional<TimeExpr> time_after(const SentenceView& v, const std::vector<TimeExpr>& times, std::size_t pos) {
   for (const auto& t : times)
@@ -28,7 +51,7 @@ std::optional<TimeExpr> time_after(const SentenceView& v, const std::vector<Time
 
 void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit& cue,
                       const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
-                      const CarriedAgent& carried, std::vector<Fact>& out) {
+                      const CarriedAgent& carried, const FactStamp& stamp, std::vector<Fact>& out) {
   auto agent = find_agent(v, cue.b);
   std::optional<std::string> holder =
       agent && !agent->several() ? std::optional<std::string>(v.mentions[agent->members.front()].id()) : carried.get();
@@ -46,12 +69,14 @@ void exclusive_rights(const SentenceView& v, std::string_view text, const CueHit
     for (std::size_t t = m.e; t < cue.b; ++t) comma |= v.is_punct(t, ",");
     if (!comma) f.modality = Modality::Denied;
   }
-  out.push_back(std::move(f));
+  stamp(f);
+  append(out, std::move(f));
 }
 
 // Media named near a reporting cue: after it ("riportato da X") or just
 // before ("X rivela"), with any medium listed with them ("X e Y").
-void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue, bool first, std::vector<Fact>& out) {
+void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue, bool first, const FactStamp& stamp,
+                 std::vector<Fact>& out) {
   auto is_media = [&](std::size_t k) { return v.mentions[k].entity && v.mentions[k].entity->type == EntityType::Media; };
   for (std::size_t k = 0; k < v.mentions.size(); ++k) {
     const auto& m = v.mentions[k];
@@ -62,39 +87,39 @@ void reported_by(const SentenceView& v, std::string_view text, const CueHit& cue
     for (auto j : v.coordinated(k)) {
       if (!is_media(j)) continue;
       const auto& mj = v.mentions[j];
+      const std::size_t at = reporting_slot(out, first, mj.id());
+      if (at == kYields) continue;
       Span s{v.tokens[std::min(mj.tb, cue.b)].span.begin, v.tokens[std::max(mj.te, cue.e) - 1].span.end};
       Fact f = make(first ? "first_reported_by" : "reported_by", text, s,
                     joined(first ? "first_reported_by" : "reported_by", ":", cue.entry->canonical()));
       f.subject = mj.id();
-      merge_fact(out, std::move(f));
+      stamp(f);
+      if (at == out.size()) append(out, std::move(f));
+      else out[at] = std::move(f);
     }
   }
 }
 
 }  // namespace
 
-void merge_fact(std::vector<Fact>& out, Fact&& f) {
-  bool reporting = f.kind == "first_reported_by" || f.kind == "reported_by";
-  if (reporting) {
-    for (auto& g : out) {
-      if ((g.kind == "first_reported_by" || g.kind == "reported_by") && g.subject == f.subject) {
-        if (f.kind == "first_reported_by" && g.kind != f.kind) g = std::move(f);
-        return;
-      }
-    }
+// Facts go straight into the document's list: merging them into a list of
+// the sentence's first, then into the document's, keeps the same facts in
+// the same places (a fact replaces or yields to its medium's in place).
+void find_facts_into(const SentenceView& v, std::string_view text, const std::vector<CueHit>& attribution,
+                     const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
+                     const CarriedAgent& carried, const FactStamp& stamp, std::vector<Fact>& out) {
+  bool first = std::any_of(attribution.begin(), attribution.end(), [](const CueHit& c) { return c.type == "first"; });
+  for (const auto& c : attribution) {
+    if (c.type == "exclusive_rights") exclusive_rights(v, text, c, modality, times, carried, stamp, out);
+    if (c.type == "source" || c.type == "report" || c.type == "first") reported_by(v, text, c, first, stamp, out);
   }
-  out.push_back(std::move(f));
 }
 
 std::vector<Fact> find_facts(const SentenceView& v, std::string_view text, const std::vector<CueHit>& attribution,
                              const std::vector<CueHit>& modality, const std::vector<TimeExpr>& times,
                              const CarriedAgent& carried) {
   std::vector<Fact> out;
-  bool first = std::any_of(attribution.begin(), attribution.end(), [](const CueHit& c) { return c.type == "first"; });
-  for (const auto& c : attribution) {
-    if (c.type == "exclusive_rights") exclusive_rights(v, text, c, modality, times, carried, out);
-    if (c.type == "source" || c.type == "report" || c.type == "first") reported_by(v, text, c, first, out);
-  }
+  find_facts_into(v, text, attribution, modality, times, carried, FactStamp{}, out);
   return out;
 }
 

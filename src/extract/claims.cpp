@@ -300,6 +300,26 @@ void make_figure(const Doc& doc, std::size_t i, Figure& f) {
   if (const TimeExpr* t = attach_time(doc, d.view, m)) f.time = *t;
 }
 
+// Where a sentence's facts come from, written on each (stamp_with) before
+// it joins the document's.
+struct FactPlace {
+  const ClaimInput* in;
+  std::size_t sentence;
+  Span span;  // the sentence's
+};
+
+FactStamp stamp_with(const FactPlace& place) {
+  return FactStamp(
+      [](const void* c, Fact& f) {
+        const auto& p = *static_cast<const FactPlace*>(c);
+        f.source = p.in->source.id;
+        f.sentence = p.sentence;
+        f.sentence_text = p.in->text.text.substr(p.span.begin, p.span.size());
+        f.orig = p.in->text.orig(f.orig);
+      },
+      &place);
+}
+
 bool same_amount(const MoneyMention& a, const MoneyMention& b) {
   return a.currency == b.currency && a.value == b.value && a.max == b.max;
 }
@@ -422,13 +442,9 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
     const auto& d = doc.data[s];
     if (d.attribution.empty()) continue;
     const CarryQuestion ask{&doc, s, std::nullopt};
-    for (auto& f : find_facts(d.view, in.text.text, d.attribution, d.modality, in.times, carried_when_asked(ask))) {
-      f.source = in.source.id;
-      f.sentence = s;
-      f.sentence_text = in.text.text.substr(d.view.span.begin, d.view.span.size());
-      f.orig = in.text.orig(f.orig);
-      claims::merge_fact(out.facts, std::move(f));
-    }
+    const FactPlace place{&in, s, d.view.span};
+    find_facts_into(d.view, in.text.text, d.attribution, d.modality, in.times, carried_when_asked(ask), stamp_with(place),
+                    out.facts);
   }
   for (std::size_t k = 0; k < out.facts.size(); ++k) out.facts[k].id = numbered_id(in.source.id, "#c", k + 1);
   release_sentence_buffers(doc.sentences.size());

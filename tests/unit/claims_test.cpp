@@ -323,6 +323,27 @@ TEST(Claims, TimeOfItsOwnSentenceInAnyOrder) {
   EXPECT_EQ(times_of(run(extractor(), one)), std::vector<std::string>{"2021-01-01"});
 }
 
+// One reporting fact per medium across the document's sentences: a later
+// "first" replaces an earlier plain report in its place, an earlier "first"
+// outlasts a later plain report, and another medium listed with it is added.
+TEST(Claims, OneReportingFactPerMediumTheFirstWinsInPlace) {
+  const Marked d = parse_marked(
+      "Secondo [Reuters|MEDIA], [Alfa] prepara un'offerta. // La notizia l'ha rivelata per primo [Reuters|MEDIA]. // "
+      "Secondo [Reuters|MEDIA] e [Bloomberg|MEDIA] nulla cambia.");
+  const auto out = run(extractor(), d);
+  ASSERT_EQ(out.facts.size(), 2u);
+  EXPECT_EQ(out.facts[0].kind, "first_reported_by");
+  EXPECT_EQ(out.facts[0].subject, "reuters");
+  EXPECT_EQ(out.facts[0].sentence, 1u);
+  EXPECT_EQ(out.facts[0].id, "t#c1");
+  EXPECT_EQ(out.facts[0].source, "t");
+  EXPECT_EQ(out.facts[0].sentence_text, "La notizia l'ha rivelata per primo Reuters.");
+  EXPECT_EQ(out.facts[1].kind, "reported_by");
+  EXPECT_EQ(out.facts[1].subject, "bloomberg");
+  EXPECT_EQ(out.facts[1].sentence, 2u);
+  EXPECT_EQ(out.facts[1].id, "t#c2");
+}
+
 TEST(Claims, EmptyInputs) {
   Marked d = parse_marked("Nessuna cifra qui.");
   auto out = run(extractor(), d);
