@@ -757,7 +757,7 @@ CueScreen::CueScreen(const PhraseMatcher& matcher) {
   if (literals_.size() >= 0xFFFF) return;
   for (const auto& lit : literals_) {
     const auto* b = reinterpret_cast<const unsigned char*>(lit.data());
-    const std::size_t h2 = std::size_t{b[0]} << 8 | b[1];
+    const std::size_t h2 = head2(b);
     head_.set(h2);
     if (lit.size() == 2) two_byte_.set(h2);
     else head3_.set(head3(b));

@@ -7,6 +7,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -297,11 +298,19 @@ class CueScreen {
     const std::uint32_t w = std::uint32_t{p[0]} << 16 | std::uint32_t{p[1]} << 8 | p[2];
     return (w * 0x9E3779B1u) >> 16;
   }
-  // May a literal start at lowered[at, end)? (at + 1 < end)
+  // The first two bytes at p as one key, read with one load (the order of
+  // the two bytes in it is the machine's: keys are only compared).
+  static std::size_t head2(const unsigned char* p) {
+    std::uint16_t w;
+    std::memcpy(&w, p, 2);
+    return w;
+  }
+  // May a literal start at lowered[at, end)? (at + 1 < end) Asked for most
+  // words of a document: the keys are in range, so no test() range checks.
   bool may_start_literal(const unsigned char* bytes, std::size_t at, std::size_t end) const {
-    const std::size_t h2 = std::size_t{bytes[at]} << 8 | bytes[at + 1];
-    if (!head_.test(h2)) return false;
-    return two_byte_.test(h2) || (at + 2 < end && head3_.test(head3(bytes + at)));
+    const std::size_t h2 = head2(bytes + at);
+    if (!head_[h2]) return false;
+    return two_byte_[h2] || (at + 2 < end && head3_[head3(bytes + at)]);
   }
   std::uint16_t first_[257] = {};      // per first byte c: literals_[first_[c], first_[c + 1])
 };
