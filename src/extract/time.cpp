@@ -99,8 +99,10 @@ TimeExpr to_expr(timegrammar::Match&& m, std::span<const timetok::Token> toks) {
   e.span = Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end};
   if (m.iv.begin) e.begin = timecal::iso(*m.iv.begin);
   if (m.iv.end) e.end = timecal::iso(*m.iv.end);
-  if (m.iv.begin || m.iv.end) e.precision = std::move(m.iv.precision);
-  else e.precision = "open";
+  if (m.iv.begin || m.iv.end)
+    e.precision = std::move(m.iv.precision);
+  else
+    e.precision = "open";
   e.rule = std::move(m.rule);
   return e;
 }
@@ -121,10 +123,13 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
   thread_local std::vector<std::uint32_t> core_tokens;
   std::span<const timetok::Token> toks;
   // lowered() is timetok::lower_in_place of the text; the shared word scan
-  // spares a second reading of most words, and tokens are looked up as they are made.
+  // spares a second reading of most words, tokens are looked up as they are
+  // made, and only those near a possible core start are made: the grammar
+  // reads no further than a word of no item (the runs of words between are
+  // one inert token each).
   if (const auto& words = doc_text.words(); words.valid_utf8) {
-    const std::size_t n = timetok::tokenize_words_into(words, doc_text.lowered(), impl_->vocab.words(), store,
-                                                       timegrammar::kCoreStarts, core_tokens);
+    const std::size_t n =
+        timetok::tokenize_near_starts(words, doc_text.lowered(), impl_->vocab.words(), store, core_tokens);
     toks = std::span(store).first(n);  // after the call, which may grow the store
   } else {
     timetok::tokenize(text, doc_text.lowered(), store);
@@ -135,8 +140,9 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
 
   std::optional<timecal::DocDate> doc;
   if (document_date) doc = timecal::parse_doc_date(*document_date);
-  timegrammar::Context ctx{toks, impl_->vocab, doc, doc ? doc->ymd.year : latest_year(toks), std::nullopt,
-                           doc ? timecal::to_day(doc->ymd) : 0};
+  timegrammar::Context ctx{toks,         impl_->vocab,
+                           doc,          doc ? doc->ymd.year : latest_year(toks),
+                           std::nullopt, doc ? timecal::to_day(doc->ymd) : 0};
 
   // The matches are gathered in a per-thread buffer first, so that the
   // result is allocated once at its size rather than grown.

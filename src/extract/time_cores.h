@@ -30,13 +30,7 @@ struct CoreFlags {
   bool allow_part = true;
 };
 
-// Roles of the tokens a core can start with: parse_core finds nothing
-// at any other token.
-constexpr std::uint32_t kCoreStarts = timevocab::kPart | timevocab::kQcode | timevocab::kOrdinal |
-                                      timevocab::kFiscal | timevocab::kNumber | timevocab::kWeekday |
-                                      timevocab::kShift | timevocab::kMonth | timevocab::kUnit |
-                                      timevocab::kDecadeHead | timevocab::kSeason | timevocab::kDayword |
-                                      timevocab::kRecent | timevocab::kCount;
+using timevocab::kCoreStarts;
 
 // Every core begins with a number or an item of a core role (an item's
 // later words too must match: "in" alone starts no "in corso").

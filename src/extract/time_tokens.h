@@ -54,13 +54,37 @@ struct WordIndex {
   std::vector<Slot> table = std::vector<Slot>(1);  // one empty slot until built: probes end there
   std::size_t mask = 0;
   std::uint32_t number_roles = 0;  // added to the roles of every Number token
+  // Roles of the tokens tokenize_near_starts reads around (and lists).
+  std::uint32_t start_roles = 0;
+
+  // A screen of words by the scan's key hash (entity::hash_key), for
+  // tokens of the shared scan not yet made: a byte of bits per slot, the
+  // union of those of every word hashed there. A word with an elided
+  // apostrophe ("dell'") is screened as its form without it too, the scan's
+  // key. Without kItemWord a word is no word of any item: it matches
+  // nothing. Only a word with kStartWord, or with kStartBeforeNext when the
+  // next token has kCompletes, may start a core (see tokenize_near_starts).
+  enum ScreenBits : std::uint8_t {
+    kItemWord = 1,         // a word of some item
+    kStartWord = 2,        // may start a core whatever follows
+    kStartBeforeNext = 4,  // may start a core only before a word with kCompletes
+    kCompletes = 8,        // may complete a kStartBeforeNext word or a short number before it
+  };
+  static constexpr std::size_t kScreenSlots = std::size_t{1} << 14;
+  std::vector<std::uint8_t> screen = std::vector<std::uint8_t>(kScreenSlots);
 
   // The first byte and length of a word the index will hold.
   void add_shape(std::string_view word) {
     if (word.size() < kMaxLen) shapes[static_cast<unsigned char>(word[0])].set(word.size());
   }
   // Fills the table; the words must outlive it, and their shapes be added.
+  // Each is screened as kItemWord.
   void build(const std::vector<Slot>& words);
+  // Adds bits to the screen slot of word (and of its form without an elided apostrophe).
+  void add_to_screen(std::string_view word, std::uint8_t bits);
+  // The screen's slot of a scan key hash: from its high half, as the
+  // table's probes use its low bits.
+  static std::size_t screen_slot(std::uint64_t key_hash) { return (key_hash >> 32) & (kScreenSlots - 1); }
   // Tells the token what the index knows of its lowered text (nothing: entry
   // -1). hash is word_hash(t.lower) if the caller has it (hashed), else it
   // is computed here when needed.
@@ -112,11 +136,21 @@ void tokenize_words(const entity::TokenStream& words, std::string_view lowered, 
 // returns the number of tokens. store[n..] hold stale tokens.
 std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
                                 std::vector<Token>& store);
-// The same, also listing in marked (cleared first) the index of every token
-// whose roles share a bit with mark_roles, in order: a caller that only
-// starts work at such tokens need not read the others.
-std::size_t tokenize_words_into(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
-                                std::vector<Token>& store, std::uint32_t mark_roles,
-                                std::vector<std::uint32_t>& marked);
+// tokenize_words_into with the tokens the grammar cannot read left unmade.
+// A word the index's screen clears as no item's word is inert; the tokens
+// between two inert words form a run. Only runs holding a possible start
+// are made: a word the screen lets start (one with kStartBeforeNext only
+// before a token with kCompletes), a number of four digits or of an item's
+// word, one of one or two digits before a token with kCompletes or a date's
+// mark, anything read byte by byte or after white space beyond ASCII. Each
+// stretch between two runs made, which begins and ends with an inert word,
+// becomes one inert token in its place (a word of no item, no roles, empty
+// lowered text, from the stretch's first byte to its last). A grammar that
+// begins only where core_may_begin lets it, never reads on past an inert
+// word and looks back from a start no further than one finds in these
+// tokens what it finds in all of them. Lists in marked (cleared first) the
+// index of every token whose roles share a bit with index.start_roles.
+std::size_t tokenize_near_starts(const entity::TokenStream& words, std::string_view lowered, const WordIndex& index,
+                                 std::vector<Token>& store, std::vector<std::uint32_t>& marked);
 
 }  // namespace dealscan::timetok

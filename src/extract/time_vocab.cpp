@@ -9,11 +9,13 @@ namespace {
 
 std::uint32_t role_bits(std::string_view names) {
   static const std::pair<std::string_view, Role> kNames[] = {
-      {"prep", kPrep},       {"and", kAnd},         {"dash", kDash},       {"part", kPart},
-      {"ordinal", kOrdinal}, {"subperiod", kSubperiod}, {"qcode", kQcode}, {"fiscal", kFiscal},
-      {"decadehead", kDecadeHead}, {"decade", kDecade}, {"unit", kUnit}, {"shift", kShift},
-      {"recent", kRecent},   {"dayword", kDayword}, {"season", kSeason},   {"count", kCount},
-      {"later", kLater},     {"ago", kAgo},         {"blocker", kBlocker}};
+      {"prep", kPrep},      {"and", kAnd},         {"dash", kDash},
+      {"part", kPart},      {"ordinal", kOrdinal}, {"subperiod", kSubperiod},
+      {"qcode", kQcode},    {"fiscal", kFiscal},   {"decadehead", kDecadeHead},
+      {"decade", kDecade},  {"unit", kUnit},       {"shift", kShift},
+      {"recent", kRecent},  {"dayword", kDayword}, {"season", kSeason},
+      {"count", kCount},    {"later", kLater},     {"ago", kAgo},
+      {"blocker", kBlocker}};
   std::uint32_t bits = 0;
   std::size_t start = 0;
   while (start <= names.size()) {
@@ -84,6 +86,37 @@ void Vocab::build_index() {
   }
   index_.build(words);
   index_.number_roles = kNumber;
+  index_.start_roles = kCoreStarts;  // the tokens the extractor starts at
+  screen_words();
+}
+
+// The index's screen of words that may start a core: as the grammar's
+// may_start_core and core_may_begin (time_cores.h) read a token j of a core
+// role, an item must match from j, so one of several words needs its second
+// word next; and a word of counts only ("un", "due"), unless a preposition
+// word, needs a unit after the count.
+void Vocab::screen_words() {
+  using timetok::WordIndex;
+  for (const Item& item : items_) {
+    for (std::size_t k = 1; k < item.words.size(); ++k) index_.add_to_screen(item.words[k], WordIndex::kItemWord);
+    if (item.roles & (kUnit | kMonth)) index_.add_to_screen(item.words.front(), WordIndex::kCompletes);
+  }
+  for (const auto& [word, at] : first_) {
+    const Bucket& bucket = buckets_[at];
+    const std::uint32_t starts = bucket.roles & kCoreStarts;
+    if (!starts) continue;
+    const bool counts_only = starts == kCount && !bucket.prep_word;
+    bool whatever_follows = false;
+    for (const Entry& e : bucket.entries) {
+      if (!(e.roles & kCoreStarts)) continue;
+      const Item& item = items_[e.item];
+      if (item.words.size() > 1)
+        index_.add_to_screen(item.words[1], WordIndex::kCompletes);
+      else if (!counts_only)
+        whatever_follows = true;
+    }
+    index_.add_to_screen(word, whatever_follows ? WordIndex::kStartWord : WordIndex::kStartBeforeNext);
+  }
 }
 
 namespace {
@@ -159,7 +192,7 @@ void Vocab::annotate(std::span<timetok::Token> toks) const {
 }
 
 const Item* Vocab::match_in(const Bucket& bucket, std::uint32_t roles, std::span<const timetok::Token> toks,
-                           std::size_t i) const {
+                            std::size_t i) const {
   for (const Entry& e : bucket.entries) {
     if (!(e.roles & roles) || i + e.words > toks.size()) continue;
     const Item& item = items_[e.item];

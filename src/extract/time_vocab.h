@@ -42,6 +42,11 @@ enum Role : std::uint32_t {
   kNumber = 1u << 21,  // not a vocabulary role: the token is a digit run
 };
 
+// Roles of the tokens a core can start with: the grammar's parse_core finds
+// nothing at any other token.
+constexpr std::uint32_t kCoreStarts = kPart | kQcode | kOrdinal | kFiscal | kNumber | kWeekday | kShift | kMonth |
+                                      kUnit | kDecadeHead | kSeason | kDayword | kRecent | kCount;
+
 enum class PrepKind { In, From, Until, After, Before, Between };
 enum class Unit { None, Day, Week, Month, Year };
 
@@ -137,6 +142,7 @@ class Vocab {
   // came with the word scan is looked up without reading its text twice.
   timetok::WordIndex index_;
   void build_index();
+  void screen_words();
 };
 
 }  // namespace dealscan::timevocab

@@ -2,6 +2,8 @@
 // prepositions before them (tokenize_words_into lists the former). It must
 // find what a scan asking every token finds: the same expressions, in order,
 // with the same rules, in texts full of prepositions, ranges and numbers.
+#include "support/time_scan.h"
+
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -32,58 +34,17 @@ const std::vector<std::string> kTexts = {
     "Nel primo trimestre, nel Q3 2025, nell'esercizio 2024/25 e a fine giugno 2026 i conti.",
 };
 
-// The expressions of a text as "text|rule|begin..end|precision".
-using Found = std::vector<std::string>;
-
-std::string describe(const std::string& text, std::size_t begin, std::size_t end, const std::string& rule,
-                     const std::string& from, const std::string& to, const std::string& precision) {
-  return text.substr(begin, end - begin) + "|" + rule + "|" + from + ".." + to + "|" + precision;
-}
-
-std::string iso_or_empty(const std::optional<timegrammar::Day>& d) { return d ? timecal::iso(*d) : ""; }
-
-// The scan the extractor replaces: every token is asked, left to right, and
-// a match moves the scan past it.
-Found every_token_scan(const std::string& text, const std::string& date) {
-  const Vocab vocab(Lexicon::builtin());
-  std::string lowered = text;
-  timetok::lower_in_place(lowered);
-  std::vector<timetok::Token> toks;
-  timetok::tokenize(text, lowered, toks);
-  vocab.annotate(toks);
-  const auto doc = timecal::parse_doc_date(date);
-  timegrammar::Context c{toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
-  const std::uint32_t starts = ~(kAnd | kDash | kBlocker | kAgo);
-  Found out;
-  for (std::size_t i = 0; i < toks.size();) {
-    auto m = (vocab.roles_of(toks[i]) & starts) ? timegrammar::parse_at(c, i) : std::nullopt;
-    if (!m) {
-      ++i;
-      continue;
-    }
-    if (m->iv.begin && m->iv.end) c.prev = m->iv;
-    const bool dated = m->iv.begin || m->iv.end;
-    out.push_back(describe(text, toks[m->tok_begin].begin, toks[m->tok_end - 1].end, m->rule,
-                           iso_or_empty(m->iv.begin), iso_or_empty(m->iv.end), dated ? m->iv.precision : "open"));
-    i = m->tok_end;
-  }
-  return out;
-}
-
-Found extracted(const TimeExtractor& ex, const std::string& text, const std::string& date) {
-  Found out;
-  for (const auto& t : ex.extract(text, {}, date))
-    out.push_back(describe(text, t.span.begin, t.span.end, t.rule, t.begin, t.end, t.precision));
-  return out;
-}
+using test_support::every_token_scan;
+using test_support::TimesFound;
 
 TEST(TimeScan, VisitingCoreTokensFindsWhatAskingEveryTokenFinds) {
   const TimeExtractor ex(Lexicon::builtin());
+  const Vocab vocab(Lexicon::builtin());
   std::size_t total = 0;
   for (const char* date : {"2025-06-18", "2025-06"}) {
     for (const auto& text : kTexts) {
-      const Found want = every_token_scan(text, date);
-      EXPECT_EQ(extracted(ex, text, date), want) << text;
+      const TimesFound want = every_token_scan(vocab, text, date);
+      EXPECT_EQ(test_support::extracted_times(ex, text, date), want) << text;
       total += want.size();
     }
   }
@@ -94,15 +55,16 @@ TEST(TimeScan, VisitingCoreTokensFindsWhatAskingEveryTokenFinds) {
 // expression to the next across sentences.
 TEST(TimeScan, OneLongDocument) {
   const TimeExtractor ex(Lexicon::builtin());
+  const Vocab vocab(Lexicon::builtin());
   std::string text;
   for (const auto& t : kTexts) text += t + "\n";
-  const Found want = every_token_scan(text, "2025-06-18");
-  EXPECT_EQ(extracted(ex, text, "2025-06-18"), want);
+  const TimesFound want = every_token_scan(vocab, text, "2025-06-18");
+  EXPECT_EQ(test_support::extracted_times(ex, text, "2025-06-18"), want);
   EXPECT_GT(want.size(), 25u);
 }
 
-// The marked tokens are those whose roles share a bit with the mask, in
-// order, and the list is cleared by each call.
+// The marked tokens are those whose roles share a bit with the index's
+// start roles (the core starts), in order, and the list is cleared by each call.
 TEST(TimeScan, TokenizerListsTheTokensOfTheMarkedRoles) {
   const Vocab vocab(Lexicon::builtin());
   const std::string text = "Nel 2024, tra marzo e l'anno scorso, la più grande 500 giorni fa.";
@@ -111,8 +73,7 @@ TEST(TimeScan, TokenizerListsTheTokensOfTheMarkedRoles) {
   const entity::TokenStream words = entity::tokenize(text, {});
   std::vector<timetok::Token> store;
   std::vector<std::uint32_t> marked = {99, 98};
-  const std::size_t n =
-      timetok::tokenize_words_into(words, lowered, vocab.words(), store, timegrammar::kCoreStarts, marked);
+  const std::size_t n = timetok::tokenize_near_starts(words, lowered, vocab.words(), store, marked);
   std::vector<std::uint32_t> want;
   for (std::size_t k = 0; k < n; ++k)
     if (store[k].roles & timegrammar::kCoreStarts) want.push_back(static_cast<std::uint32_t>(k));
