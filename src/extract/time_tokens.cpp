@@ -366,11 +366,14 @@ std::size_t screen_and_make(const entity::TokenStream& words, std::string_view l
     const std::uint8_t bits = screen[WordIndex::screen_slot(w.key_hash)];
     const bool gap = !kPlainSpaces && gap_makes_tokens(text, done, w.begin);
     if constexpr (!kPlainSpaces) done = w.end;
-    // Most tokens: words of ASCII letters, and most of those inert.
-    if ((w.ascii & w.word & !w.digits) && bits == 0 && !gap && w.end - w.begin < WordIndex::kMaxLen - 1) {
+    // Most tokens: words of ASCII letters, inert or a word of an item that
+    // may neither start nor complete a start (articles, prepositions).
+    if ((w.ascii & w.word & !w.digits) && (bits & ~WordIndex::kItemWord) == 0 && !gap &&
+        w.end - w.begin < WordIndex::kMaxLen - 1) {
       pending = false;
       word_end = w.end;
-      inert_at(k);
+      if (bits == 0) inert_at(k);
+      else if (run == kNoScanToken) run = k;
       continue;
     }
     if (!gap && w.begin == word_end && text[w.begin] == '\'') {  // the elided apostrophe of the word before
