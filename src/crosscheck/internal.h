@@ -151,9 +151,12 @@ class Names {
 
  private:
   std::uint32_t intern_locked(std::string_view s);
+  void grow();
   std::mutex mutex_;
   std::deque<std::string> names_;  // a deque: interned strings never move
-  std::unordered_map<std::string_view, std::uint32_t> index_;
+  // Open addressing, a power of two at most half full: a slot holds a name's
+  // id + 1 (0: free) and the high half of its hash, compared before its text.
+  std::vector<std::uint64_t> slots_;
 };
 
 // Amounts of a document that can tie it to a story: its main deal and the two next.

@@ -336,11 +336,35 @@ std::optional<long> day_number(const std::optional<std::string>& date) {
 }  // namespace
 
 std::uint32_t Names::intern_locked(std::string_view s) {
-  auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
-  const auto id = static_cast<std::uint32_t>(names_.size());
-  index_.emplace(names_.emplace_back(s), id);
-  return id;
+  if (2 * (names_.size() + 1) > slots_.size()) grow();
+  const std::uint64_t h = text_hash(s);
+  const std::uint64_t high = h & 0xFFFFFFFF00000000ull;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+    const std::uint64_t slot = slots_[at];
+    if (slot == 0) {
+      const auto id = static_cast<std::uint32_t>(names_.size());
+      names_.emplace_back(s);
+      slots_[at] = high | (std::uint64_t(id) + 1);
+      return id;
+    }
+    if ((slot & 0xFFFFFFFF00000000ull) == high) {
+      const auto id = static_cast<std::uint32_t>(slot - 1);  // the low half
+      if (names_[id] == s) return id;
+    }
+  }
+}
+
+void Names::grow() {
+  std::vector<std::uint64_t> slots(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+  const std::size_t mask = slots.size() - 1;
+  for (const auto slot : slots_) {
+    if (slot == 0) continue;
+    std::size_t at = text_hash(names_[static_cast<std::uint32_t>(slot - 1)]) & mask;
+    while (slots[at] != 0) at = (at + 1) & mask;
+    slots[at] = slot;
+  }
+  slots_.swap(slots);
 }
 
 std::uint32_t Names::intern(std::string_view s) {

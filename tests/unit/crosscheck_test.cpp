@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "crosscheck/internal.h"
 #include "dealscan/crosscheck.h"
@@ -476,6 +477,35 @@ TEST(ParallelFor, EveryItemOnceAndTheFirstErrorRethrownAfterTheJoin) {
                  std::runtime_error)
         << threads;
   }
+}
+
+// Names hands out ids in first-seen order, the same id for the same text,
+// whatever the length (the table's hash reads 8, 4 or fewer bytes at once),
+// across the table's growths and from several threads at once.
+TEST(Names, OneIdPerTextInFirstSeenOrder) {
+  std::vector<std::string> texts{""};
+  for (int i = 0; i < 3000; ++i) texts.push_back(std::string(std::size_t(i % 41), 'x') + std::to_string(i));
+  for (int len = 1; len <= 24; ++len) texts.push_back(std::string(std::size_t(len), 'a'));  // prefixes of each other
+  Names names;
+  for (std::size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(names.intern(texts[i]), i) << texts[i];
+  EXPECT_EQ(names.size(), texts.size());
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::size_t k = (i * 7 + std::size_t(t)) % texts.size();
+        if (names.intern(texts[k]) != k) ++wrong;
+      }
+      std::vector<std::uint32_t> ids(2);
+      const std::string_view pair[] = {texts[5], "condiviso"};
+      names.intern_all(pair, ids);
+      if (ids[0] != 5) ++wrong;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+  EXPECT_EQ(names.size(), texts.size() + 1);  // "condiviso", once
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(names.name(static_cast<std::uint32_t>(i)), texts[i]);
 }
 
 TEST(Intervals, FormatMoney) {

@@ -72,6 +72,21 @@ TEST(RepeatedKeys, SixteenByteKeysFoundThroughTheirBuckets) {
   EXPECT_NE(KeyHash{}(key(1, 2, 3)), KeyHash{}(key(1, 3, 3)));
 }
 
+// text_hash reads every byte of texts of every length: one byte changed
+// anywhere changes the hash.
+TEST(TextHash, EveryByteCounts) {
+  for (std::size_t len = 1; len <= 40; ++len) {
+    std::string text(len, 'q');
+    const std::uint64_t h = text_hash(text);
+    for (std::size_t at = 0; at < len; ++at) {
+      std::string other = text;
+      other[at] = 'r';
+      EXPECT_NE(text_hash(other), h) << len << " " << at;
+    }
+    EXPECT_NE(text_hash(text.substr(0, len - 1)), h) << len;
+  }
+}
+
 TEST(RepeatedKeys, KeysLongerThanABlockAndEmptyKeys) {
   RepeatedKeys r;
   const std::string huge(200 * 1024, 'x'), long_len(300, 'y');  // 300 needs two length bytes
