@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <new>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <unordered_set>
@@ -230,9 +231,31 @@ Result<std::string> read_all(int fd, std::size_t expected, std::size_t limit) {
   return data;
 }
 
+// The text after a pattern's leading '*' when the rest is plain ASCII
+// ("*.txt", the default glob), else nullopt. An ASCII byte always starts a
+// character, so such a pattern matches exactly the names ending with it.
+std::optional<std::string_view> star_then_plain(std::string_view pat) {
+  if (pat.empty() || pat[0] != '*') return std::nullopt;
+  const std::string_view rest = pat.substr(1);
+  for (char c : rest)
+    if (c == '*' || c == '?' || c == '[' || static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+  return rest;
+}
+
+bool ends_with_either_case(std::string_view name, std::string_view suffix) {
+  if (name.size() < suffix.size()) return false;
+  const std::string_view end = name.substr(name.size() - suffix.size());
+  for (std::size_t i = 0; i < suffix.size(); ++i)
+    if (lower(end[i]) != lower(suffix[i])) return false;
+  return true;
+}
+
 }  // namespace
 
 bool glob_match(std::string_view pat, std::string_view name) {
+  // Every file of a folder is matched: the common pattern skips the
+  // general walk below.
+  if (const auto suffix = star_then_plain(pat)) return ends_with_either_case(name, *suffix);
   std::size_t p = 0, n = 0;
   std::size_t star = std::string_view::npos, star_n = 0;
   while (n < name.size()) {

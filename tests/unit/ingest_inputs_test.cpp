@@ -155,6 +155,22 @@ TEST(GlobMatch, Patterns) {
   EXPECT_FALSE(glob_match("*a*a*a*a*a*a*a*a*b", many));
 }
 
+// "*.txt" and the like take a shortcut (the name's end compared); "**.txt"
+// means the same but takes the general matcher: both must agree on any name,
+// non-ASCII and broken UTF-8 included.
+TEST(GlobMatch, StarThenPlainTextAgreesWithTheGeneralMatcher) {
+  const std::vector<std::string> names = {"",          "txt",        ".txt",          "a.txt",       "A.TXT",
+                                          "a.TxT",     "a.tx",       "a.txt.bak",     "città.txt",   "\xC3.txt",
+                                          "\xA9.txt", "à\xA9.txt", "ab.txt.txt",    "nota.md",     "x.tXt ",
+                                          "relazione", "RELAZIONE",  "è-relazione",   ".relazione",  "a-b"};
+  for (const std::string pattern : {"*.txt", "*.TXT", "*", "*relazione", "*-b", "*.tx"})
+    for (const auto& name : names)
+      EXPECT_EQ(glob_match(pattern, name), glob_match("*" + pattern, name)) << pattern << " " << name;
+  EXPECT_TRUE(glob_match("*.TXT", "nota.txt"));
+  EXPECT_FALSE(glob_match("*.txt", "txt"));
+  EXPECT_TRUE(glob_match("*", ""));
+}
+
 TEST(ExpandInputs, EmptyFolderIsReported) {
   TempDir tmp;
   tmp.mkdir("vuota");
