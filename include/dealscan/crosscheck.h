@@ -35,9 +35,10 @@ class ArchiveCrossCheck {
   // The costly part of add(), safe on any thread: the pipeline's workers
   // prepare documents and only add() runs in input order.
   Prepared prepare(const DocumentResult& document) const;
-  // In input order, one at a time. Throws std::runtime_error when the
+  // In input order, one at a time. The entry is only read: whoever prepared
+  // it frees it (on its own thread). Throws std::runtime_error when the
   // temporary file cannot be written.
-  void add(Prepared entry);
+  void add(const Prepared& entry);
   void add(const DocumentResult& document) { add(prepare(document)); }
   std::size_t size() const;  // documents added
   // Groups and checks on up to `threads` threads; each story's check goes to

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,6 +57,11 @@ class InputList {
 // as a duplicate.
 InputList expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
                         std::vector<SkippedSource>& skipped);
+// The same walk, each file given to `list` as soon as it is found (in the
+// list's order), so a caller can start on the first files while the walk
+// goes on.
+void expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                   std::vector<SkippedSource>& skipped, const std::function<void(std::string_view path)>& list);
 
 // True when a file name matches a glob: '*' any run of characters, '?' one
 // character, "[abc]", "[a-z]", "[!abc]" one of a set; ASCII letters match

@@ -282,7 +282,7 @@ ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc
   return e;
 }
 
-void ArchiveCrossCheck::add(Prepared entry) {
+void ArchiveCrossCheck::add(const Prepared& entry) {
   state_->spill.append(entry->record);
   state_->stories.append(entry->story);
   state_->parties.add(entry->entities);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <new>
 #include <optional>
@@ -94,7 +95,8 @@ struct FileIdHash {
 struct Walker {
   const InputOptions& options;
   std::vector<SkippedSource>& skipped;
-  InputList& out;
+  const std::function<void(std::string_view path)>& list;
+  std::size_t listed = 0;  // files given to list
   std::unordered_set<FileId, FileIdHash> seen_files;  // listed already
   std::set<std::string> seen_dirs;
 
@@ -114,7 +116,11 @@ struct Walker {
       skipped.push_back({shown, "duplicate (already read through another path)"});
       return;
     }
-    out.push_back(shown);
+    emit(shown);
+  }
+  void emit(std::string_view path) {
+    list(path);
+    ++listed;
   }
 
   // The names in dir but the hidden ones ("." and ".." among them), read
@@ -320,17 +326,16 @@ void InputList::shrink_to_fit() {
   ends_.shrink_to_fit();
 }
 
-InputList expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
-                        std::vector<SkippedSource>& skipped) {
-  InputList out;
-  Walker walker{options, skipped, out, {}, {}};
+void expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                   std::vector<SkippedSource>& skipped, const std::function<void(std::string_view path)>& list) {
+  Walker walker{options, skipped, list, 0, {}, {}};
   bool stdin_taken = false;
   for (const auto& arg : paths) {
     if (arg == "-") {
       if (stdin_taken) {
         skipped.push_back({arg, "duplicate (standard input already read)"});
       } else {
-        out.push_back("-");
+        walker.emit("-");
         stdin_taken = true;
       }
       continue;
@@ -350,7 +355,7 @@ InputList expand_inputs(const std::vector<std::string>& paths, const InputOption
       continue;
     }
     if (fs::is_directory(st)) {
-      std::size_t before = out.size();
+      const std::size_t before = walker.listed;
       std::string canon = Walker::canonical_of(p);
       if (!walker.seen_dirs.insert(canon).second) {
         skipped.push_back({arg, "duplicate folder (already read through another path)"});
@@ -359,7 +364,7 @@ InputList expand_inputs(const std::vector<std::string>& paths, const InputOption
       std::vector<std::string> ancestors{canon};
       std::size_t skipped_before = skipped.size();
       walker.walk(p, ancestors, 0);
-      if (out.size() == before) {
+      if (walker.listed == before) {
         bool unreadable = skipped.size() > skipped_before && skipped[skipped_before].path == p.string();
         if (!unreadable) skipped.push_back({arg, "empty folder: no file matches " + options.glob});
       }
@@ -369,6 +374,12 @@ InputList expand_inputs(const std::vector<std::string>& paths, const InputOption
     // <(cmd) gives /dev/fd/N).
     walker.add_file(p, arg);
   }
+}
+
+InputList expand_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                        std::vector<SkippedSource>& skipped) {
+  InputList out;
+  expand_inputs(paths, options, skipped, [&](std::string_view path) { out.push_back(path); });
   out.shrink_to_fit();
   return out;
 }

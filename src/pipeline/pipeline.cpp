@@ -4,7 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
-#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -70,21 +70,51 @@ struct Finished {
   ArchiveCrossCheck::Prepared prepared;
 };
 
+using Outcome = std::variant<Finished, SkippedSource>;
+
+// One worker's documents between its processing and their hand-over. The
+// hand-over only reads them and gives them back; the worker frees (or
+// overwrites) them when it next needs a place, so memory is freed on the
+// thread that allocated it: a free into another thread's heap costs more.
+class Lane {
+ public:
+  // A place for the worker's next document; what it held is the worker's
+  // to overwrite. Only the worker calls this.
+  Outcome& place() {
+    if (free_.empty()) return *places_.emplace_back(std::make_unique<Outcome>());
+    Outcome& o = *free_.back();
+    free_.pop_back();
+    return o;
+  }
+  // Under the sink's lock: o was handed over.
+  void give_back(Outcome& o) { returned_.push_back(&o); }
+  // Under the sink's lock, on the worker: the places handed over are free.
+  void take_returned() {
+    free_.insert(free_.end(), returned_.begin(), returned_.end());
+    returned_.clear();
+  }
+
+ private:
+  std::vector<std::unique_ptr<Outcome>> places_;
+  std::vector<Outcome*> free_;      // the worker's own
+  std::vector<Outcome*> returned_;  // guarded by the sink's lock
+};
+
 // Hands finished documents to on_document, then to the archive or the
 // results, in input order; documents that finish early wait here. A worker
 // may start document i only within `ahead` of the next to hand over, so one
 // slow document cannot make the others pile up in memory. Rendering,
 // trimming and preparing happen on the workers, before done(); the hand-over
-// itself (writing, archiving, freeing) runs on one thread at a time but
-// outside the lock, so the other workers never wait for it. An archive that
-// cannot store a document stops the run: the first error is kept for
-// run_pipeline to throw.
+// itself (writing, archiving) runs on one thread at a time but outside the
+// lock, so the other workers never wait for it. An archive that cannot store
+// a document stops the run: the first error is kept for run_pipeline to
+// throw.
 class OrderedSink {
  public:
-  using Outcome = std::variant<Finished, SkippedSource>;
+  OrderedSink(const RunOptions& options, Report& report, std::size_t ahead, unsigned lanes)
+      : options_(options), report_(report), ahead_(ahead), waiting_(ahead), lanes_(lanes) {}
 
-  OrderedSink(const RunOptions& options, Report& report, std::size_t ahead)
-      : options_(options), report_(report), ahead_(ahead) {}
+  Lane& lane(unsigned worker) { return lanes_[worker]; }
 
   // Blocks until document i may start. The next document to hand over never
   // waits, so the run always moves.
@@ -93,24 +123,30 @@ class OrderedSink {
     turn_.wait(lock, [&] { return i < next_ + ahead_ || failed_; });
   }
 
-  // Document i is done: finished, or skipped for the reason given. The
-  // thread that finds the next documents ready hands them over, and keeps
-  // doing so while others finish theirs; the others only leave theirs here.
-  void done(std::size_t i, Outcome outcome) {
+  // Document i is done: finished, or skipped for the reason given, in a
+  // place of the worker's lane. The thread that finds the next documents
+  // ready hands them over, and keeps doing so while others finish theirs;
+  // the others only leave theirs here.
+  void done(std::size_t i, Outcome& outcome, unsigned worker) {
     std::unique_lock lock(mutex_);
-    waiting_.emplace(i, std::move(outcome));
+    lanes_[worker].take_returned();
+    if (i >= next_ + ahead_) return;  // only once the run has failed
+    waiting_[i % ahead_] = {&outcome, worker};
     if (handing_over_) return;
     handing_over_ = true;
-    std::vector<Outcome> ready;
     for (;;) {
-      for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it), ++next_)
-        ready.push_back(std::move(it->second));
-      if (ready.empty()) break;
+      for (Waiting* w = &waiting_[next_ % ahead_]; w->outcome; w = &waiting_[next_ % ahead_]) {
+        ready_.push_back(*w);
+        *w = {};
+        ++next_;
+      }
+      if (ready_.empty()) break;
       turn_.notify_all();
       lock.unlock();
-      for (auto& item : ready) hand_over(item);
-      ready.clear();
+      for (const auto& w : ready_) hand_over(*w.outcome);
       lock.lock();
+      for (const auto& w : ready_) lanes_[w.worker].give_back(*w.outcome);
+      ready_.clear();
     }
     handing_over_ = false;
     if (failed_) turn_.notify_all();
@@ -122,6 +158,11 @@ class OrderedSink {
   }
 
  private:
+  struct Waiting {
+    Outcome* outcome = nullptr;
+    unsigned worker = 0;
+  };
+
   // Only the thread handing over is here: the report needs no lock.
   void hand_over(Outcome& outcome) {
     if (auto* skipped = std::get_if<SkippedSource>(&outcome)) {
@@ -130,14 +171,14 @@ class OrderedSink {
     }
     auto& item = std::get<Finished>(outcome);
     if (options_.on_document) options_.on_document(item.doc, item.rendered);
-    if (options_.archive) archive(std::move(item.prepared));
+    if (options_.archive) archive(item.prepared);
     else report_.documents.push_back(std::move(item.doc));
   }
 
-  void archive(ArchiveCrossCheck::Prepared entry) {
+  void archive(const ArchiveCrossCheck::Prepared& entry) {
     if (failed_) return;
     try {
-      options_.archive->add(std::move(entry));
+      options_.archive->add(entry);
     } catch (...) {
       error_ = std::current_exception();
       failed_ = true;
@@ -149,11 +190,52 @@ class OrderedSink {
   const std::size_t ahead_;
   std::mutex mutex_;
   std::condition_variable turn_;
-  std::map<std::size_t, Outcome> waiting_;
-  std::size_t next_ = 0;       // the next document to hand over
-  bool handing_over_ = false;  // a thread is handing documents over
+  std::vector<Waiting> waiting_;  // document i waits at i % ahead_
+  std::vector<Waiting> ready_;    // the documents being handed over
+  std::vector<Lane> lanes_;       // one per worker
+  std::size_t next_ = 0;          // the next document to hand over
+  bool handing_over_ = false;     // a thread is handing documents over
   std::exception_ptr error_;
   std::atomic<bool> failed_{false};
+};
+
+// The input files as the walk finds them: a worker takes file i once it is
+// listed, so the workers start while the folders are still being read.
+class FileFeed {
+ public:
+  void add(std::string_view path) {
+    std::lock_guard lock(mutex_);
+    files_.push_back(path);
+    if (waiters_) listed_.notify_all();
+  }
+  // No more files.
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    listed_.notify_all();
+  }
+  // File i, once listed; nullopt when the walk ended before it.
+  std::optional<InputFile> get(std::size_t i) {
+    std::unique_lock lock(mutex_);
+    if (i >= files_.size() && !closed_) {
+      ++waiters_;
+      listed_.wait(lock, [&] { return i < files_.size() || closed_; });
+      --waiters_;
+    }
+    if (i >= files_.size()) return std::nullopt;
+    return files_[i];
+  }
+  std::size_t size() {
+    std::lock_guard lock(mutex_);
+    return files_.size();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable listed_;
+  InputList files_;
+  unsigned waiters_ = 0;
+  bool closed_ = false;
 };
 
 }  // namespace
@@ -201,53 +283,75 @@ Result<DocumentResult> DocumentProcessor::process(const InputFile& file, std::st
 Report run_pipeline(const std::vector<std::string>& paths, const Lexicon& lexicon, const RunOptions& options,
                     const std::function<void(const SkippedSource&)>& on_skip) {
   Report report;
-  auto files = expand_inputs(paths, options.input, report.skipped);
-  if (on_skip)
-    for (const auto& s : report.skipped) on_skip(s);
-
-  // The sink appends documents and failures in input order whatever the
-  // scheduling.
-  std::atomic<std::size_t> next{0};
   std::mutex log_mutex;
+  auto log_skip = [&](const SkippedSource& skipped) {
+    if (!on_skip) return;
+    std::lock_guard lock(log_mutex);
+    on_skip(skipped);
+  };
   unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  n = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, files.size())));
-  OrderedSink sink(options, report, 16 * std::size_t(n));
+  n = std::max(1u, n);
+  // The sink appends documents and failures in input order whatever the
+  // scheduling; the walk's own skips come first.
+  FileFeed feed;
+  std::atomic<std::size_t> next{0};
+  OrderedSink sink(options, report, 16 * std::size_t(n), n);
   const EntityExtractor entities(lexicon);  // read-only once built: the threads share it
-  auto worker = [&] {
+  auto worker = [&](unsigned me) {
     DocumentProcessor processor(lexicon, entities);
-    for (std::size_t i = next++; i < files.size() && !sink.failed(); i = next++) {
+    Lane& lane = sink.lane(me);
+    while (!sink.failed()) {
+      const std::size_t i = next++;
+      const std::optional<InputFile> file = feed.get(i);
+      if (!file) break;
       sink.wait_turn(i);
-      const InputFile file = files[i];
-      auto bytes = read_input(file, options.input);
-      Result<DocumentResult> doc = bytes ? processor.process(file, *bytes) : Result<DocumentResult>(bytes.error());
+      Outcome& outcome = lane.place();
+      auto bytes = read_input(*file, options.input);
+      Result<DocumentResult> doc = bytes ? processor.process(*file, *bytes) : Result<DocumentResult>(bytes.error());
       if (doc) {
-        Finished item{std::move(*doc), {}, {}};
+        Finished& item = outcome.emplace<Finished>(Finished{std::move(*doc), {}, {}});
         if (options.render) item.rendered = options.render(item.doc);
         if (options.archive) {
           trim_for_crosscheck(item.doc);
           item.prepared = options.archive->prepare(item.doc);
           keep_for_sink(item.doc);
         }
-        sink.done(i, std::move(item));
       } else {
-        SkippedSource skipped{file.path, doc.error().message};
-        if (on_skip) {
-          std::lock_guard lock(log_mutex);
-          on_skip(skipped);
-        }
-        sink.done(i, std::move(skipped));
+        log_skip(outcome.emplace<SkippedSource>(SkippedSource{file->path, doc.error().message}));
       }
+      sink.done(i, outcome, me);
     }
   };
-  if (n <= 1) {
-    worker();
+
+  std::vector<SkippedSource> walk_skipped;
+  std::vector<std::thread> pool;
+  if (n == 1) {
+    expand_inputs(paths, options.input, walk_skipped, [&](std::string_view path) { feed.add(path); });
+    feed.close();
+    for (const auto& s : walk_skipped) log_skip(s);
+    worker(0);
   } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < n; ++t) pool.emplace_back(worker);
+    // A worker starts as each of the first n files is found: never more
+    // workers than files.
+    try {
+      expand_inputs(paths, options.input, walk_skipped, [&](std::string_view path) {
+        feed.add(path);
+        if (pool.size() < n) pool.emplace_back(worker, static_cast<unsigned>(pool.size()));
+      });
+    } catch (...) {
+      feed.close();
+      for (auto& t : pool) t.join();
+      throw;
+    }
+    feed.close();
+    for (const auto& s : walk_skipped) log_skip(s);
     for (auto& t : pool) t.join();
   }
   sink.rethrow();
-  if (!options.archive) report.check = cross_check(report.documents, lexicon, n);
+  report.skipped.insert(report.skipped.begin(), std::make_move_iterator(walk_skipped.begin()),
+                        std::make_move_iterator(walk_skipped.end()));
+  const unsigned used = static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, feed.size())));
+  if (!options.archive) report.check = cross_check(report.documents, lexicon, used);
   return report;
 }
 

@@ -211,6 +211,32 @@ TEST(ExpandInputs, SymlinksToFilesAndFoldersAreFollowedOnce) {
   EXPECT_EQ(reason_for(skipped, p("dir/rotto.txt")), "broken symlink");
 }
 
+// The streaming walk gives each file as it finds it, in the list's order,
+// and reports the same skipped paths (an empty folder among them).
+TEST(ExpandInputs, StreamedWalkListsWhatTheListHolds) {
+  TempDir tmp;
+  tmp.write("dir/b.txt", "b");
+  tmp.write("dir/a.txt", "a");
+  tmp.write("dir/sotto/c.txt", "c");
+  tmp.write("dir/nota.md", "m");
+  tmp.write("vuota/nota.md", "m");
+  const std::vector<std::string> args = {(tmp.path() / "dir").string(), "-", (tmp.path() / "vuota").string(),
+                                         (tmp.path() / "dir/a.txt").string(), "-"};
+  std::vector<SkippedSource> listed_skipped, streamed_skipped;
+  const auto files = expand_inputs(args, InputOptions{}, listed_skipped);
+  std::vector<std::string> streamed;
+  expand_inputs(args, InputOptions{}, streamed_skipped, [&](std::string_view p) { streamed.emplace_back(p); });
+  EXPECT_EQ(streamed, paths_of(files));
+  ASSERT_EQ(streamed.size(), 4u);
+  EXPECT_EQ(streamed[3], "-");
+  ASSERT_EQ(streamed_skipped.size(), listed_skipped.size());
+  for (std::size_t i = 0; i < streamed_skipped.size(); ++i) {
+    EXPECT_EQ(streamed_skipped[i].path, listed_skipped[i].path);
+    EXPECT_EQ(streamed_skipped[i].reason, listed_skipped[i].reason);
+  }
+  EXPECT_EQ(reason_for(streamed_skipped, (tmp.path() / "vuota").string()), "empty folder: no file matches *.txt");
+}
+
 TEST(InputList, PathsComeBackWithTheirIds) {
   InputList list;
   EXPECT_TRUE(list.empty());

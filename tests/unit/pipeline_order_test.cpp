@@ -72,4 +72,35 @@ TEST(RunPipeline, HandsDocumentsOverInInputOrderOnAnyThreadCount) {
   }
 }
 
+// Workers start while the walk goes on: documents spread over folders still
+// come in input order, and the walk's own skips (a broken link, listed when
+// the walk meets it) come before the files that could not be read.
+TEST(RunPipeline, StreamedWalkKeepsInputOrderAndPutsTheWalksSkipsFirst) {
+  Folder folder;
+  std::vector<std::string> read;
+  for (int d = 0; d < 6; ++d) {
+    const fs::path sub = folder.path() / ("cartella-" + std::to_string(d));
+    fs::create_directories(sub);
+    for (int i = 0; i < 40; ++i) {
+      const int k = d * 40 + i;
+      std::ofstream(sub / name_of(k), std::ios::binary) << text_of(k);
+      if (k % 7 != 3) read.push_back(name_of(k).substr(0, 4));
+    }
+  }
+  fs::create_symlink(folder.path() / "manca.txt", folder.path() / "cartella-5" / "zz-rotto.txt");
+  for (unsigned threads : {1u, 2u, 3u}) {
+    RunOptions options;
+    options.threads = threads;
+    options.input.max_file_bytes = 500;
+    std::vector<std::string> seen;
+    options.on_document = [&](const DocumentResult& d, const std::string&) { seen.push_back(d.source.id); };
+    const Report r = run_pipeline({folder.path().string()}, Lexicon::builtin(), options);
+    EXPECT_EQ(seen, read) << threads << " threads";
+    ASSERT_FALSE(r.skipped.empty());
+    EXPECT_EQ(r.skipped.front().reason, "broken symlink") << threads << " threads";
+    for (std::size_t k = 1; k < r.skipped.size(); ++k)
+      EXPECT_NE(r.skipped[k].reason.find("too large"), std::string::npos) << r.skipped[k].path;
+  }
+}
+
 }  // namespace
