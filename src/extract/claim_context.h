@@ -135,10 +135,15 @@ struct SentenceView {
   int mention_at(std::size_t t) const;
   // Token t is punctuation found in chars. Inline, with one-byte marks (most)
   // looked up as a character: the clause and list walks ask this per token.
+  // The sets are a few bytes: a loop over them, not a call to memchr.
   bool is_punct(std::size_t t, std::string_view chars) const {
     if (t >= tokens.size() || tokens[t].word) return false;
     std::string_view mark = tokens[t].lower;
-    if (mark.size() == 1) return chars.find(mark.front()) != std::string_view::npos;
+    if (mark.size() == 1) {
+      for (char c : chars)
+        if (c == mark.front()) return true;
+      return false;
+    }
     return chars.find(mark) != std::string_view::npos;
   }
   // First token of the clause holding token t: after the last ';', ':' or '…' before it.
