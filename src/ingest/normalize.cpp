@@ -87,25 +87,47 @@ constexpr FoldEntry kFolds[] = {
     {0xFEFF, Fold::Drop, 0},
 };
 
+// fold() for constant evaluation: the tables below are made at compile time.
+constexpr Fold fold_of(char32_t cp) {
+  auto replace = [](char32_t to) { return Fold{Fold::Replace, to}; };
+  if (cp < 0x80) {
+    if (cp == '\t' || cp == '\n') return {};
+    if (cp == '\v' || cp == '\f' || cp == '\r') return replace('\n');
+    if (cp < 0x20 || cp == 0x7F) return replace(' ');  // other C0 controls, DEL
+    return {};
+  }
+  if (cp <= 0x9F) return replace(cp == 0x85 ? '\n' : ' ');  // C1 controls; NEL is a line break
+  if (cp >= 0x2000 && cp <= 0x200A) return replace(' ');    // en quad ... hair space
+  // Zero-width characters, bidi marks and embeddings, word joiner, invisible operators.
+  if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+      (cp >= 0x2066 && cp <= 0x2069))
+    return {Fold::Drop, 0};
+  for (const auto& f : kFolds)
+    if (f.from == cp) return {f.action, f.to};
+  return {};
+}
+
 // fold() answered from tables for the characters text is made of: the
 // two-byte range (U+0000..U+07FF) and general punctuation (U+2000..U+20FF:
 // quotes, dashes, spaces). Characters below U+0300 that it keeps never
 // combine with what comes before them; only a combining mark after them can
 // change them.
 struct FoldTable {
-  Fold two_byte[0x800];
-  Fold punct[0x100];
-  FoldTable() {
-    for (char32_t cp = 0; cp < 0x800; ++cp) two_byte[cp] = fold(cp);
-    for (char32_t cp = 0; cp < 0x100; ++cp) punct[cp] = fold(0x2000 + cp);
+  Fold two_byte[0x800]{};
+  Fold punct[0x100]{};
+  constexpr FoldTable() {
+    for (char32_t cp = 0; cp < 0x800; ++cp) two_byte[cp] = fold_of(cp);
+    for (char32_t cp = 0; cp < 0x100; ++cp) punct[cp] = fold_of(0x2000 + cp);
   }
   Fold operator()(char32_t cp) const {
     if (cp < 0x800) return two_byte[cp];
     if (cp >= 0x2000 && cp < 0x2100) return punct[cp - 0x2000];
-    return fold(cp);
+    return fold_of(cp);
   }
   bool kept(char32_t cp) const { return two_byte[cp].action == Fold::Keep; }  // cp < 0x800
 };
+// Made by the compiler, not at the first document (2,304 calls of fold_of).
+constexpr FoldTable kFoldTable;
 
 // A byte the kept runs take as it is: printable ASCII, tab or LF.
 bool plain_byte(unsigned char b) { return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n'; }
@@ -166,34 +188,18 @@ std::size_t last_char_start(std::string_view s, std::size_t end) {
 
 }  // namespace
 
-Fold fold(char32_t cp) {
-  auto replace = [](char32_t to) { return Fold{Fold::Replace, to}; };
-  if (cp < 0x80) {
-    if (cp == '\t' || cp == '\n') return {};
-    if (cp == '\v' || cp == '\f' || cp == '\r') return replace('\n');
-    if (cp < 0x20 || cp == 0x7F) return replace(' ');  // other C0 controls, DEL
-    return {};
-  }
-  if (cp <= 0x9F) return replace(cp == 0x85 ? '\n' : ' ');  // C1 controls; NEL is a line break
-  if (cp >= 0x2000 && cp <= 0x200A) return replace(' ');    // en quad ... hair space
-  // Zero-width characters, bidi marks and embeddings, word joiner, invisible operators.
-  if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
-      (cp >= 0x2066 && cp <= 0x2069))
-    return {Fold::Drop, 0};
-  for (const auto& f : kFolds)
-    if (f.from == cp) return {f.action, f.to};
-  return {};
-}
+Fold fold(char32_t cp) { return fold_of(cp); }
 
 Normalizer::Normalizer() : nfc_(nfc_instance()) {}
 
 NormalizedText Normalizer::run(const MappedView& in, std::size_t start, std::uint32_t end_offset) const {
-  static const FoldTable folds;
+  const FoldTable& folds = kFoldTable;
   const auto* nfc = static_cast<const icu::Normalizer2*>(nfc_);
   const std::string_view s = in.text;
   NormalizedText out;
   std::size_t n = s.size();
   out.text.reserve(n - std::min(start, n));
+  out.to_orig.reserve(n - std::min(start, n) + 1);
 
   // Characters below U+0300 never change and never combine with what comes
   // before them, so they are written at once; only the last one written is
