@@ -18,6 +18,7 @@ namespace dealscan {
 
 namespace entity {
 struct TokenStream;
+struct WordMarker;
 }
 
 // What several extractors read of one document's normalised text, made once
@@ -40,6 +41,9 @@ class DocumentText {
   std::string_view lowered() const { return lowered_; }
   const std::vector<Sentence>& sentences() const { return *sentences_; }
   const entity::TokenStream& words() const;
+  // words(), its tokens marked by marker when this call scans them (the
+  // stream's marked_by tells).
+  const entity::TokenStream& words(const entity::WordMarker& marker) const;
 
  private:
   std::string_view text_;
@@ -50,6 +54,7 @@ class DocumentText {
   mutable entity::TokenStream* words_ = nullptr;
   mutable std::unique_ptr<entity::TokenStream> owned_;
   mutable bool borrowed_ = false;
+  entity::TokenStream& take_words() const;  // sets words_ to the stream to scan into
 };
 
 // ---- numbers

@@ -31,15 +31,22 @@ DocumentText::~DocumentText() {
 }
 
 const entity::TokenStream& DocumentText::words() const {
-  if (!words_) {
-    if (!words_of_thread.taken) {
-      words_of_thread.taken = borrowed_ = true;
-      words_ = &words_of_thread.words;
-    } else {
-      owned_ = std::make_unique<entity::TokenStream>();
-      words_ = owned_.get();
-    }
-    entity::tokenize_into(text_, *sentences_, *words_);
+  if (!words_) entity::tokenize_into(text_, *sentences_, take_words());
+  return *words_;
+}
+
+const entity::TokenStream& DocumentText::words(const entity::WordMarker& marker) const {
+  if (!words_) entity::tokenize_into(text_, *sentences_, take_words(), marker);
+  return *words_;
+}
+
+entity::TokenStream& DocumentText::take_words() const {
+  if (!words_of_thread.taken) {
+    words_of_thread.taken = borrowed_ = true;
+    words_ = &words_of_thread.words;
+  } else {
+    owned_ = std::make_unique<entity::TokenStream>();
+    words_ = owned_.get();
   }
   return *words_;
 }

@@ -332,10 +332,53 @@ void fold_unicode_token(std::string_view w, bool word, KeyBuffer& kb, Token& t) 
   t.key_hash = hash_key(folded);
 }
 
+// The marker of this thread's scans and its remembered answers, one key a
+// slot: its hash, the lowest byte replaced by the mark; 0: empty. A new
+// marker empties the table. Constant-initialised: reaching it needs no guard.
+constexpr int kMarkSlotBits = 14;
+struct ThreadMarks {
+  WordMarker marker;
+  bool active = false;  // a marked scan runs: marker (whose owner may since be gone) is asked
+  std::uint64_t of_key[std::size_t{1} << kMarkSlotBits]{};
+};
+thread_local ThreadMarks thread_marks;
+
+void use_marker(const WordMarker& marker) {
+  if (thread_marks.marker.salt == marker.salt && thread_marks.marker.owner == marker.owner) return;
+  thread_marks.marker = marker;
+  std::fill(std::begin(thread_marks.of_key), std::end(thread_marks.of_key), 0);
+}
+
+[[gnu::noinline]] std::uint8_t classify_key(std::uint64_t key_hash, std::string_view key) {
+  const WordMarker& marker = thread_marks.marker;
+  if (!thread_marks.active || !marker.classify) return 0;  // an unmarked scan: marks unused
+  const std::uint8_t mark = marker.classify(marker.owner, key);
+  thread_marks.of_key[key_hash >> (64 - kMarkSlotBits)] = (key_hash & ~std::uint64_t{0xFF}) | mark;
+  return mark;
+}
+
+// The thread's marker's mark for a key hashed as key_hash, the key itself
+// at key (read only when its mark is not remembered).
+[[gnu::always_inline]] inline std::uint8_t mark_of(std::uint64_t key_hash, const char* key, std::size_t size) {
+  const std::uint64_t m = thread_marks.of_key[key_hash >> (64 - kMarkSlotBits)];
+  if ((m ^ key_hash) >> 8 == 0) return static_cast<std::uint8_t>(m);
+  return classify_key(key_hash, std::string_view(key, size));
+}
+
 }  // namespace
+
+void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts,
+                   const WordMarker& marker) {
+  use_marker(marker);
+  thread_marks.active = true;
+  tokenize_into(text, sentences, ts);
+  thread_marks.active = false;
+  ts.marked_by = marker.salt;
+}
 
 void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts) {
   ts.text = text;
+  ts.marked_by = 0;  // the marked scan above says otherwise
   std::vector<Token>& tokens = ts.tokens;
   tokens.clear();
   tokens.reserve(text.size() / 5 + 1);
@@ -398,6 +441,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
         [[likely]] {
       // Most tokens: an ASCII word, its key, hash and shape written by the scan.
       t.end = static_cast<std::uint32_t>(ascii_end);
+      t.mark = mark_of(t.key_hash, kb.at(), ascii_end - i);
       t.word = t.ascii = true;
       t.sentence = sentence_at(t.begin);
       t.newline_before = newline;
@@ -448,14 +492,17 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       }
       t.ascii = ascii || (lead < 0x80 && !t.word);
       if (keyed) {
+        t.mark = mark_of(t.key_hash, kb.at(), w.size());
         kb.used += w.size();
       } else if (lead < 0x80 && !t.word) {  // one ASCII punctuation mark: its own key
         *kb.room(1) = static_cast<char>(lead);
         t.key_hash = text::key_hash_upto16(kb.at(), 1);  // the buffer keeps sixteen bytes of room
+        t.mark = mark_of(t.key_hash, kb.at(), 1);
         kb.used += 1;
         t.shape = Shape::None;
       } else {
         fold_unicode_token(w, t.word, kb, t);
+        t.mark = kUnmarked;
       }
       kb.keep_room(text.size() - t.end);
     }

@@ -22,6 +22,10 @@ struct Token {
   std::uint32_t begin = 0, end = 0;  // byte range in the text
   std::uint32_t key_begin = 0, key_end = 0;  // case-folded key in TokenStream::keys
   std::uint32_t sentence = 0;        // index of the sentence holding it
+  // What the stream's WordMarker said of the key of an ASCII word, an
+  // ASCII mark or a word keyed as Latin-1 letters; kUnmarked for the other
+  // tokens (keyed by ICU). In the padding before key_hash.
+  std::uint8_t mark = 0;
   std::uint64_t key_hash = 0;        // hash_key(key), computed once for every trie lookup
   Shape shape = Shape::None;
   bool word = false;           // letters/digits (else one punctuation mark)
@@ -35,8 +39,22 @@ struct Token {
   bool latin_letters = false;
 };
 
+// Sorts the words of a stream for one reader as they are scanned: mark is
+// classify's answer for the word's key (nonzero when the reader may want
+// the word), remembered per thread by the key's hash (which mixes in its
+// size) with salt, which tells one marker's answers from another's. The
+// hash stands for the key: two keys whose hashes agree in all but the
+// lowest byte (one chance in 2^56 a pair) would share a mark.
+struct WordMarker {
+  std::uint64_t salt = 0;
+  std::uint8_t (*classify)(const void* owner, std::string_view key) = nullptr;  // once per word not remembered
+  const void* owner = nullptr;
+};
+inline constexpr std::uint8_t kUnmarked = 0xFF;  // Token::mark of a token keyed by ICU
+
 struct TokenStream {
   std::string_view text;
+  std::uint64_t marked_by = 0;  // the salt of the WordMarker its tokens' marks come from; 0: none
   std::vector<Token> tokens;
   std::string keys;
   std::vector<bool> heading;  // per sentence: a title line or an ALL-CAPS line
@@ -60,6 +78,10 @@ TokenStream tokenize(std::string_view text, const std::vector<Sentence>& sentenc
 // The same into ts, reusing its buffers (one stream per thread saves the
 // allocation and first touch of a fresh token array per document).
 void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts);
+// The same with each token marked by marker (salt nonzero). Without one,
+// marked_by is 0 and the marks are not to be read.
+void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences, TokenStream& ts,
+                   const WordMarker& marker);
 
 // The hash every trie uses for a folded key (text::key_hash).
 inline std::uint64_t hash_key(std::string_view key) { return text::key_hash(key); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dealscan/extract.h"
+#include "extract/entity_tokens.h"
 #include "extract/money_amounts.h"
 #include "extract/money_period.h"
 #include "extract/money_tokens.h"
@@ -112,16 +113,27 @@ struct MoneyExtractor::Impl {
     MoneyOutput out;
     const std::string_view text = doc.text();
     thread_local money::Tokens tokens;  // buffers reused per thread; only read inside this call
-    // The shared word scan spares a second reading of most words.
-    if (const auto& words = doc.words(); words.valid_utf8) money::tokenize_words(words, doc.lowered(), tokens);
+    // The shared word scan spares a second reading of most words; when it
+    // marks the words that may open an amount, and its white space is all
+    // plain (no token but its words'), only those words' tokens are asked.
+    const entity::WordMarker marker = amounts.opening_marker();
+    const auto& words = doc.words(marker);
+    const bool by_marks = words.valid_utf8 && words.plain_spaces && words.marked_by == marker.salt;
+    if (words.valid_utf8) money::tokenize_words(words, doc.lowered(), tokens);
     else money::tokenize(text, doc.lowered(), tokens);
     const auto& toks = tokens.list;
+    money::AmountMatcher::WordCursor cursor;
+    auto next_candidate = [&](std::size_t from) {
+      if (!by_marks) return amounts.next_candidate(toks, from);
+      cursor.from = from;
+      return amounts.next_candidate(words, toks, cursor);
+    };
     thread_local std::vector<Found> found;  // reused per thread, emptied below
     found.clear();
     BoundsCache bounds;
     std::size_t floor = 0;
     // Only the tokens that may open an amount are matched at.
-    for (std::size_t i = amounts.next_candidate(toks, 0); i < toks.size(); i = amounts.next_candidate(toks, i)) {
+    for (std::size_t i = next_candidate(0); i < toks.size(); i = next_candidate(i)) {
       auto c = amounts.match(toks, i, floor);
       if (!c) { ++i; continue; }
       auto [sb, se] = sentence_bounds(toks, sentences, c->amount_first, bounds);

@@ -56,7 +56,8 @@ bool ends_clause(const std::vector<Token>& toks, std::size_t p) {
 
 }  // namespace
 
-AmountMatcher::AmountMatcher(const Lexicon& lexicon) : reader_(lexicon), memo_id_(next_memo_id++) {
+AmountMatcher::AmountMatcher(const Lexicon& lexicon)
+    : reader_(lexicon), memo_id_(next_memo_id++), memo_salt_(memo_id_ * 0x9E3779B97F4A7C15ull) {
   currencies_.add_list(lexicon.list("currencies"));
   const auto& q = lexicon.list("qualifiers");
   for (const char* name : {"over", "at_least", "up_to", "under", "about", "nearly"})
@@ -142,6 +143,64 @@ bool AmountMatcher::may_open(const std::vector<Token>& toks, std::size_t i) cons
     default:
       return true;
   }
+}
+
+std::uint8_t AmountMatcher::mark_key(const void* owner, std::string_view key) {
+  // A key with digits is a number or a word the money tokens split ("85bn"):
+  // its tokens are asked.
+  for (const char c : key)
+    if (c >= '0' && c <= '9') return kOpens | kOpensBeforeNext | kFollows;
+  const auto& m = *static_cast<const AmountMatcher*>(owner);
+  const Opens o = m.word_filter_.may_hold(key) ? m.opens(key) : Opens::Never;
+  const std::uint8_t follows = m.next_words_.may_hold(key) ? kFollows : 0;
+  return follows | (o == Opens::Ask ? kOpens : o == Opens::BeforeNext ? kOpensBeforeNext : 0);
+}
+
+namespace {
+
+// The first token from m on not starting before offset `at` (tokens are
+// sorted): a few steps at a time, then halving (the candidates are sparse).
+std::size_t first_token_at(const std::vector<Token>& toks, std::size_t m, std::uint32_t at) {
+  std::size_t step = 1;
+  std::size_t hi = m;
+  while (hi < toks.size() && toks[hi].begin < at) {
+    m = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = std::min(hi, toks.size());
+  while (m < hi) {
+    const std::size_t mid = m + (hi - m) / 2;
+    if (toks[mid].begin < at) m = mid + 1;
+    else hi = mid;
+  }
+  return m;
+}
+
+}  // namespace
+
+std::size_t AmountMatcher::next_candidate(const entity::TokenStream& words, const std::vector<Token>& toks,
+                                          WordCursor& at) const {
+  const entity::Token* const w = words.tokens.data();
+  const std::size_t n = words.tokens.size();
+  const std::size_t count = toks.size();
+  for (std::size_t k = at.word; k < n; ++k) {
+    const std::uint8_t mark = w[k].mark;
+    if (!(mark & (kOpens | kOpensBeforeNext))) [[likely]] continue;
+    // A word that opens only before some next words, followed by a word
+    // that is none of them (and made one token of its own, its key), opens nothing.
+    if (!(mark & kOpens) && (k + 1 == n || !(w[k + 1].mark & kFollows))) continue;
+    // The tokens starting within word k (up to the next word) are asked.
+    at.token = first_token_at(toks, at.token, w[k].begin);
+    const std::uint32_t end = k + 1 < n ? w[k + 1].begin : UINT32_MAX;
+    for (std::size_t i = std::max(at.token, at.from); i < count && toks[i].begin < end; ++i)
+      if (is_candidate(toks, i)) {
+        at.word = k;
+        return i;
+      }
+  }
+  at.word = n;
+  return count;
 }
 
 // False only when match_slow would find nothing at i: most words that pass

@@ -111,6 +111,33 @@ class AmountMatcher {
       if (i >= n || t[i].kind == TokKind::Digits || may_open(toks, i)) return i;
     }
   }
+  // Whether next_candidate stops at token i (it stops at the first such).
+  bool is_candidate(const std::vector<Token>& toks, std::size_t i) const {
+    const Token& t = toks[i];
+    return t.kind == TokKind::Digits || (word_filter_.may_hold(t.low) && may_open(toks, i));
+  }
+  // The marker for the shared scan: the mark of a word or mark says
+  // whether its token may open an amount alone (kOpens: opens says Ask),
+  // only before some next words (kOpensBeforeNext) or never (neither bit),
+  // and whether it may be one of those next words (kFollows). A key with
+  // digits (split or joined by the money tokens) has every bit set, as
+  // entity::kUnmarked has.
+  static constexpr std::uint8_t kOpens = 1, kOpensBeforeNext = 2, kFollows = 4;
+  entity::WordMarker opening_marker() const { return {memo_salt_, &mark_key, this}; }
+  // Where next_candidate over the scan's words stands: the word it looks
+  // at, the first token not starting before the last word asked, and the
+  // token before which all is done with (the caller sets it past each candidate it is
+  // given: one past it, or past its amount).
+  struct WordCursor {
+    std::size_t word = 0, token = 0;
+    std::size_t from = 0;
+  };
+  // next_candidate(toks, at.from) over the words of the shared scan,
+  // marked by opening_marker, that toks were made of (tokenize_words, in a
+  // text whose white space is all plain): a byte test per word, and only
+  // the tokens starting within a word whose mark may open an amount are
+  // asked is_candidate.
+  std::size_t next_candidate(const entity::TokenStream& words, const std::vector<Token>& toks, WordCursor& at) const;
   const NumberReader& reader() const { return reader_; }
 
  private:
@@ -179,8 +206,11 @@ class AmountMatcher {
   // reader's next words and the second words of the currencies whose first
   // word is no currency alone ("a" of "A$", "corone" of "corone svedesi").
   PrefixFilter next_words_;
+  // opening_marker's question, asked of the matcher at owner.
+  static std::uint8_t mark_key(const void* owner, std::string_view key);
   // Tells this matcher's remembered answers from another's.
   std::uint64_t memo_id_;
+  std::uint64_t memo_salt_;  // the same for opening_marker's marks (never 0: memo_id_ starts at 1)
 };
 
 }  // namespace dealscan::money
