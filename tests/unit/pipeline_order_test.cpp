@@ -51,16 +51,22 @@ std::string name_of(int i) {
   return buf;
 }
 
+// Runs the pipeline over a folder on `threads` threads, with a 500-byte
+// file limit; `seen` gets the documents' ids in the order they are handed over.
+Report run_folder(const fs::path& folder, unsigned threads, std::vector<std::string>& seen) {
+  RunOptions options;
+  options.threads = threads;
+  options.input.max_file_bytes = 500;
+  options.on_document = [&](const DocumentResult& d, const std::string&) { seen.push_back(d.source.id); };
+  return run_pipeline({folder.string()}, Lexicon::builtin(), options);
+}
+
 TEST(RunPipeline, HandsDocumentsOverInInputOrderOnAnyThreadCount) {
   Folder folder;
   for (int i = 0; i < kFiles; ++i) std::ofstream(folder.path() / name_of(i), std::ios::binary) << text_of(i);
   for (unsigned threads : {1u, 2u, 4u, 8u}) {
-    RunOptions options;
-    options.threads = threads;
-    options.input.max_file_bytes = 500;
     std::vector<std::string> seen;
-    options.on_document = [&](const DocumentResult& d, const std::string&) { seen.push_back(d.source.id); };
-    const Report r = run_pipeline({folder.path().string()}, Lexicon::builtin(), options);
+    const Report r = run_folder(folder.path(), threads, seen);
     std::vector<std::string> read, skipped;
     for (int i = 0; i < kFiles; ++i) (i % 7 == 3 ? skipped : read).push_back(name_of(i).substr(0, 4));
     EXPECT_EQ(seen, read) << threads << " threads";
@@ -89,12 +95,8 @@ TEST(RunPipeline, StreamedWalkKeepsInputOrderAndPutsTheWalksSkipsFirst) {
   }
   fs::create_symlink(folder.path() / "manca.txt", folder.path() / "cartella-5" / "zz-rotto.txt");
   for (unsigned threads : {1u, 2u, 3u}) {
-    RunOptions options;
-    options.threads = threads;
-    options.input.max_file_bytes = 500;
     std::vector<std::string> seen;
-    options.on_document = [&](const DocumentResult& d, const std::string&) { seen.push_back(d.source.id); };
-    const Report r = run_pipeline({folder.path().string()}, Lexicon::builtin(), options);
+    const Report r = run_folder(folder.path(), threads, seen);
     EXPECT_EQ(seen, read) << threads << " threads";
     ASSERT_FALSE(r.skipped.empty());
     EXPECT_EQ(r.skipped.front().reason, "broken symlink") << threads << " threads";
