@@ -88,22 +88,22 @@ void match_near_cores(timegrammar::Context& ctx, std::span<const std::uint32_t> 
       }
       i = m->tok_end;
       next = std::max(next, i);
-      found.push_back(std::move(*m));
+      found.push_back(*m);
     }
   }
 }
 
-// Takes the match's strings: the matches are not read again.
-TimeExpr to_expr(timegrammar::Match&& m, std::span<const timetok::Token> toks) {
+// The expression kept for a match: its strings are made here, once.
+TimeExpr to_expr(const timegrammar::Match& m, std::span<const timetok::Token> toks) {
   TimeExpr e;
   e.span = Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end};
   if (m.iv.begin) e.begin = timecal::iso(*m.iv.begin);
   if (m.iv.end) e.end = timecal::iso(*m.iv.end);
   if (m.iv.begin || m.iv.end)
-    e.precision = std::move(m.iv.precision);
+    e.precision = m.iv.precision;
   else
     e.precision = "open";
-  e.rule = std::move(m.rule);
+  e.rule = m.rule.str();
   return e;
 }
 
@@ -151,7 +151,7 @@ std::vector<TimeExpr> TimeExtractor::extract(const DocumentText& doc_text, const
   match_near_cores(ctx, core_tokens, found);
   std::vector<TimeExpr> out;
   out.reserve(found.size());
-  for (auto& m : found) out.push_back(to_expr(std::move(m), toks));
+  for (const auto& m : found) out.push_back(to_expr(m, toks));
   return out;
 }
 

@@ -44,14 +44,14 @@ std::optional<Day> doc_anchor(const Context& c) {
   return c.doc_day;
 }
 
-Interval days(Day b, Day e, std::string precision) { return Interval{b, e, std::move(precision)}; }
+Interval days(Day b, Day e, std::string_view precision) { return Interval{b, e, precision}; }
 
-Core make(std::size_t end, Interval iv, std::string rule) {
+Core make(std::size_t end, Interval iv, std::string_view rule) {
   Core k;
   k.end = end;
   k.outer_precision = iv.precision;
-  k.iv = std::move(iv);
-  k.rule = std::move(rule);
+  k.iv = iv;
+  k.rule = CoreRule{rule};
   return k;
 }
 
@@ -128,7 +128,9 @@ std::optional<Core> core_part(const Context& c, std::size_t i) {
   auto base = parse_core(c, j, inner);
   if (!base || !base->iv.begin || !base->iv.end) return std::nullopt;
   if (base->iv.precision == "day" || base->iv.precision == "week" || base->iv.precision == "part") return std::nullopt;
-  Core k = make(base->end, apply_part(base->iv, *p), "part-of-" + base->rule);
+  // The inner core is no part (allow_part off): one "part-of-" at most.
+  Core k = make(base->end, apply_part(base->iv, *p), base->rule.name);
+  k.rule.part_of = true;
   k.outer_precision = base->outer_precision;
   return k;
 }
@@ -156,7 +158,7 @@ std::optional<std::pair<int, std::size_t>> year_after(const Context& c, std::siz
 
 std::optional<Core> core_subperiod(const Context& c, std::size_t i) {
   int n = 0, months = 0;
-  std::string precision;
+  std::string_view precision;  // the item's, which the vocabulary keeps
   std::size_t j = i;
   if (const Item* q = c.vocab.match(kQcode, c.toks, i)) {
     n = q->n, months = q->months, precision = q->precision;
@@ -189,7 +191,7 @@ std::optional<Core> core_fiscal(const Context& c, std::size_t i) {
 // ---- dates
 
 std::optional<Core> resolved_date(const Context& c, std::size_t end, int year, int month, int day, bool explicit_year,
-                                  std::string rule) {
+                                  std::string_view rule) {
   if (!explicit_year) {
     if (!c.doc) return std::nullopt;
     year = nearest_year(*c.doc, month);
@@ -197,7 +199,7 @@ std::optional<Core> resolved_date(const Context& c, std::size_t end, int year, i
   Ymd ymd{year, month, day};
   if (!timecal::valid(ymd)) return std::nullopt;
   Day d = timecal::to_day(ymd);
-  Core k = make(end, days(d, d, "day"), std::move(rule));
+  Core k = make(end, days(d, d, "day"), rule);
   k.implicit_year = !explicit_year;
   k.explicit_year = explicit_year;
   k.year = year, k.month = month, k.day = day;
@@ -556,7 +558,7 @@ std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags)
   auto consider = [&](std::uint32_t starts, auto rule) {
     if (!(r & starts)) return;
     std::optional<Core> k = rule();
-    if (k && (!best || k->end > best->end)) best = std::move(k);
+    if (k && (!best || k->end > best->end)) best = k;
   };
   if (flags.allow_part) consider(kPart, [&] { return core_part(c, i); });
   consider(kQcode | kOrdinal, [&] { return core_subperiod(c, i); });

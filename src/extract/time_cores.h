@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <string_view>
 
 #include "extract/time_grammar.h"
@@ -14,8 +13,8 @@ namespace dealscan::timegrammar {
 struct Core {
   std::size_t end = 0;  // token index after the core
   Interval iv;
-  std::string rule;
-  std::string outer_precision;  // precision of an open interval built on it
+  CoreRule rule;
+  std::string_view outer_precision;  // precision of an open interval built on it
   // For re-resolving "gennaio" in "tra gennaio e marzo 2026" with the later year.
   bool implicit_year = false;
   bool explicit_year = false;

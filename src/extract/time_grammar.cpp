@@ -60,7 +60,7 @@ std::optional<Match> close_range(const Context& c, std::size_t start, Core first
   inherit_year(first, *second);
   if (*second->iv.end < *first.iv.begin) return std::nullopt;
   Interval iv{first.iv.begin, second->iv.end, first.outer_precision};
-  return Match{start, second->end, iv, (between ? "between:" : "from-to:") + first.rule + "+" + second->rule};
+  return Match{start, second->end, iv, RuleName{between ? "between:" : "from-to:", first.rule, second->rule}};
 }
 
 // What a preposition does to the interval of its core.
@@ -107,7 +107,22 @@ std::string_view kind_name(PrepKind k) {
   }
 }
 
+void append_rule(std::string& out, CoreRule rule) {
+  if (rule.part_of) out += "part-of-";
+  out += rule.name;
+}
+
 }  // namespace
+
+std::string RuleName::str() const {
+  std::string out(lead);
+  append_rule(out, first);
+  if (!second.name.empty()) {
+    out += '+';
+    append_rule(out, second);
+  }
+  return out;
+}
 
 std::optional<Match> parse_at(const Context& c, std::size_t i) {
   if (!core_within_reach(c, i)) return std::nullopt;
@@ -134,7 +149,7 @@ std::optional<Match> parse_reached(const Context& c, std::size_t i) {
     if (auto range = close_range(c, i, *core, false)) return range;
   }
   if (core->duration && p.kind == PrepKind::Between) p.kind = PrepKind::In;  // "tra due anni": that time
-  return Match{i, core->end, apply_kind(p.kind, *core), std::string(kind_name(p.kind)) + core->rule};
+  return Match{i, core->end, apply_kind(p.kind, *core), RuleName{kind_name(p.kind), core->rule, {}}};
 }
 
 }  // namespace dealscan::timegrammar

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/time_calendar.h"
@@ -19,11 +20,28 @@ namespace dealscan::timegrammar {
 
 using timecal::Day;
 
-// An inclusive interval of days; a missing end is open.
+// An inclusive interval of days; a missing end is open. The grammar makes
+// many more than it keeps: its strings are views (of literals or of the
+// vocabulary's items), copied only into the expressions kept.
 struct Interval {
   std::optional<Day> begin;
   std::optional<Day> end;
-  std::string precision;  // day|week|month|season|quarter|half|part|year|decade|open
+  std::string_view precision;  // day|week|month|season|quarter|half|part|year|decade|open
+};
+
+// A core rule's name: "part-of-" before it when it is a part of a period.
+struct CoreRule {
+  std::string_view name;
+  bool part_of = false;
+};
+
+// A match's rule name, kept in parts until the expression is kept:
+// lead + first, then "+" + second for a range ("between:year+year").
+struct RuleName {
+  std::string_view lead;  // "from:", "until:", ...; "between:" or "from-to:" for a range
+  CoreRule first;
+  CoreRule second;  // name empty unless a range
+  std::string str() const;
 };
 
 // Where the grammar last found no core, and with which rules allowed
@@ -50,7 +68,7 @@ struct Context {
 struct Match {
   std::size_t tok_begin = 0, tok_end = 0;  // [tok_begin, tok_end)
   Interval iv;
-  std::string rule;
+  RuleName rule;
 };
 
 // The time expression starting at token i, if any.

@@ -47,8 +47,9 @@ inline TimesFound every_token_scan(const timevocab::Vocab& vocab, const std::str
     }
     if (m->iv.begin && m->iv.end) c.prev = m->iv;
     const bool dated = m->iv.begin || m->iv.end;
-    out.push_back(describe_time(text, toks[m->tok_begin].begin, toks[m->tok_end - 1].end, m->rule,
-                                iso_or_empty(m->iv.begin), iso_or_empty(m->iv.end), dated ? m->iv.precision : "open"));
+    out.push_back(describe_time(text, toks[m->tok_begin].begin, toks[m->tok_end - 1].end, m->rule.str(),
+                                iso_or_empty(m->iv.begin), iso_or_empty(m->iv.end),
+                                dated ? std::string(m->iv.precision) : "open"));
     i = m->tok_end;
   }
   return out;

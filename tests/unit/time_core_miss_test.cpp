@@ -30,7 +30,7 @@ const std::vector<std::string> kSentences = {
 
 std::string describe(const std::optional<Match>& m) {
   if (!m) return "-";
-  return std::to_string(m->tok_begin) + ".." + std::to_string(m->tok_end) + " " + m->rule;
+  return std::to_string(m->tok_begin) + ".." + std::to_string(m->tok_end) + " " + m->rule.str();
 }
 
 TEST(TimeCoreMiss, RememberedMissesChangeNoMatch) {
