@@ -85,6 +85,12 @@ void EntityIndex::assign(const std::vector<Entity>& entities) {
     }
 }
 
+void mention_entities_into(const std::vector<EntityMention>& mentions, const EntityIndex& by_id,
+                           std::vector<const Entity*>& out) {
+  out.resize(mentions.size());
+  for (std::size_t k = 0; k < mentions.size(); ++k) out[k] = by_id.find(mentions[k].entity_id);
+}
+
 bool MentionRef::party() const {
   return entity && (entity->type == EntityType::Org || entity->type == EntityType::Person);
 }
@@ -264,7 +270,7 @@ SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, s
 }
 
 void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v, const EntityOutput& entities,
-                     const EntityIndex& by_id) {
+                     const EntityIndex& by_id, std::span<const Entity* const> mention_entity) {
   v.index = index;
   v.span = span;
   v.mentions.clear();
@@ -280,7 +286,8 @@ void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, Sent
     if (tb >= te) continue;
     MentionRef r;
     r.mention = &*it;
-    r.entity = by_id.find(it->entity_id);
+    r.entity = mention_entity.empty() ? by_id.find(it->entity_id)
+                                      : mention_entity[static_cast<std::size_t>(it - entities.mentions.begin())];
     r.tb = tb;
     r.te = te;
     for (std::size_t t = tb; t < te; ++t) v.role[t] = {};  // a name is never a preposition

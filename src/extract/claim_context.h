@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -68,6 +69,12 @@ class EntityIndex {
   std::vector<const Entity*> slots_;  // power-of-two size, at most half full; null = free
   std::size_t mask_ = 0;
 };
+
+// Each mention's entity (by_id's, null when none), in the order of
+// mentions: a document's mentions looked up once, not again by every
+// sentence view or carry-over question that meets them.
+void mention_entities_into(const std::vector<EntityMention>& mentions, const EntityIndex& by_id,
+                           std::vector<const Entity*>& out);
 
 // An entity mention seen from inside one sentence.
 struct MentionRef {
@@ -163,7 +170,10 @@ SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, s
                         const EntityOutput& entities, const EntityIndex& by_id);
 // The same into v, whose tokens the caller made: its other buffers are
 // reused (a thread keeps its views from document to document).
+// mention_entity, when not empty, is mention_entities_into's answer for
+// entities.mentions: the mentions' entities are read there, not looked up.
 void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v,
-                     const EntityOutput& entities, const EntityIndex& by_id);
+                     const EntityOutput& entities, const EntityIndex& by_id,
+                     std::span<const Entity* const> mention_entity = {});
 
 }  // namespace dealscan::claims

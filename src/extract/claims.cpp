@@ -43,6 +43,7 @@ struct Doc {
   const ClaimInput& in;
   std::vector<Sentence> sentences;  // never empty
   EntityIndex by_id;
+  std::vector<const Entity*> mention_entity;  // per entity mention of in: its entity, looked up once
   std::span<SentenceData> data;     // per sentence: the thread's buffers (sentence_data)
   std::span<SentenceFlags> flags;   // per sentence: the thread's (sentence_flags)
   const LeaderIndex* leaders = nullptr;
@@ -80,7 +81,7 @@ void analyse_view(const Doc& doc, std::size_t s) {
   SentenceData& d = doc.data[s];
   if (d.analysed) return;
   tokenize_once(doc, s);
-  build_view_into(doc.lex, s, doc.sentences[s].span, d.view, doc.in.entities, doc.by_id);
+  build_view_into(doc.lex, s, doc.sentences[s].span, d.view, doc.in.entities, doc.by_id, doc.mention_entity);
   d.analysed = true;
 }
 
@@ -129,7 +130,7 @@ bool may_name_party(const Doc& doc, std::size_t s) {
                              [](const EntityMention& m, std::size_t pos) { return m.span.begin < pos; });
   for (; it != mentions.end() && it->span.begin < span.end; ++it) {
     if (it->span.end > span.end) continue;  // crossing the sentence's end: not in its view
-    const Entity* e = doc.by_id.find(it->entity_id);
+    const Entity* e = doc.mention_entity[static_cast<std::size_t>(it - mentions.begin())];
     if (e && (e->type == EntityType::Org || e->type == EntityType::Person)) return true;
   }
   return false;
@@ -394,12 +395,13 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in) const { return extract
 
 ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& text) const {
   WordCursor words_at;
-  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words(), &words_at, {}, false};
+  Doc doc{impl_->lex, in, in.sentences, {}, {}, {}, {}, &impl_->lex.leaders, {}, text.lowered(), &text.words(), &words_at, {}, false};
   if (doc.sentences.empty()) doc.sentences.push_back(Sentence{Span{0, in.text.text.size()}});
   size_sentence_buffers(doc.sentences.size());
   doc.data = std::span<SentenceData>(sentence_data.data(), doc.sentences.size());
   doc.flags = std::span<SentenceFlags>(sentence_flags.data(), doc.sentences.size());
   doc.by_id.assign(in.entities.entities);
+  mention_entities_into(in.entities.mentions, doc.by_id, doc.mention_entity);
   doc.has_money.assign(doc.sentences.size(), false);
   doc.money_sentence.resize(in.money.size());
   for (std::size_t i = 0; i < in.money.size(); ++i)
@@ -421,8 +423,9 @@ ClaimOutput ClaimExtractor::extract(const ClaimInput& in, const DocumentText& te
   // Per entity (the first of its id, as by_id finds it): its place in
   // org_mentions, so a mention is counted without comparing ids.
   std::vector<int> org_slot(in.entities.entities.size(), -1);
-  for (const auto& m : in.entities.mentions) {
-    const Entity* e = doc.by_id.find(m.entity_id);
+  for (std::size_t k = 0; k < in.entities.mentions.size(); ++k) {
+    const EntityMention& m = in.entities.mentions[k];
+    const Entity* e = doc.mention_entity[k];
     if (!e || e->type != EntityType::Org) continue;
     int& slot = org_slot[static_cast<std::size_t>(e - in.entities.entities.data())];
     if (slot < 0) {

@@ -2,6 +2,7 @@
 // substring test it replaces, for one-byte and longer marks ("…", "«").
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,47 @@ TEST(SentenceView, MentionsRangesAndBracketsAsCountedFromTheStart) {
   // "Uno" inside "Beta Uno" is nested; "Eta." runs past the tokens' "Eta".
   EXPECT_EQ(ids, (std::vector<std::string>{"alfa", "beta", "gamma", "delta", "epsilon", "zeta", "eta"}));
   EXPECT_EQ(inside, (std::vector<bool>{false, true, false, true, true, false, false}));
+}
+
+// Each mention's entity looked up once per document: the list follows the
+// mentions (a repeated id finds the first entity of it, an unknown one
+// none), and a view reading it holds the mentions a view looking them up
+// does.
+TEST(SentenceView, MentionEntitiesListedOnceReadAsLookedUp) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string text = "Alfa e Rossi (di Beta) pagano Gamma a Zeta, e poi Alfa.";
+  std::string lowered;
+  text::assign_lowered(text, lowered);
+  const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org},    {"rossi", "Rossi", EntityType::Person},
+                                        {"beta", "Beta", EntityType::Org},    {"gamma", "Gamma", EntityType::Place},
+                                        {"alfa", "Alfa Bis", EntityType::Org}};
+  EntityOutput out = test_support::mentions_by_name(text, entities);
+  out.mentions.push_back({"zeta", Span{text.find("Zeta"), text.find("Zeta") + 4}});  // no such entity
+  std::sort(out.mentions.begin(), out.mentions.end(),
+            [](const EntityMention& a, const EntityMention& b) { return a.span.begin < b.span.begin; });
+  const EntityIndex by_id(out.entities);
+  std::vector<const Entity*> of_mention = {&entities[0]};  // stale: replaced
+  mention_entities_into(out.mentions, by_id, of_mention);
+  ASSERT_EQ(of_mention.size(), out.mentions.size());
+  for (std::size_t k = 0; k < out.mentions.size(); ++k) {
+    EXPECT_EQ(of_mention[k], by_id.find(out.mentions[k].entity_id)) << k;
+    if (out.mentions[k].entity_id == "alfa") EXPECT_EQ(of_mention[k], &out.entities[0]);
+    if (out.mentions[k].entity_id == "zeta") EXPECT_EQ(of_mention[k], nullptr);
+  }
+  const Span span{0, text.size()};
+  const SentenceView looked_up = build_view(lex, 0, span, tokenize(text, lowered, span), out, by_id);
+  SentenceView listed;
+  listed.tokens = tokenize(text, lowered, span);
+  build_view_into(lex, 0, span, listed, out, by_id, of_mention);
+  ASSERT_EQ(listed.mentions.size(), looked_up.mentions.size());
+  ASSERT_GE(listed.mentions.size(), 5u);
+  for (std::size_t k = 0; k < listed.mentions.size(); ++k) {
+    EXPECT_EQ(listed.mentions[k].mention, looked_up.mentions[k].mention) << k;
+    EXPECT_EQ(listed.mentions[k].entity, looked_up.mentions[k].entity) << k;
+    EXPECT_EQ(listed.mentions[k].role, looked_up.mentions[k].role) << k;
+    EXPECT_EQ(listed.mentions[k].parenthetical, looked_up.mentions[k].parenthetical) << k;
+    EXPECT_EQ(listed.mentions[k].id(), looked_up.mentions[k].id()) << k;
+  }
 }
 
 // joined builds a rule name as the + chain it replaces did.
