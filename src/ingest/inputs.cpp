@@ -92,6 +92,14 @@ struct FileIdHash {
   std::size_t operator()(const FileId& f) const { return std::hash<std::uint64_t>{}(std::uint64_t(f.ino) * 1000003u ^ f.dev); }
 };
 
+// A file descriptor closed on scope exit.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 struct Walker {
   const InputOptions& options;
   std::vector<SkippedSource>& skipped;
@@ -126,13 +134,18 @@ struct Walker {
   // The names in dir but the hidden ones ("." and ".." among them), read
   // with readdir: directory_iterator builds and parses a path per entry,
   // which cost more than the rest of a short document's processing on the
-  // calling thread. False (reported) when dir cannot be opened.
-  bool list_names(const fs::path& dir, std::vector<std::string>& names) {
-    std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), ::closedir);
+  // calling thread. Gives back a descriptor of dir (for stat calls relative
+  // to it), or -1 (reported) when dir cannot be opened.
+  int list_names(const fs::path& dir, std::vector<std::string>& names) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int kept = fd < 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    std::unique_ptr<DIR, int (*)(DIR*)> d(kept < 0 ? nullptr : ::fdopendir(fd), ::closedir);
     if (!d) {
       const int err = errno;
+      if (fd >= 0) ::close(fd);
+      if (kept >= 0) ::close(kept);
       skipped.push_back({dir.string(), reason_for_errno(err)});
-      return false;
+      return -1;
     }
     int err = 0;
     for (;;) {
@@ -145,7 +158,7 @@ struct Walker {
       if (e->d_name[0] != '.') names.emplace_back(e->d_name);
     }
     if (err != 0) skipped.push_back({dir.string(), "cannot list folder: " + reason_for_errno(err)});
-    return true;
+    return kept;
   }
 
   // Walks dir; ancestors are the canonical folders above (for loop detection).
@@ -155,7 +168,8 @@ struct Walker {
       return;
     }
     std::vector<std::string> names;
-    if (!list_names(dir, names)) return;
+    const Fd folder{list_names(dir, names)};
+    if (folder.fd < 0) return;
     // Names, not paths, are sorted: in one folder the order is the same, and
     // comparing paths part by part costs more than the rest of the walk.
     std::sort(names.begin(), names.end());
@@ -166,9 +180,10 @@ struct Walker {
     for (const auto& name : names) {
       path.resize(base);
       path += name;
-      // Most entries are matching regular files: one stat() lists them.
+      // Most entries are matching regular files: one stat() lists them,
+      // relative to the folder so the kernel does not walk the path again.
       struct stat fast {};
-      if (::stat(path.c_str(), &fast) == 0 && S_ISREG(fast.st_mode)) {
+      if (::fstatat(folder.fd, name.c_str(), &fast, 0) == 0 && S_ISREG(fast.st_mode)) {
         if (glob_match(options.glob, name)) add_file(path, &fast);
         continue;
       }
@@ -209,30 +224,30 @@ struct Walker {
   }
 };
 
-// A file descriptor closed on scope exit.
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
+Error read_error(int err) {
+  if (err == EISDIR) return Error{"is a directory"};
+  return Error{"read error: " + std::error_code(err, std::generic_category()).message()};
+}
 
-// Reads fd to the end, failing past limit bytes.
-Result<std::string> read_all(int fd, std::size_t expected, std::size_t limit) {
+// Reads fd to the end, failing past limit bytes. A regular file's size is
+// known from fstat: a read() that stops short at that size has reached the
+// end, so no second read() is made to see it return 0 (a file that grew is
+// read on). Reading through a buffer on the stack costs one copy, where
+// reading into the string would first zero it.
+Result<std::string> read_all(int fd, std::optional<std::size_t> size, std::size_t limit) {
   std::string data;
-  data.reserve(std::min(expected, limit) + 1);
+  data.reserve(std::min(size.value_or(0), limit) + 1);
   char buf[64 * 1024];
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      if (err == EISDIR) return Error{"is a directory"};
-      return Error{"read error: " + std::error_code(err, std::generic_category()).message()};
+      return read_error(errno);
     }
     if (n == 0) break;
     data.append(buf, static_cast<std::size_t>(n));
     if (data.size() > limit) return Error{"too large (over the limit of " + std::to_string(limit) + " bytes)"};
+    if (size && data.size() == *size && static_cast<std::size_t>(n) < sizeof buf) break;  // short at the size seen
   }
   return data;
 }
@@ -386,17 +401,17 @@ InputList expand_inputs(const std::vector<std::string>& paths, const InputOption
 
 Result<std::string> read_input(const InputFile& file, const InputOptions& options) {
   try {
-    if (file.path == "-") return read_all(STDIN_FILENO, 0, options.max_file_bytes);
+    if (file.path == "-") return read_all(STDIN_FILENO, std::nullopt, options.max_file_bytes);
     Fd fd{::open(file.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY)};
     if (fd.fd < 0) return Error{reason_for_errno(errno)};
     struct stat st {};
     if (::fstat(fd.fd, &st) != 0) return Error{reason_for_errno(errno)};
     if (S_ISDIR(st.st_mode)) return Error{"is a directory"};
-    std::size_t size = 0;
+    std::optional<std::size_t> size;
     if (S_ISREG(st.st_mode)) {
       size = static_cast<std::size_t>(st.st_size);
-      if (size > options.max_file_bytes)
-        return Error{"too large (" + std::to_string(size) + " bytes > limit " + std::to_string(options.max_file_bytes) +
+      if (*size > options.max_file_bytes)
+        return Error{"too large (" + std::to_string(*size) + " bytes > limit " + std::to_string(options.max_file_bytes) +
                      ")"};
     }
     return read_all(fd.fd, size, options.max_file_bytes);
