@@ -57,13 +57,15 @@ inline bool short_number_may_begin(const Context& c, std::size_t j) {
 }
 
 // Whether the rules of parse_core can find a core at j, a token that may
-// start one. Only counts and bare numbers are refused, the tokens most often
-// asked ("un accordo", "500 milioni"), and only if j is no preposition word
-// (so a run of prepositions before it ends at or before it). As the rules
-// read them: a count needs a unit after it; a number of three or of five or
-// more digits starts no rule, one of one or two digits only what
-// short_number_may_begin allows. A number whose bucket has other roles
-// ("2" of the ordinal "2°") is a bare number unless one of its items matches.
+// start one. Only counts, ordinals and bare numbers are refused, the tokens
+// most often asked ("un accordo", "secondo fonti", "500 milioni"), and only
+// if j is no preposition word (so a run of prepositions before it ends at or
+// before it). As the rules read them: a count needs a unit after it; an
+// ordinal a sub-period ("terzo trimestre") or, the first, a month ("primo
+// gennaio"); a number of three or of five or more digits starts no rule, one
+// of one or two digits only what short_number_may_begin allows. A number
+// whose bucket has other roles ("2" of the ordinal "2°") is a bare number
+// unless one of its items matches.
 inline bool core_may_begin(const Context& c, std::size_t j) {
   using namespace timevocab;
   const timetok::Token& t = c.toks[j];
@@ -72,6 +74,12 @@ inline bool core_may_begin(const Context& c, std::size_t j) {
   if (r == kCount) {
     const Item* count = c.vocab.match(kCount, c.toks, j);
     return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
+  }
+  if (r == kOrdinal) {
+    const Item* ordinal = c.vocab.match(kOrdinal, c.toks, j);
+    if (!ordinal) return false;
+    const std::size_t next = j + ordinal->words.size();
+    return c.vocab.match(kSubperiod, c.toks, next) || (ordinal->n == 1 && c.vocab.match(kMonth, c.toks, next));
   }
   if (t.kind == timetok::Kind::Number && r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j))
     r = kNumber;

@@ -33,6 +33,9 @@ const std::vector<std::string> kSentences = {
     "Il 2,5% e il 4, il 10.000 e il 2 miliardi; il 2° posto, il 1°maggio e l'1º giugno.",
     "Dal 3-4 al 5.6.2025, il 12.5 e il 7/8, nel 2° trimestre e il 9-10 maggio 2026.",
     "Le 3 società, i 2 soci e il 5%: 1/3 del capitale, 21.01.2025, 3.2024 e 4-2025.",
+    // Ordinals: before a sub-period or ("primo") a month, and before neither.
+    "Secondo i legali il secondo semestre 2025 conta, il terzo socio no; il primo marzo sì, il secondo aprile no.",
+    "Nella seconda metà del 2026 e nel quarto trimestre, primo in classifica, al primo giugno, terza fila.",
 };
 
 struct Doc {
@@ -65,6 +68,26 @@ TEST(TimeReach, RefusesNoTokenWhereTheGrammarFindsAnExpression) {
   }
   EXPECT_GT(found, 40);    // the sentences are full of expressions
   EXPECT_GT(refused, 40);  // and of tokens the check refuses
+}
+
+// Ordinals begin a core only before a sub-period, or the first before a
+// month; the check refuses them elsewhere ("secondo i legali").
+TEST(TimeReach, OrdinalsBeginOnlyBeforeASubperiodOrAMonth) {
+  const timevocab::Vocab vocab(Lexicon::builtin());
+  Doc d{"secondo i soci, seconda metà, primo marzo, secondo marzo, terzo trimestre, primo giorno", "", {}};
+  d.lowered = d.text;
+  timetok::lower_in_place(d.lowered);
+  timetok::tokenize(d.text, d.lowered, d.toks);
+  vocab.annotate(d.toks);
+  const auto doc = timecal::parse_doc_date("2025-06-18");
+  ASSERT_TRUE(doc);
+  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+  std::vector<std::string> begins;
+  for (std::size_t i = 0; i < d.toks.size(); ++i)
+    if (vocab.roles_of(d.toks[i]) & timevocab::kOrdinal)
+      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
+  const std::vector<std::string> want = {"secondo-", "seconda+", "primo+", "secondo-", "terzo+", "primo-"};
+  EXPECT_EQ(begins, want);
 }
 
 // What the extractor finds with the check, in sentences where counts and
