@@ -563,8 +563,20 @@ struct StartMemo {
     std::uint16_t word_phrase = 0;  // Token::word_phrase
     char key[kMaxWord];    // the word, when longer than 16 bytes
   };
+  // Words of one or two ASCII bytes ("e", "di", "l'") and of three
+  // lower-case letters ("che", "per"), half the words marked, by their
+  // bytes: no hash, no compare. One byte w at w, two bytes ab at
+  // 128 + (a << 7 | b), three letters abc at 128 + 128 * 128 + their low
+  // five bits each.
+  struct ShortSlot {
+    std::uint8_t known = 0;  // 0: not looked up yet
+    std::uint8_t mask = 0;
+    std::uint16_t word_phrase = 0;
+  };
+  static constexpr std::size_t kShortSlots = 128 + 128 * 128 + 32 * 32 * 32;
   std::uint64_t owner = 0;
   std::array<Slot, kSlots> slots{};
+  std::array<ShortSlot, kShortSlots> short_words{};
 };
 thread_local StartMemo start_memo;
 static_assert(StartMemo::kSlots == std::size_t{1} << 13, "the slot is the hash's top 13 bits");
@@ -664,13 +676,35 @@ namespace {
   return remember_starts(index, slot, token, head, tail);
 }
 
+// The memo's short-word slot of token (1 to 3 bytes), or -1 when it has
+// none (a byte beyond ASCII; three bytes not all of 0x60-0x7F).
+[[gnu::always_inline]] inline std::ptrdiff_t short_slot_of(std::string_view token) {
+  const auto a = static_cast<unsigned char>(token[0]);
+  if (token.size() == 1) return a < 0x80 ? a : -1;
+  const auto b = static_cast<unsigned char>(token[1]);
+  if (token.size() == 2) return (a | b) < 0x80 ? 128 + (a << 7 | b) : -1;
+  const auto c = static_cast<unsigned char>(token[2]);
+  if ((a & b & c & 0xE0) != 0x60 || ((a | b | c) & 0x80)) return -1;
+  return 128 + 128 * 128 + ((a & 31) << 10 | (b & 31) << 5 | (c & 31));
+}
+
+// A short-word miss: looks the word up and remembers its answer in slot.
+[[gnu::noinline]] const StartMemo::ShortSlot& remember_short(const StartIndex& index, StartMemo::ShortSlot& slot,
+                                                             std::string_view token) {
+  const std::uint8_t found = index.looked_up(token);
+  slot.mask = found & static_cast<std::uint8_t>(~StartIndex::kSecondWordBit);
+  slot.word_phrase = index.word_phrase_of(token, found);
+  slot.known = 1;
+  return slot;
+}
+
 // The thread's memo for the StartIndex of this id: cleared first when it
 // holds another one's answers. A thread's first memo (owner 0) is still as
-// it was zero-initialised: clearing its 320 KB again cost 0.3 M a thread.
+// it was zero-initialised: clearing its 512 KB again cost 0.3 M a thread.
 StartMemo& memo_for(std::uint64_t id) {
   StartMemo& memo = start_memo;
   if (memo.owner != id) {
-    if (memo.owner != 0) memo.slots = {};
+    if (memo.owner != 0) memo.slots = {}, memo.short_words = {};
     memo.owner = id;
   }
   return memo;
@@ -693,6 +727,11 @@ namespace {
     const std::uint8_t found = index.looked_up(t.lower);
     t.may_start = found & static_cast<std::uint8_t>(~StartIndex::kSecondWordBit);
     t.word_phrase = index.word_phrase_of(t.lower, found);
+  } else if (const std::ptrdiff_t k = t.lower.size() <= 3 ? short_slot_of(t.lower) : -1; k >= 0) {
+    StartMemo::ShortSlot& slot = memo.short_words[static_cast<std::size_t>(k)];
+    const StartMemo::ShortSlot& known = slot.known ? slot : remember_short(index, slot, t.lower);
+    t.may_start = known.mask;
+    t.word_phrase = known.word_phrase;
   } else {
     const StartMemo::Slot& slot = memo_starts(memo, index, t.lower);
     t.may_start = slot.mask;

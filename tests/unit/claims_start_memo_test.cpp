@@ -44,6 +44,39 @@ TEST(StartMemo, MarksEqualLookupsForEveryWordLength) {
   expect_marks_equal_lookups(lex.starts, text);  // now every word is remembered
 }
 
+// Words of one to three bytes are remembered by their bytes: for every
+// such word of bytes around the edges the table's key tests (ASCII and not,
+// 0x60-0x7F and not), and the short words of the claim lists, the marks
+// and the one-word phrases equal the lookups, met first and again.
+TEST(StartMemo, ShortWordsByTheirBytesEqualLookups) {
+  const ClaimLexicon lex(Lexicon::builtin());
+  const std::string edges = {'\x01', '\'', '0', '9', 'A', '_', '`', 'a', 'd', 'e', 'h', 'i', 'z', '{', '\x7f',
+                             '\x80', '\xa8', '\xc3', '\xe0', '\xff'};
+  std::vector<std::string> words;
+  for (int c = 1; c < 256; ++c) words.emplace_back(1, static_cast<char>(c));
+  for (char a : edges)
+    for (char b : edges) {
+      words.push_back({a, b});
+      for (char c : edges) words.push_back({a, b, c});
+    }
+  for (const char* w : {"di", "da", "a", "e", "ha", "l'", "che", "per", "non", "del", "con", "sul", "ai", "fra"})
+    words.emplace_back(w);
+  std::vector<Token> tokens;
+  for (const auto& w : words) tokens.push_back(Token{Span{0, w.size()}, w, true});
+  int starting = 0;
+  for (int round = 0; round < 2; ++round) {
+    auto marked = tokens;
+    lex.starts.mark(marked);
+    for (std::size_t i = 0; i < marked.size(); ++i) {
+      const std::uint8_t found = lex.starts.looked_up(words[i]);
+      EXPECT_EQ(marked[i].may_start, lex.starts.starts_of(words[i])) << "'" << words[i] << "'";
+      EXPECT_EQ(marked[i].word_phrase, lex.starts.word_phrase_of(words[i], found)) << "'" << words[i] << "'";
+      starting += marked[i].may_start != 0;
+    }
+  }
+  EXPECT_GT(starting, 10);  // "di", "da", "che", "per", "non"... start phrases
+}
+
 TEST(StartMemo, MarksEqualLookupsOnRandomWords) {
   const ClaimLexicon lex(Lexicon::builtin());
   std::mt19937 rng(7);
