@@ -70,17 +70,19 @@ struct Finished {
   ArchiveCrossCheck::Prepared prepared;
 };
 
-using Outcome = std::variant<Finished, SkippedSource>;
+// Empty (monostate) once what it held is freed.
+using Outcome = std::variant<std::monostate, Finished, SkippedSource>;
 
 // One worker's documents between its processing and their hand-over. The
-// hand-over only reads them and gives them back; the worker frees (or
-// overwrites) them when it next needs a place, so memory is freed on the
-// thread that allocated it: a free into another thread's heap costs more.
+// hand-over only reads them and gives them back; the worker frees what they
+// hold when it next needs a place, so memory is freed on the thread that
+// allocated it (a free into another thread's heap costs more), and no
+// finished document waits in an idle place until the place is reused.
 class Lane {
  public:
-  // A place for the worker's next document; what it held is the worker's
-  // to overwrite. Only the worker calls this.
+  // A place for the worker's next document. Only the worker calls this.
   Outcome& place() {
+    release_spent();
     if (free_.empty()) return *places_.emplace_back(std::make_unique<Outcome>());
     Outcome& o = *free_.back();
     free_.pop_back();
@@ -88,15 +90,23 @@ class Lane {
   }
   // Under the sink's lock: o was handed over.
   void give_back(Outcome& o) { returned_.push_back(&o); }
-  // Under the sink's lock, on the worker: the places handed over are free.
+  // Under the sink's lock, on the worker: the places handed over are its
+  // own again, to be emptied outside the lock.
   void take_returned() {
-    free_.insert(free_.end(), returned_.begin(), returned_.end());
+    spent_.insert(spent_.end(), returned_.begin(), returned_.end());
     returned_.clear();
   }
 
  private:
+  void release_spent() {
+    for (Outcome* o : spent_) o->emplace<std::monostate>();
+    free_.insert(free_.end(), spent_.begin(), spent_.end());
+    spent_.clear();
+  }
+
   std::vector<std::unique_ptr<Outcome>> places_;
-  std::vector<Outcome*> free_;      // the worker's own
+  std::vector<Outcome*> free_;      // the worker's own, empty
+  std::vector<Outcome*> spent_;     // the worker's own, still holding a handed-over document
   std::vector<Outcome*> returned_;  // guarded by the sink's lock
 };
 
