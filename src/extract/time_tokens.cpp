@@ -207,10 +207,22 @@ std::size_t whole_word_end(const entity::Token& w, std::string_view text) {
 class ScanReader {
  public:
   ScanReader(const entity::TokenStream& words, std::string_view lowered, Sink& out)
-      : text_(words.text), lowered_(lowered), tokens_(words.tokens), out_(out) {}
+      : text_(words.text),
+        lowered_(lowered),
+        tokens_(words.tokens),
+        out_(out),
+        plain_spaces_(words.plain_spaces) {}
   // The tokens of scan tokens [from, to) and of the white space before each.
   void read(std::size_t from, std::size_t to) {
-    for (std::size_t k = from; k < to; ++k) read_token(tokens_[k]);
+    for (std::size_t k = from; k < to; ++k) {
+      const entity::Token& w = tokens_[k];
+      // Most tokens, inline: a word of ASCII letters after white space that
+      // makes no tokens (read_token's first tests, which it passes).
+      if (plain_spaces_ && (w.ascii & w.word & !w.digits) && w.begin >= done_)
+        add_whole_word(w);
+      else
+        read_token(w);
+    }
   }
   // The text before `at` is taken care of (its tokens left unmade).
   void skip_to(std::size_t at) { done_ = at; }
@@ -224,11 +236,7 @@ class ScanReader {
     if (w.begin < done_) return;  // the apostrophe of the word before
     if (gap_makes_tokens(text_, done_, w.begin)) tokenize_range(text_, lowered_, done_, w.begin, out_);
     if (whole_word(w, text_)) {
-      const std::size_t end = whole_word_end(w, text_);
-      auto h = static_cast<std::uint32_t>(w.key_hash);
-      if (end != w.end) h = word_hash(view(lowered_, w.begin, end));  // "dell'"
-      out_.add(w.begin, end, Kind::Word, view(lowered_, w.begin, end), -1, true, h);
-      done_ = end;
+      add_whole_word(w);
     } else if (w.ascii && w.word && w.shape == entity::Shape::None) {  // ASCII digits only: one number
       int number = -1;
       read_number(text_, w.begin, w.end, number);
@@ -245,10 +253,20 @@ class ScanReader {
     }
   }
 
+  // A word whole_word takes, with its elided apostrophe if any.
+  [[gnu::always_inline]] void add_whole_word(const entity::Token& w) {
+    const std::size_t end = whole_word_end(w, text_);
+    auto h = static_cast<std::uint32_t>(w.key_hash);
+    if (end != w.end) h = word_hash(view(lowered_, w.begin, end));  // "dell'"
+    out_.add(w.begin, end, Kind::Word, view(lowered_, w.begin, end), -1, true, h);
+    done_ = end;
+  }
+
   std::string_view text_;
   std::string_view lowered_;
   const std::vector<entity::Token>& tokens_;
   Sink& out_;
+  bool plain_spaces_;     // no white space beyond ASCII: no gap makes tokens
   std::size_t done_ = 0;  // the text before this is tokenized
 };
 
