@@ -1,6 +1,8 @@
 #include "extract/time_calendar.h"
 
+#include <array>
 #include <cstdio>
+#include <cstring>
 
 namespace dealscan::timecal {
 
@@ -15,9 +17,24 @@ Day to_day(Ymd d) {
   return era * 146097 + doe - 719468;
 }
 
+// civil_from_days for z + 719468 >= 0 (from 0000-03-01 on), in unsigned
+// arithmetic: its divisions by constants are a multiply and a shift each,
+// the signed ones need sign fix-ups.
+Ymd to_ymd_from_era_zero(unsigned long z) {
+  const unsigned long era = z / 146097;
+  const unsigned long doe = z - era * 146097;
+  const unsigned long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return Ymd{static_cast<int>(yoe + era * 400) + (m <= 2), m, d};
+}
+
 Ymd to_ymd(Day z) {
   z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
+  if (z >= 0) return to_ymd_from_era_zero(static_cast<unsigned long>(z));
+  long era = (z - 146096) / 146097;
   long doe = z - era * 146097;
   long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   long y = yoe + era * 400;
@@ -53,6 +70,22 @@ Day add_months(Day d, int n) {
   return to_day(Ymd{year, month, day});
 }
 
+namespace {
+
+// "00" to "99", two characters a number.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (int v = 0; v < 100; ++v) {
+    pairs[2 * v] = static_cast<char>('0' + v / 10);
+    pairs[2 * v + 1] = static_cast<char>('0' + v % 10);
+  }
+  return pairs;
+}();
+
+void put_pair(char* at, int v) { std::memcpy(at, &kDigitPairs[2 * static_cast<std::size_t>(v)], 2); }
+
+}  // namespace
+
 std::string iso(Day d) {
   Ymd y = to_ymd(d);
   char buf[16];
@@ -61,15 +94,12 @@ std::string iso(Day d) {
     return buf;
   }
   // The usual case without printf (called for every time expression).
-  auto put = [&](std::size_t at, int v, int width) {
-    for (int k = width - 1; k >= 0; --k, v /= 10)
-      buf[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
-  };
-  put(0, y.year, 4);
+  put_pair(buf, y.year / 100);
+  put_pair(buf + 2, y.year % 100);
   buf[4] = '-';
-  put(5, y.month, 2);
+  put_pair(buf + 5, y.month);
   buf[7] = '-';
-  put(8, y.day, 2);
+  put_pair(buf + 8, y.day);
   return std::string(buf, 10);
 }
 
