@@ -15,7 +15,8 @@ ClaimLexicon::ClaimLexicon(const Lexicon& lexicon)
       leaders(build_leader_index(lexicon)) {
   for (const Phrase& p : triggers.phrases()) {
     const LexEntry& e = *p.entry;
-    trigger_facts.push_back(TriggerFacts{kind_from(e.attr("kind")), e.attr("pos") == "verb", e.attr("dir"), e.number("weight", 1)});
+    trigger_facts.push_back(TriggerFacts{kind_from(e.attr("kind")), e.attr("pos") == "verb", e.attr("dir"), e.number("weight", 1),
+                                         e.attr("copula") == "yes"});
   }
   for (const Phrase& p : roles.phrases()) role_of.push_back(p.entry->attr("role"));
   for (std::string_view r : role_of) relative.push_back(r == "relative"), head.push_back(r == "head");

@@ -25,6 +25,7 @@ struct TriggerFacts {
   bool verb = false;         // pos=verb
   std::string_view dir;      // dir=
   double weight = 1;         // weight=
+  bool copula = false;       // copula=yes: the noun it links decides the kind
 };
 
 // The claim word lists (data/lexicon/it/claim_*.tsv), compiled once.

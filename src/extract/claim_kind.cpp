@@ -108,6 +108,7 @@ void find_triggers_into(const ClaimLexicon& lex, const SentenceView& v, std::vec
     h.verb = facts.verb;
     h.dir = facts.dir;
     h.weight = facts.weight;
+    h.copula = facts.copula;
     if (h.kind || !h.dir.empty()) out.push_back(h);  // kind=none entries only mask shorter words
     i = m.end;
   }
@@ -127,7 +128,7 @@ KindDecision decide_kind(const SentenceView& v, const std::vector<TriggerHit>& h
     d.trigger = h;
     d.rule = rule_name("sentence", *h);
   }
-  if (d.trigger && d.trigger->entry->attr("copula") == "yes") {
+  if (d.trigger && d.trigger->copula) {
     // "il contratto ... vale N": a copula takes the kind of the noun it links.
     for (const auto& h : hits)
       if (&h != d.trigger && h.kind && !h.verb && h.e <= d.trigger->b && gap(v, h.e, d.trigger->b) != kFar) {

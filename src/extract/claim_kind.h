@@ -23,6 +23,7 @@ struct TriggerHit {
   bool verb = false;
   std::string_view dir;      // pay | receive | sell | owner | ""
   double weight = 1;
+  bool copula = false;       // a linking verb ("vale"): the noun it links decides
 };
 
 std::vector<TriggerHit> find_triggers(const ClaimLexicon& lex, const SentenceView& v);
