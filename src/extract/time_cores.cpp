@@ -73,6 +73,17 @@ Count count_at(const Context& c, std::size_t i) {
   return k;
 }
 
+// A count and the unit item after it (nullptr: none), as the rules of
+// counted units read them ("tre anni", "pochi giorni", "anni").
+struct CountedUnit {
+  Count count;
+  const Item* unit = nullptr;
+};
+CountedUnit counted_unit_at(const Context& c, std::size_t i) {
+  const Count n = count_at(c, i);
+  return CountedUnit{n, c.vocab.match(kUnit, c.toks, n.end)};
+}
+
 // Interval of n units after (n > 0) or before (n < 0) an anchor day, as the
 // whole unit containing the shifted day.
 Interval unit_containing(Unit u, Day d) {
@@ -437,16 +448,16 @@ std::optional<Core> core_weekday(const Context& c, std::size_t i) {
 
 // ---- spans around the document date: "negli ultimi tre anni", "nei giorni scorsi", "due anni fa"
 
-std::optional<Core> core_recent(const Context& c, std::size_t i) {
-  std::size_t j = i;
+// at_i: the count and unit from i, which "ultimi" may come before.
+std::optional<Core> core_recent(const Context& c, std::size_t i, CountedUnit at_i) {
   int dir = 0;
-  if (const Item* r = c.vocab.match(kRecent, c.toks, j)) {
+  if (const Item* r = c.vocab.match(kRecent, c.toks, i)) {
     dir = r->dir;
-    j += r->words.size();
+    at_i = counted_unit_at(c, i + r->words.size());
   }
-  Count n = count_at(c, j);
-  j = n.end;
-  const Item* u = c.vocab.match(kUnit, c.toks, j);
+  const Count n = at_i.count;
+  const Item* u = at_i.unit;
+  std::size_t j = n.end;
   if (!u || !u->plural) return std::nullopt;
   j += u->words.size();
   if (!dir) {
@@ -464,9 +475,9 @@ std::optional<Core> core_recent(const Context& c, std::size_t i) {
   return make(j, iv, "recent-span");
 }
 
-std::optional<Core> core_ago(const Context& c, std::size_t i) {
-  Count n = count_at(c, i);
-  const Item* u = c.vocab.match(kUnit, c.toks, n.end);
+std::optional<Core> core_ago(const Context& c, CountedUnit at_i) {
+  const Count n = at_i.count;
+  const Item* u = at_i.unit;
   if (!n.present || n.few || !u) return std::nullopt;
   std::size_t j = n.end + u->words.size();
   const Item* a = c.vocab.match(kAgo, c.toks, j);
@@ -476,9 +487,9 @@ std::optional<Core> core_ago(const Context& c, std::size_t i) {
 }
 
 // "pochi giorni dopo", "il giorno dopo", "due settimane prima": from the previous expression.
-std::optional<Core> core_later(const Context& c, std::size_t i) {
-  Count n = count_at(c, i);
-  const Item* u = c.vocab.match(kUnit, c.toks, n.end);
+std::optional<Core> core_later(const Context& c, CountedUnit at_i) {
+  const Count n = at_i.count;
+  const Item* u = at_i.unit;
   if (!u || (u->plural != (n.present && n.n > 1))) return std::nullopt;
   std::size_t j = n.end + u->words.size();
   const Item* l = c.vocab.match(kLater, c.toks, j);
@@ -494,9 +505,9 @@ std::optional<Core> core_later(const Context& c, std::size_t i) {
 }
 
 // "due anni" after "entro"/"tra": the day that many units from the document date.
-std::optional<Core> core_duration(const Context& c, std::size_t i) {
-  Count n = count_at(c, i);
-  const Item* u = c.vocab.match(kUnit, c.toks, n.end);
+std::optional<Core> core_duration(const Context& c, CountedUnit at_i) {
+  const Count n = at_i.count;
+  const Item* u = at_i.unit;
   auto anchor = doc_anchor(c);
   if (!n.present || n.few || !u || !anchor) return std::nullopt;
   Day x = shift_by(u->unit, *anchor, n.n);
@@ -574,13 +585,16 @@ std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags)
   consider(kWeekday, [&] { return core_weekday(c, i); });
   // The rules of counted units all need a unit after the count ("tre anni",
   // "anni"), which most numbers and "un", "una" lack; "ultimi" may come first.
-  const bool unit_follows = (r & counted) && c.vocab.match(kUnit, c.toks, count_at(c, i).end);
+  // Read once here for the four rules.
+  if (!(r & (counted | kRecent))) return best;
+  const CountedUnit at_i = counted_unit_at(c, i);
+  const bool unit_follows = (r & counted) && at_i.unit;
   if (!unit_follows && !(r & kRecent)) return best;
-  consider(kRecent | counted, [&] { return core_recent(c, i); });
+  consider(kRecent | counted, [&] { return core_recent(c, i, at_i); });
   if (!unit_follows) return best;
-  consider(counted, [&] { return core_ago(c, i); });
-  consider(counted, [&] { return core_later(c, i); });
-  if (flags.duration) consider(counted, [&] { return core_duration(c, i); });
+  consider(counted, [&] { return core_ago(c, at_i); });
+  consider(counted, [&] { return core_later(c, at_i); });
+  if (flags.duration) consider(counted, [&] { return core_duration(c, at_i); });
   return best;
 }
 
