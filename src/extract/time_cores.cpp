@@ -84,18 +84,30 @@ CountedUnit counted_unit_at(const Context& c, std::size_t i) {
   return CountedUnit{n, c.vocab.match(kUnit, c.toks, n.end)};
 }
 
+// The precision of the interval of one unit (unit_containing's).
+std::string_view unit_precision(Unit u) {
+  switch (u) {
+    case Unit::Day: return "day";
+    case Unit::Week: return "week";
+    case Unit::Month: return "month";
+    default: return "year";
+  }
+}
+
 // Interval of n units after (n > 0) or before (n < 0) an anchor day, as the
 // whole unit containing the shifted day.
 Interval unit_containing(Unit u, Day d) {
-  Ymd y = timecal::to_ymd(d);
   switch (u) {
-    case Unit::Day: return days(d, d, "day");
+    case Unit::Day: return days(d, d, unit_precision(u));
     case Unit::Week: {
       Day mon = d - (timecal::weekday(d) - 1);
-      return days(mon, mon + 6, "week");
+      return days(mon, mon + 6, unit_precision(u));
     }
-    case Unit::Month: return month_interval(y.year, y.month);
-    default: return year_interval(y.year);
+    case Unit::Month: {
+      const Ymd y = timecal::to_ymd(d);
+      return month_interval(y.year, y.month);
+    }
+    default: return year_interval(timecal::to_ymd(d).year);
   }
 }
 Day shift_by(Unit u, Day d, int n) {
@@ -470,8 +482,8 @@ std::optional<Core> core_recent(const Context& c, std::size_t i, CountedUnit at_
   if (!anchor || dir == 0) return std::nullopt;
   int count = n.present && !n.few ? n.n : (u->recent ? u->recent : 1);
   Day other = shift_by(u->unit, *anchor, dir * count);
-  Interval iv = dir < 0 ? days(other, *anchor, "") : days(*anchor, other, "");
-  iv.precision = unit_containing(u->unit, *anchor).precision;
+  const std::string_view precision = unit_precision(u->unit);
+  const Interval iv = dir < 0 ? days(other, *anchor, precision) : days(*anchor, other, precision);
   return make(j, iv, "recent-span");
 }
 
@@ -511,7 +523,7 @@ std::optional<Core> core_duration(const Context& c, CountedUnit at_i) {
   auto anchor = doc_anchor(c);
   if (!n.present || n.few || !u || !anchor) return std::nullopt;
   Day x = shift_by(u->unit, *anchor, n.n);
-  Core k = make(n.end + u->words.size(), days(x, x, unit_containing(u->unit, x).precision), "duration");
+  Core k = make(n.end + u->words.size(), days(x, x, unit_precision(u->unit)), "duration");
   k.duration = true;
   return k;
 }
