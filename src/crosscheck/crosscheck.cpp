@@ -218,10 +218,16 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
 
 CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexicon& lexicon, unsigned threads) {
   const Tunables t = load_tunables(lexicon);
-  const Parties parties(documents);
   Names names;
   std::vector<StoryDoc> story_docs(documents.size());
-  parallel_for(documents.size(), threads, [&](std::size_t d) { story_docs[d] = story_doc(documents[d], t, names); });
+  std::vector<DocumentParties> links(documents.size());
+  parallel_for(documents.size(), threads, [&](std::size_t d) {
+    story_docs[d] = story_doc(documents[d], t, names);
+    links[d] = party_links(documents[d], story_docs[d], names);
+  });
+  Parties parties(names);
+  for (const auto& l : links) parties.add(l);
+  std::vector<DocumentParties>().swap(links);
   const auto groups =
       group_stories({story_docs.size(), [&](std::size_t d) { return story_docs[d]; }}, names, parties, t, threads);
   std::vector<StoryDoc>().swap(story_docs);
@@ -254,7 +260,7 @@ void release_free_memory() {
 struct ArchiveCrossCheck::State {
   Tunables t;
   Names names;
-  Parties parties;
+  Parties parties{names};
   DocumentSpill stories;  // StoryDocs
   DocumentSpill spill;    // figures and facts
 };
@@ -266,18 +272,19 @@ ArchiveCrossCheck::ArchiveCrossCheck(const Lexicon& lexicon) : state_(std::make_
 ArchiveCrossCheck::~ArchiveCrossCheck() = default;
 
 struct ArchiveCrossCheck::Entry {
-  DocumentResult entities;  // only its entities, for Parties
-  std::string story;        // its StoryDoc, encoded
-  std::string record;       // its figures and facts, encoded
+  DocumentParties parties;         // its entities, for Parties
+  std::string story;               // its StoryDoc, encoded
+  std::string record;              // its figures and facts, encoded
 };
 
 void ArchiveCrossCheck::EntryDeleter::operator()(Entry* entry) const { delete entry; }
 
 ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc) const {
   Prepared e(new Entry);
-  e->entities.entities = doc.entities;
   const auto ranked = figure_prominence(doc, state_->t);
-  e->story = DocumentSpill::encode(story_doc(doc, ranked, state_->names));
+  const StoryDoc story = story_doc(doc, ranked, state_->names);
+  e->parties = party_links(doc, story, state_->names);
+  e->story = DocumentSpill::encode(story);
   e->record = DocumentSpill::encode(doc, ranked);
   return e;
 }
@@ -285,7 +292,7 @@ ArchiveCrossCheck::Prepared ArchiveCrossCheck::prepare(const DocumentResult& doc
 void ArchiveCrossCheck::add(const Prepared& entry) {
   state_->spill.append(entry->record);
   state_->stories.append(entry->story);
-  state_->parties.add(entry->entities);
+  state_->parties.add(entry->parties);
 }
 
 std::size_t ArchiveCrossCheck::size() const { return state_->spill.size(); }

@@ -48,13 +48,32 @@ Tunables load_tunables(const Lexicon& lexicon);
 
 // ---- parties
 
-// Maps entity ids to the root of their parent chain (aws -> amazon), per run.
+class Names;
+
+// A document's entities as Parties learns them: ids in Names ids, made
+// where the document is prepared (party_links), so adding them hashes no
+// text; the display names back to back, copied only for ids not seen yet.
+struct DocumentParties {
+  struct Link {
+    std::uint32_t id = 0;
+    std::uint32_t parent = UINT32_MAX;  // Names::kNone: none, or the id itself
+    std::uint32_t name_end = 0;         // its name ends here in names, the last one's starts it
+    std::uint32_t id_hash = 0;          // text_hash of the id's text, given with a parent
+  };
+  std::vector<Link> links;  // as the document lists its entities
+  std::string names;
+};
+
+// Maps entity ids to the root of their parent chain (aws -> amazon), per
+// run, by their Names ids; the ids' texts are looked up in names once
+// interning is over.
 class Parties {
  public:
-  Parties() = default;
-  explicit Parties(const std::vector<DocumentResult>& documents);
+  explicit Parties(const Names& names) : names_(names) {}
   // Learns a document's entities; the first parent and name given for an id stay.
-  void add(const DocumentResult& document);
+  void add(const DocumentParties& document);
+  // The canonical id's number; ids never given a parent are their own root.
+  std::uint32_t root(std::uint32_t id) const;
   // The canonical id; unknown ids map to themselves.
   const std::string& root(const std::string& id) const;
   std::optional<std::string> root(const std::optional<std::string>& id) const;
@@ -62,8 +81,21 @@ class Parties {
   std::string name(const std::string& id) const;
 
  private:
-  std::unordered_map<std::string, std::string> parent_;
-  std::unordered_map<std::string, std::string> name_;
+  struct NameSpan {  // where an id's display name is in text_
+    std::uint32_t at = 0;
+    std::uint32_t size = UINT32_MAX;  // UINT32_MAX: no name given yet
+  };
+  // Ids with a parent are few: a bit per hash of their texts lets root()
+  // answer the rest without looking their texts up.
+  static constexpr std::size_t kParentBits = std::size_t(1) << 16;
+  bool may_have_parent(std::uint32_t id_hash) const {
+    return may_have_parent_[id_hash % kParentBits / 64] >> (id_hash % 64) & 1;
+  }
+  const Names& names_;
+  std::vector<std::uint32_t> parent_;  // by Names id; Names::kNone for none
+  std::vector<NameSpan> name_;         // by Names id
+  std::string text_;                   // the display names, back to back
+  std::vector<std::uint64_t> may_have_parent_ = std::vector<std::uint64_t>(kParentBits / 64);
 };
 
 // A money figure as the cross-check sees it: which document, how prominent.
@@ -148,9 +180,13 @@ class Names {
   std::uint32_t intern_optional(const std::optional<std::string>& s) { return s ? intern(std::string_view(*s)) : kNone; }
   const std::string& name(std::uint32_t id) const { return names_[id]; }
   std::size_t size() const { return names_.size(); }
+  // The id of s, or kNone when it was never interned; only once interning is over.
+  std::uint32_t find(std::string_view s) const;
 
  private:
   std::uint32_t intern_locked(std::string_view s);
+  // Where s's slot is, or the free slot it would take; h is text_hash(s).
+  std::size_t slot_of(std::string_view s, std::uint64_t h) const;
   void grow();
   std::mutex mutex_;
   std::deque<std::string> names_;  // a deque: interned strings never move
@@ -164,6 +200,10 @@ inline constexpr std::size_t kLeadingAmounts = 3;
 StoryDoc story_doc(const DocumentResult& doc, const Tunables& t, Names& names);
 // The same, from the document's figure_prominence computed before.
 StoryDoc story_doc(const DocumentResult& doc, std::span<const FigureProminence> ranked, Names& names);
+// The document's entities as Parties::add takes them; story is story_doc's
+// for the document (its entities' ids interned). Interns their parents,
+// so it may run on several threads at once.
+DocumentParties party_links(const DocumentResult& doc, const StoryDoc& story, Names& names);
 
 struct StoryGroup {
   std::vector<std::size_t> docs;  // input order

@@ -7,29 +7,42 @@
 #include <cstdio>
 
 #include "crosscheck/internal.h"
+#include "crosscheck/story_tables.h"
 
 namespace dealscan::crosscheck {
 
-Parties::Parties(const std::vector<DocumentResult>& documents) {
-  for (const auto& d : documents) add(d);
+void Parties::add(const DocumentParties& document) {
+  std::uint32_t name_at = 0;
+  for (const auto& l : document.links) {
+    const std::uint32_t top = l.parent == Names::kNone ? l.id : std::max(l.id, l.parent);
+    if (top >= parent_.size()) {
+      parent_.resize(top + 1, Names::kNone);
+      name_.resize(top + 1);
+    }
+    if (l.parent != Names::kNone && parent_[l.id] == Names::kNone) {
+      parent_[l.id] = l.parent;
+      may_have_parent_[l.id_hash % kParentBits / 64] |= std::uint64_t(1) << (l.id_hash % 64);
+    }
+    if (name_[l.id].size == UINT32_MAX) {
+      name_[l.id] = {static_cast<std::uint32_t>(text_.size()), l.name_end - name_at};
+      text_.append(document.names, name_at, l.name_end - name_at);
+    }
+    name_at = l.name_end;
+  }
 }
 
-void Parties::add(const DocumentResult& document) {
-  for (const auto& e : document.entities) {
-    if (e.parent && *e.parent != e.id) parent_.try_emplace(e.id, *e.parent);
-    name_.try_emplace(e.id, e.name);  // no node built when the id is known
-  }
+std::uint32_t Parties::root(std::uint32_t id) const {
+  // Bounded walk: a cycle in bad data must not hang the run.
+  for (int hops = 0; hops < 8 && id < parent_.size() && parent_[id] != Names::kNone; ++hops) id = parent_[id];
+  return id;
 }
 
 const std::string& Parties::root(const std::string& id) const {
-  const std::string* cur = &id;
-  // Bounded walk: a cycle in bad data must not hang the run.
-  for (int hops = 0; hops < 8; ++hops) {
-    auto it = parent_.find(*cur);
-    if (it == parent_.end()) break;
-    cur = &it->second;
-  }
-  return *cur;
+  if (!may_have_parent(static_cast<std::uint32_t>(text_hash(id)))) return id;
+  const std::uint32_t n = names_.find(id);
+  if (n == Names::kNone) return id;
+  const std::uint32_t r = root(n);
+  return r == n ? id : names_.name(r);
 }
 
 std::optional<std::string> Parties::root(const std::optional<std::string>& id) const {
@@ -38,8 +51,38 @@ std::optional<std::string> Parties::root(const std::optional<std::string>& id) c
 }
 
 std::string Parties::name(const std::string& id) const {
-  auto it = name_.find(id);
-  return it == name_.end() || it->second.empty() ? id : it->second;
+  const std::uint32_t n = names_.find(id);
+  if (n >= name_.size() || name_[n].size == UINT32_MAX || name_[n].size == 0) return id;
+  return text_.substr(name_[n].at, name_[n].size);
+}
+
+DocumentParties party_links(const DocumentResult& doc, const StoryDoc& story, Names& names) {
+  auto has_parent = [](const Entity& e) { return e.parent && *e.parent != e.id; };
+  // The parents that are not the entity itself, interned under one lock.
+  std::vector<std::string_view> parents;
+  std::size_t name_bytes = 0;
+  for (const auto& e : doc.entities) {
+    if (has_parent(e)) parents.push_back(*e.parent);
+    name_bytes += e.name.size();
+  }
+  std::vector<std::uint32_t> parent_ids(parents.size());
+  if (!parents.empty()) names.intern_all(parents, parent_ids);
+  DocumentParties out;
+  out.links.reserve(doc.entities.size());
+  out.names.reserve(name_bytes);
+  const std::uint32_t* parent = parent_ids.data();
+  for (std::size_t k = 0; k < doc.entities.size(); ++k) {
+    const Entity& e = doc.entities[k];
+    out.names += e.name;
+    auto& l = out.links.emplace_back();
+    l.id = story.entities[k].id;
+    l.name_end = static_cast<std::uint32_t>(out.names.size());
+    if (has_parent(e)) {
+      l.parent = *parent++;
+      l.id_hash = static_cast<std::uint32_t>(text_hash(e.id));
+    }
+  }
+  return out;
 }
 
 namespace {

@@ -39,16 +39,18 @@ namespace {
 // Every name's canonical party (aws -> amazon), looked up once per name
 // rather than once per mention, as a number (equal strings alike): profiles
 // count and weigh parties by number and compare their strings only to
-// break ties. The strings live in Names or Parties, which outlive grouping.
+// break ties. The strings live in Names, which outlives grouping.
 class Roots {
  public:
   Roots(const Names& names, const Parties& parties) : names_(names), number_(names.size()) {
-    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    std::vector<std::uint32_t> numbers(names.size(), kNoId);  // root's id -> its number
     for (std::uint32_t id = 0; id < names.size(); ++id) {
-      const std::string* root = &parties.root(names.name(id));
-      auto [it, fresh] = numbers.try_emplace(*root, static_cast<std::uint32_t>(distinct_.size()));
-      if (fresh) distinct_.push_back(root);
-      number_[id] = it->second;
+      const std::uint32_t root = parties.root(id);
+      if (numbers[root] == kNoId) {
+        numbers[root] = static_cast<std::uint32_t>(distinct_.size());
+        distinct_.push_back(&names.name(root));
+      }
+      number_[id] = numbers[root];
     }
   }
   std::uint32_t number(std::uint32_t id) const { return number_[id]; }
@@ -335,24 +337,32 @@ std::optional<long> day_number(const std::optional<std::string>& date) {
 
 }  // namespace
 
-std::uint32_t Names::intern_locked(std::string_view s) {
-  if (2 * (names_.size() + 1) > slots_.size()) grow();
-  const std::uint64_t h = text_hash(s);
+std::size_t Names::slot_of(std::string_view s, std::uint64_t h) const {
   const std::uint64_t high = h & 0xFFFFFFFF00000000ull;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = h & mask;; at = (at + 1) & mask) {
     const std::uint64_t slot = slots_[at];
-    if (slot == 0) {
-      const auto id = static_cast<std::uint32_t>(names_.size());
-      names_.emplace_back(s);
-      slots_[at] = high | (std::uint64_t(id) + 1);
-      return id;
-    }
-    if ((slot & 0xFFFFFFFF00000000ull) == high) {
-      const auto id = static_cast<std::uint32_t>(slot - 1);  // the low half
-      if (names_[id] == s) return id;
-    }
+    if (slot == 0) return at;
+    // The high half first; the low half is the id + 1.
+    if ((slot & 0xFFFFFFFF00000000ull) == high && names_[static_cast<std::uint32_t>(slot - 1)] == s) return at;
   }
+}
+
+std::uint32_t Names::intern_locked(std::string_view s) {
+  if (2 * (names_.size() + 1) > slots_.size()) grow();
+  const std::uint64_t h = text_hash(s);
+  std::uint64_t& slot = slots_[slot_of(s, h)];
+  if (slot == 0) {
+    names_.emplace_back(s);
+    slot = (h & 0xFFFFFFFF00000000ull) | names_.size();  // the new id + 1
+  }
+  return static_cast<std::uint32_t>(slot - 1);
+}
+
+std::uint32_t Names::find(std::string_view s) const {
+  if (slots_.empty()) return kNone;
+  const std::uint64_t slot = slots_[slot_of(s, text_hash(s))];
+  return slot == 0 ? kNone : static_cast<std::uint32_t>(slot - 1);
 }
 
 void Names::grow() {

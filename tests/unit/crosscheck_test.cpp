@@ -508,6 +508,67 @@ TEST(Names, OneIdPerTextInFirstSeenOrder) {
   for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(names.name(static_cast<std::uint32_t>(i)), texts[i]);
 }
 
+// find gives the id intern gave, and kNone for a text never interned:
+// a prefix, a longer text, one differing in its last byte, or any text in
+// an empty table.
+TEST(Names, FindsOnlyInternedTexts) {
+  Names names;
+  EXPECT_EQ(names.find("amazon"), Names::kNone);
+  std::vector<std::string> texts;
+  for (int i = 0; i < 500; ++i) texts.push_back("societa-" + std::to_string(i * 37));
+  for (const auto& text : texts) names.intern(text);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(names.find(texts[i]), i) << texts[i];
+    EXPECT_EQ(names.find(texts[i] + "x"), Names::kNone) << texts[i];
+    EXPECT_EQ(names.find(texts[i].substr(0, texts[i].size() - 1) + "#"), Names::kNone) << texts[i];
+  }
+  EXPECT_EQ(names.find("societa-"), Names::kNone);
+  EXPECT_EQ(names.find(""), Names::kNone);
+}
+
+Entity entity(std::string id, std::string name, std::optional<std::string> parent = std::nullopt) {
+  Entity e;
+  e.id = std::move(id);
+  e.name = std::move(name);
+  e.parent = std::move(parent);
+  return e;
+}
+
+// Parties learns documents' entities as Names ids: an id's root follows its
+// parents (the first one given), its name is the first one given (an empty
+// one shows the id), and ids it never learned are their own root.
+TEST(Parties, RootsAndNamesFromEachDocumentsLinks) {
+  Names names;
+  Parties parties(names);
+  auto learn = [&](std::vector<Entity> entities) {
+    DocumentResult doc;
+    doc.entities = std::move(entities);
+    parties.add(party_links(doc, story_doc(doc, Tunables{}, names), names));
+  };
+  learn({entity("aws", "Amazon Web Services", "amazon"), entity("amazon", "Amazon"), entity("vuota", "")});
+  learn({entity("aws", "AWS Italia", "altro"), entity("amazon", "Amazon.com"), entity("prime", "Prime", "prime")});
+  learn({entity("ciclo-a", "A", "ciclo-b"), entity("ciclo-b", "B", "ciclo-a"), entity("cloud", "Cloud", "aws")});
+
+  EXPECT_EQ(parties.root(std::string("aws")), "amazon");
+  EXPECT_EQ(parties.root(std::string("cloud")), "amazon");  // two steps
+  EXPECT_EQ(parties.root(std::string("prime")), "prime");   // its own parent is none
+  EXPECT_EQ(parties.root(std::string("altro")), "altro");
+  const std::string unknown = "mai-vista";
+  EXPECT_EQ(&parties.root(unknown), &unknown);
+  EXPECT_EQ(parties.root(std::optional<std::string>("aws")), std::optional<std::string>("amazon"));
+  EXPECT_EQ(parties.root(std::optional<std::string>("")), std::nullopt);
+  EXPECT_EQ(parties.root(std::optional<std::string>()), std::nullopt);
+  const std::string cycle = parties.root(std::string("ciclo-a"));  // bad data ends, on either side
+  EXPECT_TRUE(cycle == "ciclo-a" || cycle == "ciclo-b") << cycle;
+  EXPECT_EQ(parties.root(names.find("aws")), names.find("amazon"));
+
+  EXPECT_EQ(parties.name("aws"), "Amazon Web Services");
+  EXPECT_EQ(parties.name("amazon"), "Amazon");
+  EXPECT_EQ(parties.name("cloud"), "Cloud");
+  EXPECT_EQ(parties.name("vuota"), "vuota");
+  EXPECT_EQ(parties.name("mai-vista"), "mai-vista");
+}
+
 TEST(Intervals, FormatMoney) {
   EXPECT_EQ(format_money(10e9, "USD"), "$10bn");
   EXPECT_EQ(format_money(1.5e12, "EUR"), "€1.5tn");
