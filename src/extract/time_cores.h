@@ -56,13 +56,40 @@ inline bool short_number_may_begin(const Context& c, std::size_t j) {
   return second.kind == timetok::Kind::Number && second.begin == next.end && second.end - second.begin <= 2;
 }
 
+// Whether a word whose only core role is r can begin a core, as the rules
+// read it: a count needs a unit after it ("tre anni"); an ordinal a
+// sub-period ("terzo trimestre") or, the first, a month ("primo gennaio");
+// a shift, unless plural, a month, a unit or a season ("lo scorso
+// settembre", "questo anno", "la prossima estate": shifts after these are
+// read from them). A word of other roles may begin one.
+inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r) {
+  using namespace timevocab;
+  switch (r) {
+    case kCount: {
+      const Item* count = c.vocab.match(kCount, c.toks, j);
+      return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
+    }
+    case kOrdinal: {
+      const Item* ordinal = c.vocab.match(kOrdinal, c.toks, j);
+      if (!ordinal) return false;
+      const std::size_t next = j + ordinal->words.size();
+      return c.vocab.match(kSubperiod, c.toks, next) || (ordinal->n == 1 && c.vocab.match(kMonth, c.toks, next));
+    }
+    case kShift: {
+      const Item* shift = c.vocab.match(kShift, c.toks, j);
+      return shift && !shift->plural && c.vocab.match(kMonth | kUnit | kSeason, c.toks, j + shift->words.size());
+    }
+    default: return true;
+  }
+}
+
 // Whether the rules of parse_core can find a core at j, a token that may
-// start one. Only counts, ordinals and bare numbers are refused, the tokens
-// most often asked ("un accordo", "secondo fonti", "500 milioni"), and only
-// if j is no preposition word (so a run of prepositions before it ends at or
-// before it). As the rules read them: a count needs a unit after it; an
-// ordinal a sub-period ("terzo trimestre") or, the first, a month ("primo
-// gennaio"); a number of three or of five or more digits starts no rule, one
+// start one. Only counts, ordinals, shifts and bare numbers are refused, the
+// tokens most often asked ("un accordo", "secondo fonti", "questo
+// progetto", "500 milioni"), and only if j is no preposition word (so a run
+// of prepositions before it ends at or before it). As the rules read them:
+// a word of one of those roles alone needs what lone_role_may_begin says
+// after it; a number of three or of five or more digits starts no rule, one
 // of one or two digits only what short_number_may_begin allows. A number
 // whose bucket has other roles ("2" of the ordinal "2°") is a bare number
 // unless one of its items matches.
@@ -71,16 +98,7 @@ inline bool core_may_begin(const Context& c, std::size_t j) {
   const timetok::Token& t = c.toks[j];
   if (c.vocab.maybe_prep_word(t)) return true;
   std::uint32_t r = c.vocab.roles_of(t) & kCoreStarts;
-  if (r == kCount) {
-    const Item* count = c.vocab.match(kCount, c.toks, j);
-    return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
-  }
-  if (r == kOrdinal) {
-    const Item* ordinal = c.vocab.match(kOrdinal, c.toks, j);
-    if (!ordinal) return false;
-    const std::size_t next = j + ordinal->words.size();
-    return c.vocab.match(kSubperiod, c.toks, next) || (ordinal->n == 1 && c.vocab.match(kMonth, c.toks, next));
-  }
+  if (r == kCount || r == kOrdinal || r == kShift) return lone_role_may_begin(c, j, r);
   if (t.kind == timetok::Kind::Number && r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j))
     r = kNumber;
   if (r != kNumber) return true;

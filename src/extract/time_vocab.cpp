@@ -93,27 +93,29 @@ void Vocab::build_index() {
 // The index's screen of words that may start a core: as the grammar's
 // may_start_core and core_may_begin (time_cores.h) read a token j of a core
 // role, an item must match from j, so one of several words needs its second
-// word next; a word of counts only ("un", "due"), unless a preposition
-// word, needs a unit after the count, and one of ordinals only ("secondo")
-// a sub-period or a month after the ordinal.
+// word next; a word of counts only ("un", "due"), ordinals only
+// ("secondo") or shifts only ("questo"), unless a preposition word, needs
+// after it a unit, a sub-period or a month, or a month, a unit or a season
+// (core_may_begin's lone_role_may_begin).
 void Vocab::screen_words() {
   using timetok::WordIndex;
   for (const Item& item : items_) {
     for (std::size_t k = 1; k < item.words.size(); ++k) index_.add_to_screen(item.words[k], WordIndex::kItemWord);
-    if (item.roles & (kUnit | kMonth | kSubperiod)) index_.add_to_screen(item.words.front(), WordIndex::kCompletes);
+    if (item.roles & (kUnit | kMonth | kSubperiod | kSeason))
+      index_.add_to_screen(item.words.front(), WordIndex::kCompletes);
   }
   for (const auto& [word, at] : first_) {
     const Bucket& bucket = buckets_[at];
     const std::uint32_t starts = bucket.roles & kCoreStarts;
     if (!starts) continue;
-    const bool counts_only = (starts == kCount || starts == kOrdinal) && !bucket.prep_word;
+    const bool needs_word_after = (starts == kCount || starts == kOrdinal || starts == kShift) && !bucket.prep_word;
     bool whatever_follows = false;
     for (const Entry& e : bucket.entries) {
       if (!(e.roles & kCoreStarts)) continue;
       const Item& item = items_[e.item];
       if (item.words.size() > 1)
         index_.add_to_screen(item.words[1], WordIndex::kCompletes);
-      else if (!counts_only)
+      else if (!needs_word_after)
         whatever_follows = true;
     }
     index_.add_to_screen(word, whatever_follows ? WordIndex::kStartWord : WordIndex::kStartBeforeNext);

@@ -36,6 +36,9 @@ const std::vector<std::string> kSentences = {
     // Ordinals: before a sub-period or ("primo") a month, and before neither.
     "Secondo i legali il secondo semestre 2025 conta, il terzo socio no; il primo marzo sì, il secondo aprile no.",
     "Nella seconda metà del 2026 e nel quarto trimestre, primo in classifica, al primo giugno, terza fila.",
+    // Shifts: before a month, a unit or a season, plural, and before neither.
+    "Questo progetto parte questo mese; lo scorso settembre, i mesi scorsi e la prossima estate, quest'anno no.",
+    "Scorsi i bilanci, la prossima mossa: questa settimana o il prossimo 2026, passato il mese scorso.",
 };
 
 struct Doc {
@@ -87,6 +90,28 @@ TEST(TimeReach, OrdinalsBeginOnlyBeforeASubperiodOrAMonth) {
     if (vocab.roles_of(d.toks[i]) & timevocab::kOrdinal)
       begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
   const std::vector<std::string> want = {"secondo-", "seconda+", "primo+", "secondo-", "terzo+", "primo-"};
+  EXPECT_EQ(begins, want);
+}
+
+// Shifts begin a core only before a month, a unit or a season, and plural
+// ones never ("i mesi scorsi" begins at "mesi").
+TEST(TimeReach, ShiftsBeginOnlyBeforeAMonthAUnitOrASeason) {
+  const timevocab::Vocab vocab(Lexicon::builtin());
+  Doc d{"questo progetto, questo mese, scorso settembre, prossima estate, scorsi anni, quest'anno, passato 2025", "",
+        {}};
+  d.lowered = d.text;
+  timetok::lower_in_place(d.lowered);
+  timetok::tokenize(d.text, d.lowered, d.toks);
+  vocab.annotate(d.toks);
+  const auto doc = timecal::parse_doc_date("2025-06-18");
+  ASSERT_TRUE(doc);
+  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+  std::vector<std::string> begins;
+  for (std::size_t i = 0; i < d.toks.size(); ++i)
+    if (vocab.roles_of(d.toks[i]) & timevocab::kShift)
+      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
+  const std::vector<std::string> want = {"questo-", "questo+",  "scorso+", "prossima+",
+                                         "scorsi-", "quest'+", "passato-"};
   EXPECT_EQ(begins, want);
 }
 
