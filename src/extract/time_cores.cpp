@@ -24,16 +24,6 @@ bool punct_is(const Context& c, std::size_t i, std::string_view s) {
   return t && t->kind == Kind::Punct && t->lower == s;
 }
 
-// Skips prepositions and articles of kind "in" ("del", "dell'", "di").
-std::size_t skip_in_preps(const Context& c, std::size_t i) {
-  for (int n = 0; n < 3; ++n) {
-    const Item* p = c.vocab.match(kPrep, c.toks, i);
-    if (!p || p->kind != PrepKind::In) break;
-    i += p->words.size();
-  }
-  return i;
-}
-
 std::optional<Day> doc_day(const Context& c) {
   if (!c.doc || !c.doc->has_day) return std::nullopt;
   return c.doc_day;
@@ -543,6 +533,15 @@ int nearest_year(const timecal::DocDate& doc, int month) {
   for (int y = doc.ymd.year; y <= doc.ymd.year + 1; ++y)
     if (std::abs(y * 12 + month - 1 - now) < std::abs(best * 12 + month - 1 - now)) best = y;
   return best;
+}
+
+std::size_t skip_in_preps(const Context& c, std::size_t i) {
+  for (int n = 0; n < 3; ++n) {
+    const Item* p = c.vocab.match(kPrep, c.toks, i);
+    if (!p || p->kind != PrepKind::In) break;
+    i += p->words.size();
+  }
+  return i;
 }
 
 std::optional<int> year_at(const Context& c, std::size_t i) {

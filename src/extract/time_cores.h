@@ -31,6 +31,12 @@ struct CoreFlags {
 
 using timevocab::kCoreStarts;
 
+// The year of a four-digit number token at i that reads as a year (1900-2100,
+// not part of a decimal, not followed by a scale or currency).
+std::optional<int> year_at(const Context& ctx, std::size_t i);
+// Past the prepositions and articles of kind "in" from i ("del", "dell'", "di").
+std::size_t skip_in_preps(const Context& ctx, std::size_t i);
+
 // Every core begins with a number or an item of a core role (an item's
 // later words too must match: "in" alone starts no "in corso").
 inline bool may_start_core(const Context& c, std::size_t j) {
@@ -61,10 +67,23 @@ inline bool short_number_may_begin(const Context& c, std::size_t j) {
 // sub-period ("terzo trimestre") or, the first, a month ("primo gennaio");
 // a shift, unless plural, a month, a unit or a season ("lo scorso
 // settembre", "questo anno", "la prossima estate": shifts after these are
-// read from them). A word of other roles may begin one.
+// read from them); a fiscal year a year after its prepositions ("esercizio
+// 2024", "esercizio del 2024"); a plural unit a plural shift ("i mesi
+// scorsi"; one not plural may stand alone: "entro l'anno"). A word of other
+// roles may begin one.
 inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r) {
   using namespace timevocab;
   switch (r) {
+    case kFiscal: {
+      const Item* fiscal = c.vocab.match(kFiscal, c.toks, j);
+      return fiscal && year_at(c, skip_in_preps(c, j + fiscal->words.size()));
+    }
+    case kUnit: {
+      const Item* unit = c.vocab.match(kUnit, c.toks, j);
+      if (!unit || !unit->plural) return unit != nullptr;
+      const Item* shift = c.vocab.match(kShift, c.toks, j + unit->words.size());
+      return shift && shift->plural;
+    }
     case kCount: {
       const Item* count = c.vocab.match(kCount, c.toks, j);
       return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
@@ -84,9 +103,10 @@ inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r
 }
 
 // Whether the rules of parse_core can find a core at j, a token that may
-// start one. Only counts, ordinals, shifts and bare numbers are refused, the
-// tokens most often asked ("un accordo", "secondo fonti", "questo
-// progetto", "500 milioni"), and only if j is no preposition word (so a run
+// start one. Only words of one of lone_role_may_begin's roles and bare
+// numbers are refused, the tokens most often asked ("un accordo", "secondo
+// fonti", "questo progetto", "500 milioni"), and only if j is no
+// preposition word (so a run
 // of prepositions before it ends at or before it). As the rules read them:
 // a word of one of those roles alone needs what lone_role_may_begin says
 // after it; a number of three or of five or more digits starts no rule, one
@@ -98,8 +118,8 @@ inline bool core_may_begin(const Context& c, std::size_t j) {
   const timetok::Token& t = c.toks[j];
   if (c.vocab.maybe_prep_word(t)) return true;
   std::uint32_t r = c.vocab.roles_of(t) & kCoreStarts;
-  if (r == kCount || r == kOrdinal || r == kShift) return lone_role_may_begin(c, j, r);
-  if (t.kind == timetok::Kind::Number && r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j))
+  if (t.kind != timetok::Kind::Number) return lone_role_may_begin(c, j, r);
+  if (r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j))
     r = kNumber;
   if (r != kNumber) return true;
   const std::size_t digits = t.end - t.begin;
@@ -124,10 +144,6 @@ inline bool core_within_reach(const Context& c, std::size_t i) {
 
 // The longest core starting at token i.
 std::optional<Core> parse_core(const Context& ctx, std::size_t i, CoreFlags flags);
-
-// The year of a four-digit number token at i that reads as a year (1900-2100,
-// not part of a decimal, not followed by a scale or currency).
-std::optional<int> year_at(const Context& ctx, std::size_t i);
 
 // Interval helpers shared with the expression level.
 Interval year_interval(int y);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <utility>
 
 namespace dealscan::timevocab {
@@ -93,29 +94,33 @@ void Vocab::build_index() {
 // The index's screen of words that may start a core: as the grammar's
 // may_start_core and core_may_begin (time_cores.h) read a token j of a core
 // role, an item must match from j, so one of several words needs its second
-// word next; a word of counts only ("un", "due"), ordinals only
-// ("secondo") or shifts only ("questo"), unless a preposition word, needs
-// after it a unit, a sub-period or a month, or a month, a unit or a season
-// (core_may_begin's lone_role_may_begin).
+// word next; a word of one core role that core_may_begin's
+// lone_role_may_begin reads on from, unless a preposition word, needs the
+// word it wants after it: a count a unit, an ordinal a sub-period or a
+// month, a shift a month, a unit or a season, a plural unit a plural shift
+// (one not plural may stand alone), a fiscal year a year (a start of its
+// own, in the same run: the prepositions between are words of items).
 void Vocab::screen_words() {
   using timetok::WordIndex;
   for (const Item& item : items_) {
     for (std::size_t k = 1; k < item.words.size(); ++k) index_.add_to_screen(item.words[k], WordIndex::kItemWord);
-    if (item.roles & (kUnit | kMonth | kSubperiod | kSeason))
+    if ((item.roles & (kUnit | kMonth | kSubperiod | kSeason)) || ((item.roles & kShift) && item.plural))
       index_.add_to_screen(item.words.front(), WordIndex::kCompletes);
   }
+  constexpr std::uint32_t kLoneRoles[] = {kCount, kOrdinal, kShift, kUnit, kFiscal};
   for (const auto& [word, at] : first_) {
     const Bucket& bucket = buckets_[at];
     const std::uint32_t starts = bucket.roles & kCoreStarts;
     if (!starts) continue;
-    const bool needs_word_after = (starts == kCount || starts == kOrdinal || starts == kShift) && !bucket.prep_word;
+    const bool needs_word_after =
+        !bucket.prep_word && std::find(std::begin(kLoneRoles), std::end(kLoneRoles), starts) != std::end(kLoneRoles);
     bool whatever_follows = false;
     for (const Entry& e : bucket.entries) {
       if (!(e.roles & kCoreStarts)) continue;
       const Item& item = items_[e.item];
       if (item.words.size() > 1)
         index_.add_to_screen(item.words[1], WordIndex::kCompletes);
-      else if (!needs_word_after)
+      else if (!needs_word_after || (starts == kUnit && !item.plural))
         whatever_follows = true;
     }
     index_.add_to_screen(word, whatever_follows ? WordIndex::kStartWord : WordIndex::kStartBeforeNext);

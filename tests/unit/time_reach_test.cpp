@@ -39,6 +39,9 @@ const std::vector<std::string> kSentences = {
     // Shifts: before a month, a unit or a season, plural, and before neither.
     "Questo progetto parte questo mese; lo scorso settembre, i mesi scorsi e la prossima estate, quest'anno no.",
     "Scorsi i bilanci, la prossima mossa: questa settimana o il prossimo 2026, passato il mese scorso.",
+    // Fiscal years before a year and not, plural units before a plural shift and not.
+    "Nell'esercizio 2024 e nell'esercizio del 2025 l'utile sale; l'esercizio si chiude, entro l'anno.",
+    "Nei giorni scorsi e nei mesi passati i soci, da mesi in attesa, per giorni e settimane, 3 giorni fa.",
 };
 
 struct Doc {
@@ -112,6 +115,27 @@ TEST(TimeReach, ShiftsBeginOnlyBeforeAMonthAUnitOrASeason) {
       begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
   const std::vector<std::string> want = {"questo-", "questo+",  "scorso+", "prossima+",
                                          "scorsi-", "quest'+", "passato-"};
+  EXPECT_EQ(begins, want);
+}
+
+// A fiscal year begins a core only before a year, a plural unit only
+// before a plural shift; a unit not plural may stand alone.
+TEST(TimeReach, FiscalYearsAndPluralUnitsBeginOnlyBeforeWhatTheyNeed) {
+  const timevocab::Vocab vocab(Lexicon::builtin());
+  Doc d{"esercizio 2024, esercizio del 2025, esercizio chiuso, giorni scorsi, mesi fa, settimana, giorno", "", {}};
+  d.lowered = d.text;
+  timetok::lower_in_place(d.lowered);
+  timetok::tokenize(d.text, d.lowered, d.toks);
+  vocab.annotate(d.toks);
+  const auto doc = timecal::parse_doc_date("2025-06-18");
+  ASSERT_TRUE(doc);
+  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+  std::vector<std::string> begins;
+  for (std::size_t i = 0; i < d.toks.size(); ++i)
+    if (vocab.roles_of(d.toks[i]) & (timevocab::kFiscal | timevocab::kUnit))
+      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
+  const std::vector<std::string> want = {"esercizio+", "esercizio+", "esercizio-", "giorni+",
+                                         "mesi-",      "settimana+", "giorno+"};
   EXPECT_EQ(begins, want);
 }
 

@@ -67,7 +67,9 @@ TEST(TimeScan, OneLongDocument) {
 // start roles (the core starts), in order, and the list is cleared by each call.
 TEST(TimeScan, TokenizerListsTheTokensOfTheMarkedRoles) {
   const Vocab vocab(Lexicon::builtin());
-  const std::string text = "Nel 2024, tra marzo e l'anno scorso, la più grande 500 giorni fa.";
+  // "500" is made with the run of "tre giorni fa" (a plural unit with no
+  // count before it, as "500 giorni fa" would have, starts nothing).
+  const std::string text = "Nel 2024, tra marzo e l'anno scorso, la più grande: 500 euro tre giorni fa.";
   std::string lowered = text;
   timetok::lower_in_place(lowered);
   const entity::TokenStream words = entity::tokenize(text, {});
@@ -80,7 +82,7 @@ TEST(TimeScan, TokenizerListsTheTokensOfTheMarkedRoles) {
   EXPECT_EQ(marked, want);
   std::vector<std::string> texts;
   for (std::uint32_t k : marked) texts.emplace_back(store[k].lower);
-  EXPECT_EQ(texts, (std::vector<std::string>{"2024", "marzo", "l'", "anno", "scorso", "500", "giorni"}));
+  EXPECT_EQ(texts, (std::vector<std::string>{"2024", "marzo", "l'", "anno", "scorso", "500", "tre", "giorni"}));
 }
 
 }  // namespace
