@@ -265,6 +265,32 @@ TEST(ExpandInputs, AHardLinkIsTheSameFile) {
   EXPECT_NE(reason_for(skipped, p("dir/b.txt")).find("duplicate"), std::string::npos);  // named twice
 }
 
+// Files are told apart by (device, inode), read from the folder entry where
+// the file system gives it and from stat() where a symlink is followed: the
+// two must agree, whichever path reaches the file first.
+TEST(ExpandInputs, ALinkAndItsTargetAreOneFileWhicheverComesFirst) {
+  TempDir tmp;
+  tmp.write("archivio/bilancio.txt", "b");
+  tmp.write("archivio/fusione.txt", "f");
+  fs::create_directory(tmp.path() / "collegamenti");
+  fs::create_symlink(tmp.path() / "archivio/bilancio.txt", tmp.path() / "collegamenti/bilancio.txt");
+  fs::create_symlink(tmp.path() / "archivio/fusione.txt", tmp.path() / "collegamenti/fusione.txt");
+  fs::create_hard_link(tmp.path() / "archivio/fusione.txt", tmp.path() / "archivio/rilancio.txt");
+  auto p = [&](const std::string& rel) { return (tmp.path() / rel).string(); };
+  std::vector<SkippedSource> skipped;
+  // The link's target first (stat), then its folder entry.
+  auto files = expand_inputs({p("collegamenti/bilancio.txt"), p("archivio")}, InputOptions{}, skipped);
+  EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("collegamenti/bilancio.txt"), p("archivio/fusione.txt")}));
+  EXPECT_NE(reason_for(skipped, p("archivio/bilancio.txt")).find("duplicate"), std::string::npos);
+  EXPECT_NE(reason_for(skipped, p("archivio/rilancio.txt")).find("duplicate"), std::string::npos);
+  // The folder entries first, then the links to them found in another folder.
+  skipped.clear();
+  files = expand_inputs({p("archivio"), p("collegamenti")}, InputOptions{}, skipped);
+  EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("archivio/bilancio.txt"), p("archivio/fusione.txt")}));
+  EXPECT_NE(reason_for(skipped, p("collegamenti/bilancio.txt")).find("duplicate"), std::string::npos);
+  EXPECT_NE(reason_for(skipped, p("collegamenti/fusione.txt")).find("duplicate"), std::string::npos);
+}
+
 TEST(ExpandInputs, SelfLinkIsASymlinkLoop) {
   TempDir tmp;
   fs::create_symlink(tmp.path() / "io.txt", tmp.path() / "io.txt");
