@@ -575,6 +575,10 @@ std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags)
   // is only tried when the first token can start it.
   const std::uint32_t r = c.vocab.roles_of(c.toks[i]);
   if (!(r & kCoreStarts)) return std::nullopt;
+  // What a word of one role needs after it, whatever the flags (the
+  // extractor's core_may_begin asks it too, but not of preposition words:
+  // "prima" of "prima di" is also an ordinal).
+  if (!lone_role_may_begin(c, i, r & kCoreStarts)) return std::nullopt;
   const std::uint32_t counted = kCount | kUnit | kNumber;
   std::optional<Core> best;
   auto consider = [&](std::uint32_t starts, auto rule) {

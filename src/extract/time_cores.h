@@ -62,6 +62,20 @@ inline bool short_number_may_begin(const Context& c, std::size_t j) {
   return second.kind == timetok::Kind::Number && second.begin == next.end && second.end - second.begin <= 2;
 }
 
+// Whether a decade may follow the decade head at j ("anni Trenta", "anni
+// '30", "anni 2020"), as core_decade reads it: a decade word, an apostrophe
+// or a number right after the head.
+inline bool decade_may_follow(const Context& c, std::size_t j) {
+  using namespace timevocab;
+  const Item* head = c.vocab.match(kDecadeHead, c.toks, j);
+  if (!head) return false;
+  const std::size_t k = j + head->words.size();
+  if (k >= c.toks.size()) return false;
+  const timetok::Token& next = c.toks[k];
+  return next.kind == timetok::Kind::Number || (next.kind == timetok::Kind::Punct && next.lower == "'") ||
+         c.vocab.match(kDecade, c.toks, k);
+}
+
 // Whether a word whose only core role is r can begin a core, as the rules
 // read it: a count needs a unit after it ("tre anni"); an ordinal a
 // sub-period ("terzo trimestre") or, the first, a month ("primo gennaio");
@@ -69,8 +83,9 @@ inline bool short_number_may_begin(const Context& c, std::size_t j) {
 // settembre", "questo anno", "la prossima estate": shifts after these are
 // read from them); a fiscal year a year after its prepositions ("esercizio
 // 2024", "esercizio del 2024"); a plural unit a plural shift ("i mesi
-// scorsi"; one not plural may stand alone: "entro l'anno"). A word of other
-// roles may begin one.
+// scorsi"; one not plural may stand alone: "entro l'anno"); a decade head a
+// decade (decade_may_follow), and one that is also a unit ("anni") that or
+// what the unit needs. A word of other roles may begin one.
 inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r) {
   using namespace timevocab;
   switch (r) {
@@ -84,6 +99,8 @@ inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r
       const Item* shift = c.vocab.match(kShift, c.toks, j + unit->words.size());
       return shift && shift->plural;
     }
+    case kDecadeHead: return decade_may_follow(c, j);
+    case kDecadeHead | kUnit: return decade_may_follow(c, j) || lone_role_may_begin(c, j, kUnit);  // "anni"
     case kCount: {
       const Item* count = c.vocab.match(kCount, c.toks, j);
       return count && c.vocab.match(kUnit, c.toks, j + count->words.size());

@@ -42,6 +42,9 @@ const std::vector<std::string> kSentences = {
     // Fiscal years before a year and not, plural units before a plural shift and not.
     "Nell'esercizio 2024 e nell'esercizio del 2025 l'utile sale; l'esercizio si chiude, entro l'anno.",
     "Nei giorni scorsi e nei mesi passati i soci, da mesi in attesa, per giorni e settimane, 3 giorni fa.",
+    // Decade heads before decades and not; "prima" as a preposition and an ordinal.
+    "Negli anni Trenta, negli anni '80 e negli anni 2020, anni di crisi; negli anni scorsi, prima di tutto.",
+    "Prima del 2020 e prima metà del 2021 la prima offerta, poi prima gennaio; anni dopo, anni 2025 euro.",
 };
 
 struct Doc {
@@ -136,6 +139,26 @@ TEST(TimeReach, FiscalYearsAndPluralUnitsBeginOnlyBeforeWhatTheyNeed) {
       begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
   const std::vector<std::string> want = {"esercizio+", "esercizio+", "esercizio-", "giorni+",
                                          "mesi-",      "settimana+", "giorno+"};
+  EXPECT_EQ(begins, want);
+}
+
+// A decade head begins a core only before a decade, an apostrophe or a
+// number, or ("anni", also a plural unit) a plural shift.
+TEST(TimeReach, DecadeHeadsBeginOnlyBeforeADecadeOrAPluralShift) {
+  const timevocab::Vocab vocab(Lexicon::builtin());
+  Doc d{"anni Trenta, anni '80, anni 2020, anni di crisi, anni scorsi, anni fa, anni", "", {}};
+  d.lowered = d.text;
+  timetok::lower_in_place(d.lowered);
+  timetok::tokenize(d.text, d.lowered, d.toks);
+  vocab.annotate(d.toks);
+  const auto doc = timecal::parse_doc_date("2025-06-18");
+  ASSERT_TRUE(doc);
+  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+  std::vector<std::string> begins;
+  for (std::size_t i = 0; i < d.toks.size(); ++i)
+    if (vocab.roles_of(d.toks[i]) & timevocab::kDecadeHead)
+      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
+  const std::vector<std::string> want = {"anni+", "anni+", "anni+", "anni-", "anni+", "anni-", "anni-"};
   EXPECT_EQ(begins, want);
 }
 
