@@ -559,11 +559,24 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, const ClaimBuilder&
   return g;
 }
 
-// Indexes of claims, sorted by key; equal keys in claim order.
+// Indexes of claims, sorted by key; equal keys in claim order. Most
+// stories have a handful of claims: those are sorted by insertion (stable
+// too), without the buffer stable_sort allocates.
 std::vector<std::uint32_t> key_order(const std::vector<ClaimGroup>& claims) {
+  constexpr std::size_t kInsertionSorted = 16;
   std::vector<std::uint32_t> order(claims.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return claims[x].key < claims[y].key; });
+  auto less = [&](std::uint32_t x, std::uint32_t y) { return claims[x].key < claims[y].key; };
+  if (order.size() > kInsertionSorted) {
+    std::stable_sort(order.begin(), order.end(), less);
+    return order;
+  }
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    const std::uint32_t x = order[i];
+    std::size_t j = i;
+    for (; j > 0 && less(x, order[j - 1]); --j) order[j] = order[j - 1];
+    order[j] = x;
+  }
   return order;
 }
 
@@ -653,8 +666,10 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
   // most stories' case, has nothing to tell apart.)
   if (out.size() > 1) number_shared_keys(docs, out);
   add_fact_claims(docs, story, parties, out);
-  // Sorted as indexes, then moved once: a claim group is large to swap.
+  // Sorted as indexes, then moved once (a claim group is large to swap),
+  // unless they are in order already, as one claim is.
   const auto order = key_order(out);
+  if (std::is_sorted(order.begin(), order.end())) return out;
   std::vector<ClaimGroup> sorted;
   sorted.reserve(out.size());
   for (auto i : order) sorted.push_back(std::move(out[i]));
