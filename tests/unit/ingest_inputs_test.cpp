@@ -252,6 +252,17 @@ TEST(InputList, PathsComeBackWithTheirIds) {
   EXPECT_EQ(list[3].path, "");
 }
 
+// An id is the file name without its extension, as std::filesystem gives it.
+TEST(InputList, IdsAreTheStemsFilesystemGives) {
+  const std::vector<std::string> paths = {"notizie/fusione.txt", "fusione.txt", "fusione", "a.b.c",
+                                          "cartella/.nascosto", ".nascosto.txt", ".x", "cartella/", "cartella//",
+                                          "/", "", ".", "..", "a/..", "a/.", "dir.v2/nota", "dir.v2/nota.",
+                                          "/radice/relazione annuale.TXT", "..txt", "città/è.già.txt"};
+  InputList list;
+  for (const auto& p : paths) list.push_back(p);
+  for (std::size_t i = 0; i < paths.size(); ++i) EXPECT_EQ(list[i].id, fs::path(paths[i]).stem().string()) << paths[i];
+}
+
 TEST(ExpandInputs, AHardLinkIsTheSameFile) {
   TempDir tmp;
   tmp.write("dir/a.txt", "a");
