@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <ctime>
 #include <functional>
+#include <atomic>
 #include <iterator>
+#include <mutex>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -109,11 +111,51 @@ std::string claim_id(std::size_t number) {
 // are handed over. So a story is loaded, grouped, checked and freed on one
 // thread (a free on another thread crosses malloc arenas), and there is no
 // barrier between grouping and checking.
+class Returns;
 struct LocalCheck {
   StoryCheck check;
   std::vector<std::uint32_t> conflict_claim;  // each conflict's claim (its index)
   std::size_t topic_from = 0;                 // conflicts from here are topic-value ones,
   std::vector<std::pair<std::size_t, std::size_t>> topics;  // naming these two claims in their message
+  Returns* made_by = nullptr;                 // the thread that made it, to free it
+};
+
+// Checked stories handed over on one thread go back to the thread that
+// made them to be freed there: a free on another thread takes mimalloc's
+// slower path, and the memory reaches its owner's heap only later. Each
+// thread frees what it was given back when it starts its next story; what
+// the last stories leave waits there for the thread's next run (or end).
+class Returns {
+ public:
+  // The calling thread's.
+  static Returns& mine() {
+    thread_local Returns returns;
+    return returns;
+  }
+  // On the handing-over thread: c goes back to the thread that made it.
+  static void give_back(LocalCheck&& c) {
+    if (c.made_by == &mine()) return;  // made here: freed here anyway
+    Returns& owner = *c.made_by;
+    std::lock_guard lock(owner.mutex_);
+    owner.waiting_.push_back(std::move(c));
+    owner.any_.store(true, std::memory_order_release);
+  }
+  // On the owning thread: frees what other threads gave back.
+  void free_returned() {
+    if (!any_.load(std::memory_order_acquire)) return;  // with one thread, always
+    {
+      std::lock_guard lock(mutex_);
+      freeing_.swap(waiting_);  // both keep their room: the next swap reuses it
+      any_.store(false, std::memory_order_relaxed);
+    }
+    freeing_.clear();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::atomic<bool> any_{false};     // whether waiting_ holds any
+  std::vector<LocalCheck> waiting_;  // given back, under mutex_
+  std::vector<LocalCheck> freeing_;  // the owner's alone
 };
 
 // Numbers the story's claims from first_claim + 1, in the claims, the
@@ -194,6 +236,7 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
       number_claims(c, next_claim);
       next_claim += c.check.claims.size();
       on_story(std::move(c.check));
+      Returns::give_back(std::move(c));
     }
     std::vector<LocalCheck>().swap(checked);
   };
@@ -204,9 +247,12 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
     parallel_for(
         n, threads,
         [&](std::size_t k) {
+          Returns& mine = Returns::mine();
+          mine.free_returned();
           const StoryInput input = load(b + k);
           auto claims = group_claims(input.docs(), input.group, parties, t, input.ranked);
           checks[k] = check_story(input.docs(), input.group, b + k, claims, parties, t);
+          checks[k].made_by = &mine;
         },
         hand_over);
     checked = std::move(checks);
