@@ -99,8 +99,10 @@ inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r
       const Item* shift = c.vocab.match(kShift, c.toks, j + unit->words.size());
       return shift && shift->plural;
     }
-    case kDecadeHead: return decade_may_follow(c, j);
-    case kDecadeHead | kUnit: return decade_may_follow(c, j) || lone_role_may_begin(c, j, kUnit);  // "anni"
+    case kDecadeHead:
+      return decade_may_follow(c, j);
+    case kDecadeHead | kUnit:
+      return decade_may_follow(c, j) || lone_role_may_begin(c, j, kUnit);  // "anni"
     case kCount: {
       const Item* count = c.vocab.match(kCount, c.toks, j);
       return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
@@ -115,7 +117,8 @@ inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r
       const Item* shift = c.vocab.match(kShift, c.toks, j);
       return shift && !shift->plural && c.vocab.match(kMonth | kUnit | kSeason, c.toks, j + shift->words.size());
     }
-    default: return true;
+    default:
+      return true;
   }
 }
 
@@ -123,21 +126,20 @@ inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r
 // start one. Only words of one of lone_role_may_begin's roles and bare
 // numbers are refused, the tokens most often asked ("un accordo", "secondo
 // fonti", "questo progetto", "500 milioni"), and only if j is no
-// preposition word (so a run
-// of prepositions before it ends at or before it). As the rules read them:
-// a word of one of those roles alone needs what lone_role_may_begin says
-// after it; a number of three or of five or more digits starts no rule, one
-// of one or two digits only what short_number_may_begin allows. A number
-// whose bucket has other roles ("2" of the ordinal "2°") is a bare number
-// unless one of its items matches.
+// preposition word (so a run of prepositions before it ends at or before
+// it). As the rules read them: a word of one of those roles alone needs
+// what lone_role_may_begin says after it; a number of three or of five or
+// more digits starts no rule, one of one or two digits only what
+// short_number_may_begin allows. A number whose bucket has other roles
+// ("2" of the ordinal "2°") is a bare number unless one of its items
+// matches.
 inline bool core_may_begin(const Context& c, std::size_t j) {
   using namespace timevocab;
   const timetok::Token& t = c.toks[j];
   if (c.vocab.maybe_prep_word(t)) return true;
   std::uint32_t r = c.vocab.roles_of(t) & kCoreStarts;
   if (t.kind != timetok::Kind::Number) return lone_role_may_begin(c, j, r);
-  if (r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j))
-    r = kNumber;
+  if (r != kNumber && !c.vocab.match(kCoreStarts & ~kNumber, c.toks, j)) r = kNumber;
   if (r != kNumber) return true;
   const std::size_t digits = t.end - t.begin;
   if (digits == 4) return true;

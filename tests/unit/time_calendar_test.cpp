@@ -1,11 +1,11 @@
 // Day numbers and their dates: to_ymd takes an unsigned path from
 // 0000-03-01 on and the signed one before; iso writes digit pairs, and
 // printf beyond four-digit years.
+#include "extract/time_calendar.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "extract/time_calendar.h"
 
 namespace dealscan::timecal {
 namespace {

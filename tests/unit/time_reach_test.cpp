@@ -103,8 +103,8 @@ TEST(TimeReach, OrdinalsBeginOnlyBeforeASubperiodOrAMonth) {
 // ones never ("i mesi scorsi" begins at "mesi").
 TEST(TimeReach, ShiftsBeginOnlyBeforeAMonthAUnitOrASeason) {
   const timevocab::Vocab vocab(Lexicon::builtin());
-  Doc d{"questo progetto, questo mese, scorso settembre, prossima estate, scorsi anni, quest'anno, passato 2025", "",
-        {}};
+  Doc d{
+      "questo progetto, questo mese, scorso settembre, prossima estate, scorsi anni, quest'anno, passato 2025", "", {}};
   d.lowered = d.text;
   timetok::lower_in_place(d.lowered);
   timetok::tokenize(d.text, d.lowered, d.toks);
@@ -116,7 +116,7 @@ TEST(TimeReach, ShiftsBeginOnlyBeforeAMonthAUnitOrASeason) {
   for (std::size_t i = 0; i < d.toks.size(); ++i)
     if (vocab.roles_of(d.toks[i]) & timevocab::kShift)
       begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
-  const std::vector<std::string> want = {"questo-", "questo+",  "scorso+", "prossima+",
+  const std::vector<std::string> want = {"questo-", "questo+", "scorso+", "prossima+",
                                          "scorsi-", "quest'+", "passato-"};
   EXPECT_EQ(begins, want);
 }
