@@ -77,9 +77,10 @@ inline bool decade_may_follow(const Context& c, std::size_t j) {
 }
 
 // Whether a word whose only core role is r can begin a core, as the rules
-// read it: a count needs a unit after it ("tre anni"); an ordinal a
-// sub-period ("terzo trimestre") or, the first, a month ("primo gennaio");
-// a shift, unless plural, a month, a unit or a season ("lo scorso
+// read it: a count needs a unit after it ("tre anni"), a vague one that and
+// a word of "later" ("pochi giorni dopo"); an ordinal a sub-period ("terzo
+// trimestre") or, the first, a month ("primo gennaio"); a shift, unless
+// plural, a month, a unit or a season ("lo scorso
 // settembre", "questo anno", "la prossima estate": shifts after these are
 // read from them); a fiscal year a year after its prepositions ("esercizio
 // 2024", "esercizio del 2024"); a plural unit a plural shift ("i mesi
@@ -105,7 +106,12 @@ inline bool lone_role_may_begin(const Context& c, std::size_t j, std::uint32_t r
       return decade_may_follow(c, j) || lone_role_may_begin(c, j, kUnit);  // "anni"
     case kCount: {
       const Item* count = c.vocab.match(kCount, c.toks, j);
-      return count && c.vocab.match(kUnit, c.toks, j + count->words.size());
+      if (!count) return false;
+      const std::size_t unit_at = j + count->words.size();
+      const Item* unit = c.vocab.match(kUnit, c.toks, unit_at);
+      // A vague count ("pochi") begins only "pochi giorni dopo" (core_later):
+      // core_ago and core_duration need a number, core_recent no count.
+      return unit && (!count->few || c.vocab.match(kLater, c.toks, unit_at + unit->words.size()));
     }
     case kOrdinal: {
       const Item* ordinal = c.vocab.match(kOrdinal, c.toks, j);

@@ -45,6 +45,8 @@ const std::vector<std::string> kSentences = {
     // Decade heads before decades and not; "prima" as a preposition and an ordinal.
     "Negli anni Trenta, negli anni '80 e negli anni 2020, anni di crisi; negli anni scorsi, prima di tutto.",
     "Prima del 2020 e prima metà del 2021 la prima offerta, poi prima gennaio; anni dopo, anni 2025 euro.",
+    // Vague counts before a unit and "dopo", "prima", "fa" or nothing.
+    "Pochi giorni fa, pochi giorni dopo e alcune settimane prima; qualche mese, alcuni soci, poche ore dopo.",
 };
 
 struct Doc {
@@ -79,87 +81,70 @@ TEST(TimeReach, RefusesNoTokenWhereTheGrammarFindsAnExpression) {
   EXPECT_GT(refused, 40);  // and of tokens the check refuses
 }
 
-// Ordinals begin a core only before a sub-period, or the first before a
-// month; the check refuses them elsewhere ("secondo i legali").
-TEST(TimeReach, OrdinalsBeginOnlyBeforeASubperiodOrAMonth) {
+// Each token of text with one of roles, followed by "+" where core_may_begin
+// lets a core begin and "-" where it refuses.
+std::vector<std::string> begins_of(const std::string& text, std::uint32_t roles) {
   const timevocab::Vocab vocab(Lexicon::builtin());
-  Doc d{"secondo i soci, seconda metà, primo marzo, secondo marzo, terzo trimestre, primo giorno", "", {}};
-  d.lowered = d.text;
+  Doc d{text, text, {}};
   timetok::lower_in_place(d.lowered);
   timetok::tokenize(d.text, d.lowered, d.toks);
   vocab.annotate(d.toks);
   const auto doc = timecal::parse_doc_date("2025-06-18");
-  ASSERT_TRUE(doc);
   Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
   std::vector<std::string> begins;
   for (std::size_t i = 0; i < d.toks.size(); ++i)
-    if (vocab.roles_of(d.toks[i]) & timevocab::kOrdinal)
+    if (vocab.roles_of(d.toks[i]) & roles)
       begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
+  return begins;
+}
+
+// Ordinals begin a core only before a sub-period, or the first before a
+// month; the check refuses them elsewhere ("secondo i legali").
+TEST(TimeReach, OrdinalsBeginOnlyBeforeASubperiodOrAMonth) {
   const std::vector<std::string> want = {"secondo-", "seconda+", "primo+", "secondo-", "terzo+", "primo-"};
-  EXPECT_EQ(begins, want);
+  EXPECT_EQ(begins_of("secondo i soci, seconda metà, primo marzo, secondo marzo, terzo trimestre, primo giorno",
+                      timevocab::kOrdinal),
+            want);
 }
 
 // Shifts begin a core only before a month, a unit or a season, and plural
 // ones never ("i mesi scorsi" begins at "mesi").
 TEST(TimeReach, ShiftsBeginOnlyBeforeAMonthAUnitOrASeason) {
-  const timevocab::Vocab vocab(Lexicon::builtin());
-  Doc d{
-      "questo progetto, questo mese, scorso settembre, prossima estate, scorsi anni, quest'anno, passato 2025", "", {}};
-  d.lowered = d.text;
-  timetok::lower_in_place(d.lowered);
-  timetok::tokenize(d.text, d.lowered, d.toks);
-  vocab.annotate(d.toks);
-  const auto doc = timecal::parse_doc_date("2025-06-18");
-  ASSERT_TRUE(doc);
-  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
-  std::vector<std::string> begins;
-  for (std::size_t i = 0; i < d.toks.size(); ++i)
-    if (vocab.roles_of(d.toks[i]) & timevocab::kShift)
-      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
   const std::vector<std::string> want = {"questo-", "questo+", "scorso+", "prossima+",
                                          "scorsi-", "quest'+", "passato-"};
-  EXPECT_EQ(begins, want);
+  EXPECT_EQ(begins_of("questo progetto, questo mese, scorso settembre, prossima estate, scorsi anni, quest'anno, "
+                      "passato 2025",
+                      timevocab::kShift),
+            want);
 }
 
 // A fiscal year begins a core only before a year, a plural unit only
 // before a plural shift; a unit not plural may stand alone.
 TEST(TimeReach, FiscalYearsAndPluralUnitsBeginOnlyBeforeWhatTheyNeed) {
-  const timevocab::Vocab vocab(Lexicon::builtin());
-  Doc d{"esercizio 2024, esercizio del 2025, esercizio chiuso, giorni scorsi, mesi fa, settimana, giorno", "", {}};
-  d.lowered = d.text;
-  timetok::lower_in_place(d.lowered);
-  timetok::tokenize(d.text, d.lowered, d.toks);
-  vocab.annotate(d.toks);
-  const auto doc = timecal::parse_doc_date("2025-06-18");
-  ASSERT_TRUE(doc);
-  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
-  std::vector<std::string> begins;
-  for (std::size_t i = 0; i < d.toks.size(); ++i)
-    if (vocab.roles_of(d.toks[i]) & (timevocab::kFiscal | timevocab::kUnit))
-      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
   const std::vector<std::string> want = {"esercizio+", "esercizio+", "esercizio-", "giorni+",
                                          "mesi-",      "settimana+", "giorno+"};
-  EXPECT_EQ(begins, want);
+  EXPECT_EQ(begins_of("esercizio 2024, esercizio del 2025, esercizio chiuso, giorni scorsi, mesi fa, settimana, giorno",
+                      timevocab::kFiscal | timevocab::kUnit),
+            want);
 }
 
 // A decade head begins a core only before a decade, an apostrophe or a
 // number, or ("anni", also a plural unit) a plural shift.
 TEST(TimeReach, DecadeHeadsBeginOnlyBeforeADecadeOrAPluralShift) {
-  const timevocab::Vocab vocab(Lexicon::builtin());
-  Doc d{"anni Trenta, anni '80, anni 2020, anni di crisi, anni scorsi, anni fa, anni", "", {}};
-  d.lowered = d.text;
-  timetok::lower_in_place(d.lowered);
-  timetok::tokenize(d.text, d.lowered, d.toks);
-  vocab.annotate(d.toks);
-  const auto doc = timecal::parse_doc_date("2025-06-18");
-  ASSERT_TRUE(doc);
-  Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
-  std::vector<std::string> begins;
-  for (std::size_t i = 0; i < d.toks.size(); ++i)
-    if (vocab.roles_of(d.toks[i]) & timevocab::kDecadeHead)
-      begins.push_back(std::string(d.toks[i].lower) + (core_may_begin(c, i) ? "+" : "-"));
   const std::vector<std::string> want = {"anni+", "anni+", "anni+", "anni-", "anni+", "anni-", "anni-"};
-  EXPECT_EQ(begins, want);
+  EXPECT_EQ(
+      begins_of("anni Trenta, anni '80, anni 2020, anni di crisi, anni scorsi, anni fa, anni", timevocab::kDecadeHead),
+      want);
+}
+
+// A count begins a core only before a unit, a vague one only before a unit
+// and a word of "later" ("pochi giorni dopo"; "pochi giorni fa" is none).
+TEST(TimeReach, VagueCountsBeginOnlyBeforeAUnitAndLater) {
+  const std::vector<std::string> want = {"pochi-", "pochi+", "tre+", "due-", "alcune+", "qualche-"};
+  EXPECT_EQ(begins_of("pochi giorni fa, pochi giorni dopo, tre giorni fa, due soci, alcune settimane prima, qualche "
+                      "anno fa",
+                      timevocab::kCount),
+            want);
 }
 
 // What the extractor finds with the check, in sentences where counts and
