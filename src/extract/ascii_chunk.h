@@ -68,11 +68,16 @@ struct AsciiChunk16 {
     AsciiChunk16 c;
 #if defined(__SSE2__)
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-    // Signed compares: bytes >= 0x80 are negative, below every range.
-    const __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    const __m128i upper = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x20)), letter);
+    // A byte is in [lo, lo + n] when b - lo (wrapping) is at most n: the
+    // unsigned saturating b - lo - n is then zero. One range test a class.
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i low = _mm_or_si128(v, case_bit);
+    const __m128i letter =
+        _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(low, _mm_set1_epi8('a')), _mm_set1_epi8('z' - 'a')), zero);
+    const __m128i digit =
+        _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8('0')), _mm_set1_epi8('9' - '0')), zero);
+    const __m128i upper = _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, case_bit), zero), letter);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(key), _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
     const auto letters = static_cast<std::uint32_t>(_mm_movemask_epi8(letter));
     const auto digits = static_cast<std::uint32_t>(_mm_movemask_epi8(digit));
