@@ -385,9 +385,10 @@ std::size_t screen_and_make(const entity::TokenStream& words, std::string_view l
     const bool gap = !kPlainSpaces && gap_makes_tokens(text, done, w.begin);
     if constexpr (!kPlainSpaces) done = w.end;
     // Most tokens: words of ASCII letters, inert or a word of an item that
-    // may neither start nor complete a start (articles, prepositions).
+    // may neither start nor complete a start (articles, prepositions). Only
+    // an inert one is measured: one too long to be looked up is read.
     if ((w.ascii & w.word & !w.digits) && (bits & ~WordIndex::kItemWord) == 0 && !gap &&
-        w.end - w.begin < WordIndex::kMaxLen - 1) {
+        (bits != 0 || w.end - w.begin < WordIndex::kMaxLen - 1)) {
       pending = false;
       word_end = w.end;
       if (bits == 0) inert_at(k);
