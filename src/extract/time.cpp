@@ -95,16 +95,11 @@ void match_near_cores(timegrammar::Context& ctx, std::span<const std::uint32_t> 
 
 // The expression kept for a match: its strings are made here, once.
 TimeExpr to_expr(const timegrammar::Match& m, std::span<const timetok::Token> toks) {
-  TimeExpr e;
-  e.span = Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end};
-  if (m.iv.begin) e.begin = timecal::iso(*m.iv.begin);
-  if (m.iv.end) e.end = timecal::iso(*m.iv.end);
-  if (m.iv.begin || m.iv.end)
-    e.precision = m.iv.precision;
-  else
-    e.precision = "open";
-  e.rule = m.rule.str();
-  return e;
+  const bool dated = m.iv.begin || m.iv.end;
+  return TimeExpr{Span{toks[m.tok_begin].begin, toks[m.tok_end - 1].end},
+                  m.iv.begin ? timecal::iso(*m.iv.begin) : std::string(),
+                  m.iv.end ? timecal::iso(*m.iv.end) : std::string(),
+                  std::string(dated ? m.iv.precision : "open"), m.rule.str()};
 }
 
 }  // namespace

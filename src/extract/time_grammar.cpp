@@ -107,15 +107,21 @@ std::string_view kind_name(PrepKind k) {
   }
 }
 
+constexpr std::string_view kPartOf = "part-of-";
+
+std::size_t rule_size(CoreRule rule) { return (rule.part_of ? kPartOf.size() : 0) + rule.name.size(); }
+
 void append_rule(std::string& out, CoreRule rule) {
-  if (rule.part_of) out += "part-of-";
+  if (rule.part_of) out += kPartOf;
   out += rule.name;
 }
 
 }  // namespace
 
 std::string RuleName::str() const {
-  std::string out(lead);
+  std::string out;
+  out.reserve(lead.size() + rule_size(first) + (second.name.empty() ? 0 : 1 + rule_size(second)));
+  out += lead;
   append_rule(out, first);
   if (!second.name.empty()) {
     out += '+';
