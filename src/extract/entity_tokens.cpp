@@ -276,7 +276,17 @@ std::size_t scan_latin1_word(std::string_view text, std::size_t i, char* key, To
   std::size_t j = i;
   while (j < text.size()) {
     const auto b = static_cast<unsigned char>(text[j]);
-    if (b < 0x80) {
+    if (b < 0x80 && j + 8 <= text.size()) {  // ASCII letters and digits eight at a time
+      const auto chunk = text::AsciiChunk::at(text, j);
+      if (chunk.run == 0) break;
+      const std::uint64_t folded = chunk.folded();
+      std::memcpy(key + (j - i), &folded, 8);  // only chunk.run bytes are kept; the room reaches the text's end
+      seen.add(chunk.upper, chunk.lower);
+      digit = digit || chunk.digit != 0;
+      j += chunk.run;
+      continue;
+    }
+    if (b < 0x80) {  // the last few bytes of the text
       const std::uint8_t f = kAsciiFlags[b];
       if (!(f & kAlnum)) break;
       const bool u = f & kUpperBit;
@@ -471,7 +481,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
         ascii = e == ascii_end;  // a sign, not a letter, came after the ASCII run
         t.end = static_cast<std::uint32_t>(e);
         t.word = true;
-      } else if (is_word_char(c)) {
+      } else if (lead >= 0x80 && is_word_char(c)) {  // an ASCII byte here is a mark
         std::size_t e = scan_latin1_word(text, i, kb.room(text.size() - i), t);
         keyed = e != std::string_view::npos;
         t.end = static_cast<std::uint32_t>(keyed ? e : word_end(text, next));

@@ -188,5 +188,50 @@ TEST(EntityScanChunk, WordFieldsAcrossChunkEnds) {
   }
 }
 
+// Words beyond ASCII of Latin-1 letters, whose ASCII runs the Latin-1 scan
+// reads eight bytes at a time: runs shorter and longer than eight, before
+// and after the accented letters, at the text's end and inside it.
+TEST(EntityScanChunk, LatinWordsWithLongAsciiRuns) {
+  struct Case {
+    std::string word;
+    entity::Shape shape;
+    bool latin_letters;
+  };
+  const Case cases[] = {
+      {"Responsabilit\xC3\xA0", entity::Shape::Title, true},
+      {"PRODUTTIVIT\xC3\x80", entity::Shape::Upper, true},
+      {"perch\xC3\xA9", entity::Shape::Lower, true},
+      {"internazionalit\xC3\xA0", entity::Shape::Lower, true},
+      {"\xC3\x88" "abcdefghijklmnopq", entity::Shape::Title, true},
+      {"\xC3\xA0" "bcdefghijklmnopQ", entity::Shape::Mixed, true},
+      {"abcdefgh\xC3\x88ijklmnop", entity::Shape::Mixed, true},
+      {"Citt\xC3\xA0Nuovissima", entity::Shape::Mixed, true},
+      {"abcdefghijk2025\xC3\xA0", entity::Shape::Lower, false},
+      {"20252026\xC3\xA8", entity::Shape::Lower, false},
+      {"Z\xC3\xBCrichversicherung", entity::Shape::Title, true},
+  };
+  for (const auto& c : cases) {
+    for (const std::string& text : {c.word, c.word + " e altro testo qui", "Per " + c.word + ", poi", "x " + c.word + "."}) {
+      const entity::TokenStream ts = entity::tokenize(text, {});
+      std::size_t at = 0;
+      while (at < ts.size() && ts.surface(at) != c.word) ++at;
+      ASSERT_LT(at, ts.size()) << text;
+      const auto& t = ts.tokens[at];
+      EXPECT_EQ(t.shape, c.shape) << text;
+      EXPECT_EQ(t.latin_letters, c.latin_letters) << text;
+      EXPECT_EQ(ts.key(at), entity::fold(c.word)) << text;
+      EXPECT_EQ(t.key_hash, entity::hash_key(entity::fold(c.word))) << text;
+    }
+  }
+  // A letter beyond Latin-1 after a long ASCII run: the word goes on, keyed by ICU.
+  const std::string greek = "abcdefghijkl\xCE\xB1";
+  const std::string text = greek + " fine";
+  const entity::TokenStream ts = entity::tokenize(text, {});
+  ASSERT_GE(ts.size(), 1u);
+  EXPECT_EQ(ts.surface(0), greek);
+  EXPECT_FALSE(ts.tokens[0].latin_letters);
+  EXPECT_EQ(ts.key(0), entity::fold(greek));
+}
+
 }  // namespace
 }  // namespace dealscan
