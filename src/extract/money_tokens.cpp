@@ -194,9 +194,10 @@ WordCursor read_until(std::string_view text, std::string_view low_text, std::siz
   return c;
 }
 
-}  // namespace
-
-void tokenize_words(const entity::TokenStream& words, std::string_view low_text, Tokens& result) {
+// tokenize_words for a scan whose white space is all plain (kPlainSpaces,
+// words.plain_spaces) or not: the hot loop does not ask per word.
+template <bool kPlainSpaces>
+void tokenize_words_as(const entity::TokenStream& words, std::string_view low_text, Tokens& result) {
   const std::string_view text = words.text;
   auto& out = result.list;
   // The tokens are written over the last call's (the vector keeps its size
@@ -227,7 +228,6 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     c.space = false;
     c.done = to;
   };
-  const bool plain_spaces = words.plain_spaces;
   for (const auto& w : words.tokens) {
     if (w.begin < c.done) [[unlikely]] {  // read with a number before it ("1.500", "10 000")
       if (w.end > c.done) slow(w.end);      // the number ended inside it
@@ -237,7 +237,7 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
     // space, else one plain space, or read as tokenize does (form feeds
     // and spaces beyond ASCII are symbols here).
     if (w.begin != c.done) {
-      if (plain_spaces || (w.begin == c.done + 1 && is_space(text[c.done]))) c.space = true;
+      if (kPlainSpaces || (w.begin == c.done + 1 && is_space(text[c.done]))) c.space = true;
       else slow(w.begin);
     }
     c.done = w.begin;
@@ -254,6 +254,13 @@ void tokenize_words(const entity::TokenStream& words, std::string_view low_text,
   }
   slow(text.size());
   out.resize(c.next);  // drops the unused rest of the chunk
+}
+
+}  // namespace
+
+void tokenize_words(const entity::TokenStream& words, std::string_view low_text, Tokens& result) {
+  if (words.plain_spaces) tokenize_words_as<true>(words, low_text, result);
+  else tokenize_words_as<false>(words, low_text, result);
 }
 
 }  // namespace dealscan::money
