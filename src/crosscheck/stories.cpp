@@ -121,16 +121,17 @@ Bucket bucket(const StoryDoc::Amount& a, const Roots& roots) {
 }
 
 // A party's id: ties between parties go to the smaller one, so no order
-// depends on how they were numbered.
-using PartyText = std::function<std::string_view(std::uint32_t)>;
-bool heavier(const Weights::value_type& a, const Weights::value_type& b, const PartyText& text) {
+// depends on how they were numbered. Text gives a party's id by its number
+// (a template, not a std::function: called for every tie).
+template <class Text>
+bool heavier(const Weights::value_type& a, const Weights::value_type& b, const Text& text) {
   return a.second != b.second ? a.second > b.second : text(a.first) < text(b.first);
 }
 
 // The `most` heaviest parties of (party, weight) pairs, heaviest first
 // (ties by id for determinism).
-template <class Pairs>
-std::vector<std::uint32_t> by_weight(const Pairs& w, const PartyText& text, std::size_t most = SIZE_MAX) {
+template <class Pairs, class Text>
+std::vector<std::uint32_t> by_weight(const Pairs& w, const Text& text, std::size_t most = SIZE_MAX) {
   struct Ranked {
     double weight;
     std::string_view id;
@@ -570,7 +571,8 @@ class Profiler {
 
   // The two heaviest parties of an amount, in id order; the second is
   // kNoId with fewer. Ties go to the smaller id, as in by_weight.
-  static std::pair<std::uint32_t, std::uint32_t> main_pair(const Weights& parties, const PartyText& text) {
+  template <class Text>
+  static std::pair<std::uint32_t, std::uint32_t> main_pair(const Weights& parties, const Text& text) {
     const Weights::value_type *first = nullptr, *second = nullptr;
     for (const auto& p : parties) {
       if (!first || heavier(p, *first, text)) {
@@ -584,8 +586,6 @@ class Profiler {
     if (text(second->first) < text(first->first)) return {second->first, first->first};
     return {first->first, second->first};
   }
-  std::string_view root_text(std::uint32_t r) const { return roots_.numbered(r); }
-  std::string_view name_text(std::uint32_t id) const { return names_.name(id); }
 
   // rule: main-pair — the two heaviest parties of the main amount, as the
   // text names them: outlets telling one deal name its sides alike, whatever
@@ -685,8 +685,17 @@ class Profiler {
   const std::size_t n_;  // documents
   const Names& names_;
   const Roots& roots_;
-  const PartyText roots_text_ = [this](std::uint32_t r) { return root_text(r); };
-  const PartyText names_text_ = [this](std::uint32_t id) { return name_text(id); };
+  // A party's text: a root's, by its number, or a name's, by its id.
+  struct RootText {
+    const Roots& roots;
+    std::string_view operator()(std::uint32_t r) const { return roots.numbered(r); }
+  };
+  struct NameText {
+    const Names& names;
+    std::string_view operator()(std::uint32_t id) const { return names.name(id); }
+  };
+  const RootText roots_text_{roots_};
+  const NameText names_text_{names_};
   const Tunables& t_;
   std::vector<std::uint32_t> df_;  // root number -> documents naming it
 };
