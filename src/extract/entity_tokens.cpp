@@ -403,23 +403,22 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   // says the sentence index stays.
   auto end_of = [&](std::size_t k) { return k + 1 < sentences.size() ? sentences[k].span.end : SIZE_MAX; };
   std::size_t sentence_end = end_of(0);
+  // Headings are tallied as the tokens go by (they come in sentence order),
+  // not in a second pass: per token two counts, without branches. A word
+  // has a shape unless it has no letter; a mark never has one.
+  int words = 0, caps = 0;
+  // The sentence of a token starting at pos, not yet in the stream: when it
+  // is a new one, the heading of the last is decided (its last token is the
+  // stream's last) and the tallies start again.
   auto sentence_at = [&](std::size_t pos) {
     if (pos < sentence_end) [[likely]] return static_cast<std::uint32_t>(sentence);
+    if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[sentence]);
+    words = caps = 0;
     while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= pos) ++sentence;
     sentence_end = end_of(sentence);
     return static_cast<std::uint32_t>(sentence);
   };
-  // Headings are tallied as the tokens go by (they come in sentence order),
-  // not in a second pass: per token two counts, without branches. A word
-  // has a shape unless it has no letter; a mark never has one.
-  std::uint32_t tally_sentence = 0;
-  int words = 0, caps = 0;
-  auto tally = [&](const Token& t) {  // t: the next token, not yet in the stream
-    if (t.sentence != tally_sentence) [[unlikely]] {
-      if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[tally_sentence]);
-      tally_sentence = t.sentence;
-      words = caps = 0;
-    }
+  auto tally = [&](const Token& t) {  // t: the next token, its sentence found
     words += t.shape != Shape::None;
     caps += t.shape == Shape::Upper && t.end - t.begin > 1;
   };
@@ -522,7 +521,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     tokens.push_back(t);
     i = t.end;
   }
-  if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[tally_sentence]);
+  if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[sentence]);
   ts.keys.resize(kb.used);
 }
 
