@@ -407,6 +407,9 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
   // not in a second pass: per token two counts, without branches. A word
   // has a shape unless it has no letter; a mark never has one.
   int words = 0, caps = 0;
+  // The next word opens its sentence or line: a line break or a new
+  // sentence came since the last word (or none came before it).
+  bool initial = true;
   // The sentence of a token starting at pos, not yet in the stream: when it
   // is a new one, the heading of the last is decided (its last token is the
   // stream's last) and the tallies start again.
@@ -414,6 +417,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     if (pos < sentence_end) [[likely]] return static_cast<std::uint32_t>(sentence);
     if (!tokens.empty()) mark_heading(text, tokens.back(), words, caps, ts.heading[sentence]);
     words = caps = 0;
+    initial = true;
     while (sentence + 1 < sentences.size() && sentences[sentence].span.end <= pos) ++sentence;
     sentence_end = end_of(sentence);
     return static_cast<std::uint32_t>(sentence);
@@ -423,7 +427,6 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     caps += t.shape == Shape::Upper && t.end - t.begin > 1;
   };
   bool newline = true, space = false;
-  std::uint32_t last_sentence = UINT32_MAX;
   for (std::size_t i = 0; i < text.size();) {
     // ASCII (most of the text) needs no decoding call.
     const auto lead = static_cast<unsigned char>(text[i]);
@@ -434,7 +437,7 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
     }
     const std::uint8_t flags = lead < 0x80 ? kAsciiFlags[lead] : 0;
     if (flags & kSpaceBit) {
-      if (lead == '\n' || lead == '\r') newline = true;
+      if (lead == '\n' || lead == '\r') newline = initial = true;
       else if (lead == '\f' || lead == '\v') ts.plain_spaces = false;
       space = true;
       ++i;
@@ -455,15 +458,14 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       t.sentence = sentence_at(t.begin);
       t.newline_before = newline;
       t.space_before = space;
-      t.sentence_initial = newline || t.sentence != last_sentence;
-      last_sentence = t.sentence;
-      newline = false;
+      t.sentence_initial = initial;
+      initial = newline = false;
       kb.used += ascii_end - i;
     } else {
       const auto [c, next] = lead < 0x80 ? CodePoint{lead, i + 1} : decode(text, i);
       if (c == 0xFFFD && text.substr(i, 3) != "\uFFFD") ts.valid_utf8 = false;  // decode's stand-in for bad bytes
       if (lead >= 0x80 && is_space(c)) {
-        if (c == 0x2028 || c == 0x2029) newline = true;
+        if (c == 0x2028 || c == 0x2029) newline = initial = true;
         ts.plain_spaces = false;
         space = true;
         i = next;
@@ -495,9 +497,8 @@ void tokenize_into(std::string_view text, const std::vector<Sentence>& sentences
       // The first word of a sentence or line opens it ("Secondo ...", "Indice ...").
       // Leading punctuation ("(Teleborsa)", quotes) keeps the next word initial.
       if (t.word) {
-        t.sentence_initial = newline || t.sentence != last_sentence;
-        last_sentence = t.sentence;
-        newline = false;
+        t.sentence_initial = initial;
+        initial = newline = false;
       }
       t.ascii = ascii || (lead < 0x80 && !t.word);
       if (keyed) {
