@@ -10,6 +10,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,8 @@ struct LexEntry {
   double number(std::string_view key, double fallback = 0) const;
 };
 
+// Copies share their lists until one of them changes (a run copies the
+// built-in lexicon to extend it, and most runs extend nothing).
 class Lexicon {
  public:
   // The lexicon compiled into the binary.
@@ -70,7 +73,11 @@ class Lexicon {
   std::vector<std::string> list_names() const;
 
  private:
-  std::map<std::string, std::vector<LexEntry>, std::less<>> lists_;
+  using Lists = std::map<std::string, std::vector<LexEntry>, std::less<>>;
+  // The lists, made this lexicon's own (copied if shared) before a change.
+  Lists& own_lists();
+
+  std::shared_ptr<Lists> lists_;  // null while empty
 };
 
 }  // namespace dealscan

@@ -126,16 +126,23 @@ double LexEntry::number(std::string_view key, double fallback) const {
 }
 
 const Lexicon& Lexicon::builtin() {
-  static const Lexicon lex = [] {
+  // Never destroyed: freeing a thousand entries at exit is work for nothing.
+  static const Lexicon& lex = *new Lexicon([] {
     Lexicon l;
     for (const auto& f : detail::embedded_lexicon()) l.add_list(f.name, f.text, std::string(f.name) + ".tsv");
     return l;
-  }();
+  }());
   return lex;
 }
 
+Lexicon::Lists& Lexicon::own_lists() {
+  if (!lists_) lists_ = std::make_shared<Lists>();
+  else if (lists_.use_count() > 1) lists_ = std::make_shared<Lists>(*lists_);
+  return *lists_;
+}
+
 void Lexicon::add_list(std::string_view name, std::string_view text, std::string_view origin) {
-  auto& entries = lists_[std::string(name)];
+  auto& entries = own_lists()[std::string(name)];
   std::size_t n = 0;
   Pieces lines(text, '\n');
   for (std::string_view raw; lines.next_line(raw);) {
@@ -168,20 +175,22 @@ Result<bool> Lexicon::add_file_text(std::string_view text, std::string_view orig
     LexEntry e;
     if (!parse_line(raw, e)) continue;
     e.origin = origin_at(origin, n);
-    lists_[current].push_back(std::move(e));
+    own_lists()[current].push_back(std::move(e));
   }
   return true;
 }
 
 const std::vector<LexEntry>& Lexicon::list(std::string_view name) const {
   static const std::vector<LexEntry> empty;
-  auto it = lists_.find(name);
-  return it == lists_.end() ? empty : it->second;
+  if (!lists_) return empty;
+  auto it = lists_->find(name);
+  return it == lists_->end() ? empty : it->second;
 }
 
 std::vector<std::string> Lexicon::list_names() const {
   std::vector<std::string> out;
-  for (const auto& [k, v] : lists_) out.push_back(k);
+  if (!lists_) return out;
+  for (const auto& [k, v] : *lists_) out.push_back(k);
   return out;
 }
 

@@ -65,6 +65,24 @@ TEST(Lexicon, ExtraFileNeedsSections) {
   EXPECT_EQ(lex.list("gazetteer")[0].forms[1], "Acme");
 }
 
+TEST(Lexicon, CopiesChangeApart) {
+  Lexicon base;
+  base.add_list("valute", "euro|euri\tcode=EUR\n", "v");
+  Lexicon copy = base;
+  EXPECT_EQ(&copy.list("valute"), &base.list("valute"));  // shared until a change
+  ASSERT_TRUE(copy.add_file_text("[valute]\ndollaro\tcode=USD\n[mesi]\ngennaio\n", "extra.tsv").ok());
+  ASSERT_EQ(copy.list("valute").size(), 2u);
+  EXPECT_EQ(copy.list("valute")[1].attr("code"), "USD");
+  EXPECT_EQ(copy.list("mesi").size(), 1u);
+  ASSERT_EQ(base.list("valute").size(), 1u);
+  EXPECT_TRUE(base.list("mesi").empty());
+  base.add_list("mesi", "febbraio\n", "m");
+  EXPECT_EQ(copy.list("mesi")[0].canonical(), "gennaio");
+  EXPECT_EQ(base.list("mesi")[0].canonical(), "febbraio");
+  EXPECT_TRUE(Lexicon().list("valute").empty());
+  EXPECT_TRUE(Lexicon().list_names().empty());
+}
+
 TEST(Lexicon, BuiltinIsEmbedded) {
   EXPECT_FALSE(Lexicon::builtin().list_names().empty());
 }
