@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 
 #include "lexicon/embedded.h"
 
@@ -53,14 +54,40 @@ class Pieces {
 };
 
 // A comment starts at " #" or at a leading "#" (a '#' inside a form is kept).
+// Most lines hold no '#', which memchr tells at once.
 std::string_view strip_comment(std::string_view line) {
   if (!line.empty() && line.front() == '#') return {};
-  for (std::size_t q = 1; q < line.size(); ++q)
-    if (line[q] == '#' && (line[q - 1] == ' ' || line[q - 1] == '\t')) return line.substr(0, q - 1);
+  for (std::size_t q = 1; q < line.size(); ++q) {
+    const void* mark = std::memchr(line.data() + q, '#', line.size() - q);
+    if (!mark) break;
+    q = static_cast<std::size_t>(static_cast<const char*>(mark) - line.data());
+    if (line[q - 1] == ' ' || line[q - 1] == '\t') return line.substr(0, q - 1);
+  }
   return line;
 }
 
-bool parse_line(std::string_view raw, LexEntry& e) {
+using AttrView = std::pair<std::string_view, std::string_view>;
+
+// The attribute columns left in cols, ordered by key, the first of a
+// repeated key kept: sorted here by insertion (a handful a line), so the
+// entry's attributes are then appended in order, never inserted between.
+void read_attrs(Pieces& cols, std::vector<AttrView>& out) {
+  out.clear();
+  for (std::string_view col; cols.next(col);) {
+    auto c = trim(col);
+    if (c.empty()) continue;
+    auto eq = c.find('=');
+    auto key = eq == std::string_view::npos ? c : trim(c.substr(0, eq));
+    auto value = eq == std::string_view::npos ? std::string_view{} : trim(c.substr(eq + 1));
+    auto at = out.end();
+    while (at != out.begin() && key < std::prev(at)->first) --at;
+    if (at != out.begin() && std::prev(at)->first == key) continue;
+    out.insert(at, {key, value});
+  }
+}
+
+// attrs: scratch space, kept by the caller across lines.
+bool parse_line(std::string_view raw, LexEntry& e, std::vector<AttrView>& attrs) {
   auto line = trim(strip_comment(raw));
   if (line.empty()) return false;
   Pieces cols(line, '\t');
@@ -71,15 +98,9 @@ bool parse_line(std::string_view raw, LexEntry& e) {
   for (std::string_view f; forms.next(f);)
     if (auto form = trim(f); !form.empty()) e.forms.emplace_back(form);
   if (e.forms.empty()) return false;
-  e.attrs.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t')));
-  while (cols.next(col)) {
-    auto c = trim(col);
-    if (c.empty()) continue;
-    auto eq = c.find('=');
-    auto key = eq == std::string_view::npos ? c : trim(c.substr(0, eq));
-    auto value = eq == std::string_view::npos ? std::string_view{} : trim(c.substr(eq + 1));
-    e.attrs.add(key, value);
-  }
+  read_attrs(cols, attrs);
+  e.attrs.reserve(attrs.size());
+  for (const auto& [key, value] : attrs) e.attrs.add(key, value);
   return true;
 }
 
@@ -97,12 +118,14 @@ std::string origin_at(std::string_view origin, std::size_t line) {
 }  // namespace
 
 void LexAttrs::add(std::string_view key, std::string_view value) {
+  if (items_.empty() || std::string_view(items_.back().first) < key) {  // the parser adds keys in order
+    items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(key), std::forward_as_tuple(value));
+    return;
+  }
   auto at = std::lower_bound(items_.begin(), items_.end(), key,
                              [](const value_type& item, std::string_view k) { return item.first < k; });
-  if (at != items_.end() && at->first == key) return;
-  // Built in place (most keys come last in order).
-  if (at == items_.end()) items_.emplace_back(std::piecewise_construct, std::forward_as_tuple(key), std::forward_as_tuple(value));
-  else items_.emplace(at, std::string(key), std::string(value));
+  if (at->first == key) return;  // at is not end(): the last key is not below key
+  items_.emplace(at, std::string(key), std::string(value));
 }
 
 LexAttrs::const_iterator LexAttrs::find(std::string_view key) const {
@@ -144,11 +167,12 @@ Lexicon::Lists& Lexicon::own_lists() {
 void Lexicon::add_list(std::string_view name, std::string_view text, std::string_view origin) {
   auto& entries = own_lists()[std::string(name)];
   std::size_t n = 0;
+  std::vector<AttrView> attrs;
   Pieces lines(text, '\n');
   for (std::string_view raw; lines.next_line(raw);) {
     ++n;
     LexEntry e;
-    if (!parse_line(raw, e)) continue;
+    if (!parse_line(raw, e, attrs)) continue;
     e.origin = origin_at(origin, n);
     entries.push_back(std::move(e));
   }
@@ -157,6 +181,7 @@ void Lexicon::add_list(std::string_view name, std::string_view text, std::string
 Result<bool> Lexicon::add_file_text(std::string_view text, std::string_view origin) {
   std::string current;
   std::size_t n = 0;
+  std::vector<AttrView> attrs;
   Pieces lines(text, '\n');
   for (std::string_view raw; lines.next_line(raw);) {
     ++n;
@@ -173,7 +198,7 @@ Result<bool> Lexicon::add_file_text(std::string_view text, std::string_view orig
       return Error{std::string(origin) + ":" + std::to_string(n) + ": entry before any [list] header"};
     }
     LexEntry e;
-    if (!parse_line(raw, e)) continue;
+    if (!parse_line(raw, e, attrs)) continue;
     e.origin = origin_at(origin, n);
     own_lists()[current].push_back(std::move(e));
   }

@@ -39,6 +39,17 @@ TEST(Lexicon, ParsesCommentsBlanksAndRepeatedKeys) {
   EXPECT_EQ(l[3].origin, "t:6");
 }
 
+TEST(Lexicon, LineAttributesSortedFirstKept) {
+  Lexicon lex;
+  lex.add_list("t", "Zeta#1#2\tzona=sud\tid=uno\tmezzo=x#y\tid=due\tbanca\tzona=nord\t# via\tnota=z\n", "t");
+  const auto& l = lex.list("t");
+  ASSERT_EQ(l.size(), 1u);
+  EXPECT_EQ(l[0].canonical(), "Zeta#1#2");
+  std::vector<std::string> items;
+  for (const auto& [key, value] : l[0].attrs) items.push_back(key + "=" + value);
+  EXPECT_EQ(items, (std::vector<std::string>{"banca=", "id=uno", "mezzo=x#y", "zona=sud"}));
+}
+
 TEST(Lexicon, AttributesSortedByKeyFirstKept) {
   LexAttrs attrs;
   attrs.add("tipo", "banca");
