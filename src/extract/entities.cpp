@@ -1,9 +1,8 @@
 // EntityExtractor: gazetteer names, typos, rules for unknown names, then
 // descriptive references, with overlaps resolved (longest mention wins).
-#include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <unordered_set>
+#include <vector>
 
 #include "dealscan/extract.h"
 #include "extract/entity_descriptive.h"
@@ -17,20 +16,34 @@ namespace {
 
 using entity::Draft;
 
-// Whether an entity is named for the first time, given those named so far
-// (listed): a document names a few dozen, so the list is searched in place
-// until it is long, then a hash set takes over.
+// Whether an entity is named for the first time in a document: entities'
+// addresses in an open-addressed table, at most half full, kept by the
+// thread and cleared per document (searching the list of those named so
+// far, up to 48 long, cost more than the rest of the hand-over).
 class FirstSeen {
  public:
-  bool first(const Entity* e, const std::vector<const Entity*>& listed) {
-    if (listed.size() < kListed) return std::find(listed.begin(), listed.end(), e) == listed.end();
-    if (set_.empty()) set_.insert(listed.begin(), listed.end());
-    return set_.insert(e).second;
+  // Empty, with room for a document's mentions (at most mentions entities).
+  void reset(std::size_t mentions) {
+    bits_ = 4;
+    while ((std::size_t{1} << bits_) < 2 * mentions) ++bits_;
+    slots_.assign(std::size_t{1} << bits_, nullptr);
+  }
+  bool first(const Entity* e) {
+    const std::size_t mask = slots_.size() - 1;
+    // Fibonacci hashing: the product's top bits mix all of the address's.
+    std::size_t i = (reinterpret_cast<std::uintptr_t>(e) * 0x9E3779B97F4A7C15ull) >> (64 - bits_);
+    for (;; i = (i + 1) & mask) {
+      if (slots_[i] == e) return false;
+      if (!slots_[i]) {
+        slots_[i] = e;
+        return true;
+      }
+    }
   }
 
  private:
-  static constexpr std::size_t kListed = 48;
-  std::unordered_set<const Entity*> set_;
+  std::vector<const Entity*> slots_;
+  unsigned bits_ = 4;
 };
 
 }  // namespace
@@ -76,13 +89,14 @@ struct EntityExtractor::Impl {
     // The entities in order of first mention are listed first, so the
     // output's entities are copied once into a list of the right size.
     thread_local std::vector<const Entity*> firsts;
+    thread_local FirstSeen seen;
     firsts.clear();
-    FirstSeen seen;
+    seen.reset(drafts.size());
     for (auto& d : drafts) {
       const Entity* e = d.known ? d.known : lookup(d.entity_id, doc);
       if (!e) continue;
       Span span{ts.tokens[d.first].begin, ts.tokens[d.last - 1].end};
-      if (seen.first(e, firsts)) firsts.push_back(e);
+      if (seen.first(e)) firsts.push_back(e);
       out.mentions.push_back({std::string(d.entity_id), span, std::string(d.rule), d.descriptive});
     }
     out.entities.reserve(firsts.size());

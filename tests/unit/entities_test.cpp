@@ -194,7 +194,7 @@ TEST(Entities, ManyRuleNamesKeepTheirIdsAndRules) {
 }
 
 // Entities come once each, in order of first mention, however many a
-// document names (past a few dozen they are tracked another way).
+// document names and however often it names them again.
 TEST(Entities, EntitiesListedOnceInOrderOfFirstMention) {
   std::vector<std::string> names, ids;
   std::string text;
