@@ -9,8 +9,10 @@ namespace {
 
 constexpr std::size_t kTypoMinLength = 5;  // shorter names have too many neighbours
 
-std::vector<std::string> split_bar(std::string_view s) {
-  std::vector<std::string> out;
+// The non-empty '|'-separated parts of s, as views into s or as strings.
+template <class Part = std::string>
+std::vector<Part> split_bar(std::string_view s) {
+  std::vector<Part> out;
   std::size_t start = 0;
   while (start <= s.size()) {
     auto p = s.find('|', start);
@@ -89,13 +91,15 @@ std::uint64_t hash_without(std::string_view key, std::size_t at, std::size_t len
 }  // namespace
 
 Gazetteer::Gazetteer(const Lexicon& lexicon) {
-  for (const auto& e : lexicon.list("gazetteer")) {
+  const auto& list = lexicon.list("gazetteer");
+  entries_.reserve(list.size());  // an entry is a dozen strings: not moved by growth
+  for (const auto& e : list) {
     const GazAttrs attrs(e);
     GazEntry g = make_entry(e, attrs);
     if (by_id_.count(g.entity.id)) continue;  // first definition wins
     int idx = static_cast<int>(entries_.size());
     by_id_.emplace(g.entity.id, idx);
-    auto exact = split_bar(attrs.exact);
+    const auto exact = split_bar<std::string_view>(attrs.exact);
     bool all_exact = std::find(exact.begin(), exact.end(), "*") != exact.end();
     for (const auto& form : e.forms) {
       bool is_exact = all_exact || std::find(exact.begin(), exact.end(), form) != exact.end();
@@ -103,7 +107,7 @@ Gazetteer::Gazetteer(const Lexicon& lexicon) {
       bool one_token = names_.add(form, idx, rule) == 1;
       if (rule == CaseRule::Insensitive && one_token) add_typo_form(idx, fold(form));
     }
-    for (const auto& d : split_bar(attrs.descr)) descriptions_.add(d, idx, CaseRule::Insensitive);
+    for (std::string_view d : split_bar<std::string_view>(attrs.descr)) descriptions_.add(d, idx, CaseRule::Insensitive);
     entries_.push_back(std::move(g));
   }
   index_deletions();
