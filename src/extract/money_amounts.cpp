@@ -94,12 +94,12 @@ AmountMatcher::AmountMatcher(const Lexicon& lexicon)
   word_filter_.add_all(vague_filter_);
   word_filter_.add_all(reader_.number_word_filter());
   reader_.add_next_words(next_words_);
-  currencies_.for_each_phrase([&](const std::vector<std::string>& words) {
+  currencies_.for_each_phrase([&](std::span<const std::string> words) {
     if (words.size() > 1 && currencies_.start_of(words[0]) != PhraseTable::Start::Alone) next_words_.add_word(words[1]);
   });
   reader_.add_next_words(continuations_);
   for (const PhraseTable* t : {&currencies_, &units_, &sep_dash_, &sep_between_, &sep_from_})
-    t->for_each_phrase([&](const std::vector<std::string>& words) { continuations_.add_word(words.front()); });
+    t->for_each_phrase([&](std::span<const std::string> words) { continuations_.add_word(words.front()); });
   continuations_.add_word("di");
   continuations_.add_word("d");
 }

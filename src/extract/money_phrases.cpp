@@ -1,68 +1,105 @@
 #include "extract/money_phrases.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace dealscan::money {
 
 void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_view key, std::string_view value) {
   for (const auto& e : entries) {
     if (!key.empty() && e.attr(key) != value) continue;
     for (const auto& form : e.forms) {
-      Phrase p;
       Tokens toks;
       tokenize(form, toks);
-      for (const auto& t : toks.list) p.words.emplace_back(t.low);
-      if (p.words.empty()) continue;
-      p.entry = &e;
-      first_digests_.set(digest(p.words.front()));
-      last_digests_.set(digest(p.words.back()));
-      by_first_[p.words.front()].push_back(p);
-      by_last_[p.words.back()].push_back(std::move(p));
+      if (toks.list.empty()) continue;
+      added_.push_back(Phrase{static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(toks.list.size()), &e});
+      for (const auto& t : toks.list) words_.emplace_back(t.low);
     }
   }
+  index();
+}
+
+void PhraseTable::index() {
+  // Each word's phrases, longest first, laid out one group after another
+  // (the words in the order first met, the phrases of one length in the
+  // order added).
+  auto group_by = [&](auto word_of, WordTable<Group, DigestHash>& groups, std::vector<Phrase>& list,
+                      std::bitset<4096>& digests) {
+    groups = {};
+    digests.reset();
+    std::vector<std::uint32_t> group_of;  // per phrase added: its word's place among the words first met
+    std::vector<std::uint32_t> begins;    // per word: how many phrases, then where its group begins
+    for (const Phrase& p : added_) {
+      Group& g = groups.emplace(word_of(p), Group{static_cast<std::uint32_t>(begins.size()), 0});
+      if (g.begin == begins.size()) begins.push_back(0);
+      group_of.push_back(g.begin);
+      ++begins[g.begin];
+    }
+    std::uint32_t at = 0;
+    for (auto& b : begins) at += std::exchange(b, at);
+    list.assign(added_.size(), Phrase{});
+    for (std::size_t j = 0; j < added_.size(); ++j) list[begins[group_of[j]]++] = added_[j];
+    // begins[n] is now where group n ends.
+    groups.for_each_mutable([&](std::string_view w, Group& g) {
+      const std::uint32_t n = g.begin;
+      g.begin = n == 0 ? 0 : begins[n - 1];
+      g.end = begins[n];
+      // Longest first, by insertion (stable; a group is a few phrases).
+      for (std::uint32_t j = g.begin + 1; j < g.end; ++j)
+        for (std::uint32_t k = j; k > g.begin && list[k - 1].size < list[k].size; --k) std::swap(list[k - 1], list[k]);
+      digests.set(digest(w));
+    });
+  };
+  group_by([&](const Phrase& p) -> const std::string& { return words_[p.word]; }, by_first_, by_first_list_,
+           first_digests_);
+  group_by([&](const Phrase& p) -> const std::string& { return words_[p.word + p.size - 1]; }, by_last_,
+           by_last_list_, last_digests_);
 }
 
 std::optional<PhraseHit> PhraseTable::match_at_listed(const std::vector<Token>& toks, std::size_t i) const {
-  const auto* phrases = by_first_.find(toks[i].low);
-  if (!phrases) return std::nullopt;
-  std::optional<PhraseHit> best;
-  for (const auto& p : *phrases) {
-    if (i + p.words.size() > toks.size()) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < p.words.size() && ok; ++k) ok = toks[i + k].low == p.words[k];
-    if (ok && (!best || best->last - best->first < p.words.size())) best = PhraseHit{i, i + p.words.size(), p.entry};
+  const Group* g = by_first_.find(toks[i].low);
+  if (!g) return std::nullopt;
+  for (std::uint32_t j = g->begin; j < g->end; ++j) {
+    const Phrase& p = by_first_list_[j];
+    if (i + p.size > toks.size()) continue;
+    const std::string* w = words_.data() + p.word;
+    std::size_t k = 1;
+    while (k < p.size && toks[i + k].low == w[k]) ++k;
+    if (k == p.size) return PhraseHit{i, i + p.size, p.entry};
   }
-  return best;
+  return std::nullopt;
 }
 
 std::optional<PhraseHit> PhraseTable::match_before_listed(const std::vector<Token>& toks, std::size_t end) const {
-  const auto* phrases = by_last_.find(toks[end - 1].low);
-  if (!phrases) return std::nullopt;
-  std::optional<PhraseHit> best;
-  for (const auto& p : *phrases) {
-    if (p.words.size() > end) continue;
-    std::size_t first = end - p.words.size();
-    bool ok = true;
-    for (std::size_t k = 0; k + 1 < p.words.size() && ok; ++k) ok = toks[first + k].low == p.words[k];
-    if (ok && (!best || best->last - best->first < p.words.size())) best = PhraseHit{first, end, p.entry};
+  const Group* g = by_last_.find(toks[end - 1].low);
+  if (!g) return std::nullopt;
+  for (std::uint32_t j = g->begin; j < g->end; ++j) {
+    const Phrase& p = by_last_list_[j];
+    if (p.size > end) continue;
+    const std::size_t first = end - p.size;
+    const std::string* w = words_.data() + p.word;
+    std::size_t k = 0;
+    while (k + 1 < p.size && toks[first + k].low == w[k]) ++k;
+    if (k + 1 == p.size) return PhraseHit{first, end, p.entry};
   }
-  return best;
+  return std::nullopt;
 }
 
 const LexEntry* PhraseTable::word(std::string_view w) const {
   if (!first_digests_.test(digest(w))) return nullptr;
-  const auto* phrases = by_first_.find(w);
-  if (!phrases) return nullptr;
-  for (const auto& p : *phrases)
-    if (p.words.size() == 1) return p.entry;
+  const Group* g = by_first_.find(w);
+  if (!g) return nullptr;
+  // The one-word phrases come last in their group, in the order added.
+  for (std::uint32_t j = g->begin; j < g->end; ++j)
+    if (by_first_list_[j].size == 1) return by_first_list_[j].entry;
   return nullptr;
 }
 
 PhraseTable::Start PhraseTable::start_of(std::string_view w) const {
   if (!first_digests_.test(digest(w))) return Start::None;
-  const auto* phrases = by_first_.find(w);
-  if (!phrases) return Start::None;
-  for (const auto& p : *phrases)
-    if (p.words.size() == 1) return Start::Alone;
-  return Start::Longer;
+  const Group* g = by_first_.find(w);
+  if (!g) return Start::None;
+  return by_first_list_[g->end - 1].size == 1 ? Start::Alone : Start::Longer;
 }
 
 }  // namespace dealscan::money

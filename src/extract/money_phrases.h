@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,24 +49,29 @@ class PhraseTable {
   // words do (what follows w decides), or w alone is one.
   enum class Start : std::uint8_t { None, Longer, Alone };
   Start start_of(std::string_view w) const;
-  // Calls f(words) for every phrase (its tokens' lower-cased texts).
+  // Calls f(words) for every phrase (its tokens' lower-cased texts, a
+  // std::span<const std::string>), in the order they were added.
   template <class F>
   void for_each_phrase(F f) const {
-    by_first_.for_each([&](std::string_view, const std::vector<Phrase>& phrases) {
-      for (const auto& p : phrases) f(p.words);
-    });
+    for (const auto& p : added_) f(std::span<const std::string>(words_.data() + p.word, p.size));
   }
 
  private:
   // match_at and match_before once the digest lets the token through.
   std::optional<PhraseHit> match_at_listed(const std::vector<Token>& toks, std::size_t i) const;
   std::optional<PhraseHit> match_before_listed(const std::vector<Token>& toks, std::size_t end) const;
+  // A phrase: its words are words_[word, word + size).
   struct Phrase {
-    std::vector<std::string> words;
-    const LexEntry* entry;
+    std::uint32_t word = 0;
+    std::uint32_t size = 0;
+    const LexEntry* entry = nullptr;
   };
-  // Phrases indexed by their first and by their last token.
-  WordTable<std::vector<Phrase>> by_first_, by_last_;
+  // The phrases sharing a first (or last) word: [begin, end) of one of the
+  // lists below, longest first (in the order added among equals), so the
+  // first that matches is the longest.
+  struct Group {
+    std::uint32_t begin = 0, end = 0;
+  };
   // A 12-bit digest (first two bytes and length) of those tokens: most
   // words are turned away here, before hashing.
   static std::size_t digest(std::string_view w) {
@@ -73,6 +79,17 @@ class PhraseTable {
     const std::size_t b0 = static_cast<unsigned char>(w[0]), b1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
     return (b0 * 61 + b1 * 7 + w.size()) & 4095;
   }
+  // The digest serves as the groups' hash: it is cheaper than hashing every
+  // byte, and the few words of a table seldom share one.
+  struct DigestHash {
+    std::size_t operator()(std::string_view w) const { return digest(w); }
+  };
+  // Groups the phrases added so far by their first and by their last word.
+  void index();
+  std::vector<std::string> words_;  // every phrase's words, one after another
+  std::vector<Phrase> added_;       // in the order added
+  std::vector<Phrase> by_first_list_, by_last_list_;
+  WordTable<Group, DigestHash> by_first_, by_last_;
   std::bitset<4096> first_digests_, last_digests_;
 };
 

@@ -15,13 +15,15 @@
 
 namespace dealscan::money {
 
-template <class V>
+// Hash: StringHash, or any function of the word's bytes (PhraseTable keys
+// its words by the digest it has already asked).
+template <class V, class Hash = StringHash>
 class WordTable {
  public:
   // The value of w, or null.
   const V* find(std::string_view w) const {
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = StringHash{}(w);
+    const std::uint64_t h = Hash{}(w);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
       if (!s.used) return nullptr;
@@ -35,7 +37,7 @@ class WordTable {
     if (V* old = find_mutable(w)) return *old;
     if ((count_ + 1) * 2 > slots_.size()) grow();
     ++count_;
-    return place(StringHash{}(w), std::string(w), std::move(v));
+    return place(Hash{}(w), std::string(w), std::move(v));
   }
   // w's value, added as V{} when w is not there.
   V& operator[](std::string_view w) { return emplace(w, V{}); }
@@ -43,6 +45,11 @@ class WordTable {
   template <class F>
   void for_each(F f) const {
     for (const Slot& s : slots_)
+      if (s.used) f(std::string_view(s.key), s.value);
+  }
+  template <class F>
+  void for_each_mutable(F f) {
+    for (Slot& s : slots_)
       if (s.used) f(std::string_view(s.key), s.value);
   }
   std::size_t size() const { return count_; }
