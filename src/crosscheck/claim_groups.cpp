@@ -643,9 +643,14 @@ std::vector<ClaimGroup> group_claims(const std::vector<DocumentResult>& docs, co
                                      const Parties& parties, const Tunables& t,
                                      std::span<const std::vector<FigureProminence>> ranked) {
   std::vector<FigureRef> figs;
+  if (!ranked.empty()) {
+    std::size_t n = 0;
+    for (auto d : story.docs) n += ranked[d].size();
+    figs.reserve(n);
+  }
   for (auto d : story.docs) {
-    auto r = ranked.empty() ? rank_figures(docs[d], d, parties, t) : rank_figures(docs[d], d, parties, ranked[d]);
-    figs.insert(figs.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
+    if (ranked.empty()) rank_figures(docs[d], d, parties, t, figs);
+    else rank_figures(docs[d], d, parties, ranked[d], figs);
   }
   ClaimBuilder b(docs, figs, t);
   const auto n = static_cast<std::uint32_t>(figs.size());

@@ -124,12 +124,13 @@ struct FigureProminence {
 // The non-conversion figures of a document, in document order.
 std::vector<FigureProminence> figure_prominence(const DocumentResult& doc, const Tunables& t);
 
-// The non-conversion figures of a document with their prominence.
-std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
-                                    const Tunables& t);
+// The non-conversion figures of a document with their prominence, appended
+// to out (a story's figures, one document after another).
+void rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties, const Tunables& t,
+                  std::vector<FigureRef>& out);
 // The same, from the document's figure_prominence computed before.
-std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
-                                    std::span<const FigureProminence> ranked);
+void rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                  std::span<const FigureProminence> ranked, std::vector<FigureRef>& out);
 
 // Hands the heap's free pages back to the system (glibc; elsewhere a no-op).
 // Between phases that free large tables and allocate others, which would

@@ -229,15 +229,13 @@ const std::string* root_of(const Parties& parties, const std::optional<std::stri
 }
 }  // namespace
 
-std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
-                                    const Tunables& t) {
-  return rank_figures(doc, doc_index, parties, figure_prominence(doc, t));
+void rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties, const Tunables& t,
+                  std::vector<FigureRef>& out) {
+  rank_figures(doc, doc_index, parties, figure_prominence(doc, t), out);
 }
 
-std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
-                                    std::span<const FigureProminence> ranked) {
-  std::vector<FigureRef> out;
-  out.reserve(ranked.size());
+void rank_figures(const DocumentResult& doc, std::size_t doc_index, const Parties& parties,
+                  std::span<const FigureProminence> ranked, std::vector<FigureRef>& out) {
   for (const auto& [i, p] : ranked) {
     const Figure& f = doc.figures[i];
     FigureRef r;
@@ -247,9 +245,8 @@ std::vector<FigureRef> rank_figures(const DocumentResult& doc, std::size_t doc_i
     r.counterparty = root_of(parties, f.counterparty);
     if (r.subject && r.counterparty && *r.subject == *r.counterparty) r.counterparty = nullptr;
     r.prominence = p;
-    out.push_back(std::move(r));
+    out.push_back(r);
   }
-  return out;
 }
 
 }  // namespace dealscan::crosscheck
