@@ -13,18 +13,14 @@ namespace {
 
 // The sentence that holds token i, as tokens are assigned to sentences: the
 // first one not ending at or before the token's start, else the last one.
-std::size_t sentence_of(const std::vector<money::Token>& toks, const std::vector<Sentence>& sentences, std::size_t i) {
-  if (sentences.empty()) return 0;
+// Amounts are met in text order: the search goes on from sentence `from`,
+// which ends after no token before i.
+std::size_t sentence_of(const std::vector<money::Token>& toks, const std::vector<Sentence>& sentences, std::size_t i,
+                        std::size_t from) {
   const std::uint32_t at = toks[i].begin;
-  auto ended = std::partition_point(sentences.begin(), sentences.end(),
-                                    [at](const Sentence& s) { return at >= s.span.end; });
-  return std::min<std::size_t>(static_cast<std::size_t>(ended - sentences.begin()), sentences.size() - 1);
-}
-
-// First token starting at or after offset `end` (tokens are sorted).
-std::size_t first_token_from(const std::vector<money::Token>& toks, std::size_t end) {
-  auto it = std::partition_point(toks.begin(), toks.end(), [end](const money::Token& t) { return t.begin < end; });
-  return static_cast<std::size_t>(it - toks.begin());
+  std::size_t s = from;
+  while (s + 1 < sentences.size() && at >= sentences[s].span.end) ++s;
+  return s;
 }
 
 }  // namespace
@@ -50,21 +46,24 @@ struct MoneyExtractor::Impl {
     std::size_t first = 0, last = 0;
   };
   // Sentence bounds (in tokens) of the last sentence asked: the amounts of a
-  // sentence ask for it in turn.
+  // sentence ask for it in turn, and later amounts for later sentences.
   struct BoundsCache {
     std::size_t sentence = static_cast<std::size_t>(-1);
     std::pair<std::size_t, std::size_t> bounds;
   };
 
   // First token of the sentence holding token i, and one past its last.
-  // Searched for the few tokens that open an amount, not indexed for all.
+  // Searched for the few tokens that open an amount (in text order), from
+  // the last sentence asked, not indexed for all.
   static std::pair<std::size_t, std::size_t> sentence_bounds(const std::vector<money::Token>& toks,
                                                              const std::vector<Sentence>& sentences, std::size_t i,
                                                              BoundsCache& cache) {
-    const std::size_t s = sentence_of(toks, sentences, i);
+    const bool asked = cache.sentence != static_cast<std::size_t>(-1);
+    const std::size_t s = sentence_of(toks, sentences, i, asked ? cache.sentence : 0);
     if (s == cache.sentence) return cache.bounds;
-    const std::size_t b = s == 0 ? 0 : first_token_from(toks, sentences[s - 1].span.end);
-    const std::size_t e = s + 1 >= sentences.size() ? toks.size() : first_token_from(toks, sentences[s].span.end);
+    // A later sentence's tokens start at or after the last one's end.
+    const std::size_t b = s == 0 ? 0 : money::first_token_at(toks, cache.bounds.second, sentences[s - 1].span.end);
+    const std::size_t e = s + 1 >= sentences.size() ? toks.size() : money::first_token_at(toks, b, sentences[s].span.end);
     cache = {s, {b, e}};
     return {b, e};
   }

@@ -156,10 +156,7 @@ std::uint8_t AmountMatcher::mark_key(const void* owner, std::string_view key) {
   return follows | (o == Opens::Ask ? kOpens : o == Opens::BeforeNext ? kOpensBeforeNext : 0);
 }
 
-namespace {
-
-// The first token from m on not starting before offset `at` (tokens are
-// sorted): a few steps at a time, then halving (the candidates are sparse).
+// A few steps at a time, then halving (the tokens asked for are sparse).
 std::size_t first_token_at(const std::vector<Token>& toks, std::size_t m, std::uint32_t at) {
   std::size_t step = 1;
   std::size_t hi = m;
@@ -176,8 +173,6 @@ std::size_t first_token_at(const std::vector<Token>& toks, std::size_t m, std::u
   }
   return m;
 }
-
-}  // namespace
 
 std::size_t AmountMatcher::next_candidate(const entity::TokenStream& words, const std::vector<Token>& toks,
                                           WordCursor& at) const {

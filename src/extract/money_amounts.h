@@ -64,6 +64,10 @@ class RuleName {
   std::string spilled_;  // the whole name once it outgrew buf_
 };
 
+// The first token from m on not starting before offset `at` (toks.size()
+// if none): tokens are sorted, and m must not be past it.
+std::size_t first_token_at(const std::vector<Token>& toks, std::size_t m, std::uint32_t at);
+
 // An amount as matched, before resolution.
 struct Candidate {
   std::size_t first = 0;  // first token (qualifier included)
