@@ -101,6 +101,36 @@ struct Cluster {
 };
 constexpr std::size_t kFewAmounts = 8;
 
+// Topic key -> its clusters: open addressing in one block, at most half
+// full, as a story has at most one topic per figure (a hash table's node
+// per topic cost a heap block each, for stories most of which have few).
+class TopicTable {
+ public:
+  explicit TopicTable(std::size_t figures) : slots_(std::bit_ceil(std::max<std::size_t>(4, 2 * figures))) {}
+  // The key's list, empty when new; at most `figures` keys.
+  List& operator[](std::uint64_t key) {
+    const std::size_t mask = slots_.size() - 1;
+    std::uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    for (std::size_t at = static_cast<std::size_t>(h ^ (h >> 32)) & mask;; at = (at + 1) & mask) {
+      Slot& s = slots_[at];
+      if (!s.used) {
+        s.used = true;
+        s.key = key;
+        return s.list;
+      }
+      if (s.key == key) return s.list;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    List list;
+    bool used = false;
+  };
+  std::vector<Slot> slots_;
+};
+
 const Figure& fig(const std::vector<DocumentResult>& docs, const FigureRef& r) { return docs[r.doc].figures[r.index]; }
 
 int known(const FigureRef& r) { return int(bool(r.subject)) + int(bool(r.counterparty)); }
@@ -120,6 +150,7 @@ class ClaimBuilder {
         reach_(same_amount_reach(t)),
         parties_(number_parties(figs)),
         next_member_(figs.size(), kEnd),
+        topic_(figs.size()),
         by_party_(parties_.count) {
     // A figure makes at most one cluster and one amount entry.
     clusters_.reserve(figs.size());
@@ -131,8 +162,7 @@ class ClaimBuilder {
   void add_to_topic(std::uint32_t f) {
     auto [a, b] = ordered(f);
     const Kind kind = class_of(money_fig(f).kind);
-    auto [at, fresh] = topic_.try_emplace(topic_key(kind, a, b), List{});
-    List& topic = at->second;
+    List& topic = topic_[topic_key(kind, a, b)];
     for (auto i = topic.head; i != kEnd; i = clusters_[i].next_in_topic)
       if (close_to(clusters_[i], f)) return add_member(i, f);
     const auto c = static_cast<std::uint32_t>(clusters_.size());
@@ -510,7 +540,7 @@ class ClaimBuilder {
   std::vector<Group> groups_;
   AmountIndex amounts_;                    // group ids by amount
   std::vector<std::size_t> odd_groups_;    // those whose value is not positive and finite
-  std::unordered_map<std::uint64_t, List> topic_;       // (kind class, parties) -> its clusters
+  TopicTable topic_;                                    // (kind class, parties) -> its clusters
   std::vector<std::vector<std::uint32_t>> by_party_;    // clusters naming a party, in order
   std::unordered_map<std::uint64_t, PartialIndex> partial_;  // (party, kind class) -> full clusters
 };
