@@ -131,38 +131,38 @@ struct MoneyExtractor::Impl {
     found.clear();
     BoundsCache bounds;
     std::size_t floor = 0;
+    money::Candidate c;  // refilled at each token asked
     // Only the tokens that may open an amount are matched at.
     for (std::size_t i = next_candidate(0); i < toks.size(); i = next_candidate(i)) {
-      auto c = amounts.match(toks, i, floor);
-      if (!c) { ++i; continue; }
-      auto [sb, se] = sentence_bounds(toks, sentences, c->amount_first, bounds);
-      if (c->first < sb) c->first = sb;  // a qualifier never crosses a sentence
-      Span span{toks[c->first].begin, toks[c->last - 1].end};
-      if (c->quantity) {
-        Quantity q{span, c->value, c->max, std::move(c->unit), c->rule.str(), {}, {}};  // c is done with
+      if (!amounts.match(toks, i, floor, c)) { ++i; continue; }
+      auto [sb, se] = sentence_bounds(toks, sentences, c.amount_first, bounds);
+      if (c.first < sb) c.first = sb;  // a qualifier never crosses a sentence
+      Span span{toks[c.first].begin, toks[c.last - 1].end};
+      if (c.quantity) {
+        Quantity q{span, c.value, c.max, std::move(c.unit), c.rule.str(), {}, {}};  // c is done with
         q.text = std::string(text.substr(span.begin, span.size()));
         out.quantities.push_back(std::move(q));
       } else {
         Found& f = found.emplace_back();
-        f.first = c->first;
-        f.last = c->last;
-        f.needs_context = c->needs_context;
+        f.first = c.first;
+        f.last = c.last;
+        f.needs_context = c.needs_context;
         MoneyMention& m = f.m;
         m.span = span;
-        m.value = c->value;
-        m.max = c->max;
-        m.currency = std::move(c->currency);  // c keeps only its tokens and needs_context
-        m.qualifier = c->qualifier;
-        m.rule = c->rule.str();
-        if (auto p = periods.find(toks, c->first, c->last, sb, se)) {
+        m.value = c.value;
+        m.max = c.max;
+        m.currency = std::move(c.currency);  // c keeps only its tokens and needs_context
+        m.qualifier = c.qualifier;
+        m.rule = c.rule.str();
+        if (auto p = periods.find(toks, c.first, c.last, sb, se)) {
           m.period_years = p->years;
           m.period_span = p->span;
         }
-        floor = i = c->last;
+        floor = i = c.last;
         continue;
       }
-      floor = c->last;
-      i = c->last;
+      floor = c.last;
+      i = c.last;
     }
     fill_context_currency(found);
     thread_local std::vector<AmountTokens> kept;

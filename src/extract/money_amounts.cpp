@@ -239,24 +239,23 @@ std::optional<AmountMatcher::CurrencyHit> AmountMatcher::currency_at(const std::
 }
 
 // "decine di miliardi di dollari": value lo*scale .. hi*scale, about.
-std::optional<Candidate> AmountMatcher::vague_at(const std::vector<Token>& toks, std::size_t i) const {
+// c (started at i) is written only when the amount is found.
+bool AmountMatcher::vague_at(const std::vector<Token>& toks, std::size_t i, Candidate& c) const {
   const Vague* vague = vague_.find(toks[i].low);
-  if (!vague || i + 2 >= toks.size() || toks[i + 1].low != "di") return std::nullopt;
+  if (!vague || i + 2 >= toks.size() || toks[i + 1].low != "di") return false;
   double scale = reader_.scale_at(toks, i + 2);
-  if (scale < kContextScale) return std::nullopt;
+  if (scale < kContextScale) return false;
   auto cur = currency_at(toks, i + 3, true);
-  if (!cur || cur->code.empty()) return std::nullopt;
-  Candidate c;
-  c.first = c.amount_first = i;
+  if (!cur || cur->code.empty()) return false;
   c.last = cur->last;
   c.value = vague->lo * scale;
   c.max = vague->hi * scale;
-  c.currency = std::string(cur->code);
+  c.currency = cur->code;
   c.qualifier = Qualifier::About;
   c.rule += "vague-";
   c.rule += toks[i].low;
   c.rule += "+di+scale+di+currency";
-  return c;
+  return true;
 }
 
 // "tra 5 e 10 miliardi", "da 12 a 16 miliardi", "50-60 miliardi",
@@ -351,13 +350,11 @@ void AmountMatcher::add_qualifier(const std::vector<Token>& toks, std::size_t fl
   }
 }
 
-std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& toks, std::size_t i,
-                                                   std::size_t floor) const {
-  if (lone_number(toks, i) || !may_start(toks, i)) return std::nullopt;
-  if (vague_filter_.may_hold(toks[i].low))
-    if (auto v = vague_at(toks, i)) return v;
-  Candidate c;
-  c.first = c.amount_first = i;
+bool AmountMatcher::match_slow(const std::vector<Token>& toks, std::size_t i, std::size_t floor,
+                               Candidate& c) const {
+  if (lone_number(toks, i) || !may_start(toks, i)) return false;
+  c.start_at(i);
+  if (vague_filter_.may_hold(toks[i].low) && vague_at(toks, i, c)) return true;
   std::optional<CurrencyHit> cur;
   std::size_t k = i;
   if (auto pre = currency_at(toks, i, false); pre && !pre->code.empty() && pre->factor == 1) {
@@ -366,7 +363,7 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
     c.rule += "currency+";
   }
   auto low = reader_.read(toks, k, cur.has_value());
-  if (!low) return std::nullopt;
+  if (!low) return false;
   std::optional<NumRead> high;
   std::optional<CurrencyHit> after_low;
   bool change = false;
@@ -400,14 +397,14 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
     }
   }
   if (cur) {
-    if ((low->definite) && cur->code.empty()) return std::nullopt;
+    if ((low->definite) && cur->code.empty()) return false;
     c.value *= cur->factor;
     if (c.max) *c.max *= cur->factor;
-    c.currency = std::string(cur->code);
+    c.currency = cur->code;
     c.needs_context = cur->code.empty();
     if (!end.has_scale && !c.max && cur->factor == 1) add_cents(toks, c);
   } else {
-    if (low->definite || !resolve_bare(toks, end, c)) return std::nullopt;
+    if (low->definite || !resolve_bare(toks, end, c)) return false;
   }
   if (change) {
     // "salita da 12 a 16 miliardi di dollari": the first value alone here;
@@ -419,10 +416,10 @@ std::optional<Candidate> AmountMatcher::match_slow(const std::vector<Token>& tok
     c.rule += "change-from:";
     c.rule += low->rule;
     c.rule += "+shared-scale-currency";
-    return c;
+    return true;
   }
   add_qualifier(toks, floor, c);
-  return c;
+  return true;
 }
 
 // A verb of change just before "da X a Y" ("è salita da 12 a 16").

@@ -81,20 +81,35 @@ struct Candidate {
   bool quantity = false;
   std::string unit;
   RuleName rule;
+
+  // Made ready for an amount starting at token i: one candidate is
+  // refilled for every token asked, its strings keep their room.
+  void start_at(std::size_t i) {
+    first = amount_first = last = i;
+    value = 0;
+    max.reset();
+    currency.clear();
+    needs_context = false;
+    qualifier = Qualifier::Exact;
+    quantity = false;
+    unit.clear();
+    rule.clear();
+  }
 };
 
 class AmountMatcher {
  public:
   explicit AmountMatcher(const Lexicon& lexicon);
-  // The amount starting at token i (its qualifier may start before i), or
-  // nullopt. Tokens before `floor` belong to an earlier amount.
+  // Whether an amount starts at token i (its qualifier may start before
+  // i), written into c (its other fields unspecified when none does).
+  // Tokens before `floor` belong to an earlier amount.
   // Asked at every token: the quick refusal of a word or mark no filter
   // lets through is inline, the rest out of line (a mark opens an amount
   // only as a currency, and word_filter_ lets every currency through).
-  std::optional<Candidate> match(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const {
+  bool match(const std::vector<Token>& toks, std::size_t i, std::size_t floor, Candidate& c) const {
     const Token& t = toks[i];
-    if (t.kind != TokKind::Digits && !word_filter_.may_hold(t.low)) return std::nullopt;
-    return match_slow(toks, i, floor);
+    if (t.kind != TokKind::Digits && !word_filter_.may_hold(t.low)) return false;
+    return match_slow(toks, i, floor, c);
   }
   // The first token from i on where match's quick refusal does not turn
   // the amount away (toks.size() if none): one tight loop over the many
@@ -145,7 +160,7 @@ class AmountMatcher {
   const NumberReader& reader() const { return reader_; }
 
  private:
-  std::optional<Candidate> match_slow(const std::vector<Token>& toks, std::size_t i, std::size_t floor) const;
+  bool match_slow(const std::vector<Token>& toks, std::size_t i, std::size_t floor, Candidate& c) const;
   struct CurrencyHit {
     std::size_t last = 0;
     std::string_view code;  // a view of its CurrencyFacts' code
@@ -164,7 +179,7 @@ class AmountMatcher {
   const LexEntry* qualifier_list_ = nullptr;
   std::vector<std::optional<Qualifier>> qualifier_of_;
   std::optional<CurrencyHit> currency_at(const std::vector<Token>& toks, std::size_t i, bool allow_di) const;
-  std::optional<Candidate> vague_at(const std::vector<Token>& toks, std::size_t i) const;
+  bool vague_at(const std::vector<Token>& toks, std::size_t i, Candidate& c) const;
   // after_low: currency_at(toks, low.last, true) as it was read on the way
   // (match_slow asks it again when there is no range).
   bool read_range(const std::vector<Token>& toks, std::size_t intro, NumRead& low, std::optional<NumRead>& high,

@@ -51,15 +51,16 @@ TEST(MoneyOpens, NextCandidateNeverSkipsAnAmount) {
   tokenize(text, toks);
   const auto& list = toks.list;
   std::size_t found = 0, skipped_words = 0;
+  Candidate c;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::size_t next = matcher().next_candidate(list, i);
     ASSERT_GE(next, i);
     for (std::size_t j = i; j < next; ++j) {
-      EXPECT_FALSE(matcher().match(list, j, 0).has_value()) << "skipped an amount at '" << list[j].low << "' ("
-                                                             << text.substr(list[j].begin, 40) << ")";
+      EXPECT_FALSE(matcher().match(list, j, 0, c)) << "skipped an amount at '" << list[j].low << "' ("
+                                                    << text.substr(list[j].begin, 40) << ")";
     }
     if (next > i) continue;
-    if (matcher().match(list, i, 0)) ++found;
+    if (matcher().match(list, i, 0, c)) ++found;
   }
   // The words that only look like openers: "il", "un", "una", "a", "settore".
   for (std::size_t i = 0; i < list.size(); ++i) {
