@@ -100,6 +100,7 @@ struct Cluster {
   std::set<AmountKey> amounts;
 };
 constexpr std::size_t kFewAmounts = 8;
+constexpr std::size_t kKinds = std::size_t(Kind::Other) + 1;  // Kind's values
 
 // Topic key -> its clusters: open addressing in one block, at most half
 // full, as a story has at most one topic per figure (a hash table's node
@@ -327,7 +328,9 @@ class ClaimBuilder {
     double value;
     const std::string* currency;
     std::vector<std::size_t> clusters;          // dead ones pruned lazily
-    std::vector<std::pair<Kind, std::size_t>> best;  // kind class -> largest
+    // Kind class -> its largest cluster (kNone: none yet), in place: most
+    // groups see one kind, and a list of them cost a heap block per group.
+    std::array<std::size_t, kKinds> best;
   };
 
   const Figure& money_fig(std::uint32_t f) const { return fig(docs_, figs_[f]); }
@@ -435,6 +438,7 @@ class ClaimBuilder {
     if (found != kNone) return found;
     found = groups_.size();
     groups_.push_back(Group{m.value, &m.currency, {}, {}});
+    groups_.back().best.fill(kNone);
     amounts_.add(m.currency, m.value, found);  // join_same's queries visit the odd ones too
     if (!indexable(m)) odd_groups_.push_back(found);
     return found;
@@ -447,23 +451,18 @@ class ClaimBuilder {
   void grown(std::size_t c) {
     for (auto e = clusters_[c].entries.head; e != kEnd; e = entries_[e].next) {
       Group& g = groups_[entries_[e].group];
-      auto b = best_slot(g, clusters_[c].kind);
-      if (b->second == kNone || !clusters_[b->second].alive) refresh(g, *b);
-      else if (larger(c, b->second)) b->second = c;
+      const std::size_t b = g.best[std::size_t(clusters_[c].kind)];
+      if (b == kNone || !clusters_[b].alive) refresh(g, clusters_[c].kind);
+      else if (larger(c, b)) g.best[std::size_t(clusters_[c].kind)] = c;
     }
   }
-  std::pair<Kind, std::size_t>* best_slot(Group& g, Kind kind) {
-    for (auto& b : g.best)
-      if (b.first == kind) return &b;
-    g.best.emplace_back(kind, kNone);
-    return &g.best.back();
-  }
   // Recomputes a group's largest cluster of one kind class, pruning the dead.
-  void refresh(Group& g, std::pair<Kind, std::size_t>& best) {
+  void refresh(Group& g, Kind kind) {
     std::erase_if(g.clusters, [&](std::size_t c) { return !clusters_[c].alive; });
-    best.second = kNone;
+    std::size_t& best = g.best[std::size_t(kind)];
+    best = kNone;
     for (auto c : g.clusters)
-      if (clusters_[c].kind == best.first && (best.second == kNone || larger(c, best.second))) best.second = c;
+      if (clusters_[c].kind == kind && (best == kNone || larger(c, best))) best = c;
   }
   // Close to the cluster's first amount, not to any member: chained closeness
   // would let one claim drift from 10 to 20 billion through 11, 12.3, 13.7...
@@ -480,10 +479,10 @@ class ClaimBuilder {
     amounts_.near(m.currency, m.value, reach_, [&](std::size_t gi) {
       Group& g = groups_[gi];
       if (*g.currency != m.currency || !same_amount(g.value, m.value, t_)) return;
-      for (auto& b : g.best) {
-        if (!ok(b.first)) continue;
-        if (b.second != kNone && !clusters_[b.second].alive) refresh(g, b);
-        if (b.second != kNone && (best == kNone || larger(b.second, best))) best = b.second;
+      for (std::size_t k = 0; k < kKinds; ++k) {
+        if (g.best[k] == kNone || !ok(Kind(k))) continue;
+        if (!clusters_[g.best[k]].alive) refresh(g, Kind(k));
+        if (g.best[k] != kNone && (best == kNone || larger(g.best[k], best))) best = g.best[k];
       }
     });
     if (best == kNone) return false;
@@ -579,7 +578,7 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, const ClaimBuilder&
     return r.counterparty && (!g.subject || *r.counterparty != *g.subject) ? r.counterparty : nullptr;
   });
   // The most frequent kind; ties go to the first in Kind's order.
-  std::array<int, std::size_t(Kind::Other) + 1> kinds{};
+  std::array<int, kKinds> kinds{};
   for (const auto& m : g.figures) ++kinds[std::size_t(fig(docs, m).kind)];
   g.kind = Kind(std::max_element(kinds.begin(), kinds.end()) - kinds.begin());
   const std::string_view kind = to_string(*g.kind), subject = g.subject ? std::string_view(*g.subject) : "",
