@@ -252,6 +252,7 @@ class ClaimBuilder {
   // rule: same-amount — clusters stating the same amount in the same currency
   // and sharing a party are one claim told with different kinds.
   void merge_same_amount() {
+    if (clusters_.size() < 2) return;  // nothing to merge (most short stories): no index built
     // Candidates: the first member of each later cluster, indexed by party and
     // amount; taken in cluster order, as a pairwise scan would. A cluster leaves
     // the index once merged or once the scan has passed it.
