@@ -12,7 +12,8 @@ void PhraseTable::add_list(const std::vector<LexEntry>& entries, std::string_vie
       Tokens toks;
       tokenize(form, toks);
       if (toks.list.empty()) continue;
-      added_.push_back(Phrase{static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(toks.list.size()), &e});
+      added_.push_back(Phrase{static_cast<std::uint32_t>(words_.size()), static_cast<std::uint16_t>(toks.list.size()),
+                              kNoNeighbour, &e});
       for (const auto& t : toks.list) words_.emplace_back(t.low);
     }
   }
@@ -23,7 +24,7 @@ void PhraseTable::index() {
   // Each word's phrases, longest first, laid out one group after another
   // (the words in the order first met, the phrases of one length in the
   // order added).
-  auto group_by = [&](auto word_of, WordTable<Group, DigestHash>& groups, std::vector<Phrase>& list,
+  auto group_by = [&](auto word_of, auto neighbour_of, WordTable<Group, DigestHash>& groups, std::vector<Phrase>& list,
                       std::bitset<4096>& digests) {
     groups = {};
     digests.reset();
@@ -38,7 +39,10 @@ void PhraseTable::index() {
     std::uint32_t at = 0;
     for (auto& b : begins) at += std::exchange(b, at);
     list.assign(added_.size(), Phrase{});
-    for (std::size_t j = 0; j < added_.size(); ++j) list[begins[group_of[j]]++] = added_[j];
+    for (std::size_t j = 0; j < added_.size(); ++j) {
+      Phrase& p = list[begins[group_of[j]]++] = added_[j];
+      if (p.size > 1) p.neighbour = static_cast<std::uint16_t>(digest(neighbour_of(p)));
+    }
     // begins[n] is now where group n ends.
     groups.for_each_mutable([&](std::string_view w, Group& g) {
       const std::uint32_t n = g.begin;
@@ -50,18 +54,23 @@ void PhraseTable::index() {
       digests.set(digest(w));
     });
   };
-  group_by([&](const Phrase& p) -> const std::string& { return words_[p.word]; }, by_first_, by_first_list_,
+  group_by([&](const Phrase& p) -> const std::string& { return words_[p.word]; },
+           [&](const Phrase& p) -> const std::string& { return words_[p.word + 1]; }, by_first_, by_first_list_,
            first_digests_);
-  group_by([&](const Phrase& p) -> const std::string& { return words_[p.word + p.size - 1]; }, by_last_,
+  group_by([&](const Phrase& p) -> const std::string& { return words_[p.word + p.size - 1]; },
+           [&](const Phrase& p) -> const std::string& { return words_[p.word + p.size - 2]; }, by_last_,
            by_last_list_, last_digests_);
 }
 
 std::optional<PhraseHit> PhraseTable::match_at_listed(const std::vector<Token>& toks, std::size_t i) const {
   const Group* g = by_first_.find(toks[i].low);
   if (!g) return std::nullopt;
+  // Read only for a group with longer phrases (they come first).
+  const bool longer = by_first_list_[g->begin].size > 1;
+  const std::size_t next = longer && i + 1 < toks.size() ? digest(toks[i + 1].low) : kNoNeighbour;
   for (std::uint32_t j = g->begin; j < g->end; ++j) {
     const Phrase& p = by_first_list_[j];
-    if (i + p.size > toks.size()) continue;
+    if (p.size > 1 && (p.neighbour != next || i + p.size > toks.size())) continue;
     const std::string* w = words_.data() + p.word;
     std::size_t k = 1;
     while (k < p.size && toks[i + k].low == w[k]) ++k;
@@ -73,9 +82,11 @@ std::optional<PhraseHit> PhraseTable::match_at_listed(const std::vector<Token>& 
 std::optional<PhraseHit> PhraseTable::match_before_listed(const std::vector<Token>& toks, std::size_t end) const {
   const Group* g = by_last_.find(toks[end - 1].low);
   if (!g) return std::nullopt;
+  const bool longer = by_last_list_[g->begin].size > 1;
+  const std::size_t before = longer && end >= 2 ? digest(toks[end - 2].low) : kNoNeighbour;
   for (std::uint32_t j = g->begin; j < g->end; ++j) {
     const Phrase& p = by_last_list_[j];
-    if (p.size > end) continue;
+    if (p.size > 1 && (p.neighbour != before || p.size > end)) continue;
     const std::size_t first = end - p.size;
     const std::string* w = words_.data() + p.word;
     std::size_t k = 0;

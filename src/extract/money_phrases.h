@@ -60,12 +60,17 @@ class PhraseTable {
   // match_at and match_before once the digest lets the token through.
   std::optional<PhraseHit> match_at_listed(const std::vector<Token>& toks, std::size_t i) const;
   std::optional<PhraseHit> match_before_listed(const std::vector<Token>& toks, std::size_t end) const;
-  // A phrase: its words are words_[word, word + size).
+  // A phrase: its words are words_[word, word + size). In a group, the
+  // digest of the word next to the shared one (the second word, or the one
+  // before the last): most phrases of a long group ("più di", "meno di",
+  // "nell'ordine di") are turned away by it, before their words are read.
   struct Phrase {
     std::uint32_t word = 0;
-    std::uint32_t size = 0;
+    std::uint16_t size = 0;
+    std::uint16_t neighbour = kNoNeighbour;
     const LexEntry* entry = nullptr;
   };
+  static constexpr std::uint16_t kNoNeighbour = 0xFFFF;  // a one-word phrase (no digest is as large)
   // The phrases sharing a first (or last) word: [begin, end) of one of the
   // lists below, longest first (in the order added among equals), so the
   // first that matches is the longest.

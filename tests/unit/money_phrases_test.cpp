@@ -108,5 +108,22 @@ TEST(MoneyPhrases, LongestPhraseWinsAndTheFirstAddedAmongEquals) {
                                                "oltre"}));
 }
 
+
+// The word next to the shared one is told by a digest first: words that
+// share it ("negli", "nello": first bytes and length) are still compared.
+TEST(MoneyPhrases, NeighbourWordsSharingADigestAreCompared) {
+  const auto list = entries({{"negli anni", "a"}, {"anni", "b"}, {"nello stesso", "c"}});
+  PhraseTable t;
+  t.add_list(list);
+  Tokens toks;
+  tokenize("nello anni negli anni nello stesso negli stesso", toks);
+  EXPECT_EQ(origin_at(t, toks, 0), "-");    // "nello anni"
+  EXPECT_EQ(origin_at(t, toks, 2), "a:2");  // "negli anni"
+  EXPECT_EQ(origin_at(t, toks, 4), "c:2");
+  EXPECT_EQ(origin_at(t, toks, 6), "-");    // "negli stesso"
+  EXPECT_EQ(origin_before(t, toks, 2), "b:1");
+  EXPECT_EQ(origin_before(t, toks, 4), "a:2");
+}
+
 }  // namespace
 }  // namespace dealscan::money
