@@ -85,7 +85,8 @@ class PhraseTable {
     return (b0 * 61 + b1 * 7 + w.size()) & 4095;
   }
   // The digest serves as the groups' hash: it is cheaper than hashing every
-  // byte, and the few words of a table seldom share one.
+  // byte, and the few words of a table seldom share one (mixing it, so
+  // words alike do not fill neighbouring slots, measured no faster).
   struct DigestHash {
     std::size_t operator()(std::string_view w) const { return digest(w); }
   };

@@ -47,6 +47,7 @@ class WordTable {
     for (const Slot& s : slots_)
       if (s.used) f(std::string_view(s.key), s.value);
   }
+  // The same, with each value to change (PhraseTable places its groups).
   template <class F>
   void for_each_mutable(F f) {
     for (Slot& s : slots_)
