@@ -18,9 +18,15 @@
 
 namespace dealscan {
 
+// How a folder's regular files are told from its other entries: from the
+// entry's type and inode number where the file system makes them agree with
+// stat, else with a stat each. Tests force either way.
+enum class FolderEntries { kWhereReliable, kStatEach, kTrustEntries };
+
 struct InputOptions {
   std::string glob = "*.txt";                    // file names taken from folders
   std::size_t max_file_bytes = 64u << 20;        // larger files are skipped
+  FolderEntries folder_entries = FolderEntries::kWhereReliable;
 };
 
 // One file to read; path "-" means standard input.

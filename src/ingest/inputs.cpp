@@ -102,27 +102,36 @@ struct Entry {
   ino_t ino = 0;
 };
 
+// True on the file systems whose folder entries give a regular file's inode
+// number as stat would.
+bool entries_reliable_on(int fd) {
+  struct statfs fs {};
+  if (::fstatfs(fd, &fs) != 0) return false;
+  switch (fs.f_type) {
+    case EXT4_SUPER_MAGIC:  // ext2, ext3 too
+    case XFS_SUPER_MAGIC:
+    case BTRFS_SUPER_MAGIC:
+    case TMPFS_MAGIC:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // The device of the folder open as fd when its regular files can be listed
 // from their entries alone, without a stat each (a microsecond a file): on
 // the local file systems named here a regular file's entry gives the inode
 // number stat would, on the folder's device. Not on overlayfs (a file's
 // device and inode can differ from its entry's there) or network file
 // systems; nor in a folder that cannot be searched, whose files stat
-// reports as unreadable.
-std::optional<dev_t> entries_as_stat(int fd) {
-  struct statfs fs {};
-  if (::fstatfs(fd, &fs) != 0) return std::nullopt;
-  switch (fs.f_type) {
-    case EXT4_SUPER_MAGIC:  // ext2, ext3 too
-    case XFS_SUPER_MAGIC:
-    case BTRFS_SUPER_MAGIC:
-    case TMPFS_MAGIC:
-      break;
-    default:
-      return std::nullopt;
-  }
+// reports as unreadable. Limit: a file bind-mounted onto a regular file
+// still shows the hidden file's inode in its entry, so it can be taken for
+// a duplicate of the hidden file or miss being one of the mounted file.
+std::optional<dev_t> entries_as_stat(int fd, FolderEntries mode) {
+  if (mode == FolderEntries::kStatEach) return std::nullopt;
+  if (mode == FolderEntries::kWhereReliable && !entries_reliable_on(fd)) return std::nullopt;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || ::faccessat(fd, ".", X_OK, 0) != 0) return std::nullopt;
+  if (::fstat(fd, &st) != 0 || ::faccessat(fd, ".", X_OK, AT_EACCESS) != 0) return std::nullopt;
   return st.st_dev;
 }
 
@@ -165,21 +174,19 @@ struct Walker {
     ++listed;
   }
 
-  // The names in dir but the hidden ones ("." and ".." among them), read
-  // with readdir: directory_iterator builds and parses a path per entry,
-  // which cost more than the rest of a short document's processing on the
-  // calling thread. Gives back a descriptor of dir (for stat calls relative
-  // to it), or -1 (reported) when dir cannot be opened.
-  int list_names(const fs::path& dir, std::vector<Entry>& entries) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    const int kept = fd < 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-    std::unique_ptr<DIR, int (*)(DIR*)> d(kept < 0 ? nullptr : ::fdopendir(fd), ::closedir);
+  // Appends the entries of the folder open as fd but the hidden ones ("."
+  // and ".." among them), read with readdir: directory_iterator builds and
+  // parses a path per entry, which cost more than the rest of a short
+  // document's processing on the calling thread. fd stays open for stat
+  // calls relative to it. False (reported) when the folder cannot be read.
+  bool list_entries(int fd, const fs::path& dir, std::vector<Entry>& entries) {
+    const int own = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);  // closedir closes it
+    std::unique_ptr<DIR, int (*)(DIR*)> d(own < 0 ? nullptr : ::fdopendir(own), ::closedir);
     if (!d) {
       const int err = errno;
-      if (fd >= 0) ::close(fd);
-      if (kept >= 0) ::close(kept);
+      if (own >= 0) ::close(own);
       skipped.push_back({dir.string(), reason_for_errno(err)});
-      return -1;
+      return false;
     }
     int err = 0;
     for (;;) {
@@ -192,7 +199,18 @@ struct Walker {
       if (e->d_name[0] != '.') entries.push_back({e->d_name, e->d_type, e->d_ino});
     }
     if (err != 0) skipped.push_back({dir.string(), "cannot list folder: " + reason_for_errno(err)});
-    return kept;
+    return true;
+  }
+
+  // The id of the entry when it is a regular file (reached through
+  // symlinks), from the entry itself where device is known, else from one
+  // stat() relative to the folder so the kernel does not walk the path
+  // again. nullopt for anything else, or when stat fails.
+  static std::optional<FileId> regular_file_id(int folder, const Entry& entry, std::optional<dev_t> device) {
+    if (device && entry.type == DT_REG) return FileId{*device, entry.ino};
+    struct stat st {};
+    if (::fstatat(folder, entry.name.c_str(), &st, 0) == 0 && S_ISREG(st.st_mode)) return FileId{st.st_dev, st.st_ino};
+    return std::nullopt;
   }
 
   // Walks dir; ancestors are the canonical folders above (for loop detection).
@@ -201,30 +219,27 @@ struct Walker {
       skipped.push_back({dir.string(), "folder nested too deeply"});
       return;
     }
+    const Fd folder{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (folder.fd < 0) {
+      skipped.push_back({dir.string(), reason_for_errno(errno)});
+      return;
+    }
     std::vector<Entry> entries;
-    const Fd folder{list_names(dir, entries)};
-    if (folder.fd < 0) return;
+    if (!list_entries(folder.fd, dir, entries)) return;
     // Names, not paths, are sorted: in one folder the order is the same, and
     // comparing paths part by part costs more than the rest of the walk.
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
-    const std::optional<dev_t> device = entries_as_stat(folder.fd);
+    const std::optional<dev_t> device = entries_as_stat(folder.fd, options.folder_entries);
 
     std::string path = dir.native();
     if (path.empty() || path.back() != '/') path += '/';  // as dir / name makes it
     const std::size_t base = path.size();
-    for (const auto& [name, type, ino] : entries) {
+    for (const Entry& entry : entries) {
+      const std::string& name = entry.name;
       path.resize(base);
       path += name;
-      if (device && type == DT_REG) {
-        if (glob_match(options.glob, name)) add_file(path, FileId{*device, ino});
-        continue;
-      }
-      // Other entries, or any on other file systems: one stat() tells a
-      // regular file, relative to the folder so the kernel does not walk
-      // the path again.
-      struct stat fast {};
-      if (::fstatat(folder.fd, name.c_str(), &fast, 0) == 0 && S_ISREG(fast.st_mode)) {
-        if (glob_match(options.glob, name)) add_file(path, FileId{fast.st_dev, fast.st_ino});
+      if (const auto id = regular_file_id(folder.fd, entry, device)) {
+        if (glob_match(options.glob, name)) add_file(path, *id);
         continue;
       }
       const fs::path p = path;
@@ -270,9 +285,10 @@ Error read_error(int err) {
 }
 
 // Reads fd to the end, failing past limit bytes. A regular file's size is
-// known from fstat: a read() that stops short at that size has reached the
-// end, so no second read() is made to see it return 0 (a file that grew is
-// read on). Reading through a buffer on the stack costs one copy, where
+// known from fstat: a read() that stops short at the size as of fstat has
+// reached the end, so no second read() is made to see it return 0 (a file
+// that grew past that size is read on; one that grows after the read that
+// reached it is not). Reading through a buffer on the stack costs one copy, where
 // reading into the string would first zero it.
 Result<std::string> read_all(int fd, std::optional<std::size_t> size, std::size_t limit) {
   std::string data;
@@ -287,7 +303,7 @@ Result<std::string> read_all(int fd, std::optional<std::size_t> size, std::size_
     if (n == 0) break;
     data.append(buf, static_cast<std::size_t>(n));
     if (data.size() > limit) return Error{"too large (over the limit of " + std::to_string(limit) + " bytes)"};
-    if (size && data.size() == *size && static_cast<std::size_t>(n) < sizeof buf) break;  // short at the size seen
+    if (size && data.size() == *size && static_cast<std::size_t>(n) < sizeof buf) break;  // short at the size as of fstat
   }
   return data;
 }

@@ -196,7 +196,24 @@ TEST(ExpandInputs, SymlinkLoopIsReportedAndTheRestIsRead) {
   EXPECT_EQ(reason_for(skipped, (tmp.path() / "dir/sub/giro").string()), "symlink loop");
 }
 
-TEST(ExpandInputs, SymlinksToFilesAndFoldersAreFollowedOnce) {
+// The walk tells a folder's regular files from their entries or with a stat
+// each, as the file system allows: the tests below force each way, so both
+// run whatever file system the temp folder is on.
+class EitherWayOfListing : public testing::TestWithParam<FolderEntries> {
+ protected:
+  InputOptions options() const {
+    InputOptions o;
+    o.folder_entries = GetParam();
+    return o;
+  }
+};
+INSTANTIATE_TEST_SUITE_P(ExpandInputs, EitherWayOfListing,
+                         testing::Values(FolderEntries::kStatEach, FolderEntries::kTrustEntries),
+                         [](const testing::TestParamInfo<FolderEntries>& info) {
+                           return info.param == FolderEntries::kStatEach ? "StatEach" : "TrustEntries";
+                         });
+
+TEST_P(EitherWayOfListing, SymlinksToFilesAndFoldersAreFollowedOnce) {
   TempDir tmp;
   tmp.write("altrove/x.txt", "x");
   tmp.write("dir/a.txt", "a");
@@ -204,7 +221,7 @@ TEST(ExpandInputs, SymlinksToFilesAndFoldersAreFollowedOnce) {
   fs::create_symlink(tmp.path() / "dir/a.txt", tmp.path() / "dir/copia.txt");
   fs::create_symlink(tmp.path() / "manca.txt", tmp.path() / "dir/rotto.txt");
   std::vector<SkippedSource> skipped;
-  auto files = expand_inputs({(tmp.path() / "dir").string()}, InputOptions{}, skipped);
+  auto files = expand_inputs({(tmp.path() / "dir").string()}, options(), skipped);
   auto p = [&](const std::string& rel) { return (tmp.path() / rel).string(); };
   EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("dir/a.txt"), p("dir/link/x.txt")}));
   EXPECT_NE(reason_for(skipped, p("dir/copia.txt")).find("duplicate"), std::string::npos);
@@ -263,13 +280,13 @@ TEST(InputList, IdsAreTheStemsFilesystemGives) {
   for (std::size_t i = 0; i < paths.size(); ++i) EXPECT_EQ(list[i].id, fs::path(paths[i]).stem().string()) << paths[i];
 }
 
-TEST(ExpandInputs, AHardLinkIsTheSameFile) {
+TEST_P(EitherWayOfListing, AHardLinkIsTheSameFile) {
   TempDir tmp;
   tmp.write("dir/a.txt", "a");
   tmp.write("dir/b.txt", "b");
   fs::create_hard_link(tmp.path() / "dir/a.txt", tmp.path() / "dir/c.txt");
   std::vector<SkippedSource> skipped;
-  auto files = expand_inputs({(tmp.path() / "dir").string(), (tmp.path() / "dir/b.txt").string()}, InputOptions{}, skipped);
+  auto files = expand_inputs({(tmp.path() / "dir").string(), (tmp.path() / "dir/b.txt").string()}, options(), skipped);
   auto p = [&](const std::string& rel) { return (tmp.path() / rel).string(); };
   EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("dir/a.txt"), p("dir/b.txt")}));
   EXPECT_NE(reason_for(skipped, p("dir/c.txt")).find("duplicate"), std::string::npos);
@@ -279,7 +296,7 @@ TEST(ExpandInputs, AHardLinkIsTheSameFile) {
 // Files are told apart by (device, inode), read from the folder entry where
 // the file system gives it and from stat() where a symlink is followed: the
 // two must agree, whichever path reaches the file first.
-TEST(ExpandInputs, ALinkAndItsTargetAreOneFileWhicheverComesFirst) {
+TEST_P(EitherWayOfListing, ALinkAndItsTargetAreOneFileWhicheverComesFirst) {
   TempDir tmp;
   tmp.write("archivio/bilancio.txt", "b");
   tmp.write("archivio/fusione.txt", "f");
@@ -290,13 +307,13 @@ TEST(ExpandInputs, ALinkAndItsTargetAreOneFileWhicheverComesFirst) {
   auto p = [&](const std::string& rel) { return (tmp.path() / rel).string(); };
   std::vector<SkippedSource> skipped;
   // The link's target first (stat), then its folder entry.
-  auto files = expand_inputs({p("collegamenti/bilancio.txt"), p("archivio")}, InputOptions{}, skipped);
+  auto files = expand_inputs({p("collegamenti/bilancio.txt"), p("archivio")}, options(), skipped);
   EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("collegamenti/bilancio.txt"), p("archivio/fusione.txt")}));
   EXPECT_NE(reason_for(skipped, p("archivio/bilancio.txt")).find("duplicate"), std::string::npos);
   EXPECT_NE(reason_for(skipped, p("archivio/rilancio.txt")).find("duplicate"), std::string::npos);
   // The folder entries first, then the links to them found in another folder.
   skipped.clear();
-  files = expand_inputs({p("archivio"), p("collegamenti")}, InputOptions{}, skipped);
+  files = expand_inputs({p("archivio"), p("collegamenti")}, options(), skipped);
   EXPECT_EQ(paths_of(files), (std::vector<std::string>{p("archivio/bilancio.txt"), p("archivio/fusione.txt")}));
   EXPECT_NE(reason_for(skipped, p("collegamenti/bilancio.txt")).find("duplicate"), std::string::npos);
   EXPECT_NE(reason_for(skipped, p("collegamenti/fusione.txt")).find("duplicate"), std::string::npos);
