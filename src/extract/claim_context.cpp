@@ -1,6 +1,7 @@
 #include "extract/claim_context.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 namespace dealscan::claims {
@@ -266,12 +267,15 @@ SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, s
                         const EntityIndex& by_id) {
   SentenceView v;
   v.tokens = std::move(tokens);
-  build_view_into(lex, index, span, v, entities, by_id);
+  std::vector<const Entity*> mention_entity;
+  mention_entities_into(entities.mentions, by_id, mention_entity);
+  build_view_into(lex, index, span, v, entities, by_id, mention_entity);
   return v;
 }
 
 void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v, const EntityOutput& entities,
                      const EntityIndex& by_id, std::span<const Entity* const> mention_entity) {
+  assert(mention_entity.size() == entities.mentions.size());
   v.index = index;
   v.span = span;
   v.mentions.clear();
@@ -287,8 +291,7 @@ void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, Sent
     if (tb >= te) continue;
     MentionRef r;
     r.mention = &*it;
-    r.entity = mention_entity.empty() ? by_id.find(it->entity_id)
-                                      : mention_entity[static_cast<std::size_t>(it - entities.mentions.begin())];
+    r.entity = mention_entity[static_cast<std::size_t>(it - entities.mentions.begin())];
     r.tb = tb;
     r.te = te;
     for (std::size_t t = tb; t < te; ++t) v.role[t] = {};  // a name is never a preposition

@@ -171,10 +171,11 @@ SentenceView build_view(const ClaimLexicon& lex, std::size_t index, Span span, s
                         const EntityOutput& entities, const EntityIndex& by_id);
 // The same into v, whose tokens the caller made: its other buffers are
 // reused (a thread keeps its views from document to document).
-// mention_entity, when not empty, is mention_entities_into's answer for
-// entities.mentions: the mentions' entities are read there, not looked up.
+// mention_entity is mention_entities_into's answer for entities.mentions
+// (one entry a mention): the mentions' entities are read there, not looked
+// up again by every sentence.
 void build_view_into(const ClaimLexicon& lex, std::size_t index, Span span, SentenceView& v,
                      const EntityOutput& entities, const EntityIndex& by_id,
-                     std::span<const Entity* const> mention_entity = {});
+                     std::span<const Entity* const> mention_entity);
 
 }  // namespace dealscan::claims

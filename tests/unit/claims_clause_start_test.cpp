@@ -88,7 +88,7 @@ TEST(ClauseStart, NegationsClauseFoundAlikeInMarkedAndPlainViews) {
     SentenceView v;
     if (marked) {
       v.starts_any = lex.starts.tokenize_marked(doc.words(), doc.lowered(), span, v.tokens);
-      build_view_into(lex, 0, span, v, none, by_id);
+      build_view_into(lex, 0, span, v, none, by_id, {});  // no mentions, no entities
     } else {
       v = build_view(lex, 0, span, tokenize(text, doc.lowered(), span), none, by_id);
     }
