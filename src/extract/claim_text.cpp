@@ -578,6 +578,9 @@ struct StartMemo {
   std::array<Slot, kSlots> slots{};
   std::array<ShortSlot, kShortSlots> short_words{};
 };
+// Static thread-local storage: every thread carries its 512 KB, threads that
+// never tokenize too (the C library zeroes it at thread start). Allocating
+// it on first use would put an indirection on each lookup.
 thread_local StartMemo start_memo;
 static_assert(StartMemo::kSlots == std::size_t{1} << 13, "the slot is the hash's top 13 bits");
 static_assert(sizeof(StartMemo::Slot) == 40 && sizeof(Token) == 40, "word_phrase fits in what was padding");
@@ -704,7 +707,10 @@ namespace {
 StartMemo& memo_for(std::uint64_t id) {
   StartMemo& memo = start_memo;
   if (memo.owner != id) {
-    if (memo.owner != 0) memo.slots = {}, memo.short_words = {};
+    if (memo.owner != 0) {
+      memo.slots = {};
+      memo.short_words = {};
+    }
     memo.owner = id;
   }
   return memo;

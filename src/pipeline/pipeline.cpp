@@ -76,8 +76,10 @@ using Outcome = std::variant<std::monostate, Finished, SkippedSource>;
 // One worker's documents between its processing and their hand-over. The
 // hand-over only reads them and gives them back; the worker frees what they
 // hold when it next needs a place, so memory is freed on the thread that
-// allocated it (a free into another thread's heap costs more), and no
-// finished document waits in an idle place until the place is reused.
+// allocated it (a free into another thread's heap costs more). Mid-run no
+// finished document waits in an idle place until the place is reused; the
+// places handed back after a worker's last document are emptied only when
+// the lanes are destroyed, on the thread that destroys them.
 class Lane {
  public:
   // A place for the worker's next document. Only the worker calls this.
