@@ -13,6 +13,20 @@
 namespace dealscan::claims {
 namespace {
 
+// text as one sentence's tokens, no role marked yet (the tokens point into
+// lowered, built before them; not copyable, so they never dangle).
+struct BareView {
+  explicit BareView(const std::string& text) {
+    text::assign_lowered(text, lowered);
+    v.tokens = tokenize(text, lowered, Span{0, text.size()});
+    v.role.assign(v.tokens.size(), {});
+  }
+  BareView(const BareView&) = delete;
+  BareView& operator=(const BareView&) = delete;
+  std::string lowered;
+  SentenceView v;
+};
+
 TEST(ClaimLexiconFacts, KeptPerPhraseAsTheEntriesSay) {
   const ClaimLexicon lex(Lexicon::builtin());
   ASSERT_EQ(lex.trigger_facts.size(), lex.triggers.phrases().size());
@@ -40,13 +54,8 @@ TEST(ClaimLexiconFacts, TriggersOfASentenceCarryTheirPhrasesFacts) {
                    "quota\tkind=stake\tpos=noun\n",
                    "test");
   const ClaimLexicon lex(lexicon);
-  const std::string text = "Alfa vuole finanziare Beta per una quota.";
-  std::string lowered;
-  text::assign_lowered(text, lowered);
-  SentenceView v;
-  v.tokens = tokenize(text, lowered, Span{0, text.size()});
-  v.role.assign(v.tokens.size(), {});
-  const auto hits = find_triggers(lex, v);
+  const BareView bare("Alfa vuole finanziare Beta per una quota.");
+  const auto hits = find_triggers(lex, bare.v);
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0].b, 2u);
   EXPECT_EQ(hits[0].kind, Kind::Investment);
@@ -74,11 +83,8 @@ TEST(ClaimLexiconFacts, CopulaHitsTakeTheKindOfTheLinkedNoun) {
                    "test");
   const ClaimLexicon lex(lexicon);
   auto kind_of = [&](const std::string& text, bool& copula) {
-    std::string lowered;
-    text::assign_lowered(text, lowered);
-    SentenceView v;
-    v.tokens = tokenize(text, lowered, Span{0, text.size()});
-    v.role.assign(v.tokens.size(), {});
+    const BareView bare(text);
+    const SentenceView& v = bare.v;
     const auto hits = find_triggers(lex, v);
     copula = false;
     for (const auto& h : hits) copula = copula || h.copula;

@@ -16,6 +16,20 @@
 namespace dealscan::claims {
 namespace {
 
+// text as one sentence, viewed with the mentions of out (the view's tokens
+// point into lowered, built before them; not copyable, so they never dangle).
+struct WholeView {
+  WholeView(const ClaimLexicon& lex, const std::string& text, const EntityOutput& out, const EntityIndex& by_id) {
+    text::assign_lowered(text, lowered);
+    const Span span{0, text.size()};
+    v = build_view(lex, 0, span, tokenize(text, lowered, span), out, by_id);
+  }
+  WholeView(const WholeView&) = delete;
+  WholeView& operator=(const WholeView&) = delete;
+  std::string lowered;
+  SentenceView v;
+};
+
 bool punct_by_substring(const SentenceView& v, std::size_t t, std::string_view chars) {
   return t < v.tokens.size() && !v.tokens[t].word && chars.find(v.tokens[t].lower) != std::string_view::npos;
 }
@@ -67,10 +81,9 @@ TEST(SentenceView, RelativesListedAndReadForTheComplementChe) {
                                   {"beta", "Beta", EntityType::Org}};
   const EntityIndex by_id(entities);
   auto agent_of = [&](const std::string& text, std::vector<std::size_t>& relatives) {
-    std::string lowered;
-    text::assign_lowered(text, lowered);
     const EntityOutput out = test_support::mentions_by_name(text, entities);
-    const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out, by_id);
+    const WholeView whole(lex, text, out, by_id);
+    const SentenceView& v = whole.v;
     relatives = v.relatives;
     auto agent = find_agent(v, v.tokens.size());
     return agent && !agent->several() ? v.mentions[agent->members.front()].id() : std::string("-");
@@ -89,14 +102,12 @@ TEST(SentenceView, RelativesListedAndReadForTheComplementChe) {
 TEST(SentenceView, HeadsListed) {
   const ClaimLexicon lex(Lexicon::builtin());
   const std::string text = "Alfa investir\u00E0 nella societ\u00E0 di Rossi e nel gruppo.";
-  std::string lowered;
-  text::assign_lowered(text, lowered);
   const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org}};
   EntityOutput out;
   out.entities = entities;
   out.mentions.push_back({"alfa", Span{0, 4}});
-  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out,
-                                    EntityIndex(entities));
+  const WholeView whole(lex, text, out, EntityIndex(entities));
+  const SentenceView& v = whole.v;
   EXPECT_EQ(v.heads, (std::vector<std::size_t>{3, 8}));
   std::vector<std::size_t> by_role;
   for (std::size_t t = 0; t < v.tokens.size(); ++t)
@@ -111,15 +122,13 @@ TEST(SentenceView, HeadsListed) {
 TEST(SentenceView, MentionsRangesAndBracketsAsCountedFromTheStart) {
   const ClaimLexicon lex(Lexicon::builtin());
   const std::string text = "Alfa (ex Beta Uno) e Gamma [con Delta (Epsilon)] pagano Zeta) e Eta.";
-  std::string lowered;
-  text::assign_lowered(text, lowered);
   const std::vector<Entity> entities = {{"alfa", "Alfa", EntityType::Org},       {"beta", "Beta Uno", EntityType::Org},
                                         {"uno", "Uno", EntityType::Org},         {"gamma", "Gamma", EntityType::Org},
                                         {"delta", "Delta", EntityType::Org},     {"epsilon", "Epsilon", EntityType::Org},
                                         {"zeta", "Zeta", EntityType::Org},       {"eta", "Eta.", EntityType::Org}};
   EntityOutput out = test_support::mentions_by_name(text, entities);
-  const SentenceView v = build_view(lex, 0, Span{0, text.size()}, tokenize(text, lowered, Span{0, text.size()}), out,
-                                    EntityIndex(entities));
+  const WholeView whole(lex, text, out, EntityIndex(entities));
+  const SentenceView& v = whole.v;
   std::vector<std::string> ids;
   std::vector<bool> inside;
   for (const auto& m : v.mentions) {
@@ -167,9 +176,9 @@ TEST(SentenceView, MentionEntitiesListedOnceReadAsLookedUp) {
     EXPECT_EQ(m.id(), m.mention->entity_id);
   }
   // build_view lists them itself.
-  const SentenceView built = build_view(lex, 0, span, tokenize(text, lowered, span), out, by_id);
-  ASSERT_EQ(built.mentions.size(), listed.mentions.size());
-  for (std::size_t k = 0; k < listed.mentions.size(); ++k) EXPECT_EQ(built.mentions[k].entity, listed.mentions[k].entity) << k;
+  const WholeView built(lex, text, out, by_id);
+  ASSERT_EQ(built.v.mentions.size(), listed.mentions.size());
+  for (std::size_t k = 0; k < listed.mentions.size(); ++k) EXPECT_EQ(built.v.mentions[k].entity, listed.mentions[k].entity) << k;
 }
 
 // joined builds a rule name as the + chain it replaces did.
