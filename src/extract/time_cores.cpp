@@ -578,7 +578,7 @@ std::optional<Core> parse_core(const Context& c, std::size_t i, CoreFlags flags)
   // What a word of one role needs after it, whatever the flags (the
   // extractor's core_may_begin asks it too, but not of preposition words:
   // "prima" of "prima di" is also an ordinal).
-  if (!lone_role_may_begin(c, i, r & kCoreStarts)) return std::nullopt;
+  if (c.refuse_lone_roles && !lone_role_may_begin(c, i, r & kCoreStarts)) return std::nullopt;
   const std::uint32_t counted = kCount | kUnit | kNumber;
   std::optional<Core> best;
   auto consider = [&](std::uint32_t starts, auto rule) {

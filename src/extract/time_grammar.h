@@ -63,6 +63,10 @@ struct Context {
   // parse_reached's memo, only read and written by it; whoever changes prev
   // (which the cores read) resets it.
   mutable CoreMiss miss{};
+  // parse_core's refusal of words of one core role that lack what they need
+  // after them (lone_role_may_begin): it only spares the rules a miss, so
+  // tests turn it off to compare it with the rules alone.
+  bool refuse_lone_roles = true;
 };
 
 struct Match {
@@ -74,7 +78,8 @@ struct Match {
 // The time expression starting at token i, if any.
 std::optional<Match> parse_at(const Context& ctx, std::size_t i);
 // parse_at where core_within_reach (time_cores.h) is known to hold: the
-// extractor asks that inline first, which most tokens fail.
+// extractor asks that inline first, which most tokens fail. Without
+// Context::refuse_lone_roles it is the grammar with no screen at all.
 std::optional<Match> parse_reached(const Context& ctx, std::size_t i);
 
 }  // namespace dealscan::timegrammar

@@ -27,7 +27,9 @@ inline std::string describe_time(const std::string& text, std::size_t begin, std
 inline std::string iso_or_empty(const std::optional<timegrammar::Day>& d) { return d ? timecal::iso(*d) : ""; }
 
 // The scan the extractor replaces: every token of the text is made and
-// asked, left to right, and a match moves the scan past it.
+// asked, left to right, with none of the grammar's checks before its rules
+// (parse_reached with Context::refuse_lone_roles off), and a match moves
+// the scan past it.
 inline TimesFound every_token_scan(const timevocab::Vocab& vocab, const std::string& text, const std::string& date) {
   std::string lowered = text;
   timetok::lower_in_place(lowered);
@@ -36,11 +38,12 @@ inline TimesFound every_token_scan(const timevocab::Vocab& vocab, const std::str
   vocab.annotate(toks);
   const auto doc = timecal::parse_doc_date(date);
   timegrammar::Context c{toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+  c.refuse_lone_roles = false;
   using namespace timevocab;
   const std::uint32_t starts = ~(kAnd | kDash | kBlocker | kAgo);
   TimesFound out;
   for (std::size_t i = 0; i < toks.size();) {
-    auto m = (vocab.roles_of(toks[i]) & starts) ? timegrammar::parse_at(c, i) : std::nullopt;
+    auto m = (vocab.roles_of(toks[i]) & starts) ? timegrammar::parse_reached(c, i) : std::nullopt;
     if (!m) {
       ++i;
       continue;

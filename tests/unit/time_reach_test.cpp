@@ -1,8 +1,10 @@
 // The extractor calls the time grammar only where core_within_reach holds,
 // and that check refuses counts without a unit after them and numbers that
-// start no rule. It must never refuse a token where the grammar itself
-// (parse_reached, which skips the check) finds an expression: every token of
-// sentences full of counts, numbers, dates and prepositions is tried both ways.
+// start no rule; parse_core refuses such words too, at any position. Neither
+// may refuse a token where the grammar itself (parse_reached with
+// Context::refuse_lone_roles off: no check at all) finds an expression:
+// every token of sentences full of counts, numbers, dates and prepositions
+// is tried both ways.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -68,12 +70,20 @@ TEST(TimeReach, RefusesNoTokenWhereTheGrammarFindsAnExpression) {
       Context c{d.toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
       // A previous expression, so that "pochi giorni dopo" has something to follow.
       c.prev = Interval{timecal::to_day(doc->ymd), timecal::to_day(doc->ymd), "day"};
+      Context unchecked = c;
+      unchecked.refuse_lone_roles = false;
       for (std::size_t i = 0; i < d.toks.size(); ++i) {
         const bool reach = core_within_reach(c, i);
-        const auto m = parse_reached(c, i);
+        const auto m = parse_reached(unchecked, i);
         if (m) ++found;
         if (!reach) ++refused;
         EXPECT_TRUE(reach || !m) << "refused at token " << i << " '" << d.toks[i].lower << "' of: " << sentence;
+        const auto checked = parse_at(c, i);
+        EXPECT_EQ(checked.has_value(), m.has_value()) << "at token " << i << " of: " << sentence;
+        if (checked && m) {
+          EXPECT_EQ(checked->tok_end, m->tok_end) << "at token " << i << " of: " << sentence;
+          EXPECT_EQ(checked->rule.str(), m->rule.str()) << "at token " << i << " of: " << sentence;
+        }
       }
     }
   }

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,49 @@ TEST(TimeScan, OneLongDocument) {
   const TimesFound want = every_token_scan(vocab, text, "2025-06-18");
   EXPECT_EQ(test_support::extracted_times(ex, text, "2025-06-18"), want);
   EXPECT_GT(want.size(), 25u);
+}
+
+// Words, numbers and marks of time expressions and of the text around them,
+// for random texts: prepositions, counts, units, shifts, ordinals, months,
+// decades, fiscal years, numbers of every length and the marks of dates.
+const std::vector<std::string> kPieces = {
+    "dal",        "al",        "fino al",  "entro",   "tra",     "e",      "nel",      "del",       "di",      "a",
+    "in",         "prima",     "dopo",     "fa",      "da",      "negli",  "nei",      "l'",        "la",      "il",
+    "anno",       "anni",      "mesi",     "mese",    "giorni",  "giorno", "ore",      "settimane", "scorso",  "scorsi",
+    "prossima",   "questo",    "quest'",   "passati", "gennaio", "marzo",  "dicembre", "primo",     "secondo", "terzo",
+    "seconda",    "trimestre", "semestre", "metà",    "due",     "tre",    "un",       "una",       "pochi",   "alcune",
+    "qualche",    "esercizio", "Trenta",   "Novanta", "estate",  "ieri",   "oggi",     "lunedì",    "ultimi",  "corso",
+    "fine",       "inizio",    "2024",     "2025",    "1",       "12",     "5",        "500",       "10000",   "2,5",
+    "21/01/2025", "18.30",     "'",        "80",      "°",       ",",      ".",        ";",         "-",       "/",
+    "soci",       "euro",      "milioni",  "società", "accordo", "%",      "Q3",       "per",       "Negli",   "Dal"};
+
+// A text of 4 to 40 pieces drawn by rng, mostly apart, some adjacent ("1°", "3/4").
+std::string random_text(std::mt19937& rng) {
+  std::string text;
+  const std::size_t n = 4 + rng() % 37;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k && rng() % 8) text += ' ';
+    text += kPieces[rng() % kPieces.size()];
+  }
+  return text;
+}
+
+// The screen of tokenize_near_starts, core_within_reach and parse_core's
+// refusals together must find exactly what the grammar alone finds asked
+// at every token, in random texts (a fixed seed, so any failure repeats).
+TEST(TimeScan, RandomTextsFindWhatAskingEveryTokenFinds) {
+  const TimeExtractor ex(Lexicon::builtin());
+  const Vocab vocab(Lexicon::builtin());
+  std::mt19937 rng(20261123);
+  std::size_t total = 0;
+  for (int n = 0; n < 3000; ++n) {
+    const std::string text = random_text(rng);
+    const char* date = n % 2 ? "2025-06" : "2025-06-18";
+    const TimesFound want = every_token_scan(vocab, text, date);
+    ASSERT_EQ(test_support::extracted_times(ex, text, date), want) << text;
+    total += want.size();
+  }
+  EXPECT_GT(total, 1000u);  // the pieces make many expressions
 }
 
 // The words of the tokens tokenize_near_starts marks in text, after checking
