@@ -123,8 +123,8 @@ struct LocalCheck {
 // Checked stories handed over on one thread go back to the thread that
 // made them to be freed there: a free on another thread takes mimalloc's
 // slower path, and the memory reaches its owner's heap only later. Each
-// thread frees what it was given back when it starts its next story; what
-// the last stories leave waits there for the thread's next run (or end).
+// thread frees what it was given back when it starts its next story; once
+// the last batch is handed over, every thread frees the rest (free_left).
 class Returns {
  public:
   // The calling thread's.
@@ -139,7 +139,16 @@ class Returns {
     std::lock_guard lock(owner.mutex_);
     owner.waiting_.push_back(std::move(c));
     owner.any_.store(true, std::memory_order_release);
+    waiting_anywhere_.fetch_add(1, std::memory_order_relaxed);
   }
+  // On every thread that checked stories, once the last one is handed over:
+  // nothing given back waits for a next run.
+  static void free_left(unsigned threads) {
+    if (waiting_anywhere_.load(std::memory_order_relaxed) == 0) return;  // with one thread, always
+    on_each_thread(threads, [] { mine().free_returned(); });
+  }
+  // Checked stories given back and not freed yet, on all threads.
+  static std::size_t waiting_anywhere() { return waiting_anywhere_.load(std::memory_order_relaxed); }
   // On the owning thread: frees what other threads gave back.
   void free_returned() {
     if (!any_.load(std::memory_order_acquire)) return;  // with one thread, always
@@ -148,10 +157,12 @@ class Returns {
       freeing_.swap(waiting_);  // both keep their room: the next swap reuses it
       any_.store(false, std::memory_order_relaxed);
     }
+    waiting_anywhere_.fetch_sub(freeing_.size(), std::memory_order_relaxed);
     freeing_.clear();
   }
 
  private:
+  static inline std::atomic<std::size_t> waiting_anywhere_{0};
   std::mutex mutex_;
   std::atomic<bool> any_{false};     // whether waiting_ holds any
   std::vector<LocalCheck> waiting_;  // given back, under mutex_
@@ -258,6 +269,7 @@ void check_stories(const Stories& groups, const Parties& parties, const Tunables
     checked = std::move(checks);
   }
   hand_over();
+  Returns::free_left(threads);
 }
 
 }  // namespace
@@ -293,6 +305,8 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
 extern "C" void mi_collect(bool force) __attribute__((weak));
 
 namespace crosscheck {
+std::size_t checked_stories_waiting_to_be_freed() { return Returns::waiting_anywhere(); }
+
 void release_free_memory() {
   // Under mimalloc, malloc_trim finds nothing: its own collection hands
   // freed pages back, including those of worker threads that have ended.

@@ -137,6 +137,10 @@ void rank_figures(const DocumentResult& doc, std::size_t doc_index, const Partie
 // otherwise settle in new pages while the freed ones stay resident.
 void release_free_memory();
 
+// Stories checked on one thread, handed over on another and not yet freed
+// on the first (none once a cross-check has returned).
+std::size_t checked_stories_waiting_to_be_freed();
+
 // ---- stories
 
 // What story grouping reads of one document, taken while the document is at

@@ -90,6 +90,14 @@ void parallel_for(std::size_t n, unsigned threads, Work work, First first = {}) 
   if (error) std::rethrow_exception(error);
 }
 
+// Runs fn() once on each thread parallel_for(n, threads, ...) may have run
+// work on (the caller's and the pool's first threads - 1), all at once: for
+// what each of them keeps of its own, like memory handed back to be freed there.
+template <class Fn>
+void on_each_thread(unsigned threads, Fn fn) {
+  WorkerPool::shared().run(std::max(1u, threads) - 1, fn, fn);
+}
+
 // Sorts [first, last) by less on up to `threads` threads: a slice each,
 // then the slices merged in turn. For orders where elements that compare
 // equal cannot be told apart (the result is then std::sort's).

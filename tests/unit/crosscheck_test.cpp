@@ -370,6 +370,32 @@ TEST(CrossCheckCases, SameResultForAnyThreadCount) {
   for (unsigned threads : {2u, 3u, 8u}) EXPECT_EQ(summary(threads), one) << threads << " threads";
 }
 
+// A story checked on a pool thread is freed there, the last batch's too:
+// none waits for the pool's next run once cross_check has returned.
+TEST(CrossCheckCases, NoCheckedStoryLeftToFreeAfterTheRun) {
+  std::vector<DocumentResult> docs;
+  for (int i = 0; i < 600; ++i) {  // several batches of stories of one document
+    DocumentResult d;
+    d.source.id = "n" + std::to_string(i);
+    Figure f;
+    f.source = d.source.id;
+    f.id = d.source.id + "#f1";
+    f.kind = Kind::Stake;
+    f.subject = "societa" + std::to_string(i);
+    f.counterparty = "acquirente" + std::to_string(i);
+    f.money.value = 1e6 * (i + 1);
+    f.money.currency = "EUR";
+    f.text = "una quota";
+    d.figures.push_back(f);
+    docs.push_back(std::move(d));
+  }
+  for (unsigned threads : {2u, 4u}) {
+    const auto cc = cross_check(docs, Lexicon{}, threads);
+    EXPECT_EQ(cc.stories.size(), docs.size());
+    EXPECT_EQ(crosscheck::checked_stories_waiting_to_be_freed(), 0u) << threads << " threads";
+  }
+}
+
 TEST(CrossCheckCases, BuiltinTunablesAreRead) {
   auto t = crosscheck::load_tunables(Lexicon::builtin());
   EXPECT_DOUBLE_EQ(t.same_value_tolerance, 0.12);

@@ -118,5 +118,21 @@ TEST(ParallelSort, SortsAsStdSortForAnyThreadCount) {
   }
 }
 
+// Each thread that parallel_for may have used runs the step once, at once:
+// with n threads, n different threads, each of them once.
+TEST(OnEachThread, OnceOnTheCallerAndEachOfThePoolsThreads) {
+  for (unsigned threads : {1u, 2u, 3u}) {
+    std::mutex mutex;
+    std::vector<std::thread::id> ran;
+    on_each_thread(threads, [&] {
+      std::lock_guard lock(mutex);
+      ran.push_back(std::this_thread::get_id());
+    });
+    EXPECT_EQ(ran.size(), threads);
+    EXPECT_EQ(std::set<std::thread::id>(ran.begin(), ran.end()).size(), threads);
+    EXPECT_NE(std::find(ran.begin(), ran.end(), std::this_thread::get_id()), ran.end());
+  }
+}
+
 }  // namespace
 }  // namespace dealscan::crosscheck
