@@ -17,6 +17,8 @@ Day to_day(Ymd d) {
   return era * 146097 + doe - 719468;
 }
 
+namespace {
+
 // civil_from_days for z + 719468 >= 0 (from 0000-03-01 on), in unsigned
 // arithmetic: its divisions by constants are a multiply and a shift each,
 // the signed ones need sign fix-ups.
@@ -31,18 +33,18 @@ Ymd to_ymd_from_era_zero(unsigned long z) {
   return Ymd{static_cast<int>(yoe + era * 400) + (m <= 2), m, d};
 }
 
+constexpr long kDaysPerEra = 146097;  // the calendar repeats every 400 years
+
+}  // namespace
+
+// A day before 0000-03-01 is read whole eras later, its year moved back.
 Ymd to_ymd(Day z) {
   z += 719468;
   if (z >= 0) return to_ymd_from_era_zero(static_cast<unsigned long>(z));
-  long era = (z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return Ymd{static_cast<int>(y + (m <= 2)), m, d};
+  const long eras = (kDaysPerEra - 1 - z) / kDaysPerEra;
+  Ymd ymd = to_ymd_from_era_zero(static_cast<unsigned long>(z + eras * kDaysPerEra));
+  ymd.year -= static_cast<int>(eras * 400);
+  return ymd;
 }
 
 int days_in_month(int year, int month) {

@@ -1,5 +1,5 @@
 // Day numbers and their dates: to_ymd takes an unsigned path from
-// 0000-03-01 on and the signed one before; iso writes digit pairs, and
+// 0000-03-01 on and reads earlier days whole 400-year eras later; iso writes digit pairs, and
 // printf beyond four-digit years.
 #include "extract/time_calendar.h"
 
@@ -25,6 +25,11 @@ TEST(TimeCalendar, KnownDays) {
   EXPECT_EQ(ymd_text(to_ymd(-719468)), "0/3/1");
   EXPECT_EQ(ymd_text(to_ymd(-719469)), "0/2/29");
   EXPECT_EQ(ymd_text(to_ymd(-719469 - 366)), "-1/2/28");
+  // Several eras back: -400 is a leap year, -401 not, and -1201/3/1 follows -1201/2/28.
+  EXPECT_EQ(ymd_text(to_ymd(to_day(Ymd{-400, 3, 1}) - 1)), "-400/2/29");
+  EXPECT_EQ(ymd_text(to_ymd(to_day(Ymd{-401, 3, 1}) - 1)), "-401/2/28");
+  EXPECT_EQ(ymd_text(to_ymd(to_day(Ymd{-1201, 3, 1}))), "-1201/3/1");
+  EXPECT_EQ(ymd_text(to_ymd(to_day(Ymd{-1201, 3, 1}) - 1)), "-1201/2/28");
 }
 
 TEST(TimeCalendar, EveryDayRoundTripsAndFollowsTheOneBefore) {
