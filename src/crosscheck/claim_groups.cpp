@@ -593,6 +593,9 @@ ClaimGroup to_claim(const std::vector<DocumentResult>& docs, const ClaimBuilder&
 // stories have a handful of claims: those are sorted by insertion (stable
 // too), without the buffer stable_sort allocates.
 std::vector<std::uint32_t> key_order(const std::vector<ClaimGroup>& claims) {
+  // Insertion sort makes up to n(n-1)/2 key comparisons: 120 at 16, about
+  // what stable_sort's buffer allocation and merge passes cost (16 is also
+  // where libstdc++'s own sorts switch to insertion sort).
   constexpr std::size_t kInsertionSorted = 16;
   std::vector<std::uint32_t> order(claims.size());
   std::iota(order.begin(), order.end(), 0);
