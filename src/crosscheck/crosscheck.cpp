@@ -283,6 +283,7 @@ CrossCheck cross_check(const std::vector<DocumentResult>& documents, const Lexic
     story_docs[d] = story_doc(documents[d], t, names);
     links[d] = party_links(documents[d], story_docs[d], names);
   });
+  names.freeze();
   Parties parties(names);
   for (const auto& l : links) parties.add(l);
   std::vector<DocumentParties>().swap(links);
@@ -359,6 +360,7 @@ std::size_t ArchiveCrossCheck::size() const { return state_->spill.size(); }
 
 void ArchiveCrossCheck::run(unsigned threads, const std::function<void(StoryCheck&&)>& on_story) {
   State& s = *state_;
+  s.names.freeze();
   s.spill.seal();
   s.stories.seal();
   // The documents of an archive were processed on worker threads, each with

@@ -50,13 +50,16 @@ Tunables load_tunables(const Lexicon& lexicon);
 
 class Names;
 
+// No Names id: an absent party, an entity without a parent.
+inline constexpr std::uint32_t kNoName = UINT32_MAX;
+
 // A document's entities as Parties learns them: ids in Names ids, made
 // where the document is prepared (party_links), so adding them hashes no
 // text; the display names back to back, copied only for ids not seen yet.
 struct DocumentParties {
   struct Link {
     std::uint32_t id = 0;
-    std::uint32_t parent = UINT32_MAX;  // Names::kNone: none, or the id itself
+    std::uint32_t parent = kNoName;     // none, or the id itself
     std::uint32_t name_end = 0;         // its name ends here in names, the last one's starts it
     std::uint32_t id_hash = 0;          // text_hash of the id's text, given with a parent
   };
@@ -174,19 +177,22 @@ struct StoryDoc {
 };
 
 // The strings StoryDocs refer to, each stored once, so that an archive's
-// StoryDocs stay small. intern() may run on several threads at once; name()
-// only once interning is over.
+// StoryDocs stay small. intern() may run on several threads at once; find()
+// only once interning is over, which freeze() marks (checked in debug builds:
+// find reads the table without the lock intern takes).
 class Names {
  public:
-  static constexpr std::uint32_t kNone = UINT32_MAX;
+  static constexpr std::uint32_t kNone = kNoName;
   std::uint32_t intern(std::string_view s);
   // ids[i] = intern(strings[i]), under one lock.
   void intern_all(std::span<const std::string_view> strings, std::span<std::uint32_t> ids);
   std::uint32_t intern_optional(const std::optional<std::string>& s) { return s ? intern(std::string_view(*s)) : kNone; }
   const std::string& name(std::uint32_t id) const { return names_[id]; }
   std::size_t size() const { return names_.size(); }
-  // The id of s, or kNone when it was never interned; only once interning is over.
+  // The id of s, or kNone when it was never interned; only once frozen.
   std::uint32_t find(std::string_view s) const;
+  // Interning is over: no intern() from here on.
+  void freeze() { frozen_ = true; }
 
  private:
   std::uint32_t intern_locked(std::string_view s);
@@ -198,6 +204,7 @@ class Names {
   // Open addressing, a power of two at most half full: a slot holds a name's
   // id + 1 (0: free) and the high half of its hash, compared before its text.
   std::vector<std::uint64_t> slots_;
+  bool frozen_ = false;  // set once, after the threads that intern are done
 };
 
 // Amounts of a document that can tie it to a story: its main deal and the two next.

@@ -16,6 +16,7 @@
 // carried by too many documents are ignored, so one ubiquitous company cannot
 // glue unrelated deals and the work stays linear in the number of keys.
 #include <algorithm>
+#include <cassert>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -350,6 +351,7 @@ std::size_t Names::slot_of(std::string_view s, std::uint64_t h) const {
 }
 
 std::uint32_t Names::intern_locked(std::string_view s) {
+  assert(!frozen_);
   if (2 * (names_.size() + 1) > slots_.size()) grow();
   const std::uint64_t h = text_hash(s);
   std::uint64_t& slot = slots_[slot_of(s, h)];
@@ -361,6 +363,7 @@ std::uint32_t Names::intern_locked(std::string_view s) {
 }
 
 std::uint32_t Names::find(std::string_view s) const {
+  assert(frozen_);
   if (slots_.empty()) return kNone;
   const std::uint64_t slot = slots_[slot_of(s, text_hash(s))];
   return slot == 0 ? kNone : static_cast<std::uint32_t>(slot - 1);
