@@ -127,6 +127,46 @@ std::vector<std::string> marked_words(const Vocab& vocab, const std::string& tex
   return texts;
 }
 
+// Whether tokenize_near_starts marks the token that begins at byte `at` of text.
+bool marks_token_at(const Vocab& vocab, const std::string& text, std::size_t at) {
+  std::string lowered = text;
+  timetok::lower_in_place(lowered);
+  const entity::TokenStream words = entity::tokenize(text, {});
+  std::vector<timetok::Token> store;
+  std::vector<std::uint32_t> marked;
+  timetok::tokenize_near_starts(words, lowered, vocab.words(), store, marked);
+  for (std::uint32_t k : marked)
+    if (store[k].begin == at) return true;
+  return false;
+}
+
+// The screen never refuses a word that lone_role_may_begin lets begin a
+// core: every pair of pieces whose first is a word of core roles that pass
+// that check before the second has the first marked.
+TEST(TimeScan, ScreenMarksEveryWordTheLoneRoleCheckLetsBegin) {
+  const Vocab vocab(Lexicon::builtin());
+  const auto doc = timecal::parse_doc_date("2025-06-18");
+  int accepted = 0;
+  for (const auto& first : kPieces) {
+    for (const auto& second : kPieces) {
+      const std::string text = first + " " + second;
+      std::string lowered = text;
+      timetok::lower_in_place(lowered);
+      std::vector<timetok::Token> toks;
+      timetok::tokenize(text, lowered, toks);
+      vocab.annotate(toks);
+      const std::uint32_t roles = vocab.roles_of(toks[0]) & timegrammar::kCoreStarts;
+      if (!roles || toks[0].kind != timetok::Kind::Word) continue;  // numbers: core_may_begin's own check
+      const timegrammar::Context c{toks, vocab, doc, doc->ymd.year, std::nullopt, timecal::to_day(doc->ymd)};
+      // An item of several words must match ("in corso"), as may_start_core reads it.
+      if (!timegrammar::may_start_core(c, 0) || !timegrammar::lone_role_may_begin(c, 0, roles)) continue;
+      ++accepted;
+      EXPECT_TRUE(marks_token_at(vocab, text, toks[0].begin)) << text;
+    }
+  }
+  EXPECT_GT(accepted, 1000);
+}
+
 // A plural unit with no count before it ("500 giorni fa": "500" begins no
 // core, being three digits) starts nothing, so neither is made.
 TEST(TimeScan, TokenizerListsTheTokensOfTheMarkedRoles) {
